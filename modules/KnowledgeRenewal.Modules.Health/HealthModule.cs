@@ -1,0 +1,50 @@
+using KnowledgeRenewal.Modules.Health.CmeProjects;
+using KnowledgeRenewal.Sdk;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.OData.ModelBuilder;
+
+namespace KnowledgeRenewal.Modules.Health;
+
+/// <summary>卫生健康 — the health department's module: continuing medical education (继续医学教育) in credits of class I and II.</summary>
+public sealed class HealthModule : DepartmentModule
+{
+    private static readonly ModuleManifest Identity = new()
+    {
+        Key = "health",
+        NameZh = "卫生健康",
+        NameEn = "Health",
+        DepartmentCode = Departments.Health,
+        Version = new Version(1, 0, 0),
+        RequiresSdk = new Version(1, 0),
+        Description = "面向济宁市医疗卫生机构医师、护士、药师、技师和公共卫生人员的继续医学教育专业科目目录与Ⅰ类、Ⅱ类学分规则。",
+    };
+
+    /// <inheritdoc />
+    public override ModuleManifest Manifest => Identity;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SubjectDefinition> Catalog => HealthCatalog.Subjects;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<CreditClassDefinition> CreditClasses => HealthCreditRules.Classes;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<CreditRuleSet> RuleSets => HealthCreditRules.RuleSets;
+
+    /// <summary>The module keeps its own table of CME projects.</summary>
+    public override void ConfigureServices(ModuleBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddDbContext<HealthDbContext>();
+    }
+
+    /// <summary><c>/api/health/cme-projects</c>.</summary>
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => CmeProjectEndpoints.Map(endpoints);
+
+    /// <summary><c>/odata/health/CmeProjects</c>.</summary>
+    public override void BuildODataModel(ODataConventionModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.EntitySet<CmeProject>("CmeProjects");
+    }
+}

@@ -1,0 +1,56 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KnowledgeRenewal.Modules.Health.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "health_CmeProjects",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubjectCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    HostOrganization = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Credits = table.Column<decimal>(type: "TEXT", precision: 4, scale: 1, nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_health_CmeProjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_health_CmeProjects_ProjectNumber",
+                table: "health_CmeProjects",
+                column: "ProjectNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_health_CmeProjects_Year_Level",
+                table: "health_CmeProjects",
+                columns: new[] { "Year", "Level" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "health_CmeProjects");
+        }
+    }
+}

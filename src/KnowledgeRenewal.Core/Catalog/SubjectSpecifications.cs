@@ -1,0 +1,25 @@
+using Ardalis.Specification;
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Core.Catalog;
+
+/// <summary>Active subjects of one category.</summary>
+public sealed class ActiveSubjectsInCategory : Specification<Subject>
+{
+    /// <summary>Creates the specification.</summary>
+    public ActiveSubjectsInCategory(CreditCategory category)
+    {
+        Query.Where(s => s.Category == category && s.Status == SubjectStatus.Active)
+            .OrderBy(s => s.Id);
+    }
+}
+
+/// <summary>The subjects a scope (<c>public</c> or a module key) has ever declared, retired ones included.</summary>
+public sealed class SubjectsOfScope : Specification<Subject>
+{
+    /// <summary>Creates the specification.</summary>
+    public SubjectsOfScope(string scope)
+    {
+        Query.Where(s => s.Id.StartsWith(scope + ":")).IgnoreQueryFilters();
+    }
+}

@@ -1,0 +1,101 @@
+using Ardalis.Specification;
+using KnowledgeRenewal.Core.Catalog;
+using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Core.ReferenceData;
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Core.Overview;
+
+/// <summary>Regions in the base registry.</summary>
+public sealed class RegionStatistic(IReadRepositoryBase<Region> regions) : IPlatformStatistic
+{
+    /// <inheritdoc />
+    public string Label => "县（市、区）及功能区";
+
+    /// <inheritdoc />
+    public string Unit => "个";
+
+    /// <inheritdoc />
+    public int Order => 10;
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken) =>
+        await regions.CountAsync(new RegionsBelowCity(), cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>Line departments in the base registry.</summary>
+public sealed class DepartmentStatistic(IReadRepositoryBase<Department> departments) : IPlatformStatistic
+{
+    /// <inheritdoc />
+    public string Label => "行业主管部门";
+
+    /// <inheritdoc />
+    public string Unit => "个";
+
+    /// <inheritdoc />
+    public int Order => 20;
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken) =>
+        await departments.CountAsync(cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>Active public subjects.</summary>
+public sealed class PublicSubjectStatistic(IReadRepositoryBase<Subject> subjects) : IPlatformStatistic
+{
+    /// <inheritdoc />
+    public string Label => "公需科目";
+
+    /// <inheritdoc />
+    public string Unit => "门";
+
+    /// <inheritdoc />
+    public int Order => 30;
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken) =>
+        await subjects.CountAsync(new ActiveSubjectsInCategory(CreditCategory.Public), cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>Active professional subjects of the enabled modules.</summary>
+public sealed class ProfessionalSubjectStatistic(IReadRepositoryBase<Subject> subjects) : IPlatformStatistic
+{
+    /// <inheritdoc />
+    public string Label => "专业科目（已启用模块）";
+
+    /// <inheritdoc />
+    public string Unit => "门";
+
+    /// <inheritdoc />
+    public int Order => 40;
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken) =>
+        await subjects.CountAsync(new ActiveSubjectsInCategory(CreditCategory.Professional), cancellationToken).ConfigureAwait(false);
+}
+
+/// <summary>Enabled modules.</summary>
+public sealed class ModuleStatistic(ModuleRegistry registry) : IPlatformStatistic
+{
+    /// <inheritdoc />
+    public string Label => "已启用行业模块";
+
+    /// <inheritdoc />
+    public string Unit => "个";
+
+    /// <inheritdoc />
+    public int Order => 50;
+
+    /// <inheritdoc />
+    public Task<long> CountAsync(CancellationToken cancellationToken) => Task.FromResult((long)registry.Enabled.Count);
+}
+
+/// <summary>The county-level divisions and functional zones (every region but the city).</summary>
+public sealed class RegionsBelowCity : Specification<Region>
+{
+    /// <summary>Creates the specification.</summary>
+    public RegionsBelowCity()
+    {
+        Query.Where(r => r.Kind != RegionKind.City).OrderBy(r => r.SortOrder);
+    }
+}

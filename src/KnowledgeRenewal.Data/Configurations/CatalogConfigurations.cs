@@ -1,0 +1,48 @@
+using KnowledgeRenewal.Core.Catalog;
+using KnowledgeRenewal.Core.Modules;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KnowledgeRenewal.Data.Configurations;
+
+internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
+{
+    public void Configure(EntityTypeBuilder<Subject> builder)
+    {
+        builder.ToTable("Subjects");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasMaxLength(80);
+        builder.Property(s => s.Code).HasMaxLength(32);
+        builder.Property(s => s.Name).HasMaxLength(128);
+        builder.Property(s => s.Discipline).HasMaxLength(64);
+        builder.Property(s => s.Description).HasMaxLength(512);
+        builder.Property(s => s.ModuleKey).HasMaxLength(32);
+        builder.Property(s => s.DepartmentCode).HasMaxLength(32);
+
+        // A plain decimal: OData $apply sums it in SQL, and a value converter would not convert such sums back.
+        // (SQLite keeps decimals as text and compares them with EF's functions: exact, and the catalog is small.)
+        builder.Property(s => s.DefaultCreditHours).HasPrecision(7, 2);
+
+        builder.HasOne(s => s.Module).WithMany(m => m.Subjects).HasForeignKey(s => s.ModuleKey).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Department).WithMany().HasForeignKey(s => s.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.Category, s.Status });
+        builder.HasIndex(s => s.Name);
+    }
+}
+
+internal sealed class InstalledModuleConfiguration : IEntityTypeConfiguration<InstalledModule>
+{
+    public void Configure(EntityTypeBuilder<InstalledModule> builder)
+    {
+        builder.ToTable("Modules");
+        builder.HasKey(m => m.Key);
+        builder.Property(m => m.Key).HasMaxLength(32);
+        builder.Property(m => m.NameZh).HasMaxLength(64);
+        builder.Property(m => m.NameEn).HasMaxLength(96);
+        builder.Property(m => m.Description).HasMaxLength(512);
+        builder.Property(m => m.DepartmentCode).HasMaxLength(32);
+        builder.Property(m => m.Version).HasMaxLength(32);
+        builder.Property(m => m.RequiresSdk).HasMaxLength(16);
+        builder.HasOne(m => m.Department).WithMany().HasForeignKey(m => m.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
+    }
+}

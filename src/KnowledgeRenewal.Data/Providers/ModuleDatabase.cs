@@ -1,0 +1,20 @@
+using KnowledgeRenewal.Sdk;
+using KnowledgeRenewal.Sdk.Hosting;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeRenewal.Data.Providers;
+
+/// <summary>Gives module database contexts the platform's provider, their own migrations and history table.</summary>
+public sealed class ModuleDatabase(DatabaseOptions database) : IModuleDatabase
+{
+    /// <summary>The migrations history table of a module.</summary>
+    public static string HistoryTableOf(string moduleKey) => "__EFMigrationsHistory_" + moduleKey;
+
+    /// <inheritdoc />
+    public void Configure(DbContextOptionsBuilder options, ModuleManifest manifest, Type contextType)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(contextType);
+        DatabaseSetup.Configure(options, database, contextType.Assembly, HistoryTableOf(manifest.Key));
+    }
+}

@@ -1,0 +1,97 @@
+using KnowledgeRenewal.Core;
+using KnowledgeRenewal.Data.Providers;
+using KnowledgeRenewal.Sdk.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeRenewal.Data.Seeding;
+
+/// <summary>
+/// Gets the database ready at start-up: migrates (SQLite by default, server databases on request), checks that
+/// nothing is pending, writes reference data and catalogs, and seeds demo data in demo mode.
+/// </summary>
+public sealed partial class DatabaseInitializer(
+    IServiceProvider services,
+    DatabaseOptions database,
+    IEnumerable<ModuleDbContextRegistration> moduleContexts,
+    ILogger<DatabaseInitializer> logger)
+{
+    /// <summary>Applies pending migrations of the platform and of every enabled module's context.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        EnsureDataDirectory();
+        foreach (var context in Contexts())
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(context.Type);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToArray();
+            if (pending.Length > 0)
+            {
+                var name = context.Name;
+                var provider = database.Provider;
+                var count = pending.Length;
+                Migrating(logger, name, count, provider);
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Migrates or verifies, then seeds reference data, catalogs and (in demo mode) demo data.</summary>
+    public async Task InitializeAsync(bool demoMode, int demoSeed, CancellationToken cancellationToken)
+    {
+        if (database.ShouldMigrateOnStartup)
+        {
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        await provider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
+        await provider.GetRequiredService<CatalogSynchronizer>().SynchronizeAsync(cancellationToken).ConfigureAwait(false);
+        if (demoMode)
+        {
+            await provider.GetRequiredService<DemoDataRunner>().RunAsync(demoSeed, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EnsureMigratedAsync(CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        foreach (var context in Contexts())
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = (DbContext)scope.ServiceProvider.GetRequiredService(context.Type);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToArray();
+            if (pending.Length > 0)
+            {
+                problems.Add($"{context.Name} has {pending.Length} pending migration(s): {string.Join(", ", pending)}.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            problems.Add("Run `dotnet run --project src/KnowledgeRenewal.Host -- migrate` (same configuration) or set Database:MigrateOnStartup=true.");
+            throw new PlatformConfigurationException($"The {database.Provider} database is not migrated:", problems);
+        }
+    }
+
+    private IEnumerable<(string Name, Type Type)> Contexts() =>
+        moduleContexts.Select(c => ($"module '{c.ModuleKey}' ({c.ContextType.Name})", c.ContextType))
+            .Prepend(("platform", typeof(PlatformDbContext)));
+
+    private void EnsureDataDirectory()
+    {
+        if (database.Provider == DatabaseProvider.Sqlite && Directory.Exists(database.DataDirectory) is false)
+        {
+            Directory.CreateDirectory(database.DataDirectory);
+        }
+    }
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Applying {Count} migration(s) to {Context} on {Provider}")]
+    private static partial void Migrating(ILogger logger, string context, int count, DatabaseProvider provider);
+}

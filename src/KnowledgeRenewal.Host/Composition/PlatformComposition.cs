@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using FluentValidation;
+using KnowledgeRenewal.Core;
+using KnowledgeRenewal.Core.Application.Behaviors;
+using KnowledgeRenewal.Core.CreditHours;
+using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Data.Providers;
+using KnowledgeRenewal.Data.Seeding;
+using KnowledgeRenewal.Host.Endpoints;
+using KnowledgeRenewal.Host.Modules;
+using KnowledgeRenewal.Host.OData;
+using KnowledgeRenewal.Host.Problems;
+using KnowledgeRenewal.Sdk;
+using Mapster;
+using MediatR;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.OData;
+using Microsoft.Extensions.WebEncoders;
+
+namespace KnowledgeRenewal.Host.Composition;
+
+/// <summary>Composes the platform: modules, data, application pipeline and web surface. The one place wiring lives.</summary>
+public static class PlatformComposition
+{
+    /// <summary>Registers everything. Throws <see cref="PlatformConfigurationException"/> when modules or rules are invalid.</summary>
+    public static WebApplicationBuilder AddKnowledgeRenewal(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        var contentRoot = builder.Environment.ContentRootPath;
+
+        var platform = configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
+        if (string.IsNullOrWhiteSpace(configuration["urls"]))
+        {
+            // The documented fixed port of the embedded default; --urls or ASPNETCORE_URLS override it.
+            builder.WebHost.UseUrls(platform.DefaultUrls);
+        }
+
+        services.AddSingleton(platform);
+        services.AddSingleton(TimeProvider.System);
+
+        var modulesFolder = Path.GetFullPath(Path.Combine(contentRoot, platform.ModulesFolder));
+        var registry = ModuleComposition.Compose(
+            ModuleDiscovery.Discover(typeof(PlatformComposition).Assembly, modulesFolder),
+            configuration.GetSection(ModuleComposition.Section),
+            SdkInfo.Version);
+        services.AddSingleton(registry);
+        services.AddSingleton(new CreditRuleBooks(registry, configuration));
+        foreach (var module in registry.Enabled)
+        {
+            module.Module.ConfigureServices(new ModuleBuilder(module.Manifest, services, configuration.GetSection($"{ModuleComposition.Section}:{module.Key}")));
+        }
+
+        services.AddPlatformData(DatabaseOptionsFrom(configuration, contentRoot));
+        AddApplication(services, registry);
+        AddWeb(services, configuration, registry);
+        return builder;
+    }
+
+    /// <summary>Migrates (where configured), seeds reference data, catalogs and demo data.</summary>
+    public static Task InitializeKnowledgeRenewalAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var platform = app.Services.GetRequiredService<PlatformOptions>();
+        return app.Services.GetRequiredService<DatabaseInitializer>()
+            .InitializeAsync(platform.DemoMode, platform.DemoSeed, app.Lifetime.ApplicationStopping);
+    }
+
+    /// <summary>Builds the request pipeline and maps every endpoint.</summary>
+    public static WebApplication UseKnowledgeRenewal(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var registry = app.Services.GetRequiredService<ModuleRegistry>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = "api-docs";
+            options.SwaggerEndpoint("/openapi/v1.json", "KnowledgeRenewal API v1");
+            options.DocumentTitle = "接口文档 — 济宁市专业技术人员继续教育管理服务平台";
+        });
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapControllers();
+        app.MapRazorPages();
+        app.MapPlatformApi();
+        ModuleWebParts.MapEndpoints(app, registry);
+        return app;
+    }
+
+    private static DatabaseOptions DatabaseOptionsFrom(IConfiguration configuration, string contentRoot)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        database.DataDirectory = Path.GetFullPath(Path.Combine(contentRoot, database.DataDirectory));
+        database.ConnectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName) ?? "";
+        if (string.IsNullOrWhiteSpace(database.ConnectionString))
+        {
+            database.ConnectionString = database.Provider == DatabaseProvider.Sqlite
+                ? $"Data Source={Path.Combine(database.DataDirectory, "knowledge-renewal.db")}"
+                : throw new PlatformConfigurationException(
+                    $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required for {database.Provider}.",
+                    [$"Set ConnectionStrings:{DatabaseOptions.ConnectionStringName} (environment variable ConnectionStrings__{DatabaseOptions.ConnectionStringName})."]);
+        }
+
+        return database;
+    }
+
+    private static void AddApplication(IServiceCollection services, ModuleRegistry registry)
+    {
+        var assemblies = registry.Enabled.Select(m => m.Assembly).Prepend(typeof(ModuleRegistry).Assembly).Distinct().ToArray();
+
+        // MediatR 5: the mediator resolves handlers and behaviors through this factory.
+        services.AddScoped<ServiceFactory>(provider => provider.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+
+        // The pipeline, outermost first: logging sees every request (also refused ones), validation refuses bad ones.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+
+        services.Scan(scan => scan
+            .FromAssemblies(assemblies)
+            .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)))
+                .AsImplementedInterfaces(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(INotificationHandler<>)))
+                .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)))
+                .AsImplementedInterfaces(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
+                .WithSingletonLifetime()
+            .AddClasses(c => c.AssignableTo<IPlatformStatistic>())
+                .As<IPlatformStatistic>()
+                .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo<IDemoDataSeeder>())
+                .As<IDemoDataSeeder>()
+                .WithScopedLifetime());
+
+        ValidatorOptions.Global.LanguageManager.Culture = CultureInfo.GetCultureInfo("zh-CN");
+
+        var mapping = new TypeAdapterConfig();
+        mapping.Scan(assemblies);
+        services.AddSingleton(mapping);
+    }
+
+    private static void AddWeb(IServiceCollection services, IConfiguration configuration, ModuleRegistry registry)
+    {
+        services.Configure<ODataLimits>(configuration.GetSection(ODataLimits.Section));
+        var limits = configuration.GetSection(ODataLimits.Section).Get<ODataLimits>() ?? new ODataLimits();
+
+        services.AddControllers(options => options.Conventions.Add(new HideODataControllersFromOpenApi()))
+            .ConfigureApplicationPartManager(parts => ModuleWebParts.ApplyTo(parts, registry))
+            .AddOData(options =>
+            {
+                options.Select().Filter().OrderBy().Expand().Count().SetMaxTop(limits.MaxTop);
+                options.TimeZone = TimeZoneInfo.Utc;
+                options.AddRouteComponents("odata", PlatformEdmModel.Build());
+                ModuleWebParts.AddRouteComponents(options, registry);
+            });
+        services.AddRazorPages();
+
+        // Pages are Chinese: let Razor write CJK text as is instead of as numeric character references.
+        services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "KnowledgeRenewal API — 济宁市专业技术人员继续教育管理服务平台";
+            document.Info.Description = "REST API of the platform. OData feeds are described by /odata/$metadata and /odata/{module}/$metadata.";
+            return Task.CompletedTask;
+        }));
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsConventions.Customize);
+        services.AddExceptionHandler<PlatformExceptionHandler>();
+        services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
+    }
+}

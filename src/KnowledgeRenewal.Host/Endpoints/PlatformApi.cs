@@ -1,0 +1,31 @@
+using KnowledgeRenewal.Core.CreditHours;
+using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Core.Overview;
+using MediatR;
+
+namespace KnowledgeRenewal.Host.Endpoints;
+
+/// <summary>The platform's own REST endpoints under <c>/api</c>; each sends one request through the mediator.</summary>
+internal static class PlatformApi
+{
+    public static void MapPlatformApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("平台 (platform)");
+
+        api.MapGet("/overview", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetPlatformOverview(), ct))
+            .WithName("GetOverview")
+            .WithSummary("Platform name, enabled modules and headline numbers (what the landing page shows).");
+
+        api.MapGet("/modules", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListModules(IncludeDisabled: false), ct))
+            .WithName("ListModules")
+            .WithSummary("The enabled department modules.");
+
+        api.MapGet("/admin/modules", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListModules(IncludeDisabled: true), ct))
+            .WithName("ListInstalledModules")
+            .WithSummary("Every installed module with its version, enabled state, catalog size and source (for administrators).");
+
+        api.MapGet("/rules/{scope}", (string scope, DateOnly? on, IMediator mediator, CancellationToken ct) => mediator.Send(new GetRuleBook(scope, on), ct))
+            .WithName("GetRuleBook")
+            .WithSummary("Credit rules of 'platform' or of an enabled module, and the set in force on a day (default today, China time).");
+    }
+}

@@ -1,0 +1,70 @@
+using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Host.OData;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.OData;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Microsoft.OData.ModelBuilder;
+
+namespace KnowledgeRenewal.Host.Modules;
+
+/// <summary>
+/// Wires the enabled modules into the web layer — their controllers, OData route components and endpoint
+/// groups — and leaves no trace of disabled ones (their controllers are not even discovered).
+/// </summary>
+internal static class ModuleWebParts
+{
+    /// <summary>Keeps exactly the enabled modules' assemblies as MVC application parts.</summary>
+    public static void ApplyTo(ApplicationPartManager parts, ModuleRegistry registry)
+    {
+        var moduleAssemblies = registry.Installed.Select(m => m.Assembly).ToHashSet();
+        foreach (var part in parts.ApplicationParts.OfType<AssemblyPart>().Where(p => moduleAssemblies.Contains(p.Assembly)).ToArray())
+        {
+            parts.ApplicationParts.Remove(part);
+        }
+
+        foreach (var assembly in registry.Enabled.Select(m => m.Assembly).Distinct())
+        {
+            parts.ApplicationParts.Add(new AssemblyPart(assembly));
+        }
+    }
+
+    /// <summary>Adds <c>/odata/{key}</c> for every enabled module that declares entity sets.</summary>
+    public static void AddRouteComponents(ODataOptions options, ModuleRegistry registry)
+    {
+        foreach (var module in registry.Enabled)
+        {
+            var builder = new ODataConventionModelBuilder { Namespace = $"{PlatformEdmModel.Namespace}.{ToPascal(module.Key)}", ContainerName = ToPascal(module.Key) };
+            module.Module.BuildODataModel(builder);
+            if (builder.NavigationSources.Any())
+            {
+                options.AddRouteComponents($"odata/{module.Key}", PlatformEdmModel.Finish(builder));
+            }
+        }
+    }
+
+    /// <summary>Maps <c>/api/{key}</c> groups of the enabled modules.</summary>
+    public static void MapEndpoints(IEndpointRouteBuilder endpoints, ModuleRegistry registry)
+    {
+        foreach (var module in registry.Enabled)
+        {
+            var group = endpoints.MapGroup($"/api/{module.Key}").WithTags($"{module.Manifest.NameZh}模块 ({module.Key})");
+            module.Module.MapEndpoints(group);
+        }
+    }
+
+    private static string ToPascal(string key) =>
+        string.Concat(key.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+}
+
+/// <summary>OData feeds are described by <c>$metadata</c>, not by the OpenAPI document of the REST API.</summary>
+internal sealed class HideODataControllersFromOpenApi : IControllerModelConvention
+{
+    public void Apply(ControllerModel controller)
+    {
+        if (typeof(ODataController).IsAssignableFrom(controller.ControllerType))
+        {
+            controller.ApiExplorer.IsVisible = false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using KnowledgeRenewal.Core.Catalog;
+using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Core.ReferenceData;
+using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Sdk;
+using Microsoft.AspNetCore.OData.Results;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeRenewal.Host.OData;
+
+/// <summary><c>/odata/Departments</c>: the line departments.</summary>
+public sealed class DepartmentsController(PlatformDbContext db) : ODataController
+{
+    /// <summary>All departments.</summary>
+    [ODataFeed]
+    public IQueryable<Department> Get() => db.Departments.AsNoTracking();
+
+    /// <summary>One department by code.</summary>
+    [ODataFeed]
+    public SingleResult<Department> Get(string key) => SingleResult.Create(db.Departments.AsNoTracking().Where(d => d.Code == key));
+}
+
+/// <summary><c>/odata/Regions</c>: the city, its counties and functional zones.</summary>
+public sealed class RegionsController(PlatformDbContext db) : ODataController
+{
+    /// <summary>All regions.</summary>
+    [ODataFeed]
+    public IQueryable<Region> Get() => db.Regions.AsNoTracking();
+
+    /// <summary>One region by code.</summary>
+    [ODataFeed]
+    public SingleResult<Region> Get(string key) => SingleResult.Create(db.Regions.AsNoTracking().Where(r => r.Code == key));
+}
+
+/// <summary><c>/odata/Modules</c>: the enabled department modules.</summary>
+public sealed class ModulesController(PlatformDbContext db) : ODataController
+{
+    /// <summary>All enabled modules.</summary>
+    [ODataFeed]
+    public IQueryable<InstalledModule> Get() => db.Modules.AsNoTracking();
+
+    /// <summary>One enabled module by key.</summary>
+    [ODataFeed]
+    public SingleResult<InstalledModule> Get(string key) => SingleResult.Create(db.Modules.AsNoTracking().Where(m => m.Key == key));
+}
+
+/// <summary><c>/odata/Subjects</c>: public subjects and the enabled modules' professional subjects.</summary>
+public sealed class SubjectsController(PlatformDbContext db) : ODataController
+{
+    /// <summary>All visible subjects.</summary>
+    [ODataFeed]
+    public IQueryable<Subject> Get() => db.Subjects.AsNoTracking();
+
+    /// <summary>One subject by key (<c>{scope}:{code}</c>).</summary>
+    [ODataFeed]
+    public SingleResult<Subject> Get(string key) => SingleResult.Create(db.Subjects.AsNoTracking().Where(s => s.Id == key));
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.OData.Query;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.OData;
+
+namespace KnowledgeRenewal.Sdk;
+
+/// <summary>
+/// Put on an OData action that returns an <see cref="IQueryable{T}"/>: the query options run in the database
+/// within the platform's <see cref="ODataLimits"/>, and bad or over-limit queries get a problem details 400.
+/// Use it instead of <c>[EnableQuery]</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class, AllowMultiple = false)]
+public sealed class ODataFeedAttribute : Attribute, IFilterFactory, IOrderedFilter
+{
+    /// <inheritdoc />
+    public bool IsReusable => true;
+
+    /// <inheritdoc />
+    public int Order => 0;
+
+    /// <inheritdoc />
+    public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
+        new LimitedEnableQueryAttribute(serviceProvider.GetRequiredService<IOptions<ODataLimits>>().Value);
+}
+
+/// <summary><see cref="EnableQueryAttribute"/> with the platform's limits and problem-details errors.</summary>
+internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
+{
+    private readonly ODataLimits limits;
+
+    public LimitedEnableQueryAttribute(ODataLimits limits)
+    {
+        this.limits = limits;
+        MaxTop = limits.MaxTop;
+        MaxSkip = limits.MaxSkip;
+        PageSize = limits.PageSize;
+        MaxExpansionDepth = limits.MaxExpansionDepth;
+        MaxNodeCount = limits.MaxNodeCount;
+        MaxOrderByNodeCount = limits.MaxOrderByNodeCount;
+        EnsureStableOrdering = true;
+    }
+
+    public override void OnActionExecuting(ActionExecutingContext actionExecutingContext)
+    {
+        ArgumentNullException.ThrowIfNull(actionExecutingContext);
+        var tooLarge = CheckPaging(actionExecutingContext.HttpContext.Request);
+        if (tooLarge is not null)
+        {
+            actionExecutingContext.Result = tooLarge;
+            return;
+        }
+
+        base.OnActionExecuting(actionExecutingContext);
+        actionExecutingContext.Result = ToProblem(actionExecutingContext.Result);
+    }
+
+    public override void OnActionExecuted(ActionExecutedContext actionExecutedContext)
+    {
+        ArgumentNullException.ThrowIfNull(actionExecutedContext);
+        base.OnActionExecuted(actionExecutedContext);
+        actionExecutedContext.Result = ToProblem(actionExecutedContext.Result);
+    }
+
+    private ObjectResult? CheckPaging(HttpRequest request)
+    {
+        if (IsAbove(request, "$top", limits.MaxTop))
+        {
+            return Problem(ProblemCodes.ODataMaxTopExceeded, $"$top 超过上限 {limits.MaxTop}，请减小 $top 或按 @odata.nextLink 分页读取。", "MaxTop", limits.MaxTop);
+        }
+
+        if (IsAbove(request, "$skip", limits.MaxSkip))
+        {
+            return Problem(ProblemCodes.ODataMaxSkipExceeded, $"$skip 超过上限 {limits.MaxSkip}，请改用筛选条件缩小范围。", "MaxSkip", limits.MaxSkip);
+        }
+
+        return null;
+    }
+
+    private static bool IsAbove(HttpRequest request, string option, int limit) =>
+        request.Query.TryGetValue(option, out var raw)
+        && long.TryParse(raw.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+        && value > limit;
+
+    private IActionResult? ToProblem(IActionResult? result)
+    {
+        if (result is not ObjectResult { StatusCode: 400 } badRequest || badRequest.Value is ProblemDetails)
+        {
+            return result;
+        }
+
+        var message = badRequest.Value switch
+        {
+            ODataError error => error.Message,
+            SerializableError error when error.TryGetValue("Message", out var m) => m?.ToString(),
+            _ => badRequest.Value?.ToString(),
+        } ?? "";
+
+        if (ExpansionDepth().IsMatch(message))
+        {
+            return Problem(ProblemCodes.ODataMaxExpansionDepthExceeded, $"$expand 嵌套层数超过上限 {limits.MaxExpansionDepth}。", "MaxExpansionDepth", limits.MaxExpansionDepth, message);
+        }
+
+        if (NodeCount().IsMatch(message))
+        {
+            return Problem(ProblemCodes.ODataMaxNodeCountExceeded, $"查询表达式的节点数超过上限 {limits.MaxNodeCount}，请简化 $filter。", "MaxNodeCount", limits.MaxNodeCount, message);
+        }
+
+        if (OrderByCount().IsMatch(message))
+        {
+            return Problem(ProblemCodes.ODataMaxOrderByExceeded, $"$orderby 的排序字段数超过上限 {limits.MaxOrderByNodeCount}。", "MaxOrderByNodeCount", limits.MaxOrderByNodeCount, message);
+        }
+
+        if (TopLimit().IsMatch(message))
+        {
+            return Problem(ProblemCodes.ODataMaxTopExceeded, $"$top 超过上限 {limits.MaxTop}。", "MaxTop", limits.MaxTop, message);
+        }
+
+        return Problem(ProblemCodes.ODataInvalidQuery, "OData 查询参数无效：" + message, null, null, message);
+    }
+
+    private static ObjectResult Problem(string code, string detail, string? limit, int? value, string? reason = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = 400,
+            Title = "查询参数无效",
+            Detail = detail,
+            Type = "https://datatracker.ietf.org/doc/html/rfc9110#section-15.5.1",
+        };
+        problem.Extensions["code"] = code;
+        if (limit is not null)
+        {
+            problem.Extensions["limit"] = limit;
+            problem.Extensions["limitValue"] = value;
+        }
+
+        if (reason is not null)
+        {
+            problem.Extensions["reason"] = reason;
+        }
+
+        return new ObjectResult(problem)
+        {
+            StatusCode = 400,
+            ContentTypes = { "application/problem+json" },
+        };
+    }
+
+    [GeneratedRegex("expand.*(too deep|depth)", RegexOptions.IgnoreCase)]
+    private static partial Regex ExpansionDepth();
+
+    [GeneratedRegex("node count", RegexOptions.IgnoreCase)]
+    private static partial Regex NodeCount();
+
+    [GeneratedRegex("OrderBy.*(exceeded|limit)|limit.*OrderBy", RegexOptions.IgnoreCase)]
+    private static partial Regex OrderByCount();
+
+    [GeneratedRegex("limit of '\\d+' for Top", RegexOptions.IgnoreCase)]
+    private static partial Regex TopLimit();
+}

@@ -1,0 +1,127 @@
+using System.Reflection;
+using System.Xml.Linq;
+using KnowledgeRenewal.Host.Modules;
+using NetArchTest.Rules;
+
+namespace KnowledgeRenewal.ArchitectureTests;
+
+/// <summary>
+/// The shape of the modular monolith: a department module sees only the SDK; the core never sees a module, the
+/// data layer or the host; the SDK sees nothing of the platform. Every module the host can discover is checked,
+/// so a new module is covered without touching this file.
+/// </summary>
+public sealed class ModuleBoundaryTests
+{
+    private const string Sdk = "KnowledgeRenewal.Sdk";
+    private const string Core = "KnowledgeRenewal.Core";
+    private const string Data = "KnowledgeRenewal.Data";
+    private const string Host = "KnowledgeRenewal.Host";
+    private const string Modules = "KnowledgeRenewal.Modules";
+
+    public static TheoryData<string> ModuleAssemblies()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in DiscoveredModuleAssemblies().Select(a => a.GetName().Name!).Distinct().Order())
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_host_discovers_the_three_department_modules()
+    {
+        Assert.Equal(
+            ["KnowledgeRenewal.Modules.Education", "KnowledgeRenewal.Modules.Health", "KnowledgeRenewal.Modules.Transport"],
+            DiscoveredModuleAssemblies().Select(a => a.GetName().Name).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleAssemblies))]
+    public void A_module_depends_on_no_platform_project_but_the_SDK(string assemblyName)
+    {
+        var assembly = Assembly.Load(assemblyName);
+        var others = DiscoveredModuleAssemblies().Select(a => a.GetName().Name!).Where(n => n != assemblyName);
+
+        var result = Types.InAssembly(assembly).ShouldNot()
+            .HaveDependencyOnAny([Core, Data, Host, .. others])
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"{assemblyName} types reach into the platform: {string.Join(", ", result.FailingTypeNames ?? [])}");
+        Assert.All(
+            assembly.GetReferencedAssemblies().Select(r => r.Name!).Where(n => n.StartsWith("KnowledgeRenewal.", StringComparison.Ordinal)),
+            name => Assert.Equal(Sdk, name));
+        Assert.All(assembly.GetTypes().Where(t => t.Namespace is not null), t => Assert.StartsWith(assemblyName, t.Namespace!, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(ModuleAssemblies))]
+    public void A_module_project_references_only_the_SDK_project(string assemblyName)
+    {
+        var project = Path.Combine(RepositoryRoot(), "modules", assemblyName, assemblyName + ".csproj");
+
+        var references = XDocument.Load(project).Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')))
+            .ToArray();
+
+        Assert.Equal([Sdk], references);
+    }
+
+    [Fact]
+    public void The_core_never_depends_on_modules_the_data_layer_the_host_or_EF_Core()
+    {
+        var result = Types.InAssembly(typeof(Core.Modules.ModuleRegistry).Assembly).ShouldNot()
+            .HaveDependencyOnAny(Modules, Data, Host, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore")
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"core types with forbidden dependencies: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void The_SDK_depends_on_nothing_of_the_platform()
+    {
+        var result = Types.InAssembly(typeof(Sdk.DepartmentModule).Assembly).ShouldNot()
+            .HaveDependencyOnAny(Core, Data, Host, Modules)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"SDK types with platform dependencies: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void The_data_layer_depends_on_neither_the_host_nor_any_module()
+    {
+        var result = Types.InAssembly(typeof(Data.PlatformDbContext).Assembly).ShouldNot()
+            .HaveDependencyOnAny(Host, Modules)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, $"data types with forbidden dependencies: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void Only_the_host_references_module_projects()
+    {
+        var root = RepositoryRoot();
+        var platformProjects = Directory.GetFiles(Path.Combine(root, "src"), "*.csproj", SearchOption.AllDirectories)
+            .Where(p => !p.Contains(Host, StringComparison.Ordinal));
+
+        Assert.All(platformProjects, project =>
+            Assert.DoesNotContain(
+                XDocument.Load(project).Descendants("ProjectReference"),
+                r => r.Attribute("Include")!.Value.Contains(Modules, StringComparison.Ordinal)));
+    }
+
+    private static IEnumerable<Assembly> DiscoveredModuleAssemblies() =>
+        ModuleDiscovery.Discover(typeof(ModuleDiscovery).Assembly, modulesFolder: null).Select(m => m.Module.GetType().Assembly);
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "KnowledgeRenewal.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("KnowledgeRenewal.sln not found above the test folder.");
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Data;
+
+namespace KnowledgeRenewal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real host over a <see cref="TestDatabase"/>. Settings go in with UseSetting because module discovery and
+/// the provider are read before the host is built. Every SQL command the platform context runs is logged.
+/// </summary>
+public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public SqlLog Sql { get; } = new();
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Platform:DemoMode", "true");
+        builder.UseSetting("Platform:ModulesFolder", Path.Combine(AppContext.BaseDirectory, "no-modules-here"));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+            services.ConfigureDbContext<PlatformDbContext>(options => options.AddInterceptors(Sql)));
+    }
+}

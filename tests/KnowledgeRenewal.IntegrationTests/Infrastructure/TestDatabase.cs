@@ -1,0 +1,105 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace KnowledgeRenewal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A fresh, real database for one test host: a SQLite file by default, or a new PostgreSQL database when
+/// <c>KR_TEST_PROVIDER=PostgreSql</c> and <c>KR_TEST_POSTGRES</c> (admin connection string) are set.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? postgresName;
+    private readonly string? sqliteDirectory;
+
+    private TestDatabase(string provider, string connectionString, string? postgresName, string? sqliteDirectory)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        this.postgresName = postgresName;
+        this.sqliteDirectory = sqliteDirectory;
+    }
+
+    /// <summary>Whether this test run uses PostgreSQL.</summary>
+    public static bool UsesPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable("KR_TEST_PROVIDER"), "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>Settings that point a host at this database (and let it migrate itself).</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = Provider,
+        ["ConnectionStrings:Platform"] = ConnectionString,
+        ["Database:MigrateOnStartup"] = "true",
+        ["Database:DataDirectory"] = sqliteDirectory ?? Path.GetTempPath(),
+    };
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        if (UsesPostgres)
+        {
+            var admin = Environment.GetEnvironmentVariable("KR_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("KR_TEST_POSTGRES must hold an admin connection string when KR_TEST_PROVIDER=PostgreSql.");
+            var name = "kr_test_" + Guid.NewGuid().ToString("N")[..12];
+            await using (var connection = new NpgsqlConnection(admin))
+            {
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"CREATE DATABASE {name}";
+                await command.ExecuteNonQueryAsync();
+            }
+
+            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+            return new TestDatabase("PostgreSql", builder.ConnectionString, name, null);
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), "kr-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return new TestDatabase("Sqlite", $"Data Source={Path.Combine(directory, "platform.db")}", null, directory);
+    }
+
+    /// <summary>Runs raw SQL returning one number (bypassing the platform, e.g. to prove rows still exist).</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = Open();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Quotes an identifier for this provider's SQL.</summary>
+    public static string Quote(string identifier) => $"\"{identifier}\"";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("KR_TEST_POSTGRES"));
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        if (sqliteDirectory is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(sqliteDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A host still shutting down may hold the file for a moment; the temp folder is cleaned later.
+            }
+        }
+    }
+
+    private DbConnection Open() => Provider == "PostgreSql" ? new NpgsqlConnection(ConnectionString) : new SqliteConnection(ConnectionString);
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Json;
+using KnowledgeRenewal.IntegrationTests.Infrastructure;
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.IntegrationTests.Modules;
+
+/// <summary>The health module's own entity, REST endpoints, handlers and OData feed.</summary>
+[Collection(SharedPlatform.Name)]
+public sealed class HealthModuleTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Demo_data_holds_several_years_of_CME_projects()
+    {
+        var years = await platform.Client.GetJsonAsync("/odata/health/CmeProjects?$apply=filter(Year le 2026)/groupby((Year),aggregate($count as Projects))&$orderby=Year");
+
+        var perYear = years.GetProperty("value").EnumerateArray().ToDictionary(y => y.GetProperty("Year").GetInt32(), y => y.GetProperty("Projects").GetInt32());
+        Assert.Equal([2023, 2024, 2025, 2026], perYear.Keys);
+        Assert.All(perYear.Values, count => Assert.InRange(count, 140, 180));
+    }
+
+    [Fact]
+    public async Task Projects_are_listed_newest_first_with_filters_and_paging()
+    {
+        var page = await platform.Client.GetJsonAsync("/api/health/cme-projects?year=2025&level=National&pageSize=5");
+
+        var items = page.GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal(5, items.Length);
+        Assert.True(page.GetProperty("total").GetInt32() > 5);
+        Assert.All(items, p => Assert.Equal(2025, p.GetProperty("year").GetInt32()));
+        Assert.All(items, p => Assert.Equal("National", p.GetProperty("level").GetString()));
+        var starts = items.Select(p => p.GetProperty("startDate").GetString()).ToArray();
+        Assert.Equal(starts.OrderDescending(StringComparer.Ordinal), starts);
+    }
+
+    [Fact]
+    public async Task A_valid_project_is_registered_once_and_a_second_time_is_a_conflict()
+    {
+        var project = new
+        {
+            projectNumber = "2027-04-01-901(国)",
+            title = "胸痛中心建设与急性心梗规范化救治培训班",
+            level = "National",
+            subjectCode = "WS-XZZX",
+            hostOrganization = "济宁医学院附属医院",
+            startDate = "2027-09-10",
+            endDate = "2027-09-12",
+            credits = 6,
+            capacity = 200,
+        };
+
+        using var created = await platform.Client.PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
+        var body = await created.ReadJsonAsync(HttpStatusCode.Created, "register");
+        using var again = await platform.Client.PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
+
+        Assert.Equal(2027, body.GetProperty("year").GetInt32());
+        Assert.Equal($"/api/health/cme-projects/{body.GetProperty("id").GetInt32()}", created.Headers.Location?.OriginalString);
+        var problem = await again.AssertProblemAsync(HttpStatusCode.Conflict, ProblemCodes.Conflict);
+        Assert.Contains("2027-04-01-901(国)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_project_is_refused_with_every_field_named_and_nothing_written()
+    {
+        var before = await platform.Client.GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0");
+        var project = new
+        {
+            projectNumber = "",
+            title = "测试项目",
+            level = "National",
+            subjectCode = "WS-NOPE",
+            hostOrganization = "济宁市第一人民医院",
+            startDate = "2026-05-10",
+            endDate = "2026-05-01",
+            credits = 12.25,
+            capacity = 0,
+        };
+
+        using var response = await platform.Client.PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        var fields = problem.GetProperty("errors").EnumerateArray().Select(e => (Field: e.GetProperty("field").GetString(), Code: e.GetProperty("code").GetString())).ToArray();
+        Assert.Contains(("projectNumber", "required"), fields);
+        Assert.Contains(("subjectCode", "unknown_subject"), fields);
+        Assert.Contains(("endDate", "before_start"), fields);
+        Assert.Contains(("credits", "out_of_range"), fields);
+        Assert.Contains(("capacity", "out_of_range"), fields);
+        Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.GetProperty("message").GetString()!));
+        var after = await platform.Client.GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0");
+        Assert.Equal(before.GetProperty("@odata.count").GetInt32(), after.GetProperty("@odata.count").GetInt32());
+    }
+
+    [Fact]
+    public async Task Paging_parameters_are_validated()
+    {
+        using var response = await platform.Client.GetAsync(new Uri("/api/health/cme-projects?pageSize=1000", UriKind.Relative));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        Assert.Equal("pageSize", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Module_rules_are_served_with_the_set_in_force()
+    {
+        var book = await platform.Client.GetJsonAsync("/api/rules/health?on=2025-06-30");
+
+        var inForce = book.GetProperty("inForce");
+        Assert.Equal("Credit", inForce.GetProperty("unit").GetString());
+        Assert.Equal(25m, inForce.GetProperty("requiredTotal").GetDecimal());
+        Assert.Equal(3m, inForce.GetProperty("hoursPerUnit").GetDecimal());
+        Assert.Equal(["I", "II"], inForce.GetProperty("requirements").Strings("creditClass"));
+    }
+}

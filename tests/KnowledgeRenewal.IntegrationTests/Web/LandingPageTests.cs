@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using KnowledgeRenewal.IntegrationTests.Infrastructure;
+
+namespace KnowledgeRenewal.IntegrationTests.Web;
+
+[Collection(SharedPlatform.Name)]
+public sealed partial class LandingPageTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Landing_page_is_Chinese_and_shows_platform_modules_counts_and_links()
+    {
+        using var response = await platform.Client.GetAsync(new Uri("/", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
+        Assert.Contains("济宁市专业技术人员继续教育管理服务平台", html, StringComparison.Ordinal);
+        foreach (var module in new[] { "教育", "卫生健康", "交通运输" })
+        {
+            Assert.Contains($"<td>{module}<small", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("href=\"/odata/$metadata\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api-docs\"", html, StringComparison.Ordinal);
+        Assert.Contains("行业主管部门", html, StringComparison.Ordinal);
+        Assert.Matches(@"stat-value"">14</span><span class=""stat-unit"">个</span><span class=""stat-label"">县（市、区）及功能区", html);
+        Assert.Matches(@"stat-value"">19</span>", html);
+        Assert.Matches(@"stat-value"">\d{3}</span><span class=""stat-unit"">项</span><span class=""stat-label"">继续医学教育项目", html);
+    }
+
+    [Fact]
+    public async Task Pages_load_nothing_from_other_hosts()
+    {
+        var html = await platform.Client.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var assets = AssetReference().Matches(html).Select(m => m.Groups["url"].Value).ToArray();
+        Assert.NotEmpty(assets);
+        Assert.All(assets, url => Assert.StartsWith("/", url, StringComparison.Ordinal));
+        Assert.DoesNotContain("//", string.Concat(assets.Select(a => a.Split('?')[0].TrimStart('/'))), StringComparison.Ordinal);
+
+        using var css = await platform.Client.GetAsync(new Uri(assets.First(a => a.Contains(".css", StringComparison.Ordinal)), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+    }
+
+    [GeneratedRegex(@"<(?:link|script|img)[^>]+(?:href|src)=""(?<url>[^""]+)""")]
+    private static partial Regex AssetReference();
+}
