@@ -5,7 +5,8 @@ namespace KnowledgeRenewal.Modules.Education;
 /// <summary>教育 — the education department's module: teachers' professional subjects and the five-year credit-hour cycle.</summary>
 public sealed class EducationModule : DepartmentModule
 {
-    private static readonly ModuleManifest Identity = new()
+    /// <inheritdoc />
+    public override ModuleManifest Manifest { get; } = new()
     {
         Key = "education",
         NameZh = "教育",
@@ -15,9 +16,6 @@ public sealed class EducationModule : DepartmentModule
         RequiresSdk = new Version(1, 0),
         Description = "面向济宁市中小学、幼儿园、职业院校和高校教师的专业科目目录与五年周期继续教育学时规则。",
     };
-
-    /// <inheritdoc />
-    public override ModuleManifest Manifest => Identity;
 
     /// <inheritdoc />
     public override IReadOnlyList<SubjectDefinition> Catalog => EducationCatalog.Subjects;

@@ -8,7 +8,8 @@ namespace KnowledgeRenewal.Modules.Health;
 /// <summary>卫生健康 — the health department's module: continuing medical education (继续医学教育) in credits of class I and II.</summary>
 public sealed class HealthModule : DepartmentModule
 {
-    private static readonly ModuleManifest Identity = new()
+    /// <inheritdoc />
+    public override ModuleManifest Manifest { get; } = new()
     {
         Key = "health",
         NameZh = "卫生健康",
@@ -18,9 +19,6 @@ public sealed class HealthModule : DepartmentModule
         RequiresSdk = new Version(1, 0),
         Description = "面向济宁市医疗卫生机构医师、护士、药师、技师和公共卫生人员的继续医学教育专业科目目录与Ⅰ类、Ⅱ类学分规则。",
     };
-
-    /// <inheritdoc />
-    public override ModuleManifest Manifest => Identity;
 
     /// <inheritdoc />
     public override IReadOnlyList<SubjectDefinition> Catalog => HealthCatalog.Subjects;

@@ -5,7 +5,8 @@ namespace KnowledgeRenewal.Modules.Transport;
 /// <summary>交通运输 — the transport department's module: highway, bridge, Grand Canal waterway, port and logistics subjects.</summary>
 public sealed class TransportModule : DepartmentModule
 {
-    private static readonly ModuleManifest Identity = new()
+    /// <inheritdoc />
+    public override ModuleManifest Manifest { get; } = new()
     {
         Key = "transport",
         NameZh = "交通运输",
@@ -15,9 +16,6 @@ public sealed class TransportModule : DepartmentModule
         RequiresSdk = new Version(1, 0),
         Description = "面向济宁市公路、桥梁、京杭运河航道与港口、道路运输和物流领域专业技术人员的专业科目目录与继续教育学时规则。",
     };
-
-    /// <inheritdoc />
-    public override ModuleManifest Manifest => Identity;
 
     /// <inheritdoc />
     public override IReadOnlyList<SubjectDefinition> Catalog => TransportCatalog.Subjects;

@@ -119,21 +119,23 @@ public static partial class ModuleContract
 
             if (subject.DefaultCreditHours <= 0 || subject.DefaultCreditHours > MaxDefaultCreditHours)
             {
-                problems.Add($"subject '{subject.Code}' DefaultCreditHours {subject.DefaultCreditHours} must be in (0, {MaxDefaultCreditHours}]");
+                problems.Add($"subject '{subject.Code}' DefaultCreditHours {Number(subject.DefaultCreditHours)} must be in (0, {Number(MaxDefaultCreditHours)}]");
             }
             else if (!CreditHours.TryFromHours(subject.DefaultCreditHours, out _))
             {
-                problems.Add($"subject '{subject.Code}' DefaultCreditHours {subject.DefaultCreditHours} must be exact to 0.01");
+                problems.Add($"subject '{subject.Code}' DefaultCreditHours {Number(subject.DefaultCreditHours)} must be exact to 0.01");
             }
         }
     }
 
+    private static string Number(decimal value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static bool ContainsChinese(string? text) =>
         text is not null && text.Any(c => c is >= '\u4e00' and <= '\u9fff');
 
-    [GeneratedRegex("^[a-z][a-z0-9-]{1,31}$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9-]{1,31}\z")]
     private static partial Regex KeyPattern();
 
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,31}$")]
+    [GeneratedRegex(@"^[A-Z0-9][A-Z0-9-]{1,31}\z")]
     private static partial Regex CodePattern();
 }

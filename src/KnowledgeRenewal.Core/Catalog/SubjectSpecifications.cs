@@ -13,13 +13,3 @@ public sealed class ActiveSubjectsInCategory : Specification<Subject>
             .OrderBy(s => s.Id);
     }
 }
-
-/// <summary>The subjects a scope (<c>public</c> or a module key) has ever declared, retired ones included.</summary>
-public sealed class SubjectsOfScope : Specification<Subject>
-{
-    /// <summary>Creates the specification.</summary>
-    public SubjectsOfScope(string scope)
-    {
-        Query.Where(s => s.Id.StartsWith(scope + ":")).IgnoreQueryFilters();
-    }
-}

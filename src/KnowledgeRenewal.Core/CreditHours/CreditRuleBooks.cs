@@ -36,7 +36,8 @@ public sealed class CreditRuleBooks
 
         foreach (var scope in overrides.GetChildren().Select(c => c.Key))
         {
-            if (scope != PlatformCreditRules.Scope && !modules.Installed.Any(m => m.Key == scope))
+            if (!string.Equals(scope, PlatformCreditRules.Scope, StringComparison.OrdinalIgnoreCase)
+                && !modules.Installed.Any(m => string.Equals(m.Key, scope, StringComparison.OrdinalIgnoreCase)))
             {
                 problems.Add($"{OverridesSection}:{scope} names no installed module; use 'platform' or a module key.");
             }

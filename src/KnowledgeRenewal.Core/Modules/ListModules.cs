@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Core.ReferenceData;
 using Mapster;
 using MediatR;
 
@@ -21,6 +22,9 @@ public sealed record ModuleSummary
 
     /// <summary>Owning line department.</summary>
     public required string DepartmentCode { get; init; }
+
+    /// <summary>The owning department's official name, e.g. 济宁市教育局.</summary>
+    public required string DepartmentName { get; init; }
 
     /// <summary>Module version.</summary>
     public required string Version { get; init; }
@@ -70,6 +74,7 @@ public sealed class ModuleMappings : IRegister
             .Map(d => d.NameZh, s => s.Manifest.NameZh)
             .Map(d => d.NameEn, s => s.Manifest.NameEn)
             .Map(d => d.DepartmentCode, s => s.Manifest.DepartmentCode)
+            .Map(d => d.DepartmentName, s => JiningReferenceData.DepartmentName(s.Manifest.DepartmentCode))
             .Map(d => d.Version, s => s.Manifest.Version.ToString())
             .Map(d => d.RequiresSdk, s => s.Manifest.RequiresSdk.ToString())
             .Map(d => d.CatalogSize, s => s.ActiveSubjectCount)

@@ -55,6 +55,10 @@ public static class JiningReferenceData
         Line(Departments.FinancialRegulation, "济宁市地方金融监督管理局", "地方金融监管", "Local Financial Regulation Bureau"),
     ];
 
+    /// <summary>The official name of a line department, or the code itself when it is unknown.</summary>
+    public static string DepartmentName(string code) =>
+        LineDepartments.FirstOrDefault(d => d.Code == code)?.Name ?? code;
+
     private static Region City() =>
         new() { Code = CityCode, GbCode = CityCode, Name = "济宁市", Kind = RegionKind.City, SortOrder = 0 };
 

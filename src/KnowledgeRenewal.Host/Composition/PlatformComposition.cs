@@ -176,6 +176,7 @@ public static class PlatformComposition
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsConventions.Customize);
         services.AddExceptionHandler<PlatformExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 using KnowledgeRenewal.Core.Modules;
@@ -16,6 +17,9 @@ public static class ModuleDiscovery
     public const string Referenced = "referenced";
 
     private const string SdkAssemblyName = "KnowledgeRenewal.Sdk";
+
+    // Folders whose dependency resolution is hooked up; a process (e.g. a test run) may compose several hosts.
+    private static readonly ConcurrentDictionary<string, byte> WatchedFolders = new(StringComparer.Ordinal);
 
     /// <summary>Discovers every module available to the host.</summary>
     /// <param name="hostAssembly">The host assembly, whose dependency manifest lists the referenced modules.</param>
@@ -85,6 +89,4 @@ public static class ModuleDiscovery
             .Where(a => a.GetReferencedAssemblies().Any(r => r.Name == SdkAssemblyName))
             .ToArray();
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> WatchedFolders = new(StringComparer.Ordinal);
 }

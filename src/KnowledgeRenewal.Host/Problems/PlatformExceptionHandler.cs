@@ -1,3 +1,4 @@
+using System.Text.Json;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
             PlatformException platform => FromPlatform(platform),
             _ when Untranslatable(exception) is { } reason => Problem(400, ProblemCodes.ODataUnsupportedQuery, "查询无法在当前数据库上执行",
                 "该查询在当前数据库上无法转换为 SQL（例如 SQLite 不支持 $expand 内的 $top/$skip），请简化或拆分查询。原因：" + reason),
-            BadHttpRequestException bad => Problem(bad.StatusCode, ProblemCodes.MalformedRequest, "请求格式不正确", "请求无法解析，请检查 JSON 格式、字段类型和 Content-Type。"),
+            BadHttpRequestException bad => Malformed(bad),
             _ => Unexpected(httpContext, exception),
         };
 
@@ -36,6 +37,24 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
                 || invalid.Message.Contains("APPLY operation", StringComparison.Ordinal))
             ? invalid.Message.Split('.')[0]
             : null;
+    }
+
+    // The minimal-API binder throws these (RouteHandlerOptions.ThrowOnBadRequest); name the JSON field when known.
+    private static ProblemDetails Malformed(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode != 400)
+        {
+            var (code, title) = ProblemDetailsConventions.ForStatus(exception.StatusCode);
+            return Problem(exception.StatusCode, code, title, null);
+        }
+
+        var problem = Problem(400, ProblemCodes.MalformedRequest, "请求格式不正确", "请求无法解析，请检查 JSON 格式、字段类型和 Content-Type。");
+        if (exception.InnerException is JsonException { Path: { } path } && path.TrimStart('$', '.') is { Length: > 0 } field)
+        {
+            problem.Extensions["errors"] = new[] { new FieldError(field, "invalid_json", $"字段“{field}”的值无法解析，请检查其类型和格式。") };
+        }
+
+        return problem;
     }
 
     private static ProblemDetails FromPlatform(PlatformException exception)

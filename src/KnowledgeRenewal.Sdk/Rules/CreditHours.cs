@@ -31,10 +31,16 @@ public readonly record struct CreditHours : IComparable<CreditHours>
     /// <summary>Creates an amount from hours when <paramref name="hours"/> is exact to 0.01.</summary>
     public static bool TryFromHours(decimal hours, out CreditHours result)
     {
-        var scaled = hours * HundredthsPerHour;
-        if (scaled != decimal.Truncate(scaled) || scaled > long.MaxValue || scaled < long.MinValue)
+        const decimal MaxHours = long.MaxValue / HundredthsPerHour;
+        result = Zero;
+        if (hours is > MaxHours or < -MaxHours)
         {
-            result = Zero;
+            return false;
+        }
+
+        var scaled = hours * HundredthsPerHour;
+        if (scaled != decimal.Truncate(scaled))
+        {
             return false;
         }
 

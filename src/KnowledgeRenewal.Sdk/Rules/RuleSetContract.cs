@@ -66,7 +66,7 @@ public static class RuleSetContract
 
         if (set.HoursPerUnit <= 0)
         {
-            problems.Add($"{name}: HoursPerUnit (the conversion to credit hours) must be positive, not {set.HoursPerUnit}");
+            problems.Add($"{name}: HoursPerUnit (the conversion to credit hours) must be positive, not {Number(set.HoursPerUnit)}");
         }
         else if (set.Unit == CreditUnit.Hour && set.HoursPerUnit != 1m)
         {
@@ -75,7 +75,7 @@ public static class RuleSetContract
 
         if (set.RequiredTotal <= 0)
         {
-            problems.Add($"{name}: RequiredTotal must be positive, not {set.RequiredTotal}");
+            problems.Add($"{name}: RequiredTotal must be positive, not {Number(set.RequiredTotal)}");
         }
 
         var buckets = new HashSet<string>(StringComparer.Ordinal);
@@ -147,19 +147,22 @@ public static class RuleSetContract
         if (requirement.MinimumShare is { IsProperPart: false } share)
         {
             problems.Add($"{name}: requirement for '{bucket}' MinimumShare {share} must be a fraction in (0, 1]");
+            return;
         }
 
         var minimum = requirement.EffectiveMinimum(set);
         if (minimum > set.RequiredTotal)
         {
-            problems.Add($"{name}: requirement for '{bucket}' minimum {minimum.ToString(CultureInfo.InvariantCulture)} exceeds RequiredTotal {set.RequiredTotal.ToString(CultureInfo.InvariantCulture)}");
+            problems.Add($"{name}: requirement for '{bucket}' minimum {Number(minimum)} exceeds RequiredTotal {Number(set.RequiredTotal)}");
         }
 
         if (requirement.Maximum is { } max && max < minimum)
         {
-            problems.Add($"{name}: requirement for '{bucket}' Maximum {max.ToString(CultureInfo.InvariantCulture)} is below its minimum {minimum.ToString(CultureInfo.InvariantCulture)}");
+            problems.Add($"{name}: requirement for '{bucket}' Maximum {Number(max)} is below its minimum {Number(minimum)}");
         }
     }
+
+    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -48,6 +48,15 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Wrong_content_type_is_a_415_problem()
+    {
+        using var content = new StringContent("projectNumber=1", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var response = await platform.Client.PostAsync(new Uri("/api/health/cme-projects", UriKind.Relative), content);
+
+        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
+    }
+
+    [Fact]
     public async Task Wrong_method_is_a_405_problem()
     {
         using var response = await platform.Client.DeleteAsync(new Uri("/api/modules", UriKind.Relative));
@@ -60,6 +69,9 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     {
         using var response = await platform.Client.PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), new { capacity = "many" });
 
-        await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.MalformedRequest);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.MalformedRequest);
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal("capacity", error.GetProperty("field").GetString());
+        Assert.Contains("capacity", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,39 @@
+using KnowledgeRenewal.Modules.Education;
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.UnitTests.Modules;
+
+public class EducationModuleTests
+{
+    private readonly EducationModule module = new();
+
+    [Fact]
+    public void Teachers_need_360_hours_in_a_five_year_cycle_in_mid_2024()
+    {
+        var set = new RuleBook(module.Manifest.Key, module.RuleSets).InForceOn(new DateOnly(2024, 6, 1));
+
+        Assert.NotNull(set);
+        Assert.Equal(5, set.CycleYears);
+        Assert.Equal(CreditUnit.Hour, set.Unit);
+        Assert.Equal(360m, set.RequiredTotal);
+        Assert.Equal(CreditHours.FromHours(360m), set.RequiredTotalHours);
+    }
+
+    [Fact]
+    public void Professional_subjects_are_at_least_two_thirds_of_the_cycle_that_is_240_hours()
+    {
+        var set = new RuleBook(module.Manifest.Key, module.RuleSets).InForceOn(new DateOnly(2024, 6, 1));
+
+        Assert.NotNull(set);
+        var professional = Assert.Single(set.Requirements, r => r.Category == CreditCategory.Professional);
+        Assert.Equal(240m, professional.EffectiveMinimum(set));
+    }
+
+    [Fact]
+    public void Identifies_itself_as_the_education_module_in_Chinese()
+    {
+        Assert.Equal("education", module.Manifest.Key);
+        Assert.Equal(Departments.Education, module.Manifest.DepartmentCode);
+        Assert.Equal("教育", module.Manifest.NameZh);
+    }
+}

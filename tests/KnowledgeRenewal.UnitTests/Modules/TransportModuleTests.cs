@@ -1,0 +1,30 @@
+using KnowledgeRenewal.Modules.Transport;
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.UnitTests.Modules;
+
+public class TransportModuleTests
+{
+    private readonly TransportModule module = new();
+
+    [Fact]
+    public void Requires_90_hours_a_year()
+    {
+        var set = new RuleBook(module.Manifest.Key, module.RuleSets).InForceOn(new DateOnly(2025, 1, 1));
+
+        Assert.NotNull(set);
+        Assert.Equal(1, set.CycleYears);
+        Assert.Equal(CreditUnit.Hour, set.Unit);
+        Assert.Equal(CreditHours.FromHours(90m), set.RequiredTotalHours);
+    }
+
+    [Fact]
+    public void Professional_subjects_are_at_least_60_of_the_90_hours()
+    {
+        var set = new RuleBook(module.Manifest.Key, module.RuleSets).InForceOn(new DateOnly(2025, 1, 1));
+
+        Assert.NotNull(set);
+        var professional = Assert.Single(set.Requirements, r => r.Category == CreditCategory.Professional);
+        Assert.Equal(60m, professional.EffectiveMinimum(set));
+    }
+}
