@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Measures "process start -> first HTTP 200 of GET /" for the embedded default (SQLite file, demo mode).
+#
+#   build/measure-startup.sh [runs]        runs defaults to 5 (KR_STARTUP_RUNS); KR_STARTUP_SKIP_BUILD=1 reuses the build;
+#                                          KR_STARTUP_KEEP=1 keeps the temp dir (host logs, database)
+#
+# 1. builds the host in Release once;
+# 2. starts the built host (`dotnet …/KnowledgeRenewal.Host.dll`, content root = the project folder so appsettings
+#    load, ASPNETCORE_ENVIRONMENT=Development = demo mode, a free loopback port, Database:DataDirectory = a temp dir)
+#    <runs> times: run 1 is cold (creates, migrates and seeds the database), the others warm (database exists);
+# 3. the same warm measurement through `dotnet run --no-build -c Release --project src/KnowledgeRenewal.Host` (the
+#    README's first command), which adds the `dotnet run` overhead (project evaluation, launch profile).
+# Each run: poll GET / every ~20 ms with curl until 200, then stop the process by its PID (never by name).
+# Prints every run, the warm medians and a line per median against the 3000 ms budget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO_ROOT=$PWD
+
+RUNS=${1:-${KR_STARTUP_RUNS:-5}}
+BUDGET_MS=3000
+TIMEOUT_MS=120000
+HOST_DIR=$REPO_ROOT/src/KnowledgeRenewal.Host
+HOST_DLL=$HOST_DIR/bin/Release/net10.0/KnowledgeRenewal.Host.dll
+
+[[ "$RUNS" =~ ^[0-9]+$ ]] && [ "$RUNS" -ge 2 ] || { echo "runs must be a number >= 2" >&2; exit 2; }
+command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+export ASPNETCORE_ENVIRONMENT=Development   # demo mode (appsettings.Development.json)
+unset ASPNETCORE_URLS Database__Provider ConnectionStrings__Platform
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/kr-startup.XXXXXX")
+DATA_DIR=$WORK/data
+CURRENT_PID=""
+
+cleanup() {
+  [ -n "$CURRENT_PID" ] && stop_tree "$CURRENT_PID"
+  if [ "${KR_STARTUP_KEEP:-0}" = 1 ]; then echo "logs and database kept in $WORK" >&2; else rm -rf -- "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+now_us() { local t=${EPOCHREALTIME/./}; echo "$((10#$t))"; }   # microseconds, no fork
+
+port_in_use() { ss -Htan 2>/dev/null | awk '{print $4}' | grep -Eq "[:.]$1\$"; }
+free_port() {
+  local port i
+  for i in $(seq 1 200); do
+    port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+    port_in_use "$port" || { echo "$port"; return 0; }
+  done
+  echo "no free port found" >&2; return 1
+}
+
+# Stops a process and its children (children first: `dotnet run` starts the app as a child). By PID only.
+stop_tree() {
+  local pid=$1 child i
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do stop_tree "$child"; done
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for i in $(seq 1 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    case "$(ps -o stat= -p "$pid" 2>/dev/null)" in Z*) break ;; esac   # exited, not yet reaped
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# measure <label> <log file> <command…>: prints the milliseconds to the first 200 of GET / (on stdout).
+measure() {
+  local label=$1 log=$2
+  shift 2
+  local port start elapsed code
+  port=$(free_port)
+  start=$(now_us)
+  "$@" --urls "http://127.0.0.1:$port" --Database:DataDirectory="$DATA_DIR" >"$log" 2>&1 &
+  CURRENT_PID=$!
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://127.0.0.1:$port/" || true)
+    [ "$code" = 200 ] && break
+    elapsed=$(( ($(now_us) - start) / 1000 ))
+    if ! kill -0 "$CURRENT_PID" 2>/dev/null || [ "$elapsed" -gt "$TIMEOUT_MS" ]; then
+      echo "$label: no 200 from GET / (last status '$code' after ${elapsed} ms); log:" >&2
+      tail -n 30 "$log" >&2
+      stop_tree "$CURRENT_PID"; CURRENT_PID=""
+      return 1
+    fi
+    sleep 0.02
+  done
+  elapsed=$(( ($(now_us) - start) / 1000 ))
+  stop_tree "$CURRENT_PID"; CURRENT_PID=""
+  echo "$elapsed"
+}
+
+# The built host, content root = project folder (cwd) so appsettings*.json and wwwroot are found.
+direct_host() { (cd "$HOST_DIR" && exec dotnet "$HOST_DLL" "$@"); }
+# The README's command (Release, no build): project evaluation + launch profile + the app as a child process.
+dotnet_run_host() { dotnet run --no-build -c Release --project "$REPO_ROOT/src/KnowledgeRenewal.Host" -- "$@"; }
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) exit 1; if (NR%2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
+
+budget_line() {
+  local what=$1 ms=$2
+  if [ "$ms" -le "$BUDGET_MS" ]; then
+    echo "$what: ${ms} ms — within the ${BUDGET_MS} ms budget ($((BUDGET_MS - ms)) ms to spare)"
+  else
+    echo "$what: ${ms} ms — OVER the ${BUDGET_MS} ms budget by $((ms - BUDGET_MS)) ms"
+  fi
+}
+
+if [ "${KR_STARTUP_SKIP_BUILD:-0}" != 1 ]; then
+  echo "building the host (Release)…" >&2
+  dotnet build "$HOST_DIR" -c Release -nologo -v quiet >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+fi
+[ -f "$HOST_DLL" ] || { echo "missing $HOST_DLL (build first)" >&2; exit 1; }
+
+echo "startup to first 200 of GET /  (SQLite file in $DATA_DIR, demo mode, $(nproc) cores)"
+direct_warm=()
+for i in $(seq 1 "$RUNS"); do
+  kind=warm; [ "$i" -eq 1 ] && kind=cold
+  ms=$(measure "direct run $i" "$WORK/direct-$i.log" direct_host)
+  printf '  dotnet Host.dll  run %d (%s): %6d ms\n' "$i" "$kind" "$ms"
+  [ "$kind" = warm ] && direct_warm+=("$ms")
+  [ "$i" -eq 1 ] && cold_ms=$ms
+done
+
+run_warm=()
+for i in $(seq 1 $((RUNS - 1))); do
+  ms=$(measure "dotnet run $i" "$WORK/run-$i.log" dotnet_run_host)
+  printf '  dotnet run       run %d (warm): %6d ms\n' "$i" "$ms"
+  run_warm+=("$ms")
+done
+
+direct_median=$(printf '%s\n' "${direct_warm[@]}" | median)
+run_median=$(printf '%s\n' "${run_warm[@]}" | median)
+echo "cold (dotnet Host.dll, creates/migrates/seeds): ${cold_ms} ms"
+echo "warm median, dotnet Host.dll: ${direct_median} ms (${#direct_warm[@]} runs)"
+echo "warm median, dotnet run --no-build: ${run_median} ms (${#run_warm[@]} runs; dotnet run overhead ≈ $((run_median - direct_median)) ms)"
+budget_line "budget check, cold dotnet Host.dll" "$cold_ms"
+budget_line "budget check, warm dotnet Host.dll" "$direct_median"
+budget_line "budget check, warm dotnet run" "$run_median"
