@@ -1,5 +1,6 @@
 using Ardalis.Specification;
 using KnowledgeRenewal.Data.Providers;
+using KnowledgeRenewal.Data.Security;
 using KnowledgeRenewal.Data.Seeding;
 using KnowledgeRenewal.Sdk.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped(typeof(IRepositoryBase<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepositoryBase<>), typeof(EfRepository<>));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
+        services.AddSingleton<LocalKeyStore>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<CatalogSynchronizer>();
         services.AddScoped<DemoDataRunner>();

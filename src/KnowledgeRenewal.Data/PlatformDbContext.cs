@@ -1,28 +1,42 @@
+using KnowledgeRenewal.Core.Audit;
 using KnowledgeRenewal.Core.Catalog;
+using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.ReferenceData;
 using KnowledgeRenewal.Data.Seeding;
 using KnowledgeRenewal.Sdk;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Data;
 
 /// <summary>
-/// The platform's database. Its model does not depend on which modules are enabled (so one set of migrations
-/// serves every deployment); instead the named query filter <see cref="EnabledModulesFilter"/> hides rows of
-/// disabled modules from every query — REST, OData, <c>$expand</c> and <c>$apply</c> alike — without deleting them.
+/// The platform's database: reference data, catalogs, organizations, accounts (ASP.NET Core Identity), OAuth
+/// applications and tokens (OpenIddict) and the audit log. Its model does not depend on the caller or on which
+/// modules are enabled (one set of migrations serves every deployment). Instead two named query filters run in
+/// every query — REST, OData, <c>$expand</c>, <c>$apply</c>, <c>$batch</c> alike:
+/// <see cref="EnabledModulesFilter"/> hides disabled modules' rows, <see cref="AccessScopeFilter"/> hides rows
+/// outside the caller's <see cref="AccessScope"/>.
 /// </summary>
-public sealed class PlatformDbContext : DbContext
+public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, PlatformRole, Guid>
 {
     /// <summary>Name of the query filter that hides disabled modules' rows.</summary>
     public const string EnabledModulesFilter = "EnabledModules";
 
-    /// <summary>Creates the context for the running platform's enabled modules.</summary>
-    public PlatformDbContext(DbContextOptions<PlatformDbContext> options, ModuleRegistry modules)
+    /// <summary>Name of the query filter that hides rows outside the caller's scope.</summary>
+    public const string AccessScopeFilter = "AccessScope";
+
+    private readonly ICurrentAccess access;
+
+    /// <summary>Creates the context for the running platform's enabled modules and the current caller.</summary>
+    public PlatformDbContext(DbContextOptions<PlatformDbContext> options, ModuleRegistry modules, ICurrentAccess access)
         : base(options)
     {
         ArgumentNullException.ThrowIfNull(modules);
         EnabledModuleKeys = [.. modules.EnabledKeys];
+        this.access = access;
     }
 
     /// <summary>Regions of the base registry.</summary>
@@ -37,20 +51,67 @@ public sealed class PlatformDbContext : DbContext
     /// <summary>Modules this database has seen.</summary>
     public DbSet<InstalledModule> Modules => Set<InstalledModule>();
 
+    /// <summary>The organization tree.</summary>
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    /// <summary>The audit log (read it; records are written only by the audit trail).</summary>
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+
+    /// <summary>The audit chain's head.</summary>
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
     /// <summary>Demo seeders that have run.</summary>
     public DbSet<DemoSeedRun> DemoSeedRuns => Set<DemoSeedRun>();
 
     /// <summary>Keys of the enabled modules; parameter of <see cref="EnabledModulesFilter"/>.</summary>
     internal string[] EnabledModuleKeys { get; }
 
+    // Parameters of the access-scope filter, read from the caller when a query runs.
+    internal AccessScope Scope => access.Scope;
+
+    internal bool ScopeAll => Scope.AllBusinessData;
+
+    internal string[] ScopeRegions => [.. Scope.RegionCodes];
+
+    internal string[] ScopeDepartments => [.. Scope.DepartmentCodes];
+
+    internal Guid[] ScopeOrganizations => [.. Scope.OrganizationIds];
+
+    internal Guid ScopeUser => Scope.UserId ?? Guid.Empty;
+
+    internal bool ScopeAccounts => Scope.ManagesAccounts;
+
+    internal bool ScopeAudit => Scope.ReadsAudit;
+
+    internal bool ScopeOrganizationFeed => Scope.Feeds.Contains(FeedScopes.Organizations);
+
     /// <inheritdoc />
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
-        modelBuilder.Entity<Subject>().HasQueryFilter(
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        builder.UseOpenIddict<Guid>();
+        NameIdentityTables(builder);
+
+        builder.Entity<Subject>().HasQueryFilter(
             EnabledModulesFilter, s => s.ModuleKey == null || EnabledModuleKeys.Contains(s.ModuleKey));
-        modelBuilder.Entity<InstalledModule>().HasQueryFilter(
+        builder.Entity<InstalledModule>().HasQueryFilter(
             EnabledModulesFilter, m => EnabledModuleKeys.Contains(m.Key));
+
+        // Organizations: the whole registry for the program office, security admins (accounts need it) and clients
+        // granted the organizations feed; a county its region, a department its sector, a provider or employer itself.
+        builder.Entity<Organization>().HasQueryFilter(
+            AccessScopeFilter,
+            o => ScopeAll || ScopeAccounts || ScopeOrganizationFeed
+                || ScopeRegions.Contains(o.RegionCode)
+                || (o.DepartmentCode != null && ScopeDepartments.Contains(o.DepartmentCode))
+                || ScopeOrganizations.Contains(o.Id));
+
+        // Accounts: security admins see all; everyone else only their own.
+        builder.Entity<PlatformUser>().HasQueryFilter(AccessScopeFilter, u => ScopeAccounts || u.Id == ScopeUser);
+
+        // The audit log: audit admins only.
+        builder.Entity<AuditRecord>().HasQueryFilter(AccessScopeFilter, _ => ScopeAudit);
     }
 
     /// <inheritdoc />
@@ -61,5 +122,18 @@ public sealed class PlatformDbContext : DbContext
         configurationBuilder.Properties<CreditCategory>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<SubjectStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<RegionKind>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<OrganizationType>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<AuditOutcome>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    private static void NameIdentityTables(ModelBuilder builder)
+    {
+        builder.Entity<PlatformUser>().ToTable("Users");
+        builder.Entity<PlatformRole>().ToTable("Roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("UserRoles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("UserTokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("RoleClaims");
     }
 }

@@ -22,7 +22,8 @@ public static class DatabaseSetup
                 options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
                 break;
             case DatabaseProvider.SqlServer:
-                options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable).EnableRetryOnFailure());
+                // No retrying execution strategy: audited writes run in explicit transactions, which it forbids.
+                options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));
                 break;
             case DatabaseProvider.PostgreSql:
                 options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(migrationsAssembly).MigrationsHistoryTable(historyTable));

@@ -1,10 +1,13 @@
+using KnowledgeRenewal.Core.Identity;
+using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.ReferenceData;
+using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Data.Seeding;
 
-/// <summary>Upserts the base registry's reference data (regions, line departments). Idempotent; runs at every start.</summary>
-public sealed class ReferenceDataSeeder(PlatformDbContext db)
+/// <summary>Upserts the base registry's reference data (regions, line departments, the program's own organizations). Idempotent; runs at every start.</summary>
+public sealed class ReferenceDataSeeder(PlatformDbContext db, TimeProvider clock)
 {
     /// <summary>Brings regions and departments in line with <see cref="JiningReferenceData"/>.</summary>
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -41,5 +44,61 @@ public sealed class ReferenceDataSeeder(PlatformDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SeedOrganizationsAsync(cancellationToken).ConfigureAwait(false);
+        await SeedRolesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The platform's roles, with their Chinese names (upsert by normalized name).
+    private async Task SeedRolesAsync(CancellationToken cancellationToken)
+    {
+        var roles = await db.Roles.ToDictionaryAsync(r => r.NormalizedName!, cancellationToken).ConfigureAwait(false);
+        foreach (var definition in RoleCatalog.Roles)
+        {
+            var normalized = definition.Name.ToUpperInvariant();
+            if (!roles.TryGetValue(normalized, out var role))
+            {
+                role = new PlatformRole { Name = definition.Name, NormalizedName = normalized, ConcurrencyStamp = Guid.NewGuid().ToString() };
+                db.Roles.Add(role);
+            }
+
+            role.DisplayName = definition.DisplayName;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The program office, the county bureaus under it and the line departments under it (upsert by code).
+    private async Task SeedOrganizationsAsync(CancellationToken cancellationToken)
+    {
+        var existing = await db.Organizations.IgnoreQueryFilters().ToDictionaryAsync(o => o.Code, cancellationToken).ConfigureAwait(false);
+        var office = Upsert(existing, ProgramOrganizations.ProgramOffice.Code, ProgramOrganizations.ProgramOffice.Name, OrganizationType.ProgramOffice, null, JiningReferenceData.CityCode, Departments.HumanResourcesSocialSecurity);
+        foreach (var (code, name, region) in ProgramOrganizations.CountyBureaus)
+        {
+            Upsert(existing, code, name, OrganizationType.CountyBureau, office.Id, region, Departments.HumanResourcesSocialSecurity);
+        }
+
+        foreach (var (code, name, department) in ProgramOrganizations.LineDepartments)
+        {
+            Upsert(existing, code, name, OrganizationType.LineDepartment, office.Id, JiningReferenceData.CityCode, department);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private Organization Upsert(Dictionary<string, Organization> existing, string code, string name, OrganizationType type, Guid? parent, string region, string? department)
+    {
+        if (!existing.TryGetValue(code, out var organization))
+        {
+            organization = new Organization { Code = code, Name = name, RegionCode = region, CreatedAt = clock.GetUtcNow().UtcDateTime };
+            db.Organizations.Add(organization);
+            existing[code] = organization;
+        }
+
+        organization.Name = name;
+        organization.Type = type;
+        organization.ParentId = parent;
+        organization.RegionCode = region;
+        organization.DepartmentCode = department;
+        return organization;
     }
 }

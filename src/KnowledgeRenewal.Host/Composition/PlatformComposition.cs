@@ -11,6 +11,7 @@ using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Data.Providers;
 using KnowledgeRenewal.Data.Seeding;
 using KnowledgeRenewal.Host.Endpoints;
+using KnowledgeRenewal.Host.Identity;
 using KnowledgeRenewal.Host.Modules;
 using KnowledgeRenewal.Host.OData;
 using KnowledgeRenewal.Host.Problems;
@@ -56,7 +57,9 @@ public static class PlatformComposition
             module.Module.ConfigureServices(new ModuleBuilder(module.Manifest, services, configuration.GetSection($"{ModuleComposition.Section}:{module.Key}")));
         }
 
-        services.AddPlatformData(DatabaseOptionsFrom(configuration, contentRoot));
+        var database = DatabaseOptionsFrom(configuration, contentRoot);
+        services.AddPlatformData(database);
+        services.AddPlatformIdentity(configuration, database);
         AddApplication(services, registry);
         AddWeb(services, configuration, registry);
         return builder;
@@ -80,8 +83,9 @@ public static class PlatformComposition
         app.UseStatusCodePages();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UsePlatformIdentity();
 
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "api-docs";
@@ -89,11 +93,12 @@ public static class PlatformComposition
             options.DocumentTitle = "接口文档 — 济宁市专业技术人员继续教育管理服务平台";
         });
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapControllers();
         app.MapRazorPages();
         app.MapPlatformApi();
+        app.MapMeApi();
         ModuleWebParts.MapEndpoints(app, registry);
         return app;
     }
@@ -117,7 +122,13 @@ public static class PlatformComposition
 
     private static void AddApplication(IServiceCollection services, ModuleRegistry registry)
     {
-        var assemblies = registry.Enabled.Select(m => m.Assembly).Prepend(typeof(ModuleRegistry).Assembly).Distinct().ToArray();
+        // The platform's own assemblies (core, data layer, host) and the enabled modules'.
+        var assemblies = registry.Enabled.Select(m => m.Assembly)
+            .Prepend(typeof(PlatformComposition).Assembly)
+            .Prepend(typeof(PlatformDbContext).Assembly)
+            .Prepend(typeof(ModuleRegistry).Assembly)
+            .Distinct()
+            .ToArray();
 
         // MediatR 5: the mediator resolves handlers and behaviors through this factory.
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
@@ -154,7 +165,11 @@ public static class PlatformComposition
         services.Configure<ODataLimits>(configuration.GetSection(ODataLimits.Section));
         var limits = configuration.GetSection(ODataLimits.Section).Get<ODataLimits>() ?? new ODataLimits();
 
-        services.AddControllers(options => options.Conventions.Add(new HideODataControllersFromOpenApi()))
+        services.AddControllers(options =>
+            {
+                options.Conventions.Add(new HideODataControllersFromOpenApi());
+                options.Conventions.Add(new PublicODataMetadata());
+            })
             .ConfigureApplicationPartManager(parts => ModuleWebParts.ApplyTo(parts, registry))
             .AddOData(options =>
             {

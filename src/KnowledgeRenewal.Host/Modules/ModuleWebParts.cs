@@ -68,3 +68,18 @@ internal sealed class HideODataControllersFromOpenApi : IControllerModelConventi
         }
     }
 }
+
+/// <summary><c>$metadata</c> describes the feeds' shape, not their data: integrators read it before they authenticate.</summary>
+internal sealed class PublicODataMetadata : IActionModelConvention
+{
+    public void Apply(ActionModel action)
+    {
+        if (action.Controller.ControllerType == typeof(Microsoft.AspNetCore.OData.Routing.Controllers.MetadataController))
+        {
+            foreach (var selector in action.Selectors)
+            {
+                selector.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute());
+            }
+        }
+    }
+}

@@ -3,13 +3,17 @@ using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.ReferenceData;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Sdk;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Host.OData;
 
+// The catalog feeds are public reference data (anyone may read the catalogs and departments); every other feed needs a caller.
+
 /// <summary><c>/odata/Departments</c>: the line departments.</summary>
+[AllowAnonymous]
 public sealed class DepartmentsController(PlatformDbContext db) : ODataController
 {
     /// <summary>All departments.</summary>
@@ -22,6 +26,7 @@ public sealed class DepartmentsController(PlatformDbContext db) : ODataControlle
 }
 
 /// <summary><c>/odata/Regions</c>: the city, its counties and functional zones.</summary>
+[AllowAnonymous]
 public sealed class RegionsController(PlatformDbContext db) : ODataController
 {
     /// <summary>All regions.</summary>
@@ -34,6 +39,7 @@ public sealed class RegionsController(PlatformDbContext db) : ODataController
 }
 
 /// <summary><c>/odata/Modules</c>: the enabled department modules.</summary>
+[AllowAnonymous]
 public sealed class ModulesController(PlatformDbContext db) : ODataController
 {
     /// <summary>All enabled modules.</summary>
@@ -46,6 +52,7 @@ public sealed class ModulesController(PlatformDbContext db) : ODataController
 }
 
 /// <summary><c>/odata/Subjects</c>: public subjects and the enabled modules' professional subjects.</summary>
+[AllowAnonymous]
 public sealed class SubjectsController(PlatformDbContext db) : ODataController
 {
     /// <summary>All visible subjects.</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KnowledgeRenewal.Host.Pages;
 
 /// <summary>The landing page: what the platform is, its enabled modules, its numbers and where to go next.</summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(IMediator mediator, PlatformOptions platform) : PageModel
 {
     /// <summary>The overview shown.</summary>

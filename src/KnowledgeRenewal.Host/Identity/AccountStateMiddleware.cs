@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Security.Claims;
+using KnowledgeRenewal.Core.Identity;
+using KnowledgeRenewal.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+
+namespace KnowledgeRenewal.Host.Identity;
+
+/// <summary>
+/// Checks every authenticated request against the account as it is now: a disabled account, a changed password
+/// or changed roles (a new security stamp), a deleted client, or a web session past its absolute lifetime make the
+/// request anonymous — the session cookie is dropped, and the endpoint answers 401 or sends the browser to sign in.
+/// </summary>
+internal sealed class AccountStateMiddleware(RequestDelegate next, IOptions<SecurityOptions> options, TimeProvider clock)
+{
+    public async Task InvokeAsync(HttpContext context, PlatformDbContext db, IOpenIddictApplicationManager applications)
+    {
+        var principal = context.User;
+        if (principal.Identity?.IsAuthenticated == true && !await IsCurrentAsync(context, principal, db, applications).ConfigureAwait(false))
+        {
+            if (principal.Identity.AuthenticationType == IdentityConstants.ApplicationScheme)
+            {
+                await context.SignOutAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
+            }
+
+            context.User = new ClaimsPrincipal(new ClaimsIdentity());
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
+
+    private async Task<bool> IsCurrentAsync(HttpContext context, ClaimsPrincipal principal, PlatformDbContext db, IOpenIddictApplicationManager applications)
+    {
+        var subject = principal.FindFirst(PlatformClaims.Subject)?.Value;
+        if (!Guid.TryParse(subject, out var userId))
+        {
+            var clientId = principal.FindFirst(PlatformClaims.ClientId)?.Value ?? subject;
+            return clientId is not null && await applications.FindByClientIdAsync(clientId, context.RequestAborted).ConfigureAwait(false) is not null;
+        }
+
+        if (principal.Identity!.AuthenticationType == IdentityConstants.ApplicationScheme
+            && long.TryParse(principal.FindFirst(PlatformClaims.AuthenticatedAt)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var signedIn)
+            && DateTimeOffset.FromUnixTimeSeconds(signedIn).AddHours(options.Value.SessionAbsoluteHours) < clock.GetUtcNow())
+        {
+            return false;
+        }
+
+        using var elevated = SystemAccess.Elevate();
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.IsDisabled })
+            .FirstOrDefaultAsync(context.RequestAborted)
+            .ConfigureAwait(false);
+        return account is not null && !account.IsDisabled && account.SecurityStamp == principal.FindFirst(PlatformClaims.SecurityStamp)?.Value;
+    }
+}
