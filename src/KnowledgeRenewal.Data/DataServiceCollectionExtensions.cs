@@ -1,4 +1,6 @@
 using Ardalis.Specification;
+using KnowledgeRenewal.Data.Audit;
+using Microsoft.Extensions.Configuration;
 using KnowledgeRenewal.Data.Providers;
 using KnowledgeRenewal.Data.Security;
 using KnowledgeRenewal.Data.Seeding;
@@ -14,13 +16,14 @@ public static class DataServiceCollectionExtensions
     /// <summary>Name of the platform's migrations history table.</summary>
     public const string PlatformHistoryTable = "__EFMigrationsHistory";
 
-    /// <summary>Adds the platform database, repositories, module database support and start-up seeding.</summary>
-    public static IServiceCollection AddPlatformData(this IServiceCollection services, DatabaseOptions database)
+    /// <summary>Adds the platform database (every write audited), repositories, module database support, the audit log and start-up seeding.</summary>
+    public static IServiceCollection AddPlatformData(this IServiceCollection services, DatabaseOptions database, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(database);
+        services.AddPlatformAudit(configuration);
         services.AddSingleton(database);
-        services.AddDbContext<PlatformDbContext>(options =>
-            DatabaseSetup.Configure(options, database, typeof(PlatformDbContext).Assembly, PlatformHistoryTable));
+        services.AddDbContext<PlatformDbContext>((provider, options) =>
+            DatabaseSetup.Configure(options, database, typeof(PlatformDbContext).Assembly, PlatformHistoryTable).AddPlatformAudit(provider));
         services.AddScoped(typeof(IRepositoryBase<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepositoryBase<>), typeof(EfRepository<>));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();

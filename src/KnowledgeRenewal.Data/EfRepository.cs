@@ -58,8 +58,14 @@ public sealed class EfRepository<T>(PlatformDbContext db) : IRepositoryBase<T>
     }
 
     /// <inheritdoc />
-    public Task<int> DeleteRangeAsync(ISpecification<T> specification, CancellationToken cancellationToken = default) =>
-        Query(specification).ExecuteDeleteAsync(cancellationToken);
+    /// <remarks>Loads and removes the rows through the change tracker (not ExecuteDelete), so the deletion is audited.</remarks>
+    public async Task<int> DeleteRangeAsync(ISpecification<T> specification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        var rows = await db.Set<T>().WithSpecification(specification).AsTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        db.Set<T>().RemoveRange(rows);
+        return await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public Task<int> SaveChangesAsync(CancellationToken cancellationToken = default) => db.SaveChangesAsync(cancellationToken);

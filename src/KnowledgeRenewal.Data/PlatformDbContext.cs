@@ -85,6 +85,8 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
 
     internal bool ScopeOrganizationFeed => Scope.Feeds.Contains(FeedScopes.Organizations);
 
+    internal Guid ScopeHomeOrganization => access.OrganizationId ?? Guid.Empty;
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -99,10 +101,11 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
             EnabledModulesFilter, m => EnabledModuleKeys.Contains(m.Key));
 
         // Organizations: the whole registry for the program office, security admins (accounts need it) and clients
-        // granted the organizations feed; a county its region, a department its sector, a provider or employer itself.
+        // granted the organizations feed; a county its region, a department its sector, a provider or employer
+        // itself; everyone their own organization.
         builder.Entity<Organization>().HasQueryFilter(
             AccessScopeFilter,
-            o => ScopeAll || ScopeAccounts || ScopeOrganizationFeed
+            o => ScopeAll || ScopeAccounts || ScopeOrganizationFeed || o.Id == ScopeHomeOrganization
                 || ScopeRegions.Contains(o.RegionCode)
                 || (o.DepartmentCode != null && ScopeDepartments.Contains(o.DepartmentCode))
                 || ScopeOrganizations.Contains(o.Id));

@@ -1,19 +1,28 @@
 using KnowledgeRenewal.Core;
 using KnowledgeRenewal.Data.Seeding;
+using KnowledgeRenewal.Host.Commands;
 using KnowledgeRenewal.Host.Composition;
 
 // `dotnet run --project src/KnowledgeRenewal.Host`            runs the platform (SQLite + demo data on http://localhost:5080)
 // `dotnet run --project src/KnowledgeRenewal.Host -- migrate` applies pending migrations for the configured provider and exits
+// `dotnet run --project src/KnowledgeRenewal.Host -- bootstrap-admin --role system-admin --username NAME` creates the first
+//   account of a separated administrator role with a one-time password (see README)
 var migrate = args.Length > 0 && args[0] == "migrate";
+var bootstrap = args.Length > 0 && args[0] == BootstrapAdminCommand.Name;
 try
 {
-    var builder = WebApplication.CreateBuilder(migrate ? args[1..] : args);
+    var builder = WebApplication.CreateBuilder(migrate ? args[1..] : bootstrap ? BootstrapAdminCommand.HostArguments(args[1..]) : args);
     builder.AddKnowledgeRenewal();
     var app = builder.Build();
     if (migrate)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
         return 0;
+    }
+
+    if (bootstrap)
+    {
+        return await BootstrapAdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
     }
 
     await app.InitializeKnowledgeRenewalAsync();

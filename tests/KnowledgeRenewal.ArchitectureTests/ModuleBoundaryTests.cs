@@ -69,10 +69,15 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void The_core_never_depends_on_modules_the_data_layer_the_host_or_EF_Core()
+    public void The_core_never_depends_on_modules_the_data_layer_the_host_EF_Core_or_the_web()
     {
+        // The core may use ASP.NET Core Identity's store-agnostic abstractions (Microsoft.AspNetCore.Identity in
+        // Microsoft.Extensions.Identity.Core) for its accounts; nothing of HTTP, MVC, routing or EF.
         var result = Types.InAssembly(typeof(Core.Modules.ModuleRegistry).Assembly).ShouldNot()
-            .HaveDependencyOnAny(Modules, Data, Host, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore")
+            .HaveDependencyOnAny(
+                Modules, Data, Host, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc",
+                "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Authentication",
+                "Microsoft.AspNetCore.Identity.EntityFrameworkCore", "OpenIddict")
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"core types with forbidden dependencies: {string.Join(", ", result.FailingTypeNames ?? [])}");

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -5,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KnowledgeRenewal.Modules.Health.CmeProjects;
 
-/// <summary>REST endpoints under <c>/api/health/cme-projects</c>.</summary>
+/// <summary>REST endpoints under <c>/api/health/cme-projects</c>: any signed-in caller reads, the health sector registers.</summary>
 internal static class CmeProjectEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
@@ -23,6 +24,7 @@ internal static class CmeProjectEndpoints
                 return Results.Created($"/api/health/cme-projects/{project.Id}", project);
             })
             .WithName("RegisterCmeProject")
-            .WithSummary("Registers an approved CME project; 400 names each invalid field, 409 when the project number is taken.");
+            .WithSummary("Registers an approved CME project (health department administrators or the program office); 400 names each invalid field, 409 when the project number is taken.")
+            .RequireAuthorization(PlatformPolicies.SectorAdministration(Departments.Health));
     }
 }

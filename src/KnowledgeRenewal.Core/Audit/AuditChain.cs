@@ -70,6 +70,25 @@ public static class AuditChain
         return new AuditVerification(true, count, null, null);
     }
 
+    /// <summary>The signature of the head's positions (newest record and purge anchor).</summary>
+    public static string SignHead(long lastSequence, string lastHash, long anchorSequence, string anchorHash, byte[] key)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture, $"head|{lastSequence}|{lastHash}|{anchorSequence}|{anchorHash}");
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>
+    /// Whether the head is authentic: signed with the key, or still in its untouched initial state. A head moved
+    /// back (to hide removed newest records) or forward without the key fails.
+    /// </summary>
+    public static bool IsAuthentic(AuditChainHead head, byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        var initial = head.LastSequence == 0 && head.AnchorSequence == 0 && head.LastHash == GenesisHash && head.AnchorHash == GenesisHash;
+        return (initial && head.Signature.Length == 0)
+            || string.Equals(head.Signature, SignHead(head.LastSequence, head.LastHash, head.AnchorSequence, head.AnchorHash, key), StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string?> Fields(AuditRecord record) =>
     [
         record.Sequence.ToString(CultureInfo.InvariantCulture),

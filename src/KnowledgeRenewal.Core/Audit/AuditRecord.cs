@@ -74,6 +74,12 @@ public sealed class AuditChainHead
     /// <summary>Hash of the newest purged record (<see cref="AuditChain.GenesisHash"/> when nothing was purged).</summary>
     public string AnchorHash { get; set; } = AuditChain.GenesisHash;
 
+    /// <summary>
+    /// HMAC of the four positions above (see <see cref="AuditChain.SignHead"/>): without the key nobody can move the
+    /// head back to hide removed newest records. Empty only in the untouched initial state.
+    /// </summary>
+    public string Signature { get; set; } = "";
+
     /// <summary>Last change (UTC).</summary>
     public DateTime UpdatedAt { get; set; }
 }

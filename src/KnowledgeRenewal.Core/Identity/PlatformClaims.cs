@@ -9,6 +9,9 @@ public static class PlatformClaims
     /// <summary>The user name.</summary>
     public const string Name = "name";
 
+    /// <summary>The person's display name (Chinese).</summary>
+    public const string DisplayName = "kr:display_name";
+
     /// <summary>A role (one claim per role).</summary>
     public const string Role = "role";
 

@@ -74,6 +74,7 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
         builder.Property(h => h.Id).ValueGeneratedNever();
         builder.Property(h => h.LastHash).HasMaxLength(64);
         builder.Property(h => h.AnchorHash).HasMaxLength(64);
+        builder.Property(h => h.Signature).HasMaxLength(64);
         builder.HasData(new AuditChainHead { Id = 1, UpdatedAt = new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
     }
 }

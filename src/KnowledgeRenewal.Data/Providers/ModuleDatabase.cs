@@ -1,11 +1,12 @@
+using KnowledgeRenewal.Data.Audit;
 using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Sdk.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Data.Providers;
 
-/// <summary>Gives module database contexts the platform's provider, their own migrations and history table.</summary>
-public sealed class ModuleDatabase(DatabaseOptions database) : IModuleDatabase
+/// <summary>Gives module database contexts the platform's provider, their own migrations and history table, and the audit interceptor.</summary>
+public sealed class ModuleDatabase(DatabaseOptions database, AuditSaveChangesInterceptor audit) : IModuleDatabase
 {
     /// <summary>The migrations history table of a module.</summary>
     public static string HistoryTableOf(string moduleKey) => "__EFMigrationsHistory_" + moduleKey;
@@ -15,6 +16,7 @@ public sealed class ModuleDatabase(DatabaseOptions database) : IModuleDatabase
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(contextType);
-        DatabaseSetup.Configure(options, database, contextType.Assembly, HistoryTableOf(manifest.Key));
+        // Module writes are audited like the platform's, in the same transaction.
+        DatabaseSetup.Configure(options, database, contextType.Assembly, HistoryTableOf(manifest.Key)).AddInterceptors(audit);
     }
 }

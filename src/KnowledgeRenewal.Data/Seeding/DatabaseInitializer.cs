@@ -1,4 +1,5 @@
 using KnowledgeRenewal.Core;
+using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Data.Providers;
 using KnowledgeRenewal.Sdk.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ public sealed partial class DatabaseInitializer(
     /// <summary>Applies pending migrations of the platform and of every enabled module's context.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        using var system = SystemScope.Enter();
         EnsureDataDirectory();
         foreach (var context in Contexts())
         {
@@ -40,6 +42,8 @@ public sealed partial class DatabaseInitializer(
     /// <summary>Migrates or verifies, then seeds reference data, catalogs and (in demo mode) demo data.</summary>
     public async Task InitializeAsync(bool demoMode, int demoSeed, CancellationToken cancellationToken)
     {
+        // Start-up work acts as the platform itself (the data layer shows nothing to code without a caller otherwise).
+        using var system = SystemScope.Enter();
         if (database.ShouldMigrateOnStartup)
         {
             await MigrateAsync(cancellationToken).ConfigureAwait(false);

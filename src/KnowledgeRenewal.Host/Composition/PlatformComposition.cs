@@ -10,16 +10,21 @@ using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Data.Providers;
 using KnowledgeRenewal.Data.Seeding;
+using KnowledgeRenewal.Core.Audit;
+using KnowledgeRenewal.Host.Accounts;
+using KnowledgeRenewal.Host.Audit;
 using KnowledgeRenewal.Host.Endpoints;
 using KnowledgeRenewal.Host.Identity;
 using KnowledgeRenewal.Host.Modules;
 using KnowledgeRenewal.Host.OData;
+using KnowledgeRenewal.Host.Organizations;
 using KnowledgeRenewal.Host.Problems;
 using KnowledgeRenewal.Sdk;
 using Mapster;
 using MediatR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.OData;
+using Microsoft.AspNetCore.OData.Batch;
 using Microsoft.Extensions.WebEncoders;
 
 namespace KnowledgeRenewal.Host.Composition;
@@ -58,8 +63,10 @@ public static class PlatformComposition
         }
 
         var database = DatabaseOptionsFrom(configuration, contentRoot);
-        services.AddPlatformData(database);
+        services.AddSingleton<IAuditActorProvider, HttpAuditActorProvider>();
+        services.AddPlatformData(database, configuration);
         services.AddPlatformIdentity(configuration, database);
+        services.AddDemoAccounts();
         AddApplication(services, registry);
         AddWeb(services, configuration, registry);
         return builder;
@@ -82,16 +89,26 @@ public static class PlatformComposition
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
-        app.UseRouting();
-        app.UsePlatformIdentity();
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // The API documentation is public (it describes the API, not its data).
         app.UseSwaggerUI(options =>
         {
             options.RoutePrefix = "api-docs";
             options.SwaggerEndpoint("/openapi/v1.json", "KnowledgeRenewal API v1");
             options.DocumentTitle = "接口文档 — 济宁市专业技术人员继续教育管理服务平台";
         });
+        app.UseODataBatching();
+
+        // $batch runs each sub-request on a context of its own: make it the current one, so the caller's scope applies.
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<IHttpContextAccessor>().HttpContext = context;
+            return next(context);
+        });
+        app.UseRouting();
+        app.UsePlatformIdentity();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
@@ -99,6 +116,9 @@ public static class PlatformComposition
         app.MapRazorPages();
         app.MapPlatformApi();
         app.MapMeApi();
+        app.MapAccountsApi();
+        app.MapOrganizationsApi();
+        app.MapAuditApi();
         ModuleWebParts.MapEndpoints(app, registry);
         return app;
     }
@@ -175,7 +195,9 @@ public static class PlatformComposition
             {
                 options.Select().Filter().OrderBy().Expand().Count().SetMaxTop(limits.MaxTop);
                 options.TimeZone = TimeZoneInfo.Utc;
-                options.AddRouteComponents("odata", PlatformEdmModel.Build());
+                // $batch at /odata/$batch: each sub-request runs the whole pipeline (authorization, scope filters) as the caller.
+                options.AddRouteComponents("odata", PlatformEdmModel.Build(), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new DefaultODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
+                options.AddRouteComponents("odata/audit", AuditEdmModel.BuildAuditEdmModel());
                 ModuleWebParts.AddRouteComponents(options, registry);
             });
         services.AddRazorPages();

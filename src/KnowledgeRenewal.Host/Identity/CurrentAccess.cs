@@ -6,11 +6,12 @@ namespace KnowledgeRenewal.Host.Identity;
 
 /// <summary>
 /// The caller of the current request, read from the authenticated principal's claims (a session cookie or a
-/// bearer token). Outside a request (start-up, background work) it is the platform itself.
+/// bearer token). Inside <see cref="SystemScope"/> it is the platform itself; anywhere else without a request, nobody.
 /// </summary>
 internal sealed class CurrentAccess(IHttpContextAccessor http) : ICurrentAccess
 {
     private static readonly Snapshot SystemSnapshot = new(AccessScope.System, null, null, [], null);
+    private static readonly Snapshot AnonymousSnapshot = new(AccessScope.Anonymous, null, null, [], null);
 
     private Snapshot? snapshot;
 
@@ -26,10 +27,16 @@ internal sealed class CurrentAccess(IHttpContextAccessor http) : ICurrentAccess
 
     private Snapshot Read()
     {
-        var context = http.HttpContext;
-        if (context is null || SystemAccess.IsElevated)
+        if (SystemScope.IsActive)
         {
             return SystemSnapshot;
+        }
+
+        // Fail closed: code that runs without a request and without SystemScope sees public data only.
+        var context = http.HttpContext;
+        if (context is null)
+        {
+            return AnonymousSnapshot;
         }
 
         // The principal can change during a request (sign-in, $batch); cache per principal instance.

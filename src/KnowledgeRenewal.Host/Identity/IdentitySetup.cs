@@ -70,6 +70,7 @@ internal static class IdentitySetup
             .AddEntityFrameworkStores<PlatformDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<MlpsPasswordValidator>();
 
         services.AddAuthentication(options =>
@@ -119,6 +120,9 @@ internal static class IdentitySetup
                 options.SetAccessTokenLifetime(TimeSpan.FromMinutes(security.AccessTokenMinutes));
                 options.SetRefreshTokenLifetime(TimeSpan.FromHours(security.RefreshTokenHours));
                 options.DisableSlidingRefreshTokenExpiration();
+
+                // A refresh token is single-use: replaying a used one fails (and OpenIddict revokes its chain).
+                options.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
                 var keys = new TokenKeys(new LocalKeyStore(database, configuration));
                 options.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
                 var aspNetCore = options.UseAspNetCore().EnableTokenEndpointPassthrough();
@@ -139,9 +143,12 @@ internal static class IdentitySetup
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInPerIpPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Counts sign-in attempts (POSTs) per IP address; showing the login page costs nothing.
+            options.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInPerIpPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("page"));
             options.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
@@ -157,6 +164,19 @@ internal static class IdentitySetup
     {
         app.UseAuthentication();
         app.UseMiddleware<AccountStateMiddleware>();
+
+        // Nothing answers here (no endpoint; OpenIddict has handled its own endpoints above): 404 for everyone,
+        // rather than the fallback policy's 401 — a switched-off module's address is simply gone.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.UseRateLimiter();
         app.UseAuthorization();
     }

@@ -68,7 +68,7 @@ public sealed class SignInService(
             return new SignInOutcome(SignInStatus.TooManyAttempts);
         }
 
-        using var elevated = SystemAccess.Elevate();
+        using var elevated = SystemScope.Enter();
         var user = await FindAsync(login, cancellationToken).ConfigureAwait(false);
         if (user is null || user.IsDisabled)
         {
@@ -129,12 +129,13 @@ public sealed class SignInService(
     public async Task<ClaimsPrincipal> CreatePrincipalAsync(PlatformUser user, string authenticationType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        using var elevated = SystemAccess.Elevate();
+        using var elevated = SystemScope.Enter();
         var roles = await users.GetRolesAsync(user).ConfigureAwait(false);
         var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == user.OrganizationId, cancellationToken).ConfigureAwait(false);
         var identity = new ClaimsIdentity(authenticationType, PlatformClaims.Name, PlatformClaims.Role);
         identity.AddClaim(new Claim(PlatformClaims.Subject, user.Id.ToString()));
         identity.AddClaim(new Claim(PlatformClaims.Name, user.UserName ?? ""));
+        identity.AddClaim(new Claim(PlatformClaims.DisplayName, user.DisplayName));
         identity.AddClaim(new Claim(PlatformClaims.Organization, organization.Id.ToString()));
         identity.AddClaim(new Claim(PlatformClaims.OrganizationType, organization.Type.ToString()));
         identity.AddClaim(new Claim(PlatformClaims.Region, organization.RegionCode));

@@ -84,7 +84,7 @@ public sealed class TokenEndpoint(
         var stored = (await HttpContext.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme).ConfigureAwait(false)).Principal;
         var subject = stored?.GetClaim(Claims.Subject);
         PlatformUser? user;
-        using (SystemAccess.Elevate())
+        using (SystemScope.Enter())
         {
             user = subject is null ? null : await users.FindByIdAsync(subject).ConfigureAwait(false);
         }

@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Core.Catalog;
 using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.ReferenceData;
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
@@ -22,6 +23,11 @@ public static class PlatformEdmModel
         module.Name = "Module";
         module.HasKey(m => m.Key);
         builder.EntitySet<Subject>("Subjects").EntityType.HasKey(s => s.Id);
+        var organization = builder.EntitySet<Organization>("Organizations").EntityType;
+        organization.HasKey(o => o.Id);
+
+        // A parent outside the caller's scope is not even named; $expand=Parent shows a visible one.
+        organization.Ignore(o => o.ParentId);
         return Finish(builder);
     }
 

@@ -23,7 +23,7 @@ public sealed class DemoDataTests
     private static async Task<string[]> ProjectsAsync(TestDatabase database)
     {
         await using var host = new PlatformFactory(database);
-        using var client = host.CreateClient();
+        using var client = await new TestAccounts(host).ClientAsync(KnowledgeRenewal.Sdk.PlatformRoles.ProgramOfficeAdmin);
         var rows = new List<string>();
         string? next = "/odata/health/CmeProjects?$select=ProjectNumber,Title,HostOrganization,StartDate,Credits&$orderby=ProjectNumber";
         while (next is not null)

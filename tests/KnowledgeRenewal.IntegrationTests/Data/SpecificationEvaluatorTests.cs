@@ -15,7 +15,7 @@ public sealed class SpecificationEvaluatorTests(PlatformFixture platform)
     [Fact]
     public async Task Criteria_search_include_order_and_paging_are_translated_to_SQL()
     {
-        using var scope = platform.Factory.Services.CreateScope();
+        using var scope = platform.Factory.Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var all = await db.Subjects.AsNoTracking().Where(s => s.Name.Contains("安全")).OrderBy(s => s.Id).ToListAsync();
 
@@ -36,7 +36,7 @@ public sealed class SpecificationEvaluatorTests(PlatformFixture platform)
     [Fact]
     public async Task Repository_counts_with_criteria_only_and_lists_with_projection()
     {
-        using var scope = platform.Factory.Services.CreateScope();
+        using var scope = platform.Factory.Services.CreateSystemScope();
         var subjects = scope.ServiceProvider.GetRequiredService<IReadRepositoryBase<Subject>>();
 
         var count = await subjects.CountAsync(new SafetySubjectsPage(skip: 1, take: 2));

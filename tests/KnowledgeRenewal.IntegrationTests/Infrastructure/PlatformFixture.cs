@@ -14,11 +14,18 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public SqlLog Sql => Factory.Sql;
 
+    /// <summary>Test accounts and signed-in clients per role.</summary>
+    public TestAccounts Accounts { get; private set; } = null!;
+
+    /// <summary>A client signed in as a test account holding <paramref name="role"/>.</summary>
+    public Task<HttpClient> ClientAsync(string role) => Accounts.ClientAsync(role);
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
         Factory = new PlatformFactory(Database);
         Client = Factory.CreateClient();
+        Accounts = new TestAccounts(Factory);
     }
 
     public async Task DisposeAsync()

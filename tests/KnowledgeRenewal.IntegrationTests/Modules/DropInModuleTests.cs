@@ -19,8 +19,9 @@ public sealed class DropInModuleTests
             ["Modules:water:Enabled"] = "true",
         });
         using var client = host.CreateClient();
+        using var admin = await new TestAccounts(host).ClientAsync(KnowledgeRenewal.Sdk.PlatformRoles.SystemAdmin);
 
-        var water = (await client.GetJsonAsync("/api/admin/modules")).EnumerateArray().Single(m => m.GetProperty("key").GetString() == "water");
+        var water = (await admin.GetJsonAsync("/api/admin/modules")).EnumerateArray().Single(m => m.GetProperty("key").GetString() == "water");
         var subjects = await client.GetJsonAsync("/odata/Subjects?$filter=ModuleKey eq 'water'&$count=true");
 
         Assert.True(water.GetProperty("enabled").GetBoolean());

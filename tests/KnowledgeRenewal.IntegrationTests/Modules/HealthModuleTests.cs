@@ -12,7 +12,7 @@ public sealed class HealthModuleTests(PlatformFixture platform)
     [Fact]
     public async Task Demo_data_holds_several_years_of_CME_projects()
     {
-        var years = await platform.Client.GetJsonAsync("/odata/health/CmeProjects?$apply=filter(Year le 2026)/groupby((Year),aggregate($count as Projects))&$orderby=Year");
+        var years = await (await platform.ClientAsync(PlatformRoles.CountyAdmin)).GetJsonAsync("/odata/health/CmeProjects?$apply=filter(Year le 2026)/groupby((Year),aggregate($count as Projects))&$orderby=Year");
 
         var perYear = years.GetProperty("value").EnumerateArray().ToDictionary(y => y.GetProperty("Year").GetInt32(), y => y.GetProperty("Projects").GetInt32());
         Assert.Equal([2023, 2024, 2025, 2026], perYear.Keys);
@@ -22,7 +22,7 @@ public sealed class HealthModuleTests(PlatformFixture platform)
     [Fact]
     public async Task Projects_are_listed_newest_first_with_filters_and_paging()
     {
-        var page = await platform.Client.GetJsonAsync("/api/health/cme-projects?year=2025&level=National&pageSize=5");
+        var page = await (await platform.ClientAsync(PlatformRoles.CountyAdmin)).GetJsonAsync("/api/health/cme-projects?year=2025&level=National&pageSize=5");
 
         var items = page.GetProperty("items").EnumerateArray().ToArray();
         Assert.Equal(5, items.Length);
@@ -49,10 +49,13 @@ public sealed class HealthModuleTests(PlatformFixture platform)
             capacity = 200,
         };
 
-        using var created = await platform.Client.PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
+        var healthAdmin = await platform.ClientAsync(PlatformRoles.DepartmentAdmin);
+        using var refused = await (await platform.ClientAsync(PlatformRoles.CountyAdmin)).PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
+        using var created = await healthAdmin.PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
         var body = await created.ReadJsonAsync(HttpStatusCode.Created, "register");
-        using var again = await platform.Client.PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
+        using var again = await healthAdmin.PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
 
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(2027, body.GetProperty("year").GetInt32());
         Assert.Equal($"/api/health/cme-projects/{body.GetProperty("id").GetInt32()}", created.Headers.Location?.OriginalString);
         var problem = await again.AssertProblemAsync(HttpStatusCode.Conflict, ProblemCodes.Conflict);
@@ -62,7 +65,7 @@ public sealed class HealthModuleTests(PlatformFixture platform)
     [Fact]
     public async Task An_invalid_project_is_refused_with_every_field_named_and_nothing_written()
     {
-        var before = await platform.Client.GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0");
+        var before = await (await platform.ClientAsync(PlatformRoles.CountyAdmin)).GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0");
         var project = new
         {
             projectNumber = "",
@@ -76,7 +79,7 @@ public sealed class HealthModuleTests(PlatformFixture platform)
             capacity = 0,
         };
 
-        using var response = await platform.Client.PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
+        using var response = await (await platform.ClientAsync(PlatformRoles.DepartmentAdmin)).PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
         var fields = problem.GetProperty("errors").EnumerateArray().Select(e => (Field: e.GetProperty("field").GetString(), Code: e.GetProperty("code").GetString())).ToArray();
@@ -86,14 +89,14 @@ public sealed class HealthModuleTests(PlatformFixture platform)
         Assert.Contains(("credits", "out_of_range"), fields);
         Assert.Contains(("capacity", "out_of_range"), fields);
         Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.GetProperty("message").GetString()!));
-        var after = await platform.Client.GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0");
+        var after = await (await platform.ClientAsync(PlatformRoles.CountyAdmin)).GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0");
         Assert.Equal(before.GetProperty("@odata.count").GetInt32(), after.GetProperty("@odata.count").GetInt32());
     }
 
     [Fact]
     public async Task Paging_parameters_are_validated()
     {
-        using var response = await platform.Client.GetAsync(new Uri("/api/health/cme-projects?pageSize=1000", UriKind.Relative));
+        using var response = await (await platform.ClientAsync(PlatformRoles.CountyAdmin)).GetAsync(new Uri("/api/health/cme-projects?pageSize=1000", UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
         Assert.Equal("pageSize", problem.GetProperty("errors")[0].GetProperty("field").GetString());

@@ -1,4 +1,5 @@
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
+using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.IntegrationTests.Modules;
 
@@ -8,7 +9,7 @@ public sealed class ModuleListTests(PlatformFixture platform)
     [Fact]
     public async Task Admin_module_list_shows_key_version_state_catalog_size_and_source()
     {
-        var modules = await platform.Client.GetJsonAsync("/api/admin/modules");
+        var modules = await (await platform.ClientAsync(PlatformRoles.SystemAdmin)).GetJsonAsync("/api/admin/modules");
 
         var health = modules.EnumerateArray().Single(m => m.GetProperty("key").GetString() == "health");
         Assert.Equal(["education", "health", "transport"], modules.Strings("key"));
@@ -17,6 +18,19 @@ public sealed class ModuleListTests(PlatformFixture platform)
         Assert.Equal(new KnowledgeRenewal.Modules.Health.HealthModule().Catalog.Count, health.GetProperty("catalogSize").GetInt32());
         Assert.Equal("referenced", health.GetProperty("source").GetString());
         Assert.Equal("卫生健康", health.GetProperty("nameZh").GetString());
+    }
+
+    [Theory]
+    [InlineData(PlatformRoles.ProgramOfficeAdmin)]
+    [InlineData(PlatformRoles.SecurityAdmin)]
+    [InlineData(PlatformRoles.AuditAdmin)]
+    public async Task Only_system_admins_list_installed_modules(string role)
+    {
+        using var response = await (await platform.ClientAsync(role)).GetAsync(new Uri("/api/admin/modules", UriKind.Relative));
+        using var anonymous = await platform.Client.GetAsync(new Uri("/api/admin/modules", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
     [Fact]

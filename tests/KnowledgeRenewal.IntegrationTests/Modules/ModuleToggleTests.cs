@@ -1,6 +1,7 @@
 using System.Net;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Modules.Health.CmeProjects;
+using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +22,8 @@ public sealed class ModuleToggleTests : IAsyncLifetime
         database = await TestDatabase.CreateAsync();
         await using var all = new PlatformFactory(database);
         using var client = all.CreateClient();
-        cmeProjects = (await client.GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0")).GetProperty("@odata.count").GetInt64();
+        using var reader = await new TestAccounts(all).ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        cmeProjects = (await reader.GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0")).GetProperty("@odata.count").GetInt64();
         landingWithAll = await client.GetStringAsync(new Uri("/", UriKind.Relative));
     }
 
@@ -38,6 +40,9 @@ public sealed class ModuleToggleTests : IAsyncLifetime
         await using (var off = new PlatformFactory(database, new Dictionary<string, string?> { [$"Modules:{key}:Enabled"] = "false" }))
         {
             using var client = off.CreateClient();
+            var accounts = new TestAccounts(off);
+            using var admin = await accounts.ClientAsync(PlatformRoles.SystemAdmin);
+            using var reader = await accounts.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
             Assert.DoesNotContain(key, (await client.GetJsonAsync("/api/modules")).Strings("key"));
             Assert.DoesNotContain(key, (await client.GetJsonAsync("/odata/Modules")).GetProperty("value").Strings("Key"));
             Assert.Equal(0, (await client.GetJsonAsync($"/odata/Subjects?$filter=ModuleKey eq '{key}'&$count=true")).GetProperty("@odata.count").GetInt32());
@@ -47,17 +52,17 @@ public sealed class ModuleToggleTests : IAsyncLifetime
             Assert.DoesNotContain($"<td>{nameZh}<small", await client.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/rules/{key}", UriKind.Relative))).StatusCode);
 
-            var admin = (await client.GetJsonAsync("/api/admin/modules")).EnumerateArray().Single(m => m.GetProperty("key").GetString() == key);
-            Assert.False(admin.GetProperty("enabled").GetBoolean());
+            var installed = (await admin.GetJsonAsync("/api/admin/modules")).EnumerateArray().Single(m => m.GetProperty("key").GetString() == key);
+            Assert.False(installed.GetProperty("enabled").GetBoolean());
 
             if (key == "health")
             {
-                Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/api/health/cme-projects", UriKind.Relative))).StatusCode);
-                Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/odata/health/CmeProjects", UriKind.Relative))).StatusCode);
+                Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri("/api/health/cme-projects", UriKind.Relative))).StatusCode);
+                Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri("/odata/health/CmeProjects", UriKind.Relative))).StatusCode);
                 Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/odata/health/$metadata", UriKind.Relative))).StatusCode);
                 Assert.DoesNotContain("/api/health/", await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)), StringComparison.Ordinal);
                 Assert.DoesNotContain("继续医学教育项目", await client.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
-                using var scope = off.Services.CreateScope();
+                using var scope = off.Services.CreateSystemScope();
                 Assert.Null(scope.ServiceProvider.GetService<IRequestHandler<ListCmeProjects, CmeProjectPage>>());
                 Assert.Null(scope.ServiceProvider.GetService<HealthDbContext>());
                 Assert.Equal(cmeProjects, await database.ScalarAsync("SELECT COUNT(*) FROM \"health_CmeProjects\""));
@@ -74,7 +79,8 @@ public sealed class ModuleToggleTests : IAsyncLifetime
         Assert.Contains($"<td>{nameZh}<small", await again.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
         if (key == "health")
         {
-            Assert.Equal(cmeProjects, (await again.GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0")).GetProperty("@odata.count").GetInt64());
+            using var reader = await new TestAccounts(on).ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+            Assert.Equal(cmeProjects, (await reader.GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0")).GetProperty("@odata.count").GetInt64());
         }
     }
 }

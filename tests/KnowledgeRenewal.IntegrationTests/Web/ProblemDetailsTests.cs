@@ -11,10 +11,18 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     [Fact]
     public async Task Unknown_address_is_a_404_problem_with_a_stable_code()
     {
-        using var response = await platform.Client.GetAsync(new Uri("/api/no-such-thing", UriKind.Relative));
+        using var response = await (await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin)).GetAsync(new Uri("/api/no-such-thing", UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound, ProblemCodes.RouteNotFound);
         Assert.True(problem.TryGetProperty("traceId", out _));
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_get_a_401_problem_for_anything_not_public()
+    {
+        using var response = await platform.Client.GetAsync(new Uri("/api/health/cme-projects", UriKind.Relative));
+
+        await response.AssertProblemAsync(HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [Fact]
@@ -42,7 +50,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     public async Task Malformed_json_is_a_400_problem()
     {
         using var content = new StringContent("{ \"title\": ", System.Text.Encoding.UTF8, "application/json");
-        using var response = await platform.Client.PostAsync(new Uri("/api/health/cme-projects", UriKind.Relative), content);
+        using var response = await (await platform.ClientAsync(PlatformRoles.DepartmentAdmin)).PostAsync(new Uri("/api/health/cme-projects", UriKind.Relative), content);
 
         await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.MalformedRequest);
     }
@@ -51,7 +59,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     public async Task Wrong_content_type_is_a_415_problem()
     {
         using var content = new StringContent("projectNumber=1", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
-        using var response = await platform.Client.PostAsync(new Uri("/api/health/cme-projects", UriKind.Relative), content);
+        using var response = await (await platform.ClientAsync(PlatformRoles.DepartmentAdmin)).PostAsync(new Uri("/api/health/cme-projects", UriKind.Relative), content);
 
         await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "request.unsupported_media_type");
     }
@@ -59,7 +67,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     [Fact]
     public async Task Wrong_method_is_a_405_problem()
     {
-        using var response = await platform.Client.DeleteAsync(new Uri("/api/modules", UriKind.Relative));
+        using var response = await (await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin)).DeleteAsync(new Uri("/api/modules", UriKind.Relative));
 
         await response.AssertProblemAsync(HttpStatusCode.MethodNotAllowed, ProblemCodes.MethodNotAllowed);
     }
@@ -67,7 +75,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
     [Fact]
     public async Task Wrong_json_type_is_a_400_problem()
     {
-        using var response = await platform.Client.PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), new { capacity = "many" });
+        using var response = await (await platform.ClientAsync(PlatformRoles.DepartmentAdmin)).PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), new { capacity = "many" });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.MalformedRequest);
         var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());

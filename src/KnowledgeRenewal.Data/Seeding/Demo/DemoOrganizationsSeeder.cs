@@ -1,0 +1,62 @@
+using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Core.ReferenceData;
+using KnowledgeRenewal.Sdk;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeRenewal.Data.Seeding.Demo;
+
+/// <summary>
+/// Demo data: the city's training providers, continuing-education bases and about 300 employers (see
+/// <see cref="DemoOrganizations"/>), each under its region's county bureau, or under the program office when it is
+/// city-level. Idempotent: organizations whose code exists are skipped.
+/// </summary>
+public sealed class DemoOrganizationsSeeder(PlatformDbContext db, TimeProvider clock) : IDemoDataSeeder
+{
+    /// <inheritdoc />
+    public string Key => "core.organizations";
+
+    /// <inheritdoc />
+    public int Version => 1;
+
+    /// <inheritdoc />
+    public int Order => 10;
+
+    /// <inheritdoc />
+    public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var existing = await db.Organizations.IgnoreQueryFilters()
+            .Select(o => new { o.Id, o.Code, o.Name, o.Type })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var codes = existing.Select(o => o.Code).ToHashSet(StringComparer.Ordinal);
+        var named = existing.Select(o => (o.Name, o.Type)).ToHashSet();
+        var parents = existing.ToDictionary(o => o.Code, o => o.Id, StringComparer.Ordinal);
+        var office = parents[ProgramOrganizations.ProgramOfficeCode];
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        foreach (var organization in DemoOrganizations.Generate(context.Faker))
+        {
+            if (codes.Contains(organization.Code) || named.Contains((organization.Name, organization.Type)))
+            {
+                continue;
+            }
+
+            var parent = organization.RegionCode == JiningReferenceData.CityCode
+                ? office
+                : parents.GetValueOrDefault(ProgramOrganizations.CountyBureauCode(organization.RegionCode), office);
+            db.Organizations.Add(new Organization
+            {
+                Code = organization.Code,
+                Name = organization.Name,
+                Type = organization.Type,
+                ParentId = parent,
+                RegionCode = organization.RegionCode,
+                DepartmentCode = organization.DepartmentCode,
+                CreatedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using KnowledgeRenewal.Core.Identity;
+using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Sdk;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using OtpNet;
+
+namespace KnowledgeRenewal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Accounts for tests, created directly with the platform's UserManager (outside a request the platform acts
+/// with system scope), and API clients signed in as them through the real token endpoint.
+/// </summary>
+public sealed class TestAccounts(WebApplicationFactory<Program> factory)
+{
+    /// <summary>The password every test account gets (passes the MLPS policy).</summary>
+    public const string Password = "Test-Account-2023!";
+
+    private readonly ConcurrentDictionary<string, Task<HttpClient>> clients = new();
+
+    /// <summary>Which organization a role's default test account belongs to.</summary>
+    public static string DefaultOrganization(string role) => role switch
+    {
+        PlatformRoles.CountyAdmin => "CB-370811",
+        PlatformRoles.DepartmentAdmin => "LD-health",
+        _ => ProgramOrganizations.ProgramOfficeCode,
+    };
+
+    /// <summary>A client signed in (bearer token) as a test account holding <paramref name="role"/> (one per role and organization).</summary>
+    public Task<HttpClient> ClientAsync(string role, string? organizationCode = null) =>
+        clients.GetOrAdd($"{role}@{organizationCode ?? DefaultOrganization(role)}", async _ =>
+        {
+            var account = await CreateAsync($"test.{role}.{Guid.NewGuid():N}"[..40], [role], organizationCode ?? DefaultOrganization(role));
+            return await SignedInClientAsync(account);
+        });
+
+    /// <summary>Creates an account; enrolls two factors when its roles require them.</summary>
+    public async Task<TestAccount> CreateAsync(string userName, IReadOnlyCollection<string> roles, string organizationCode, bool? twoFactor = null)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        using var scope = factory.Services.CreateSystemScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var organization = await db.Organizations.SingleAsync(o => o.Code == organizationCode);
+        var user = new PlatformUser
+        {
+            UserName = userName,
+            DisplayName = "测试账号",
+            OrganizationId = organization.Id,
+            PasswordChangedAt = DateTime.UtcNow,
+            CreatedAt = DateTime.UtcNow,
+        };
+        Check(await users.CreateAsync(user, Password));
+        foreach (var role in roles)
+        {
+            Check(await users.AddToRoleAsync(user, role));
+        }
+
+        string? key = null;
+        if (twoFactor ?? RoleCatalog.RequiresTwoFactor(roles, organization.Type))
+        {
+            Check(await users.ResetAuthenticatorKeyAsync(user));
+            key = await users.GetAuthenticatorKeyAsync(user);
+            Check(await users.SetTwoFactorEnabledAsync(user, true));
+        }
+
+        return new TestAccount(user.Id, userName, key);
+    }
+
+    /// <summary>A client with a bearer token of <paramref name="account"/>.</summary>
+    public async Task<HttpClient> SignedInClientAsync(TestAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var tokens = await TokenAsync(account);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
+        return client;
+    }
+
+    /// <summary>The token endpoint's answer to a password grant for <paramref name="account"/> (asserts success).</summary>
+    public async Task<JsonElement> TokenAsync(TestAccount account, string scope = "offline_access")
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        using var anonymous = factory.CreateClient();
+        using var response = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), PasswordGrant(account.UserName, Password, account.CurrentCode(), scope));
+        return await response.ReadJsonAsync(System.Net.HttpStatusCode.OK, $"token for {account.UserName}");
+    }
+
+    /// <summary>A password-grant form.</summary>
+    public static FormUrlEncodedContent PasswordGrant(string userName, string password, string? totp = null, string scope = "offline_access")
+    {
+        var form = new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = userName, ["password"] = password, ["scope"] = scope };
+        if (totp is not null)
+        {
+            form["totp_code"] = totp;
+        }
+
+        return new FormUrlEncodedContent(form);
+    }
+
+    private static void Check(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Code + " " + e.Description)));
+}
+
+/// <summary>A test account.</summary>
+/// <param name="Id">Account id.</param>
+/// <param name="UserName">User name.</param>
+/// <param name="AuthenticatorKey">Base32 TOTP key when two factors are enrolled.</param>
+public sealed record TestAccount(Guid Id, string UserName, string? AuthenticatorKey)
+{
+    /// <summary>The current TOTP code, when two factors are enrolled.</summary>
+    public string? CurrentCode() => AuthenticatorKey is null ? null : new Totp(Base32Encoding.ToBytes(AuthenticatorKey)).ComputeTotp();
+}
