@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<LocalKeyStore>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<CatalogSynchronizer>();
+        services.AddScoped<ConfigurationAuditor>();
         services.AddScoped<DemoDataRunner>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

@@ -60,6 +60,9 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     /// <summary>The audit chain's head.</summary>
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
+    /// <summary>The settings of the previous start (to audit configuration changes).</summary>
+    public DbSet<ConfigurationSetting> ConfigurationSettings => Set<ConfigurationSetting>();
+
     /// <summary>Demo seeders that have run.</summary>
     public DbSet<DemoSeedRun> DemoSeedRuns => Set<DemoSeedRun>();
 

@@ -39,6 +39,9 @@ public static class AuditActions
     /// <summary>A module was switched on or off between two starts.</summary>
     public const string ModuleToggled = "config.module_toggled";
 
+    /// <summary>A setting changed between two starts (secrets are never recorded, only that they changed).</summary>
+    public const string ConfigurationChanged = "config.changed";
+
     /// <summary>Business data was created.</summary>
     public const string DataCreated = "data.create";
 

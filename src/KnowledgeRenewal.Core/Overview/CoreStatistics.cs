@@ -1,6 +1,8 @@
 using Ardalis.Specification;
 using KnowledgeRenewal.Core.Catalog;
+using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.ReferenceData;
 using KnowledgeRenewal.Sdk;
 
@@ -97,5 +99,55 @@ public sealed class RegionsBelowCity : Specification<Region>
     public RegionsBelowCity()
     {
         Query.Where(r => r.Kind != RegionKind.City).OrderBy(r => r.SortOrder);
+    }
+}
+
+/// <summary>Registered employers (an aggregate the public landing page may show, whatever the caller's scope).</summary>
+public sealed class EmployerStatistic(IReadRepositoryBase<Organization> organizations) : IPlatformStatistic
+{
+    /// <inheritdoc />
+    public string Label => "用人单位";
+
+    /// <inheritdoc />
+    public string Unit => "家";
+
+    /// <inheritdoc />
+    public int Order => 60;
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        using var system = SystemScope.Enter();
+        return await organizations.CountAsync(new OrganizationsOfType(OrganizationType.Employer), cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Training providers and continuing-education bases (an aggregate, as above).</summary>
+public sealed class ProviderStatistic(IReadRepositoryBase<Organization> organizations) : IPlatformStatistic
+{
+    /// <inheritdoc />
+    public string Label => "施教机构及继续教育基地";
+
+    /// <inheritdoc />
+    public string Unit => "家";
+
+    /// <inheritdoc />
+    public int Order => 70;
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        using var system = SystemScope.Enter();
+        return await organizations.CountAsync(new OrganizationsOfType(OrganizationType.TrainingProvider, OrganizationType.EducationBase), cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Active organizations of the given types.</summary>
+public sealed class OrganizationsOfType : Specification<Organization>
+{
+    /// <summary>Creates the specification.</summary>
+    public OrganizationsOfType(params OrganizationType[] types)
+    {
+        Query.Where(o => o.IsActive && types.Contains(o.Type));
     }
 }

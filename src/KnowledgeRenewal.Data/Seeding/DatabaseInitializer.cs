@@ -57,6 +57,7 @@ public sealed partial class DatabaseInitializer(
         var provider = scope.ServiceProvider;
         await provider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
         await provider.GetRequiredService<CatalogSynchronizer>().SynchronizeAsync(cancellationToken).ConfigureAwait(false);
+        await provider.GetRequiredService<ConfigurationAuditor>().AuditChangesAsync(cancellationToken).ConfigureAwait(false);
         if (demoMode)
         {
             await provider.GetRequiredService<DemoDataRunner>().RunAsync(demoSeed, cancellationToken).ConfigureAwait(false);

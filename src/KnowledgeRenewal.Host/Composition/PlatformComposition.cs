@@ -117,6 +117,7 @@ public static class PlatformComposition
         app.MapPlatformApi();
         app.MapMeApi();
         app.MapAccountsApi();
+        app.MapSecurityPolicyApi();
         app.MapOrganizationsApi();
         app.MapAuditApi();
         ModuleWebParts.MapEndpoints(app, registry);

@@ -41,6 +41,7 @@ internal static class IdentitySetup
         services.AddSingleton(provider => new IdNumberHasher(provider.GetRequiredService<LocalKeyStore>().GetOrCreateSecret("Security:IdNumberKey", "id-number.key")));
         services.AddSingleton<SignInAttemptLimiter>();
         services.AddScoped<SignInService>();
+        services.AddScoped<TwoFactorCodes>();
 
         services.AddDataProtection()
             .SetApplicationName("KnowledgeRenewal")

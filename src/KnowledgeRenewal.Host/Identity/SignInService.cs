@@ -55,6 +55,7 @@ public sealed class SignInService(
     IAuditTrail audit,
     TimeProvider clock,
     SignInAttemptLimiter limiter,
+    TwoFactorCodes codes,
     IOptions<PasswordPolicyOptions> passwords)
 {
     /// <summary>Checks the credentials (and a TOTP code when one is needed).</summary>
@@ -105,7 +106,7 @@ public sealed class SignInService(
                 return new SignInOutcome(SignInStatus.TwoFactorRequired, user);
             }
 
-            var valid = await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, totpCode.Replace(" ", "", StringComparison.Ordinal)).ConfigureAwait(false);
+            var valid = await codes.VerifyAsync(user, totpCode).ConfigureAwait(false);
             if (!valid)
             {
                 await users.AccessFailedAsync(user).ConfigureAwait(false);

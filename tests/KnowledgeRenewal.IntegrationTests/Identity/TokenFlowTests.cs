@@ -204,6 +204,44 @@ public sealed class TokenFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_used_TOTP_code_is_refused_the_second_time()
+    {
+        var admin = await accounts.CreateAsync("token.replay", [PlatformRoles.AuditAdmin], "PO");
+        var code = admin.CurrentCode();
+        using var anonymous = factory.CreateClient();
+
+        using var first = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(admin.UserName, TestAccounts.Password, code));
+        using var replay = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(admin.UserName, TestAccounts.Password, code));
+
+        await first.ReadJsonAsync(HttpStatusCode.OK, "first use");
+        var refused = await replay.ReadJsonAsync(HttpStatusCode.BadRequest, "replay");
+        Assert.Equal("urn:knowledge-renewal:two_factor.invalid", refused.GetProperty("error_uri").GetString());
+        await accounts.TokenAsync(admin);
+    }
+
+    [Fact]
+    public async Task Sign_in_by_resident_ID_number_finds_the_account_through_its_keyed_hash()
+    {
+        var account = await accounts.CreateAsync("token.idnumber", [PlatformRoles.CountyAdmin], "CB-370811");
+        const string idNumber = "37080219900307009X";
+        using (var scope = factory.Services.CreateSystemScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var hasher = scope.ServiceProvider.GetRequiredService<KnowledgeRenewal.Core.Registry.IdNumberHasher>();
+            Assert.True(KnowledgeRenewal.Core.Registry.ResidentIdNumber.TryParse(idNumber, DateOnly.FromDateTime(DateTime.UtcNow), out var parsed, out _));
+            var user = (await users.FindByIdAsync(account.Id.ToString()))!;
+            user.IdNumberHash = hasher.Hash(parsed);
+            await users.UpdateAsync(user);
+        }
+
+        using var anonymous = factory.CreateClient();
+        using var lower = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(idNumber.ToLowerInvariant(), TestAccounts.Password));
+
+        await lower.ReadJsonAsync(HttpStatusCode.OK, "token by ID number");
+        Assert.Equal(0, await database.ScalarAsync($"SELECT COUNT(*) FROM \"Users\" WHERE \"IdNumberHash\" = '{idNumber}' OR \"UserName\" = '{idNumber}'"));
+    }
+
+    [Fact]
     public async Task An_administrator_without_enrolled_two_factors_gets_no_token()
     {
         var admin = await accounts.CreateAsync("token.unenrolled", [PlatformRoles.SecurityAdmin], "PO", twoFactor: false);

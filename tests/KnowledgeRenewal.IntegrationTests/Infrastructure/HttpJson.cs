@@ -22,8 +22,9 @@ public static class HttpJson
         return document.RootElement.Clone();
     }
 
+    /// <summary>The string values of an array, or of one property of each of its objects.</summary>
     public static IEnumerable<string> Strings(this JsonElement array, string property) =>
-        array.EnumerateArray().Select(e => e.GetProperty(property).GetString()!);
+        array.EnumerateArray().Select(e => (property.Length == 0 ? e : e.GetProperty(property)).GetString()!);
 
     /// <summary>Asserts a problem details body: status, stable code, Chinese title, and no stack trace.</summary>
     public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, HttpStatusCode status, string code)

@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using OtpNet;
 
 namespace KnowledgeRenewal.IntegrationTests.Infrastructure;
 
@@ -114,6 +113,31 @@ public sealed class TestAccounts(WebApplicationFactory<Program> factory)
 /// <param name="AuthenticatorKey">Base32 TOTP key when two factors are enrolled.</param>
 public sealed record TestAccount(Guid Id, string UserName, string? AuthenticatorKey)
 {
-    /// <summary>The current TOTP code, when two factors are enrolled.</summary>
-    public string? CurrentCode() => AuthenticatorKey is null ? null : new Totp(Base32Encoding.ToBytes(AuthenticatorKey)).ComputeTotp();
+    private readonly Lock gate = new();
+    private long lastStep = long.MinValue;
+
+    /// <summary>
+    /// A TOTP code the platform has not seen yet (it refuses a used code): the earliest window it still accepts
+    /// (previous, current, next) after the last one handed out, waiting for the clock when all three are used.
+    /// </summary>
+    public string? CurrentCode()
+    {
+        if (AuthenticatorKey is null)
+        {
+            return null;
+        }
+
+        lock (gate)
+        {
+            var now = AuthenticatorCode.StepOf(DateTimeOffset.UtcNow);
+            var step = Math.Max(now - 1, lastStep + 1);
+            while (step > AuthenticatorCode.StepOf(DateTimeOffset.UtcNow) + 1)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+            }
+
+            lastStep = step;
+            return AuthenticatorCode.ComputeForStep(AuthenticatorKey, step);
+        }
+    }
 }

@@ -512,6 +512,24 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.ConfigurationSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ConfigurationSettings", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.DemoSeedRun", b =>
                 {
                     b.Property<string>("SeederKey")

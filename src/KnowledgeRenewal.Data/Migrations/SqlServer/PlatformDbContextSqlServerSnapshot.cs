@@ -516,6 +516,24 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.ConfigurationSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ConfigurationSettings", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.DemoSeedRun", b =>
                 {
                     b.Property<string>("SeederKey")

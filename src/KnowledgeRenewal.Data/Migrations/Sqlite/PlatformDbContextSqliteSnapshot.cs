@@ -507,6 +507,24 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                     b.ToTable("Regions", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.ConfigurationSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ConfigurationSettings", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.DemoSeedRun", b =>
                 {
                     b.Property<string>("SeederKey")

@@ -17,6 +17,7 @@ namespace KnowledgeRenewal.Host.Pages.Account;
 public sealed class TwoFactorModel(
     UserManager<PlatformUser> users,
     SignInService signIn,
+    TwoFactorCodes codes,
     IAuditTrail audit,
     TimeProvider clock,
     UrlEncoder urlEncoder) : AccountPageModel(users, signIn, audit, clock)
@@ -75,11 +76,9 @@ public sealed class TwoFactorModel(
             return Page();
         }
 
-        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = Code;
         Code = null;
-        if (code.Length != 6 || !code.All(char.IsAsciiDigit)
-            || await Users.GetAuthenticatorKeyAsync(user).ConfigureAwait(false) is null
-            || !await Users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code).ConfigureAwait(false))
+        if (!await codes.VerifyAsync(user, code).ConfigureAwait(false))
         {
             Error = "动态口令错误：请核对身份验证器中本平台账号当前显示的 6 位数字（并确认手机时间准确）后重新输入。";
             await LoadKeyAsync(cancellationToken).ConfigureAwait(false);

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261128192350_Initial")]
+    [Migration("20261128194241_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -513,6 +513,24 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.HasIndex("ParentCode");
 
                     b.ToTable("Regions", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.ConfigurationSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ConfigurationSettings", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.DemoSeedRun", b =>
