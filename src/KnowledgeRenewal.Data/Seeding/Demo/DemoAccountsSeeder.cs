@@ -36,6 +36,7 @@ public sealed class DemoAccountsSeeder(
     {
         ArgumentNullException.ThrowIfNull(context);
         var now = clock.GetUtcNow().UtcDateTime;
+        string? passwordHash = null;
         foreach (var account in DemoAccounts.All)
         {
             if (await users.FindByNameAsync(account.UserName).ConfigureAwait(false) is not null)
@@ -69,7 +70,10 @@ public sealed class DemoAccountsSeeder(
                 user.IdNumberHash = idNumbers.Hash(idNumber);
             }
 
-            Check(await users.CreateAsync(user, DemoAccounts.Password).ConfigureAwait(false), account);
+            // One shared demo password, hashed once (hashing is deliberately slow).
+            passwordHash ??= users.PasswordHasher.HashPassword(user, DemoAccounts.Password);
+            user.PasswordHash = passwordHash;
+            Check(await users.CreateAsync(user).ConfigureAwait(false), account);
             Check(await users.AddToRoleAsync(user, account.Role).ConfigureAwait(false), account);
             if (account.AuthenticatorKey is { } key)
             {
