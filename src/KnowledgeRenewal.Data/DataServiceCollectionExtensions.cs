@@ -1,4 +1,5 @@
 using Ardalis.Specification;
+using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Data.Audit;
 using Microsoft.Extensions.Configuration;
 using KnowledgeRenewal.Data.Providers;
@@ -28,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped(typeof(IReadRepositoryBase<>), typeof(EfRepository<>));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();
         services.AddSingleton<LocalKeyStore>();
+        services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<CatalogSynchronizer>();
         services.AddScoped<ConfigurationAuditor>();

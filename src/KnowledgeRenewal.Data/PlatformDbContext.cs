@@ -4,6 +4,7 @@ using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.ReferenceData;
+using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Data.Seeding;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +55,21 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     /// <summary>The organization tree.</summary>
     public DbSet<Organization> Organizations => Set<Organization>();
 
+    /// <summary>Employers (organizations with a credit code).</summary>
+    public DbSet<Employer> Employers => Set<Employer>();
+
+    /// <summary>Training providers.</summary>
+    public DbSet<TrainingProvider> TrainingProviders => Set<TrainingProvider>();
+
+    /// <summary>Continuing-education base designations.</summary>
+    public DbSet<EducationBase> EducationBases => Set<EducationBase>();
+
+    /// <summary>Professionals of the registry.</summary>
+    public DbSet<Professional> Professionals => Set<Professional>();
+
+    /// <summary>Employment history.</summary>
+    public DbSet<Employment> Employments => Set<Employment>();
+
     /// <summary>The audit log (read it; records are written only by the audit trail).</summary>
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
@@ -90,6 +106,8 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
 
     internal Guid ScopeHomeOrganization => access.OrganizationId ?? Guid.Empty;
 
+    internal bool ScopeRegistryFeed => Scope.Feeds.Contains(FeedScopes.Registry);
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -113,6 +131,31 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
                 || (o.DepartmentCode != null && ScopeDepartments.Contains(o.DepartmentCode))
                 || ScopeOrganizations.Contains(o.Id));
 
+        // Professionals (and their employment history): the program office and clients granted the registry feed
+        // all; a county its region; a department its sector; an employer its staff; a person themselves.
+        builder.Entity<Professional>().HasQueryFilter(
+            AccessScopeFilter,
+            p => ScopeAll || ScopeRegistryFeed
+                || ScopeRegions.Contains(p.RegionCode)
+                || ScopeDepartments.Contains(p.DepartmentCode)
+                || ScopeOrganizations.Contains(p.EmployerId)
+                || (p.UserId != null && p.UserId == ScopeUser));
+        builder.Entity<Employment>().HasQueryFilter(
+            AccessScopeFilter,
+            e => ScopeAll || ScopeRegistryFeed
+                || ScopeRegions.Contains(e.Professional!.RegionCode)
+                || ScopeDepartments.Contains(e.Professional!.DepartmentCode)
+                || ScopeOrganizations.Contains(e.Professional!.EmployerId)
+                || (e.Professional!.UserId != null && e.Professional!.UserId == ScopeUser));
+
+        // Base designations: as their organization.
+        builder.Entity<EducationBase>().HasQueryFilter(
+            AccessScopeFilter,
+            b => ScopeAll || ScopeAccounts || ScopeOrganizationFeed || b.OrganizationId == ScopeHomeOrganization
+                || ScopeRegions.Contains(b.Organization!.RegionCode)
+                || (b.Organization!.DepartmentCode != null && ScopeDepartments.Contains(b.Organization!.DepartmentCode))
+                || ScopeOrganizations.Contains(b.OrganizationId));
+
         // Accounts: security admins see all; everyone else only their own.
         builder.Entity<PlatformUser>().HasQueryFilter(AccessScopeFilter, u => ScopeAccounts || u.Id == ScopeUser);
 
@@ -130,6 +173,14 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
         configurationBuilder.Properties<RegionKind>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<OrganizationType>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<AuditOutcome>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Gender>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<TitleLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<EducationLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProfessionalStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Ownership>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProviderKind>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<BaseLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<BaseStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private static void NameIdentityTables(ModelBuilder builder)

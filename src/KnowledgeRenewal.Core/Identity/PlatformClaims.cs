@@ -33,6 +33,9 @@ public static class PlatformClaims
     /// <summary>When the person signed in (Unix seconds); a web session ends a fixed time after it.</summary>
     public const string AuthenticatedAt = "kr:auth_time";
 
+    /// <summary>A permission granted to the account (see <see cref="PlatformPermissions"/>; one claim each).</summary>
+    public const string Permission = "kr:permission";
+
     /// <summary>An OAuth client id (integrators).</summary>
     public const string ClientId = "client_id";
 

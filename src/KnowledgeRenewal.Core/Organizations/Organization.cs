@@ -7,7 +7,7 @@ namespace KnowledgeRenewal.Core.Organizations;
 /// departments under it, training providers, continuing-education bases and employers under their region's bureau
 /// (or their department). Accounts belong to an organization; its region and sector decide what its staff see.
 /// </summary>
-public sealed class Organization
+public class Organization
 {
     /// <summary>Surrogate key.</summary>
     public Guid Id { get; init; } = Guid.CreateVersion7();
@@ -61,7 +61,7 @@ public enum OrganizationType
     /// <summary>施教机构 — a training provider.</summary>
     TrainingProvider = 4,
 
-    /// <summary>继续教育基地 — a continuing-education base.</summary>
+    /// <summary>继续教育基地 — an organization that is primarily a continuing-education base (rare; bases are usually a provider's designation, see <see cref="Organizations.EducationBase"/>).</summary>
     EducationBase = 5,
 
     /// <summary>用人单位 — an employer (public or non-public, treated alike).</summary>

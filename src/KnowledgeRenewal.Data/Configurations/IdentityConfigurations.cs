@@ -21,7 +21,26 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.Department).WithMany().HasForeignKey(o => o.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
+
+        // Employers and training providers are organizations with more to say (one table, told apart by Kind).
+        builder.HasDiscriminator<string>("Kind")
+            .HasValue<Organization>("Organization")
+            .HasValue<Employer>("Employer")
+            .HasValue<TrainingProvider>("TrainingProvider");
+        builder.Property("Kind").HasMaxLength(24);
     }
+}
+
+internal sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
+{
+    public void Configure(EntityTypeBuilder<Employer> builder) =>
+        builder.Property(e => e.ConcurrencyStamp).HasColumnName("ConcurrencyStamp").IsConcurrencyToken();
+}
+
+internal sealed class TrainingProviderConfiguration : IEntityTypeConfiguration<TrainingProvider>
+{
+    public void Configure(EntityTypeBuilder<TrainingProvider> builder) =>
+        builder.Property(p => p.ConcurrencyStamp).HasColumnName("ConcurrencyStamp").IsConcurrencyToken();
 }
 
 internal sealed class PlatformUserConfiguration : IEntityTypeConfiguration<PlatformUser>

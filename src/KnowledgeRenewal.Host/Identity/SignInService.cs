@@ -152,6 +152,11 @@ public sealed class SignInService(
             identity.AddClaim(new Claim(PlatformClaims.Role, role));
         }
 
+        foreach (var permission in (await users.GetClaimsAsync(user).ConfigureAwait(false)).Where(c => c.Type == PlatformClaims.Permission))
+        {
+            identity.AddClaim(new Claim(PlatformClaims.Permission, permission.Value));
+        }
+
         return new ClaimsPrincipal(identity);
     }
 

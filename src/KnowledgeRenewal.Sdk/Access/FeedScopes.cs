@@ -11,6 +11,9 @@ public static class FeedScopes
     /// <summary>The organization registry (program office, bureaus, departments, providers, employers).</summary>
     public const string Organizations = "feeds.organizations";
 
+    /// <summary>The professionals of the registry (personal data masked; never the ID number).</summary>
+    public const string Registry = "feeds.registry";
+
     /// <summary>Every feed scope.</summary>
-    public static IReadOnlyList<string> All { get; } = [Catalog, Organizations];
+    public static IReadOnlyList<string> All { get; } = [Catalog, Organizations, Registry];
 }

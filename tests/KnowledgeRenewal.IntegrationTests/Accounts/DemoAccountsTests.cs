@@ -103,7 +103,9 @@ public sealed class DemoAccountsTests(AccountsPlatformFixture platform)
         var demo = organizations.Where(o => o.Type is OrganizationType.TrainingProvider or OrganizationType.EducationBase or OrganizationType.Employer).ToList();
 
         Assert.InRange(demo.Count(o => o.Type == OrganizationType.TrainingProvider), 15, 20);
-        Assert.Equal(4, demo.Count(o => o.Type == OrganizationType.EducationBase));
+        var bases = await platform.QueryAsync(db => db.EducationBases.IgnoreQueryFilters().AsNoTracking().ToListAsync());
+        Assert.Equal(4, bases.Count);
+        Assert.All(bases, b => Assert.Equal(OrganizationType.TrainingProvider, byId[b.OrganizationId].Type));
         Assert.InRange(demo.Count(o => o.Type == OrganizationType.Employer), 290, 320);
         Assert.All(demo, o => Assert.True(UnifiedSocialCreditCode.IsValid(o.Code), $"{o.Name}: {o.Code}"));
         Assert.Equal(demo.Count, demo.Select(o => o.Code).Distinct().Count());

@@ -11,7 +11,21 @@ namespace KnowledgeRenewal.Data.Seeding.Demo;
 /// <param name="Type">Provider, base or employer.</param>
 /// <param name="RegionCode">Region; the city (370800) for city-level bodies.</param>
 /// <param name="DepartmentCode">Sector, where one applies.</param>
-public sealed record DemoOrganization(string Code, string Name, OrganizationType Type, string RegionCode, string? DepartmentCode);
+public sealed record DemoOrganization(string Code, string Name, OrganizationType Type, string RegionCode, string? DepartmentCode)
+{
+    /// <summary>Public or non-public (employers).</summary>
+    public Ownership Ownership { get; init; } = Ownership.Public;
+
+    /// <summary>What kind of provider (providers).</summary>
+    public ProviderKind ProviderKind { get; init; } = ProviderKind.TrainingInstitution;
+}
+
+/// <summary>A demo base designation of a demo provider.</summary>
+/// <param name="ProviderName">The designated provider.</param>
+/// <param name="Name">The base's name.</param>
+/// <param name="Level">Designation level.</param>
+/// <param name="DesignatedOn">Designation date.</param>
+public sealed record DemoBase(string ProviderName, string Name, BaseLevel Level, DateOnly DesignatedOn);
 
 /// <summary>
 /// The demo city's training providers, continuing-education bases and employers — names of organizations only,
@@ -51,12 +65,13 @@ public static class DemoOrganizations
         ("邹城市专业技术人员继续教育培训中心", "370883", null, "12"),
     ];
 
-    private static readonly (string Name, string Region, string? Department)[] Bases =
+    /// <summary>The demo bases: designations of demo providers (a base is a provider's designation, not an organization).</summary>
+    public static IReadOnlyList<DemoBase> Bases { get; } =
     [
-        ("山东省专业技术人员继续教育基地（济宁医学院）", "370800-TBH", Departments.Health),
-        ("济宁市专业技术人员继续教育基地（曲阜师范大学）", "370881", Departments.Education),
-        ("济宁市专业技术人员继续教育基地（山东理工职业学院）", City, Departments.IndustryIt),
-        ("济宁市专业技术人员继续教育基地（济宁技师学院）", City, Departments.HumanResourcesSocialSecurity),
+        new(DemoProvider, "山东省专业技术人员继续教育基地（济宁医学院）", BaseLevel.Provincial, new DateOnly(2021, 6, 18)),
+        new("曲阜师范大学", "济宁市专业技术人员继续教育基地（曲阜师范大学）", BaseLevel.Municipal, new DateOnly(2023, 9, 1)),
+        new("山东理工职业学院", "济宁市专业技术人员继续教育基地（山东理工职业学院）", BaseLevel.Municipal, new DateOnly(2023, 9, 1)),
+        new("济宁技师学院", "济宁市专业技术人员继续教育基地（济宁技师学院）", BaseLevel.Municipal, new DateOnly(2024, 5, 20)),
     ];
 
     // City-level public employers (parent: the program office).
@@ -117,7 +132,7 @@ public static class DemoOrganizations
         var names = new HashSet<string>(StringComparer.Ordinal);
         var list = new List<DemoOrganization>();
 
-        void Add(string name, OrganizationType type, string region, string? department, string kind)
+        void Add(string name, OrganizationType type, string region, string? department, string kind, Ownership ownership = Ownership.Public)
         {
             if (!names.Add(name))
             {
@@ -131,17 +146,21 @@ public static class DemoOrganizations
             }
             while (!codes.Add(code));
 
-            list.Add(new DemoOrganization(code, name, type, region, department));
+            list.Add(new DemoOrganization(code, name, type, region, department)
+            {
+                Ownership = ownership,
+                ProviderKind = name switch
+                {
+                    _ when name.EndsWith("大学", StringComparison.Ordinal) || name.EndsWith("学院", StringComparison.Ordinal) || name.EndsWith("学校", StringComparison.Ordinal) => ProviderKind.University,
+                    _ when name.EndsWith('会') => ProviderKind.Association,
+                    _ => ProviderKind.TrainingInstitution,
+                },
+            });
         }
 
         foreach (var (name, region, department, kind) in Providers)
         {
             Add(name, OrganizationType.TrainingProvider, region, department, kind);
-        }
-
-        foreach (var (name, region, department) in Bases)
-        {
-            Add(name, OrganizationType.EducationBase, region, department, "12");
         }
 
         foreach (var (name, department) in CityEmployers)
@@ -175,7 +194,7 @@ public static class DemoOrganizations
             };
             var name = prefix + faker.PickRandom(Brands) + faker.PickRandom(Brands) + faker.PickRandom(Industries[industry]) + faker.PickRandom(Suffixes);
             var before = list.Count;
-            Add(name, OrganizationType.Employer, region.Code, Departments.IndustryIt, "91");
+            Add(name, OrganizationType.Employer, region.Code, Departments.IndustryIt, "91", Ownership.NonPublic);
             enterprises += list.Count - before;
         }
 

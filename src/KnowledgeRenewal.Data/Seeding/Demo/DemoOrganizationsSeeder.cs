@@ -45,16 +45,28 @@ public sealed class DemoOrganizationsSeeder(PlatformDbContext db, TimeProvider c
             var parent = organization.RegionCode == JiningReferenceData.CityCode
                 ? office
                 : parents.GetValueOrDefault(ProgramOrganizations.CountyBureauCode(organization.RegionCode), office);
-            db.Organizations.Add(new Organization
+            Organization row = organization.Type switch
             {
-                Code = organization.Code,
-                Name = organization.Name,
-                Type = organization.Type,
-                ParentId = parent,
-                RegionCode = organization.RegionCode,
-                DepartmentCode = organization.DepartmentCode,
-                CreatedAt = now,
-            });
+                OrganizationType.Employer => new Employer { Code = organization.Code, Name = organization.Name, RegionCode = organization.RegionCode, Ownership = organization.Ownership },
+                OrganizationType.TrainingProvider => new TrainingProvider { Code = organization.Code, Name = organization.Name, RegionCode = organization.RegionCode, Kind = organization.ProviderKind },
+                _ => new Organization { Code = organization.Code, Name = organization.Name, RegionCode = organization.RegionCode, Type = organization.Type },
+            };
+            row.ParentId = parent;
+            row.DepartmentCode = organization.DepartmentCode;
+            row.CreatedAt = now;
+            db.Organizations.Add(row);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        // The bases: designations of providers.
+        var designated = await db.EducationBases.IgnoreQueryFilters().Select(b => b.Name).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var designation in DemoOrganizations.Bases.Where(b => !designated.Contains(b.Name)))
+        {
+            var provider = await db.Organizations.IgnoreQueryFilters()
+                .FirstAsync(o => o.Name == designation.ProviderName && o.Type == OrganizationType.TrainingProvider, cancellationToken)
+                .ConfigureAwait(false);
+            db.EducationBases.Add(new EducationBase { Name = designation.Name, OrganizationId = provider.Id, Level = designation.Level, DesignatedOn = designation.DesignatedOn });
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

@@ -239,7 +239,10 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                     RegionCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
                     DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    Ownership = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -352,6 +355,78 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "EducationBases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DesignatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EducationBases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EducationBases_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Professionals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IdNumberHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    IdNumberCipher = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PhoneCipher = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    PhoneMasked = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: true),
+                    EmployerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RegionCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    TitleSeries = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    TitleLevel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Specialty = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Education = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Professionals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Professionals_Departments_DepartmentCode",
+                        column: x => x.DepartmentCode,
+                        principalTable: "Departments",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Professionals_Organizations_EmployerId",
+                        column: x => x.EmployerId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Professionals_Regions_RegionCode",
+                        column: x => x.RegionCode,
+                        principalTable: "Regions",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 columns: table => new
                 {
@@ -386,6 +461,34 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                         name: "FK_Users_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Employments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmployerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Employments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Employments_Organizations_EmployerId",
+                        column: x => x.EmployerId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Employments_Professionals_ProfessionalId",
+                        column: x => x.ProfessionalId,
+                        principalTable: "Professionals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -496,6 +599,26 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EducationBases_Level_Status",
+                table: "EducationBases",
+                columns: new[] { "Level", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EducationBases_OrganizationId",
+                table: "EducationBases",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_EmployerId",
+                table: "Employments",
+                column: "EmployerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_ProfessionalId_StartedOn",
+                table: "Employments",
+                columns: new[] { "ProfessionalId", "StartedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Modules_DepartmentCode",
                 table: "Modules",
                 column: "DepartmentCode");
@@ -561,6 +684,37 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                 name: "IX_Organizations_Type_RegionCode",
                 table: "Organizations",
                 columns: new[] { "Type", "RegionCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Professionals_DepartmentCode",
+                table: "Professionals",
+                column: "DepartmentCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Professionals_EmployerId",
+                table: "Professionals",
+                column: "EmployerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Professionals_IdNumberHash",
+                table: "Professionals",
+                column: "IdNumberHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Professionals_Name",
+                table: "Professionals",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Professionals_RegionCode_TitleLevel",
+                table: "Professionals",
+                columns: new[] { "RegionCode", "TitleLevel" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Professionals_UserId",
+                table: "Professionals",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Regions_GbCode",
@@ -667,6 +821,12 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                 name: "DemoSeedRuns");
 
             migrationBuilder.DropTable(
+                name: "EducationBases");
+
+            migrationBuilder.DropTable(
+                name: "Employments");
+
+            migrationBuilder.DropTable(
                 name: "OpenIddictScopes");
 
             migrationBuilder.DropTable(
@@ -689,6 +849,9 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "UserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Professionals");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictAuthorizations");

@@ -1,0 +1,205 @@
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Core.Registry;
+
+/// <summary>A professional as submitted — a form or a spreadsheet row: every field is text.</summary>
+public sealed record ProfessionalInput
+{
+    /// <summary>身份证号.</summary>
+    public string? IdNumber { get; init; }
+
+    /// <summary>姓名.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>性别 (optional; must agree with the ID number).</summary>
+    public string? Gender { get; init; }
+
+    /// <summary>出生日期 (optional; must agree with the ID number).</summary>
+    public string? BirthDate { get; init; }
+
+    /// <summary>手机号码.</summary>
+    public string? Phone { get; init; }
+
+    /// <summary>工作单位统一社会信用代码.</summary>
+    public string? EmployerCreditCode { get; init; }
+
+    /// <summary>所属区域代码 (optional; the employer's region by default).</summary>
+    public string? RegionCode { get; init; }
+
+    /// <summary>所属行业代码 (optional; the employer's sector by default).</summary>
+    public string? DepartmentCode { get; init; }
+
+    /// <summary>职称系列.</summary>
+    public string? TitleSeries { get; init; }
+
+    /// <summary>职称级别.</summary>
+    public string? TitleLevel { get; init; }
+
+    /// <summary>专业.</summary>
+    public string? Specialty { get; init; }
+
+    /// <summary>最高学历.</summary>
+    public string? Education { get; init; }
+
+    /// <summary>人员状态 (optional; 在职 by default).</summary>
+    public string? Status { get; init; }
+}
+
+/// <summary>A professional whose fields are valid in themselves (the employer, region and sector still need looking up).</summary>
+public sealed record ValidProfessional(
+    ResidentIdNumber IdNumber,
+    string Name,
+    Gender Gender,
+    DateOnly BirthDate,
+    string? Phone,
+    UnifiedSocialCreditCode EmployerCreditCode,
+    string? RegionCode,
+    string? DepartmentCode,
+    string? TitleSeries,
+    TitleLevel TitleLevel,
+    string? Specialty,
+    EducationLevel Education,
+    ProfessionalStatus Status);
+
+/// <summary>
+/// The registry's rules for a professional's fields — the one place both the REST API and the bulk import use.
+/// Every error names the field (as the API spells it), a stable code and a Chinese message.
+/// </summary>
+public static class ProfessionalRules
+{
+    /// <summary>Longest name accepted.</summary>
+    public const int MaxNameLength = 32;
+
+    /// <summary>Validates the fields; <paramref name="row"/> goes into every error of a spreadsheet row.</summary>
+    public static (ValidProfessional? Value, IReadOnlyList<FieldError> Errors) Validate(ProfessionalInput input, DateOnly today, int? row = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var errors = new List<FieldError>();
+        void Fail(string field, string code, string message) => errors.Add(new FieldError(field, code, message, row));
+
+        ResidentIdNumber idNumber = default;
+        if (string.IsNullOrWhiteSpace(input.IdNumber))
+        {
+            Fail("idNumber", "required", "身份证号不能为空。");
+        }
+        else if (!ResidentIdNumber.TryParse(input.IdNumber, today, out idNumber, out var idError))
+        {
+            Fail("idNumber", idError!, IdNumberMessage(idError!));
+        }
+
+        var name = (input.Name ?? "").Trim();
+        if (name.Length == 0)
+        {
+            Fail("name", "required", "姓名不能为空。");
+        }
+        else if (name.Length > MaxNameLength || name.Any(char.IsControl) || name.Any(char.IsAsciiDigit))
+        {
+            Fail("name", "name.invalid", $"姓名“{name}”无效：不能含数字或控制字符，长度不超过 {MaxNameLength} 个字符。");
+        }
+
+        var valid = idNumber.Value is not null;
+        var gender = valid ? (idNumber.IsMale ? Gender.Male : Gender.Female) : default;
+        if (!string.IsNullOrWhiteSpace(input.Gender))
+        {
+            if (!RegistryLabels.TryParse(RegistryLabels.Genders, input.Gender, out var stated))
+            {
+                Fail("gender", "gender.invalid", $"性别“{input.Gender}”无效，应为“男”或“女”。");
+            }
+            else if (valid && stated != gender)
+            {
+                Fail("gender", "gender.mismatch", $"性别“{input.Gender}”与身份证号不符（身份证号显示为{RegistryLabels.Genders[gender]}）。");
+            }
+        }
+
+        var birth = valid ? idNumber.BirthDate : default;
+        if (!string.IsNullOrWhiteSpace(input.BirthDate))
+        {
+            if (!TryParseDate(input.BirthDate, out var stated))
+            {
+                Fail("birthDate", "birth_date.invalid", $"出生日期“{input.BirthDate}”无效，应为 yyyy-MM-dd 格式。");
+            }
+            else if (valid && stated != birth)
+            {
+                Fail("birthDate", "birth_date.mismatch", $"出生日期“{input.BirthDate}”与身份证号不符（身份证号显示为 {birth:yyyy-MM-dd}）。");
+            }
+        }
+
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(input.Phone) && (phone = MobileNumber.Normalize(input.Phone)) is null)
+        {
+            Fail("phone", "phone.invalid", "手机号码无效，应为 11 位中国大陆手机号码。");
+        }
+
+        UnifiedSocialCreditCode employer = default;
+        if (string.IsNullOrWhiteSpace(input.EmployerCreditCode))
+        {
+            Fail("employerCreditCode", "required", "工作单位统一社会信用代码不能为空。");
+        }
+        else if (!UnifiedSocialCreditCode.TryParse(input.EmployerCreditCode, out employer, out var codeError))
+        {
+            Fail("employerCreditCode", codeError!, "工作单位" + UnifiedSocialCreditCode.Message(codeError!));
+        }
+
+        var titleLevel = TitleLevel.None;
+        if (!string.IsNullOrWhiteSpace(input.TitleLevel) && !RegistryLabels.TryParse(RegistryLabels.TitleLevels, input.TitleLevel, out titleLevel))
+        {
+            Fail("titleLevel", "title_level.invalid", $"职称级别“{input.TitleLevel}”无效，应为 初级、中级、副高级、正高级 或 未评定。");
+        }
+
+        var education = EducationLevel.Bachelor;
+        if (string.IsNullOrWhiteSpace(input.Education))
+        {
+            Fail("education", "required", "最高学历不能为空。");
+        }
+        else if (!RegistryLabels.TryParse(RegistryLabels.Educations, input.Education, out education))
+        {
+            Fail("education", "education.invalid", $"最高学历“{input.Education}”无效，应为 中专及以下、大专、本科、硕士研究生 或 博士研究生。");
+        }
+
+        var status = ProfessionalStatus.Active;
+        if (!string.IsNullOrWhiteSpace(input.Status) && !RegistryLabels.TryParse(RegistryLabels.Statuses, input.Status, out status))
+        {
+            Fail("status", "status.invalid", $"人员状态“{input.Status}”无效，应为 在职、退休 或 离职。");
+        }
+
+        var titleSeries = Clean(input.TitleSeries, 32, "titleSeries", "职称系列", Fail);
+        var specialty = Clean(input.Specialty, 64, "specialty", "专业", Fail);
+        var region = Clean(input.RegionCode, 16, "regionCode", "所属区域代码", Fail);
+        var department = Clean(input.DepartmentCode, 32, "departmentCode", "所属行业代码", Fail);
+
+        return errors.Count > 0
+            ? (null, errors)
+            : (new ValidProfessional(idNumber, name, gender, birth, phone, employer, region, department, titleSeries, titleLevel, specialty, education, status), errors);
+    }
+
+    /// <summary>The Chinese message of an ID-number error code.</summary>
+    public static string IdNumberMessage(string code) => code switch
+    {
+        "id_number.length" => "身份证号应为 18 位。",
+        "id_number.digits" => "身份证号前 17 位应为数字。",
+        "id_number.check_character" => "身份证号最后一位应为数字或 X。",
+        "id_number.birth_date" => "身份证号中的出生日期无效（不存在或晚于今天）。",
+        "id_number.checksum" => "身份证号校验位错误，请核对是否输错。",
+        _ => "身份证号无效。",
+    };
+
+    private static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy-M-d"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
+
+    private static string? Clean(string? text, int maxLength, string field, string label, Action<string, string, string> fail)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.Length > maxLength || value.Any(char.IsControl))
+        {
+            fail(field, "too_long", $"{label}不能超过 {maxLength} 个字符，且不能含控制字符。");
+            return null;
+        }
+
+        return value;
+    }
+}
