@@ -1,6 +1,7 @@
 using FluentValidation;
 using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Core.CreditHours;
+using KnowledgeRenewal.Core.CreditRules;
+using KnowledgeRenewal.Core;
 using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Data;

@@ -5,7 +5,7 @@ using System.Text.Unicode;
 using FluentValidation;
 using KnowledgeRenewal.Core;
 using KnowledgeRenewal.Core.Application.Behaviors;
-using KnowledgeRenewal.Core.CreditHours;
+using KnowledgeRenewal.Core.CreditRules;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Data.Providers;

@@ -1,4 +1,5 @@
-using KnowledgeRenewal.Core.CreditHours;
+using KnowledgeRenewal.Core.CreditRules;
+using KnowledgeRenewal.Core;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Overview;
 using KnowledgeRenewal.Sdk;

@@ -1,7 +1,8 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Core.CreditHours;
+using KnowledgeRenewal.Core.CreditRules;
+using KnowledgeRenewal.Core;
 using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.Registry;

@@ -1,5 +1,5 @@
 using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Core.CreditHours;
+using KnowledgeRenewal.Core.CreditRules;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Modules.Education;
 using KnowledgeRenewal.Modules.Health;

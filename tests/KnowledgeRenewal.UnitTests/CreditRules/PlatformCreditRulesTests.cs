@@ -1,4 +1,5 @@
-using KnowledgeRenewal.Core.CreditHours;
+using KnowledgeRenewal.Core.CreditRules;
+using KnowledgeRenewal.Core;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.CreditRules;

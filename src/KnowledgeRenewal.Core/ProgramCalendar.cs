@@ -1,4 +1,4 @@
-namespace KnowledgeRenewal.Core.CreditHours;
+namespace KnowledgeRenewal.Core;
 
 /// <summary>
 /// The program's calendar runs on China Standard Time (Asia/Shanghai): credit years, deadlines and notice

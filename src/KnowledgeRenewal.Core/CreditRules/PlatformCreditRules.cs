@@ -1,6 +1,6 @@
 using KnowledgeRenewal.Sdk;
 
-namespace KnowledgeRenewal.Core.CreditHours;
+namespace KnowledgeRenewal.Core.CreditRules;
 
 /// <summary>
 /// The platform's default rule set, applied to anyone whose department has no enabled module:

@@ -2,7 +2,7 @@ using FluentValidation;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 
-namespace KnowledgeRenewal.Core.CreditHours;
+namespace KnowledgeRenewal.Core.CreditRules;
 
 /// <summary>The rule book of a scope: <c>platform</c> or an enabled module's key.</summary>
 /// <param name="Scope">The scope.</param>

@@ -2,7 +2,7 @@ using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Sdk;
 using Microsoft.Extensions.Configuration;
 
-namespace KnowledgeRenewal.Core.CreditHours;
+namespace KnowledgeRenewal.Core.CreditRules;
 
 /// <summary>
 /// The rule books in force in this deployment: the platform default and one per enabled module, each the

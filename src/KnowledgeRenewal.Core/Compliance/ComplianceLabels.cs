@@ -1,0 +1,33 @@
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Core.Compliance;
+
+/// <summary>Chinese names used in explanations.</summary>
+public static class ComplianceLabels
+{
+    /// <summary>The Chinese name of a category.</summary>
+    public static string Category(CreditCategory category) => category switch
+    {
+        CreditCategory.Public => "公需科目",
+        CreditCategory.Professional => "专业科目",
+        _ => category.ToString(),
+    };
+
+    /// <summary>The Chinese name of an activity type.</summary>
+    public static string Activity(ActivityType activity) => activity switch
+    {
+        ActivityType.ClassroomTraining => "面授培训",
+        ActivityType.OnlineLearning => "网络学习",
+        ActivityType.AdvancedSeminar => "高级研修",
+        ActivityType.AcademicConference => "学术会议",
+        ActivityType.AcademicPaper => "学术论文",
+        ActivityType.Monograph => "著作教材",
+        ActivityType.FurtherStudy => "进修访学",
+        ActivityType.DegreeEducation => "学历学位教育",
+        ActivityType.ResearchProject => "科研课题",
+        ActivityType.Patent => "专利",
+        ActivityType.Lecturing => "授课讲学",
+        ActivityType.TechnicalStandard => "标准规范编制",
+        _ => activity.ToString(),
+    };
+}

@@ -1,0 +1,55 @@
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Core.Compliance;
+
+/// <summary>A person's records and the rule book that applies to them now.</summary>
+/// <param name="PersonId">The professional.</param>
+/// <param name="Current">The rule book in force for the person (their department's module, or the platform's).</param>
+/// <param name="Entries">Their credit records.</param>
+public sealed record PersonRecords(Guid PersonId, RuleBook Current, IReadOnlyList<CreditEntry> Entries);
+
+/// <summary>One person whose status the draft would change.</summary>
+/// <param name="PersonId">The professional.</param>
+/// <param name="Before">Status under the rules in force.</param>
+/// <param name="After">Status under the draft.</param>
+public sealed record StatusChange(Guid PersonId, ComplianceStatus Before, ComplianceStatus After);
+
+/// <summary>What publishing a draft rule set would do to a past year.</summary>
+/// <param name="Year">The year evaluated.</param>
+/// <param name="People">People evaluated.</param>
+/// <param name="NewlyMet">People who would meet the requirement and did not.</param>
+/// <param name="NewlyNotMet">People who met it and would not.</param>
+/// <param name="Changes">Every change.</param>
+public sealed record WhatIfReport(int Year, int People, int NewlyMet, int NewlyNotMet, IReadOnlyList<StatusChange> Changes);
+
+/// <summary>"What if": runs a draft rule set over a past year before anyone publishes it.</summary>
+public static class WhatIf
+{
+    /// <summary>Compares every person's status for <paramref name="year"/> under their rules with the status under <paramref name="draft"/>.</summary>
+    public static WhatIfReport Run(
+        CreditRuleSet draft, int year, IEnumerable<PersonRecords> people, DateOnly today, IReadOnlyDictionary<string, string>? classNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(people);
+        var cycle = CreditEvaluator.CycleOf(draft, year);
+        var changes = new List<StatusChange>();
+        var count = 0;
+        foreach (var person in people)
+        {
+            count++;
+            var before = CreditEvaluator.Evaluate(person.Current, year, person.Entries, today, classNames).Status;
+            var after = CreditEvaluator.Evaluate(draft, cycle, person.Entries, today, classNames).Status;
+            if (before != after)
+            {
+                changes.Add(new StatusChange(person.PersonId, before, after));
+            }
+        }
+
+        return new WhatIfReport(
+            year,
+            count,
+            changes.Count(c => c.After == ComplianceStatus.Met),
+            changes.Count(c => c.Before == ComplianceStatus.Met),
+            changes);
+    }
+}
