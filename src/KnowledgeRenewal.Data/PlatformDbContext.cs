@@ -5,6 +5,7 @@ using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.ReferenceData;
 using KnowledgeRenewal.Core.Registry;
+using KnowledgeRenewal.Core.Registry.Import;
 using KnowledgeRenewal.Data.Seeding;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Identity;
@@ -69,6 +70,9 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
 
     /// <summary>Employment history.</summary>
     public DbSet<Employment> Employments => Set<Employment>();
+
+    /// <summary>Bulk imports of the registry (professionals, employers).</summary>
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     /// <summary>The audit log (read it; records are written only by the audit trail).</summary>
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
@@ -155,6 +159,9 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
                 || ScopeRegions.Contains(b.Organization!.RegionCode)
                 || (b.Organization!.DepartmentCode != null && ScopeDepartments.Contains(b.Organization!.DepartmentCode))
                 || ScopeOrganizations.Contains(b.OrganizationId));
+
+        // Import jobs: their requester and the program office.
+        builder.Entity<ImportJob>().HasQueryFilter(AccessScopeFilter, j => ScopeAll || (j.RequestedByUserId != null && j.RequestedByUserId == ScopeUser));
 
         // Accounts: security admins see all; everyone else only their own.
         builder.Entity<PlatformUser>().HasQueryFilter(AccessScopeFilter, u => ScopeAccounts || u.Id == ScopeUser);

@@ -33,6 +33,9 @@ public static class AuditActions
     /// <summary>An account's roles changed.</summary>
     public const string RolesChanged = "account.roles_changed";
 
+    /// <summary>An account's individual permissions (e.g. unmasking personal data) changed.</summary>
+    public const string PermissionsChanged = "account.permissions_changed";
+
     /// <summary>An integrator client was registered or changed.</summary>
     public const string ClientChanged = "client.changed";
 

@@ -22,12 +22,12 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.Department).WithMany().HasForeignKey(o => o.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
 
-        // Employers and training providers are organizations with more to say (one table, told apart by Kind).
-        builder.HasDiscriminator<string>("Kind")
+        // Employers and training providers are organizations with more to say (one table, told apart by EntityKind).
+        builder.HasDiscriminator<string>("EntityKind")
             .HasValue<Organization>("Organization")
             .HasValue<Employer>("Employer")
             .HasValue<TrainingProvider>("TrainingProvider");
-        builder.Property("Kind").HasMaxLength(24);
+        builder.Property("EntityKind").HasMaxLength(24);
     }
 }
 
@@ -39,8 +39,11 @@ internal sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
 
 internal sealed class TrainingProviderConfiguration : IEntityTypeConfiguration<TrainingProvider>
 {
-    public void Configure(EntityTypeBuilder<TrainingProvider> builder) =>
+    public void Configure(EntityTypeBuilder<TrainingProvider> builder)
+    {
         builder.Property(p => p.ConcurrencyStamp).HasColumnName("ConcurrencyStamp").IsConcurrencyToken();
+        builder.Property(p => p.Kind).HasColumnName("ProviderKind");
+    }
 }
 
 internal sealed class PlatformUserConfiguration : IEntityTypeConfiguration<PlatformUser>

@@ -31,6 +31,31 @@ public sealed class ChangeAccountRolesValidator : AbstractValidator<ChangeAccoun
     }
 }
 
+/// <summary>
+/// Replaces an account's individual permissions (see <see cref="PlatformPermissions"/>), e.g. unmasking personal data.
+/// Only known permissions; never to a system, security or audit administrator (three-role separation: they hold no
+/// business data); never one's own account.
+/// </summary>
+/// <param name="Id">Account id.</param>
+/// <param name="Permissions">The permissions it holds from now on (empty: none).</param>
+public sealed record ChangeAccountPermissions(Guid Id, IReadOnlyList<string> Permissions) : IRequest<AccountView>;
+
+/// <summary>The body of a permission change: only the permissions are read.</summary>
+/// <param name="Permissions">The permissions the account holds from now on.</param>
+public sealed record PermissionsBody(IReadOnlyList<string>? Permissions);
+
+/// <summary>Checks a permission change.</summary>
+public sealed class ChangeAccountPermissionsValidator : AbstractValidator<ChangeAccountPermissions>
+{
+    /// <summary>Creates the validator.</summary>
+    public ChangeAccountPermissionsValidator()
+    {
+        RuleFor(a => a.Permissions).NotNull().WithErrorCode("required").WithMessage("权限列表（permissions）不能为空，撤销全部权限请提交空数组。");
+        RuleForEach(a => a.Permissions).Must(p => p is not null && PlatformPermissions.All.Contains(p))
+            .WithErrorCode("unknown_permission").WithMessage((_, permission) => $"权限“{permission}”不存在，可授予的权限：{string.Join("、", PlatformPermissions.All)}。");
+    }
+}
+
 /// <summary>Disables an account: it cannot sign in, and its sessions and tokens stop working at once.</summary>
 /// <param name="Id">Account id.</param>
 public sealed record DisableAccount(Guid Id) : IRequest<AccountView>;
@@ -64,7 +89,8 @@ public sealed class AccountChangeHandlers(
       IRequestHandler<DisableAccount, AccountView>,
       IRequestHandler<EnableAccount, AccountView>,
       IRequestHandler<ResetAccountPassword, AccountWithPassword>,
-      IRequestHandler<ResetAccountTwoFactor, AccountView>
+      IRequestHandler<ResetAccountTwoFactor, AccountView>,
+      IRequestHandler<ChangeAccountPermissions, AccountView>
 {
     /// <inheritdoc />
     public async Task<AccountView> Handle(ChangeAccountRoles request, CancellationToken cancellationToken)
@@ -156,6 +182,48 @@ public sealed class AccountChangeHandlers(
         }
 
         await EndTokensAndAuditAsync(user, AuditActions.TwoFactorChanged, "authenticator reset by a security administrator", cancellationToken).ConfigureAwait(false);
+        return await AccountViews.GetAsync(db, user.Id, clock, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<AccountView> Handle(ChangeAccountPermissions request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var user = await FindAsync(request.Id).ConfigureAwait(false);
+        var wanted = request.Permissions.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var roles = await users.GetRolesAsync(user).ConfigureAwait(false);
+        if (wanted.Length > 0 && roles.Any(r => PlatformRoles.SeparatedAdministrators.Contains(r)))
+        {
+            throw new PlatformException(
+                AccountProblemCodes.PermissionsSeparation,
+                StatusCodes.Status400BadRequest,
+                "权限分配违反三员分立要求",
+                "系统管理员、安全管理员和审计管理员不接触业务数据，不能授予查看原始个人信息等业务权限。",
+                [new FieldError("permissions", AccountProblemCodes.PermissionsSeparation, "三员账号不能授予业务权限。")]);
+        }
+
+        var held = (await users.GetClaimsAsync(user).ConfigureAwait(false)).Where(c => c.Type == PlatformClaims.Permission).ToArray();
+        var current = held.Select(c => c.Value).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var removed = held.Where(c => !wanted.Contains(c.Value, StringComparer.Ordinal)).ToArray();
+        var added = wanted.Except(current, StringComparer.Ordinal).Select(p => new System.Security.Claims.Claim(PlatformClaims.Permission, p)).ToArray();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (removed.Length > 0)
+            {
+                AccountRules.Check(await users.RemoveClaimsAsync(user, removed).ConfigureAwait(false));
+            }
+
+            if (added.Length > 0)
+            {
+                AccountRules.Check(await users.AddClaimsAsync(user, added).ConfigureAwait(false));
+            }
+
+            // Sessions and tokens carry the permissions: they end, and the next sign-in has the new ones.
+            AccountRules.Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false));
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await EndTokensAndAuditAsync(user, AuditActions.PermissionsChanged, $"from={string.Join(",", current)}; to={string.Join(",", wanted)}", cancellationToken).ConfigureAwait(false);
         return await AccountViews.GetAsync(db, user.Id, clock, cancellationToken).ConfigureAwait(false);
     }
 

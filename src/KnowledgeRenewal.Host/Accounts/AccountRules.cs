@@ -15,6 +15,9 @@ public static class AccountProblemCodes
     /// <summary>A role cannot be held by an account of the organization's type.</summary>
     public const string RolesOrganizationMismatch = "roles.organization_mismatch";
 
+    /// <summary>A business permission was to be granted to a system, security or audit administrator.</summary>
+    public const string PermissionsSeparation = "permissions.separation";
+
     /// <summary>A security administrator tried to change their own account.</summary>
     public const string SelfChange = "account.self_change";
 

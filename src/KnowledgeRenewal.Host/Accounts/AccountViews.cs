@@ -27,6 +27,7 @@ namespace KnowledgeRenewal.Host.Accounts;
 /// <param name="CreatedAt">Created (UTC).</param>
 /// <param name="PasswordChangedAt">Password last set (UTC).</param>
 /// <param name="LastSignInAt">Last successful sign-in (UTC).</param>
+/// <param name="Permissions">Individual permissions granted on top of the roles (see <see cref="PlatformPermissions"/>).</param>
 public sealed record AccountView(
     Guid Id,
     string UserName,
@@ -44,7 +45,8 @@ public sealed record AccountView(
     DateTime? LockedOutUntil,
     DateTime CreatedAt,
     DateTime PasswordChangedAt,
-    DateTime? LastSignInAt);
+    DateTime? LastSignInAt,
+    IReadOnlyList<string> Permissions);
 
 /// <summary>A page of accounts.</summary>
 /// <param name="Page">Page number (from 1).</param>
@@ -93,6 +95,12 @@ internal static class AccountViews
                 .ToListAsync(cancellationToken)
                 .ConfigureAwait(false))
             .ToLookup(r => r.UserId, r => r.Name!);
+        var permissions = (await db.UserClaims
+                .Where(c => ids.Contains(c.UserId) && c.ClaimType == PlatformClaims.Permission)
+                .Select(c => new { c.UserId, c.ClaimValue })
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false))
+            .ToLookup(c => c.UserId, c => c.ClaimValue!);
         var now = clock.GetUtcNow();
         return
         [
@@ -113,7 +121,8 @@ internal static class AccountViews
                 r.LockoutEnd is { } end && end > now ? end.UtcDateTime : null,
                 r.CreatedAt,
                 r.PasswordChangedAt,
-                r.LastSignInAt)),
+                r.LastSignInAt,
+                [.. permissions[r.Id].Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)])),
         ];
     }
 

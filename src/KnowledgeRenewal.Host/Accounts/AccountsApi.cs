@@ -39,6 +39,11 @@ public static class AccountsApi
             .WithName("ChangeAccountRoles")
             .WithSummary("Replaces the account's roles (same checks as creation; not your own account). Ends its sessions and tokens.");
 
+        accounts.MapPut("/{id:guid}/permissions", (Guid id, PermissionsBody body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ChangeAccountPermissions(id, body?.Permissions ?? []), ct))
+            .WithName("ChangeAccountPermissions")
+            .WithSummary("Replaces the account's individual permissions (e.g. personal-data.unmask; [] revokes all). Not to system, security or audit administrators (400 permissions.separation), not your own account (403). Ends its sessions and tokens; audited (account.permissions_changed).");
+
         accounts.MapPost("/{id:guid}/disable", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new DisableAccount(id), ct))
             .WithName("DisableAccount")
             .WithSummary("Disables the account; its sessions and tokens stop working on the next request.");

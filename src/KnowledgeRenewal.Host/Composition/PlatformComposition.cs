@@ -19,6 +19,8 @@ using KnowledgeRenewal.Host.Modules;
 using KnowledgeRenewal.Host.OData;
 using KnowledgeRenewal.Host.Organizations;
 using KnowledgeRenewal.Host.Problems;
+using KnowledgeRenewal.Host.Registry;
+using KnowledgeRenewal.Host.Registry.Import;
 using KnowledgeRenewal.Sdk;
 using Mapster;
 using MediatR;
@@ -68,6 +70,7 @@ public static class PlatformComposition
         services.AddPlatformIdentity(configuration, database);
         services.AddDemoAccounts();
         AddApplication(services, registry);
+        services.AddRegistryImport(configuration);
         AddWeb(services, configuration, registry);
         return builder;
     }
@@ -119,7 +122,9 @@ public static class PlatformComposition
         app.MapAccountsApi();
         app.MapSecurityPolicyApi();
         app.MapOrganizationsApi();
+        app.MapRegistryApi();
         app.MapAuditApi();
+        app.MapRegistryImport();
         ModuleWebParts.MapEndpoints(app, registry);
         return app;
     }

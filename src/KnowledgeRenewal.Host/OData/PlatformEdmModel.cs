@@ -2,6 +2,7 @@ using KnowledgeRenewal.Core.Catalog;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.ReferenceData;
+using KnowledgeRenewal.Core.Registry;
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
 
@@ -28,7 +29,42 @@ public static class PlatformEdmModel
 
         // A parent outside the caller's scope is not even named; $expand=Parent shows a visible one.
         organization.Ignore(o => o.ParentId);
+        AddRegistry(builder);
         return Finish(builder);
+    }
+
+    /// <summary>
+    /// The registry's sets. Professionals carry no ID-number ciphertext or hash, no phone ciphertext, no account link
+    /// and no concurrency stamp — not in <c>$metadata</c>, so they cannot be selected, filtered, ordered or grouped
+    /// on — and no birth date: with the masked ID number it would give the number away (only the two division digits
+    /// would be left to guess, and the visible check character narrows those to about one).
+    /// </summary>
+    private static void AddRegistry(ODataConventionModelBuilder builder)
+    {
+        var professional = builder.EntitySet<Professional>("Professionals").EntityType;
+        professional.HasKey(p => p.Id);
+        professional.Ignore(p => p.IdNumberHash);
+        professional.Ignore(p => p.IdNumberCipher);
+        professional.Ignore(p => p.PhoneCipher);
+        professional.Ignore(p => p.UserId);
+        professional.Ignore(p => p.ConcurrencyStamp);
+        professional.Ignore(p => p.BirthDate);
+
+        // No Employer navigation: a caller may see a person whose employer is outside their scope (a department
+        // admin and a hospital's accountants), and the scope filter on the required employer would drop the row.
+        // EmployerId joins to /odata/Employers for those who may see employers.
+        professional.Ignore(p => p.Employer);
+        var employment = builder.EntitySet<Employment>("Employments").EntityType;
+        employment.HasKey(e => e.Id);
+        employment.Ignore(e => e.Employer);
+
+        // Employers and providers are organizations (derived types); bases are designations of one.
+        builder.EntitySet<Employer>("Employers").EntityType.Ignore(e => e.ConcurrencyStamp);
+        var provider = builder.EntitySet<TrainingProvider>("TrainingProviders").EntityType;
+        provider.Ignore(p => p.ConcurrencyStamp);
+        var designation = builder.EntitySet<EducationBase>("EducationBases").EntityType;
+        designation.HasKey(b => b.Id);
+        designation.Ignore(b => b.ConcurrencyStamp);
     }
 
     /// <summary>Puts every type of <paramref name="builder"/> into one namespace and returns the model.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
@@ -75,7 +76,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
                 // The audit log names every account and organization: that is what audit admins are there to read.
                 var forbidden = caller.Name == PlatformRoles.AuditAdmin && IsAuditLog(request.Url) ? new Dictionary<string, string>() : caller.Forbidden;
-                foreach (var marker in forbidden.Where(m => body.Contains(m.Value, StringComparison.Ordinal)))
+                // What the caller sent itself (a route value echoed in a problem's "instance" or "detail") is no disclosure.
+                foreach (var marker in forbidden.Where(m => body.Contains(m.Value, StringComparison.Ordinal) && !request.Url.Contains(m.Value, StringComparison.Ordinal)))
                 {
                     violations.Add($"{caller.Name}: {request} → {(int)response.StatusCode} shows {marker.Key}");
                 }
@@ -93,6 +95,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         var health = fixture.Callers.Single(c => c.Name == PlatformRoles.DepartmentAdmin);
         var office = fixture.Callers.Single(c => c.Name == PlatformRoles.ProgramOfficeAdmin);
         var audit = fixture.Callers.Single(c => c.Name == PlatformRoles.AuditAdmin);
+        var professional = fixture.Callers.Single(c => c.Name == PlatformRoles.Professional);
+        var registryFeed = fixture.Callers.Single(c => c.Name == "registry-client");
 
         var countyView = await county.Client.GetStringAsync(new Uri("/odata/Organizations?$top=1000", UriKind.Relative));
         var healthView = await health.Client.GetStringAsync(new Uri("/odata/Organizations?$top=1000", UriKind.Relative));
@@ -104,6 +108,17 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         Assert.Contains("MX-P1", healthView, StringComparison.Ordinal);
         Assert.All(FixtureCodes, code => Assert.Contains(code, officeView, StringComparison.Ordinal));
         Assert.Contains("auth.sign_in", auditView, StringComparison.Ordinal);
+
+        // The registry: a county its region's person, the person themselves, the program office and the registry feed both.
+        var e1 = fixture.Markers["idmask MX-E1"];
+        var e2 = fixture.Markers["idmask MX-E2"];
+        var countyPeople = await county.Client.GetStringAsync(new Uri("/api/registry/professionals", UriKind.Relative));
+        var ownRecord = await professional.Client.GetStringAsync(new Uri("/odata/Professionals", UriKind.Relative));
+        var officePeople = await office.Client.GetStringAsync(new Uri("/odata/Professionals", UriKind.Relative));
+        var feedPeople = await registryFeed.Client.GetStringAsync(new Uri("/api/registry/professionals", UriKind.Relative));
+        Assert.Contains(e1, countyPeople, StringComparison.Ordinal);
+        Assert.Contains(e1, ownRecord, StringComparison.Ordinal);
+        Assert.All(new[] { officePeople, feedPeople }, view => Assert.True(view.Contains(e1, StringComparison.Ordinal) && view.Contains(e2, StringComparison.Ordinal), view));
     }
 
     private static bool IsAuditLog(string url) =>
@@ -181,7 +196,16 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         (_, "scope") => "health",
         (_, "clientId") => fixture.SpareClientId,
         (var p, "id") when p.Contains("accounts", StringComparison.Ordinal) => (write ? fixture.SpareAccountId : fixture.OtherAccountId).ToString(),
+        (var p, "id") when p.Contains("registry/professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
+        (var p, "id") when p.Contains("registry/employers", StringComparison.Ordinal) => fixture.Markers["org MX-E2"],
+        (var p, "id") when p.Contains("registry/training-providers", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
+        (var p, "id") when p.Contains("registry/education-bases", StringComparison.Ordinal) => fixture.Markers["base-id MX-P2"],
         (var p, "key") when p.Contains("Organizations", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
+        (var p, "key") when p.Contains("Professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
+        (var p, "key") when p.Contains("Employments", StringComparison.Ordinal) => fixture.Markers["employment-id MX-E2"],
+        (var p, "key") when p.Contains("Employers", StringComparison.Ordinal) => fixture.Markers["org MX-E2"],
+        (var p, "key") when p.Contains("TrainingProviders", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
+        (var p, "key") when p.Contains("EducationBases", StringComparison.Ordinal) => fixture.Markers["base-id MX-P2"],
         (var p, "key") when p.Contains("Subjects", StringComparison.Ordinal) => "'health:WS-JZJJ'",
         (var p, "key") when p.Contains("Departments", StringComparison.Ordinal) || p.Contains("Modules", StringComparison.Ordinal) => "'health'",
         (var p, "key") when p.Contains("Regions", StringComparison.Ordinal) => $"'{CountyB}'",
@@ -206,12 +230,19 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
     private sealed record Caller(string Name, HttpClient Client, IReadOnlyDictionary<string, string> Forbidden);
 
-    /// <summary>Fixture organizations, one account per role, an integrator client, and what each may not see.</summary>
+    /// <summary>
+    /// Fixture organizations (providers and employers are real <see cref="TrainingProvider"/> and <see cref="Employer"/>
+    /// rows), a base designation of each provider, a professional at each employer (the one at MX-E1 is the
+    /// professional account's own record), one account per role, integrator clients, and what each may not see.
+    /// </summary>
     private sealed class Fixture
     {
         public List<Caller> Callers { get; } = [];
 
         public Dictionary<string, string> Markers { get; } = [];
+
+        /// <summary>Plaintext personal data of the fixture people: no caller may ever see it.</summary>
+        public Dictionary<string, string> Plaintext { get; } = [];
 
         public Guid OtherAccountId { get; private set; }
 
@@ -233,10 +264,18 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                     fixture.Markers["org " + code] = seeded[code].Id.ToString();
                 }
 
-                p1 = Add(db, "MX-P1", "矩阵测试施教机构甲", OrganizationType.TrainingProvider, CountyA, Departments.Health, seeded["CB-" + CountyA].Id);
-                p2 = Add(db, "MX-P2", "矩阵测试施教机构乙", OrganizationType.TrainingProvider, CountyB, Departments.Education, seeded["CB-" + CountyB].Id);
-                e1 = Add(db, "MX-E1", "矩阵测试用人单位甲", OrganizationType.Employer, CountyA, Departments.Health, seeded["CB-" + CountyA].Id);
-                e2 = Add(db, "MX-E2", "矩阵测试用人单位乙", OrganizationType.Employer, CountyB, Departments.Education, seeded["CB-" + CountyB].Id);
+                p1 = Add(db, new TrainingProvider { Code = "MX-P1", Name = "矩阵测试施教机构甲", RegionCode = CountyA, DepartmentCode = Departments.Health, Kind = ProviderKind.University }, seeded["CB-" + CountyA].Id);
+                p2 = Add(db, new TrainingProvider { Code = "MX-P2", Name = "矩阵测试施教机构乙", RegionCode = CountyB, DepartmentCode = Departments.Education, Kind = ProviderKind.Association }, seeded["CB-" + CountyB].Id);
+                e1 = Add(db, new Employer { Code = "MX-E1", Name = "矩阵测试用人单位甲", RegionCode = CountyA, DepartmentCode = Departments.Health, Ownership = Ownership.Public }, seeded["CB-" + CountyA].Id);
+                e2 = Add(db, new Employer { Code = "MX-E2", Name = "矩阵测试用人单位乙", RegionCode = CountyB, DepartmentCode = Departments.Education, Ownership = Ownership.NonPublic }, seeded["CB-" + CountyB].Id);
+                var base1 = new EducationBase { Name = "矩阵测试基地甲", OrganizationId = p1, Level = BaseLevel.Municipal, DesignatedOn = new DateOnly(2023, 9, 1) };
+                var base2 = new EducationBase { Name = "矩阵测试基地乙", OrganizationId = p2, Level = BaseLevel.Provincial, DesignatedOn = new DateOnly(2023, 9, 1) };
+                db.EducationBases.AddRange(base1, base2);
+                fixture.Markers["base MX-P1"] = base1.Name;
+                fixture.Markers["base MX-P2"] = base2.Name;
+                fixture.Markers["base-id MX-P2"] = base2.Id.ToString();
+                AddPerson(fixture, scope.ServiceProvider, db, "MX-E1", "矩阵测试人员甲", "37081119850615123", "13800001111", e1, CountyA, Departments.Health);
+                AddPerson(fixture, scope.ServiceProvider, db, "MX-E2", "矩阵测试人员乙", "37088319900220234", "13900002222", e2, CountyB, Departments.Education);
                 await db.SaveChangesAsync();
                 fixture.Markers["org MX-P1"] = p1.ToString();
                 fixture.Markers["org MX-P2"] = p2.ToString();
@@ -271,10 +310,31 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 [PlatformRoles.Professional] = "MX-E1",
             };
 
+            // Who may see which fixture person: the county, sector and employer of MX-E1, its person (the
+            // professional account's own record), the program office and the registry feed.
+            var peopleVisibleTo = new Dictionary<string, string[]>
+            {
+                [PlatformRoles.ProgramOfficeAdmin] = ["MX-E1", "MX-E2"],
+                [PlatformRoles.CountyAdmin] = ["MX-E1"],
+                [PlatformRoles.DepartmentAdmin] = ["MX-E1"],
+                [PlatformRoles.EmployerHr] = ["MX-E1"],
+                [PlatformRoles.Professional] = ["MX-E1"],
+                ["registry-client"] = ["MX-E1", "MX-E2"],
+            };
+
             var created = new Dictionary<string, TestAccount>();
             foreach (var role in PlatformRoles.All)
             {
                 created[role] = await accounts.CreateAsync($"mx.{role}", [role], homes.GetValueOrDefault(role, ProgramOrganizations.ProgramOfficeCode));
+            }
+
+            using (var scope = factory.Services.CreateSystemScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                var own = Guid.Parse(fixture.Markers["person-id MX-E1"]);
+                var person = await db.Professionals.SingleAsync(p => p.Id == own);
+                person.UserId = created[PlatformRoles.Professional].Id;
+                await db.SaveChangesAsync();
             }
 
             // Targets for account reads (another person's account) and writes (a spare account nobody needs).
@@ -286,29 +346,47 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             everyAccount["other"] = "mx.other-professional";
             foreach (var (role, account) in created)
             {
-                var forbidden = Forbidden(fixture, orgsVisibleTo[role], homes.GetValueOrDefault(role), role == PlatformRoles.SecurityAdmin ? [] : everyAccount.Values.Where(n => n != account.UserName), role != PlatformRoles.AuditAdmin);
+                var forbidden = Forbidden(fixture, orgsVisibleTo[role], peopleVisibleTo.GetValueOrDefault(role, []), homes.GetValueOrDefault(role), role == PlatformRoles.SecurityAdmin ? [] : everyAccount.Values.Where(n => n != account.UserName), role != PlatformRoles.AuditAdmin);
                 fixture.Callers.Add(new Caller(role, await accounts.SignedInClientAsync(account), forbidden));
             }
 
             var integrator = factory.CreateClient();
-            integrator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ClientTokenAsync(factory));
-            fixture.Callers.Add(new Caller("client", integrator, Forbidden(fixture, orgsVisibleTo["client"], null, everyAccount.Values, forbidAudit: true)));
+            integrator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ClientTokenAsync(factory, "mx-integrator", FeedScopes.Catalog));
+            fixture.Callers.Add(new Caller("client", integrator, Forbidden(fixture, orgsVisibleTo["client"], [], null, everyAccount.Values, forbidAudit: true)));
+
+            // A registry-feed integrator sees every person (masked) but no organization: an employer's id on a
+            // person is a reference, not the employer's data, so only the organizations' codes and names count.
+            var registryFeed = factory.CreateClient();
+            registryFeed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ClientTokenAsync(factory, "mx-registry", FeedScopes.Registry));
+            var feedForbidden = Forbidden(fixture, [], peopleVisibleTo["registry-client"], null, everyAccount.Values, forbidAudit: true);
+            foreach (var id in feedForbidden.Keys.Where(k => k.StartsWith("org MX-E", StringComparison.Ordinal)).ToArray())
+            {
+                feedForbidden.Remove(id);
+            }
+
+            fixture.Callers.Add(new Caller("registry-client", registryFeed, feedForbidden));
             return fixture;
         }
 
-        private static Dictionary<string, string> Forbidden(Fixture fixture, string[] visibleCodes, string? home, IEnumerable<string> otherAccounts, bool forbidAudit)
+        private static Dictionary<string, string> Forbidden(Fixture fixture, string[] visibleCodes, string[] visiblePeople, string? home, IEnumerable<string> otherAccounts, bool forbidAudit)
         {
             var forbidden = new Dictionary<string, string>();
-            if (!visibleCodes.Contains("*"))
+            foreach (var (name, value) in fixture.Markers)
             {
-                foreach (var (name, value) in fixture.Markers)
+                var kind = name.Split(' ')[0];
+                var code = name.Split(' ')[1];
+                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id";
+                var visible = person ? visiblePeople.Contains(code) : visibleCodes.Contains("*") || visibleCodes.Contains(code) || code == home;
+                if (!visible)
                 {
-                    var code = name.Split(' ')[1];
-                    if (!visibleCodes.Contains(code) && code != home)
-                    {
-                        forbidden[name] = value;
-                    }
+                    forbidden[name] = value;
                 }
+            }
+
+            // Nobody — not even the program office — sees a fixture person's ID number or phone in plaintext.
+            foreach (var (name, value) in fixture.Plaintext)
+            {
+                forbidden[name] = value;
             }
 
             foreach (var account in otherAccounts)
@@ -324,18 +402,56 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             return forbidden;
         }
 
-        private static Guid Add(PlatformDbContext db, string code, string name, OrganizationType type, string region, string department, Guid parent)
+        private static Guid Add(PlatformDbContext db, Organization organization, Guid parent)
         {
-            var organization = new Organization { Code = code, Name = name, Type = type, RegionCode = region, DepartmentCode = department, ParentId = parent, CreatedAt = DateTime.UtcNow };
+            organization.ParentId = parent;
+            organization.CreatedAt = DateTime.UtcNow;
             db.Organizations.Add(organization);
             return organization.Id;
+        }
+
+        // A professional at an employer, stored as the registry stores them (encrypted, hashed, masked), with an employment.
+        private static void AddPerson(Fixture fixture, IServiceProvider services, PlatformDbContext db, string code, string name, string first17, string phone, Guid employer, string region, string department)
+        {
+            var text = first17 + ResidentIdNumber.CheckCharacterOf(first17);
+            Assert.True(ResidentIdNumber.TryParse(text, DateOnly.FromDateTime(DateTime.UtcNow), out var idNumber, out _));
+            var protector = services.GetRequiredService<IPersonalDataProtector>();
+            var professional = new Professional
+            {
+                IdNumberHash = services.GetRequiredService<IdNumberHasher>().Hash(idNumber),
+                IdNumberCipher = protector.Protect(idNumber.Value),
+                IdNumberMasked = idNumber.Masked,
+                Name = name,
+                Gender = idNumber.IsMale ? Gender.Male : Gender.Female,
+                BirthDate = idNumber.BirthDate,
+                PhoneCipher = protector.Protect(phone),
+                PhoneMasked = MobileNumber.Mask(phone),
+                EmployerId = employer,
+                RegionCode = region,
+                DepartmentCode = department,
+                TitleSeries = "卫生技术",
+                TitleLevel = TitleLevel.Intermediate,
+                Education = EducationLevel.Bachelor,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            };
+            var employment = new Employment { ProfessionalId = professional.Id, EmployerId = employer, StartedOn = new DateOnly(2015, 9, 1), RecordedAt = DateTime.UtcNow };
+            db.Professionals.Add(professional);
+            db.Employments.Add(employment);
+            fixture.Markers["person " + code] = name;
+            fixture.Markers["person-id " + code] = professional.Id.ToString();
+            fixture.Markers["idmask " + code] = idNumber.Masked;
+            fixture.Markers["phonemask " + code] = MobileNumber.Mask(phone);
+            fixture.Markers["employment-id " + code] = employment.Id.ToString();
+            fixture.Plaintext["plaintext ID " + code] = idNumber.Value;
+            fixture.Plaintext["plaintext phone " + code] = phone;
         }
 
         private static async Task CreateClientsAsync(PlatformFactory factory, string spare)
         {
             using var scope = factory.Services.CreateSystemScope();
             var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-            foreach (var (id, secret) in new[] { ("mx-integrator", "mx-integrator-secret-0123456789"), (spare, "mx-spare-secret-0123456789") })
+            foreach (var (id, secret, feed) in new[] { ("mx-integrator", Secret("mx-integrator"), FeedScopes.Catalog), ("mx-registry", Secret("mx-registry"), FeedScopes.Registry), (spare, "mx-spare-secret-0123456789", FeedScopes.Catalog) })
             {
                 await applications.CreateAsync(new OpenIddictApplicationDescriptor
                 {
@@ -347,21 +463,23 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                     {
                         OpenIddictConstants.Permissions.Endpoints.Token,
                         OpenIddictConstants.Permissions.GrantTypes.ClientCredentials,
-                        OpenIddictConstants.Permissions.Prefixes.Scope + FeedScopes.Catalog,
+                        OpenIddictConstants.Permissions.Prefixes.Scope + feed,
                     },
                 });
             }
         }
 
-        private static async Task<string> ClientTokenAsync(PlatformFactory factory)
+        private static string Secret(string clientId) => clientId + "-secret-0123456789";
+
+        private static async Task<string> ClientTokenAsync(PlatformFactory factory, string clientId, string scope)
         {
             using var client = factory.CreateClient();
             using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "client_credentials",
-                ["client_id"] = "mx-integrator",
-                ["client_secret"] = "mx-integrator-secret-0123456789",
-                ["scope"] = FeedScopes.Catalog,
+                ["client_id"] = clientId,
+                ["client_secret"] = Secret(clientId),
+                ["scope"] = scope,
             }));
             var token = await response.ReadJsonAsync(HttpStatusCode.OK, "client token");
             return token.GetProperty("access_token").GetString()!;

@@ -117,8 +117,8 @@ public sealed record TestAccount(Guid Id, string UserName, string? Authenticator
     private long lastStep = long.MinValue;
 
     /// <summary>
-    /// A TOTP code the platform has not seen yet (it refuses a used code): the earliest window it still accepts
-    /// (previous, current, next) after the last one handed out, waiting for the clock when all three are used.
+    /// A TOTP code the platform has not seen yet (it refuses a used code): the current window, else the next one,
+    /// waiting for the clock when both are used. (Never the previous window: the server's clock may have moved on.)
     /// </summary>
     public string? CurrentCode()
     {
@@ -130,7 +130,7 @@ public sealed record TestAccount(Guid Id, string UserName, string? Authenticator
         lock (gate)
         {
             var now = AuthenticatorCode.StepOf(DateTimeOffset.UtcNow);
-            var step = Math.Max(now - 1, lastStep + 1);
+            var step = Math.Max(now, lastStep + 1);
             while (step > AuthenticatorCode.StepOf(DateTimeOffset.UtcNow) + 1)
             {
                 Thread.Sleep(TimeSpan.FromSeconds(1));

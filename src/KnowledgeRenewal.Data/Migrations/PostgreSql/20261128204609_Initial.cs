@@ -97,6 +97,41 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Format = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    FileSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FileSize = table.Column<long>(type: "bigint", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    HeaderRow = table.Column<int>(type: "integer", nullable: false),
+                    TotalRows = table.Column<int>(type: "integer", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "integer", nullable: false),
+                    CreatedCount = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedCount = table.Column<int>(type: "integer", nullable: false),
+                    UnchangedCount = table.Column<int>(type: "integer", nullable: false),
+                    RejectedCount = table.Column<int>(type: "integer", nullable: false),
+                    ErrorCount = table.Column<int>(type: "integer", nullable: false),
+                    Errors = table.Column<string>(type: "text", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    RequestedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RequestedByUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    RequestedByOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FailureReason = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
@@ -241,9 +276,10 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    EntityKind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
                     Ownership = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: true)
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProviderKind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -620,6 +656,17 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                 columns: new[] { "ProfessionalId", "StartedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_RequestedByUserId_IdempotencyKey",
+                table: "ImportJobs",
+                columns: new[] { "RequestedByUserId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_Status_CreatedAt",
+                table: "ImportJobs",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Modules_DepartmentCode",
                 table: "Modules",
                 column: "DepartmentCode");
@@ -819,6 +866,9 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "Employments");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
 
             migrationBuilder.DropTable(
                 name: "OpenIddictScopes");

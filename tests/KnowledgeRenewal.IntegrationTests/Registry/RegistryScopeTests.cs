@@ -1,0 +1,107 @@
+using System.Net;
+using System.Text.Json;
+using KnowledgeRenewal.IntegrationTests.Infrastructure;
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.IntegrationTests.Registry;
+
+/// <summary>
+/// What each role sees of the professionals — through REST and OData alike: the program office everyone, a county
+/// its region, a department its sector, employer HR its staff, a professional themselves.
+/// </summary>
+[Collection(RegistryPlatform.Name)]
+public sealed class RegistryScopeTests(RegistryPlatformFixture platform)
+{
+    [Fact]
+    public async Task Every_role_sees_exactly_its_own_part_of_the_registry()
+    {
+        var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        var a1 = await platform.RegisterAsync(office, platform.A1, "范围甲一");
+        var a2 = await platform.RegisterAsync(office, platform.A2, "范围甲二");
+        var b1 = await platform.RegisterAsync(office, platform.B1, "范围乙一");
+        var b2 = await platform.RegisterAsync(office, platform.B2, "范围乙二");
+        var everyone = new[] { a1, a2, b1, b2 };
+
+        var account = await platform.Accounts.CreateAsync($"t.scope.{Guid.NewGuid():N}"[..30], [PlatformRoles.Professional], platform.A1.Code);
+        await platform.LinkAsync(a1.Id, account.Id);
+        using var self = await platform.Accounts.SignedInClientAsync(account);
+
+        var cases = new (string Name, HttpClient Client, Person[] Visible, Func<JsonElement, bool> Rule)[]
+        {
+            ("program office", office, everyone, _ => true),
+            ("county 370811", await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA), [a1, a2], p => p.GetProperty("regionCode").GetString() == RegistryPlatformFixture.CountyA),
+            ("county 370883", await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyB), [b1, b2], p => p.GetProperty("regionCode").GetString() == RegistryPlatformFixture.CountyB),
+            ("health", await platform.ClientAsync(PlatformRoles.DepartmentAdmin, "LD-health"), [a1, b1], p => p.GetProperty("departmentCode").GetString() == Departments.Health),
+            ("education", await platform.ClientAsync(PlatformRoles.DepartmentAdmin, "LD-education"), [a2, b2], p => p.GetProperty("departmentCode").GetString() == Departments.Education),
+            ("employer HR A1", await platform.ClientAsync(PlatformRoles.EmployerHr, platform.A1.Code), [a1], p => p.GetProperty("employerId").GetGuid() == platform.A1.Id),
+            ("employer HR B2", await platform.ClientAsync(PlatformRoles.EmployerHr, platform.B2.Code), [b2], p => p.GetProperty("employerId").GetGuid() == platform.B2.Id),
+            ("professional", self, [a1], p => p.GetProperty("id").GetGuid() == a1.Id),
+            ("provider staff", await platform.ClientAsync(PlatformRoles.ProviderStaff, "PO"), [], _ => false),
+        };
+
+        foreach (var (name, client, visible, rule) in cases)
+        {
+            var seen = await AllAsync(client);
+            Assert.All(seen, p => Assert.True(rule(p), $"{name} sees {p}"));
+            var ids = seen.Select(p => p.GetProperty("id").GetGuid()).ToHashSet();
+            foreach (var person in everyone)
+            {
+                Assert.True(ids.Contains(person.Id) == visible.Contains(person), $"{name}: {person.View.GetProperty("name")} visible={ids.Contains(person.Id)}");
+
+                using var single = await client.GetAsync(new Uri($"/api/registry/professionals/{person.Id}", UriKind.Relative));
+                Assert.Equal(visible.Contains(person) ? HttpStatusCode.OK : HttpStatusCode.NotFound, single.StatusCode);
+            }
+
+            // OData agrees with REST.
+            var odata = await client.GetJsonAsync("/odata/Professionals/$count");
+            Assert.Equal(seen.Count, odata.GetInt32());
+        }
+
+        var mine = await self.GetJsonAsync("/api/registry/professionals");
+        Assert.Equal(1, mine.GetProperty("total").GetInt32());
+        Assert.True(Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("hasAccount").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Filters_work_within_the_scope_and_the_ID_number_is_found_by_its_hash()
+    {
+        var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        var person = await platform.RegisterAsync(office, platform.B1, "筛选测试");
+        var county = await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
+
+        var byId = await office.GetJsonAsync($"/api/registry/professionals?idNumber={person.IdNumber}");
+        Assert.Equal(person.Id, Assert.Single(byId.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var hidden = await county.GetJsonAsync($"/api/registry/professionals?idNumber={person.IdNumber}");
+        Assert.Equal(0, hidden.GetProperty("total").GetInt32());
+
+        var filtered = await office.GetJsonAsync($"/api/registry/professionals?regionCode={RegistryPlatformFixture.CountyB}&departmentCode=health&employerId={platform.B1.Id}&titleLevel=中级&status=在职&name=筛选");
+        Assert.Contains(filtered.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == person.Id);
+        var none = await office.GetJsonAsync("/api/registry/professionals?titleLevel=正高级&name=筛选");
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+
+        foreach (var bad in new[] { "pageSize=101", "page=0", "titleLevel=特级", "status=休假", "idNumber=123" })
+        {
+            using var response = await office.GetAsync(new Uri("/api/registry/professionals?" + bad, UriKind.Relative));
+            await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        }
+
+        var grouped = await office.GetJsonAsync("/odata/Professionals?$apply=groupby((RegionCode,TitleLevel),aggregate($count as Count))");
+        Assert.Contains(grouped.GetProperty("value").EnumerateArray(), g => g.GetProperty("RegionCode").GetString() == RegistryPlatformFixture.CountyB && g.GetProperty("TitleLevel").GetString() == "Intermediate" && g.GetProperty("Count").GetInt32() >= 1);
+    }
+
+    // Every professional the client sees through the REST list (all pages).
+    private static async Task<List<JsonElement>> AllAsync(HttpClient client)
+    {
+        var all = new List<JsonElement>();
+        for (var page = 1; ; page++)
+        {
+            var body = await client.GetJsonAsync($"/api/registry/professionals?page={page}&pageSize=100");
+            var items = body.GetProperty("items").EnumerateArray().ToList();
+            all.AddRange(items);
+            if (all.Count >= body.GetProperty("total").GetInt32() || items.Count == 0)
+            {
+                return all;
+            }
+        }
+    }
+}
