@@ -3,7 +3,8 @@
 # xlsx; each imported into a fresh SQLite file through the real pipeline (inspection as the upload endpoint does it,
 # then the worker: read → field rules → hash and encrypt → look-ups → prepared-statement writes in one transaction,
 # audit records included), side by side in the same run with a raw ADO.NET prepared-insert baseline of the same rows
-# (already parsed, hashed and encrypted; one transaction) into the same Professionals table of a fresh file, and into
+# (already parsed, hashed and encrypted; one transaction) of the same registry rows — each professional plus their open
+# employment — into the same tables of a fresh file. Also printed: the baseline of the Professionals rows alone and of
 # a plain table of the same columns without indexes. Prints rows/s, the ratios import/baseline and peak memory;
 # exits 2 when an import is below half the baseline.
 #   build/benchmark-import.sh [rows=100000] [rounds=2]
