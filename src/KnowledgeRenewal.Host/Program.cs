@@ -25,8 +25,18 @@ try
         return await BootstrapAdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
     }
 
-    await app.InitializeKnowledgeRenewalAsync();
-    app.UseKnowledgeRenewal();
+    // The database gets ready (migrations, reference data, catalogs, demo data) while the request pipeline and the
+    // OData models are built: both are CPU-bound and independent; nothing is served before both are done.
+    var initialization = Task.Run(app.InitializeKnowledgeRenewalAsync);
+    try
+    {
+        app.UseKnowledgeRenewal();
+    }
+    finally
+    {
+        await initialization;
+    }
+
     await app.RunAsync();
     return 0;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KnowledgeRenewal.Core;
 using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Data.Providers;
@@ -44,24 +45,27 @@ public sealed partial class DatabaseInitializer(
     {
         // Start-up work acts as the platform itself (the data layer shows nothing to code without a caller otherwise).
         using var system = SystemScope.Enter();
-        if (database.ShouldMigrateOnStartup)
-        {
-            await MigrateAsync(cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await EnsureMigratedAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var total = Stopwatch.StartNew();
+        await TimedAsync("migrations", () => database.ShouldMigrateOnStartup ? MigrateAsync(cancellationToken) : EnsureMigratedAsync(cancellationToken)).ConfigureAwait(false);
 
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
-        await provider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken).ConfigureAwait(false);
-        await provider.GetRequiredService<CatalogSynchronizer>().SynchronizeAsync(cancellationToken).ConfigureAwait(false);
-        await provider.GetRequiredService<ConfigurationAuditor>().AuditChangesAsync(cancellationToken).ConfigureAwait(false);
+        await TimedAsync("reference data", () => provider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken)).ConfigureAwait(false);
+        await TimedAsync("catalogs", () => provider.GetRequiredService<CatalogSynchronizer>().SynchronizeAsync(cancellationToken)).ConfigureAwait(false);
+        await TimedAsync("configuration audit", () => provider.GetRequiredService<ConfigurationAuditor>().AuditChangesAsync(cancellationToken)).ConfigureAwait(false);
         if (demoMode)
         {
-            await provider.GetRequiredService<DemoDataRunner>().RunAsync(demoSeed, cancellationToken).ConfigureAwait(false);
+            await TimedAsync("demo data", () => provider.GetRequiredService<DemoDataRunner>().RunAsync(demoSeed, cancellationToken)).ConfigureAwait(false);
         }
+
+        Initialized(logger, total.ElapsedMilliseconds);
+    }
+
+    private async Task TimedAsync(string step, Func<Task> work)
+    {
+        var watch = Stopwatch.StartNew();
+        await work().ConfigureAwait(false);
+        StepDone(logger, step, watch.ElapsedMilliseconds);
     }
 
     private async Task EnsureMigratedAsync(CancellationToken cancellationToken)
@@ -99,4 +103,10 @@ public sealed partial class DatabaseInitializer(
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information, Message = "Applying {Count} migration(s) to {Context} on {Provider}")]
     private static partial void Migrating(ILogger logger, string context, int count, DatabaseProvider provider);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Start-up step {Step} took {Milliseconds} ms")]
+    private static partial void StepDone(ILogger logger, string step, long milliseconds);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Database ready in {Milliseconds} ms")]
+    private static partial void Initialized(ILogger logger, long milliseconds);
 }
