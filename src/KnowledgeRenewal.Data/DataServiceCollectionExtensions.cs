@@ -1,12 +1,13 @@
 using Ardalis.Specification;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Data.Audit;
-using Microsoft.Extensions.Configuration;
+using KnowledgeRenewal.Data.Ledger;
 using KnowledgeRenewal.Data.Providers;
 using KnowledgeRenewal.Data.Security;
 using KnowledgeRenewal.Data.Seeding;
 using KnowledgeRenewal.Sdk.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeRenewal.Data;
@@ -24,7 +25,9 @@ public static class DataServiceCollectionExtensions
         services.AddPlatformAudit(configuration);
         services.AddSingleton(database);
         services.AddDbContext<PlatformDbContext>((provider, options) =>
-            DatabaseSetup.Configure(options, database, typeof(PlatformDbContext).Assembly, PlatformHistoryTable).AddPlatformAudit(provider));
+            DatabaseSetup.Configure(options, database, typeof(PlatformDbContext).Assembly, PlatformHistoryTable)
+                .AddInterceptors(LedgerGuard.Instance)
+                .AddPlatformAudit(provider));
         services.AddScoped(typeof(IRepositoryBase<>), typeof(EfRepository<>));
         services.AddScoped(typeof(IReadRepositoryBase<>), typeof(EfRepository<>));
         services.AddSingleton<IModuleDatabase, ModuleDatabase>();

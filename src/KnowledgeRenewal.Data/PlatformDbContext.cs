@@ -1,6 +1,11 @@
+using System.Linq.Expressions;
 using KnowledgeRenewal.Core.Audit;
 using KnowledgeRenewal.Core.Catalog;
+using KnowledgeRenewal.Core.Certificates;
+using KnowledgeRenewal.Core.Compliance;
+using KnowledgeRenewal.Core.Declarations;
 using KnowledgeRenewal.Core.Identity;
+using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.ReferenceData;
@@ -11,6 +16,7 @@ using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeRenewal.Data;
 
@@ -74,6 +80,27 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     /// <summary>Bulk imports of the registry (professionals, employers).</summary>
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
+    /// <summary>The credit-hour ledger (append-only: approved records are revoked, never changed).</summary>
+    public DbSet<CreditRecord> CreditRecords => Set<CreditRecord>();
+
+    /// <summary>Classes of training providers (their rosters become credit records).</summary>
+    public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
+
+    /// <summary>Self-declared activities under review.</summary>
+    public DbSet<ActivityDeclaration> ActivityDeclarations => Set<ActivityDeclaration>();
+
+    /// <summary>Evidence files of declarations.</summary>
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+
+    /// <summary>Compliance per person and cycle, as last computed.</summary>
+    public DbSet<CycleCompliance> Compliance => Set<CycleCompliance>();
+
+    /// <summary>Issued credit-hour certificates (every version).</summary>
+    public DbSet<CreditCertificate> CreditCertificates => Set<CreditCertificate>();
+
+    /// <summary>The log of public certificate verifications.</summary>
+    public DbSet<CertificateVerification> CertificateVerifications => Set<CertificateVerification>();
+
     /// <summary>The audit log (read it; records are written only by the audit trail).</summary>
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
@@ -112,6 +139,8 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
 
     internal bool ScopeRegistryFeed => Scope.Feeds.Contains(FeedScopes.Registry);
 
+    internal bool ScopeCreditFeed => Scope.Feeds.Contains(FeedScopes.Credits);
+
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -137,13 +166,15 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
 
         // Professionals (and their employment history): the program office and clients granted the registry feed
         // all; a county its region; a department its sector; an employer its staff; a person themselves.
+        // A provider sees the people on its rosters.
         builder.Entity<Professional>().HasQueryFilter(
             AccessScopeFilter,
             p => ScopeAll || ScopeRegistryFeed
                 || ScopeRegions.Contains(p.RegionCode)
                 || ScopeDepartments.Contains(p.DepartmentCode)
                 || ScopeOrganizations.Contains(p.EmployerId)
-                || (p.UserId != null && p.UserId == ScopeUser));
+                || (p.UserId != null && p.UserId == ScopeUser)
+                || Set<ProviderTrainee>().Any(t => t.ProfessionalId == p.Id && ScopeOrganizations.Contains(t.ProviderId)));
         builder.Entity<Employment>().HasQueryFilter(
             AccessScopeFilter,
             e => ScopeAll || ScopeRegistryFeed
@@ -163,11 +194,83 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
         // Import jobs: their requester and the program office.
         builder.Entity<ImportJob>().HasQueryFilter(AccessScopeFilter, j => ScopeAll || (j.RequestedByUserId != null && j.RequestedByUserId == ScopeUser));
 
+        ApplyCreditScopes(builder);
+
         // Accounts: security admins see all; everyone else only their own.
         builder.Entity<PlatformUser>().HasQueryFilter(AccessScopeFilter, u => ScopeAccounts || u.Id == ScopeUser);
 
         // The audit log: audit admins only.
         builder.Entity<AuditRecord>().HasQueryFilter(AccessScopeFilter, _ => ScopeAudit);
+
+        // Owners of people, read without the professionals' own filter (see ApplyCreditScopes).
+        builder.Entity<ProfessionalOwner>().HasNoKey().ToSqlQuery(
+            "SELECT \"Id\", \"RegionCode\", \"DepartmentCode\", \"EmployerId\", \"UserId\" FROM \"Professionals\"");
+        builder.Entity<ProviderTrainee>().HasNoKey().ToSqlQuery(
+            "SELECT DISTINCT \"ProfessionalId\", \"ProviderId\" FROM \"CreditRecords\" WHERE \"ProviderId\" IS NOT NULL");
+
+        MirrorHours(builder.Entity<CreditRecord>().Property(r => r.HoursDecimal), "Hours", "HoursHundredths");
+        MirrorHours(builder.Entity<CycleCompliance>().Property(c => c.CountedDecimal), "CountedHours", "CountedHundredths");
+        MirrorHours(builder.Entity<CycleCompliance>().Property(c => c.RequiredDecimal), "RequiredHours", "RequiredHundredths");
+    }
+
+    // Credit data follows its person: whoever may see the person now (their current county, sector, employer, the
+    // person themself) sees their records, compliance, declarations and certificates — also those from before a
+    // move. Providers see the records of their own classes (and, through the professionals' filter, their
+    // trainees). The person's current owners are read from ProfessionalOwner, which has no filter of its own:
+    // navigating to Professional inside a filter would apply the professionals' filter too (an inner join), which
+    // hides a provider's records of trainees it may not otherwise see.
+    private void ApplyCreditScopes(ModelBuilder builder)
+    {
+        builder.Entity<CreditRecord>().HasQueryFilter(
+            AccessScopeFilter,
+            r => ScopeAll || ScopeCreditFeed
+                || (r.ProviderId != null && ScopeOrganizations.Contains(r.ProviderId.Value))
+                || Set<ProfessionalOwner>().Any(o => o.Id == r.ProfessionalId
+                    && (ScopeRegions.Contains(o.RegionCode) || ScopeDepartments.Contains(o.DepartmentCode)
+                        || ScopeOrganizations.Contains(o.EmployerId) || (o.UserId != null && o.UserId == ScopeUser))));
+        builder.Entity<CycleCompliance>().HasQueryFilter(
+            AccessScopeFilter,
+            c => ScopeAll || ScopeCreditFeed
+                || Set<ProfessionalOwner>().Any(o => o.Id == c.ProfessionalId
+                    && (ScopeRegions.Contains(o.RegionCode) || ScopeDepartments.Contains(o.DepartmentCode)
+                        || ScopeOrganizations.Contains(o.EmployerId) || (o.UserId != null && o.UserId == ScopeUser))));
+        builder.Entity<CreditCertificate>().HasQueryFilter(
+            AccessScopeFilter,
+            c => ScopeAll || ScopeCreditFeed
+                || Set<ProfessionalOwner>().Any(o => o.Id == c.ProfessionalId
+                    && (ScopeRegions.Contains(o.RegionCode) || ScopeDepartments.Contains(o.DepartmentCode)
+                        || ScopeOrganizations.Contains(o.EmployerId) || (o.UserId != null && o.UserId == ScopeUser))));
+
+        // Declarations: their reviewers (the employer and the sector at submission, the county) and the person.
+        builder.Entity<ActivityDeclaration>().HasQueryFilter(
+            AccessScopeFilter,
+            d => ScopeAll || ScopeOrganizations.Contains(d.EmployerId) || ScopeDepartments.Contains(d.DepartmentCode)
+                || ScopeRegions.Contains(d.RegionCode)
+                || Set<ProfessionalOwner>().Any(o => o.Id == d.ProfessionalId
+                    && (ScopeOrganizations.Contains(o.EmployerId) || (o.UserId != null && o.UserId == ScopeUser))));
+        builder.Entity<EvidenceFile>().HasQueryFilter(AccessScopeFilter, e => ActivityDeclarations.Any(d => d.Id == e.DeclarationId));
+
+        // Classes: their provider, the county and sector they are for, and the program office.
+        builder.Entity<TrainingClass>().HasQueryFilter(
+            AccessScopeFilter,
+            c => ScopeAll || ScopeCreditFeed || ScopeOrganizations.Contains(c.ProviderId)
+                || (c.RegionCode != null && ScopeRegions.Contains(c.RegionCode))
+                || (c.DepartmentCode != null && ScopeDepartments.Contains(c.DepartmentCode)));
+
+        // The verification log: the program office.
+        builder.Entity<CertificateVerification>().HasQueryFilter(AccessScopeFilter, _ => ScopeAll);
+    }
+
+    // A read-only decimal copy of an integer-hundredths column, computed and stored by the database.
+    private void MirrorHours(PropertyBuilder<decimal> property, string column, string hundredthsColumn)
+    {
+        var sql = Database.ProviderName switch
+        {
+            "Microsoft.EntityFrameworkCore.SqlServer" => $"CONVERT(decimal(12,2), [{hundredthsColumn}] / 100.0)",
+            "Npgsql.EntityFrameworkCore.PostgreSQL" => $"CAST(\"{hundredthsColumn}\" AS numeric(14,2)) / 100",
+            _ => $"\"{hundredthsColumn}\" / 100.0",
+        };
+        property.HasColumnName(column).HasPrecision(12, 2).HasComputedColumnSql(sql, stored: true);
     }
 
     /// <inheritdoc />
@@ -188,6 +291,17 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
         configurationBuilder.Properties<ProviderKind>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<BaseLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<BaseStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ActivityType>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<CreditUnit>().HaveConversion<string>().HaveMaxLength(8);
+        configurationBuilder.Properties<CreditRecordStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<RecordSource>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<RecordWarning>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<DeliveryMode>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<TrainingClassStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DeclarationStatus>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<ComplianceStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CertificateStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<VerificationResult>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private static void NameIdentityTables(ModelBuilder builder)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.Core.Compliance;

@@ -15,6 +15,7 @@ using KnowledgeRenewal.Host.Accounts;
 using KnowledgeRenewal.Host.Audit;
 using KnowledgeRenewal.Host.Endpoints;
 using KnowledgeRenewal.Host.Identity;
+using KnowledgeRenewal.Host.Ledger;
 using KnowledgeRenewal.Host.Modules;
 using KnowledgeRenewal.Host.OData;
 using KnowledgeRenewal.Host.Organizations;
@@ -71,6 +72,7 @@ public static class PlatformComposition
         services.AddDemoAccounts();
         AddApplication(services, registry);
         services.AddRegistryImport(configuration);
+        services.AddCreditHours(configuration);
         AddWeb(services, configuration, registry);
         return builder;
     }
@@ -125,6 +127,7 @@ public static class PlatformComposition
         app.MapRegistryApi();
         app.MapAuditApi();
         app.MapRegistryImport();
+        app.MapCreditHours();
         ModuleWebParts.MapEndpoints(app, registry);
         return app;
     }

@@ -14,6 +14,9 @@ public static class FeedScopes
     /// <summary>The professionals of the registry (personal data masked; never the ID number).</summary>
     public const string Registry = "feeds.registry";
 
+    /// <summary>Credit records, compliance and certificate metadata (personal data masked).</summary>
+    public const string Credits = "feeds.credits";
+
     /// <summary>Every feed scope.</summary>
-    public static IReadOnlyList<string> All { get; } = [Catalog, Organizations, Registry];
+    public static IReadOnlyList<string> All { get; } = [Catalog, Organizations, Registry, Credits];
 }

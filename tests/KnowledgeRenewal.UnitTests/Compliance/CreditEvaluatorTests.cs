@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Core.Compliance;
 using KnowledgeRenewal.Core.CreditRules;
+using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Modules.Education;
 using KnowledgeRenewal.Modules.Health;
 using KnowledgeRenewal.Sdk;
