@@ -115,12 +115,13 @@ public static class LedgerRules
             return null;
         }
 
-        var perUnit = unit == CreditUnit.Credit ? rules?.HoursPerUnit ?? 0m : 1m;
-        if (perUnit <= 0)
+        if (unit == CreditUnit.Credit && rules?.Unit != CreditUnit.Credit)
         {
             error = "该行业的学时规则不以学分计，请按学时填写。";
             return null;
         }
+
+        var perUnit = unit == CreditUnit.Credit ? rules!.HoursPerUnit : 1m;
 
         var hours = amount * perUnit;
         if (!CreditHours.TryFromHours(decimal.Round(hours, 2), out var result) || result > MaxHoursPerRecord)
