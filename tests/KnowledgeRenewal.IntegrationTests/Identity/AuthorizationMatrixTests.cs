@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Data;
@@ -119,6 +120,16 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         Assert.Contains(e1, countyPeople, StringComparison.Ordinal);
         Assert.Contains(e1, ownRecord, StringComparison.Ordinal);
         Assert.All(new[] { officePeople, feedPeople }, view => Assert.True(view.Contains(e1, StringComparison.Ordinal) && view.Contains(e2, StringComparison.Ordinal), view));
+
+        // The ledger: records follow their person; a provider sees its classes' records and those trainees.
+        var provider = fixture.Callers.Single(c => c.Name == PlatformRoles.ProviderStaff);
+        var creditsFeed = fixture.Callers.Single(c => c.Name == "credits-client");
+        Assert.Contains(fixture.Markers["record MX-E1"], await county.Client.GetStringAsync(new Uri("/api/credit-records", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(fixture.Markers["record MX-E1"], await professional.Client.GetStringAsync(new Uri("/odata/CreditRecords", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(fixture.Markers["record MX-E2"], await provider.Client.GetStringAsync(new Uri("/api/credit-records", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(e2, await provider.Client.GetStringAsync(new Uri("/odata/Professionals", UriKind.Relative)), StringComparison.Ordinal);
+        var feedRecords = await creditsFeed.Client.GetStringAsync(new Uri("/odata/CreditRecords", UriKind.Relative));
+        Assert.True(feedRecords.Contains(fixture.Markers["record MX-E1"], StringComparison.Ordinal) && feedRecords.Contains(fixture.Markers["record MX-E2"], StringComparison.Ordinal), feedRecords);
     }
 
     private static bool IsAuditLog(string url) =>
@@ -197,6 +208,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         (_, "clientId") => fixture.SpareClientId,
         (var p, "id") when p.Contains("accounts", StringComparison.Ordinal) => (write ? fixture.SpareAccountId : fixture.OtherAccountId).ToString(),
         (var p, "id") when p.Contains("registry/professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
+        (var p, "id") when p.Contains("api/professionals/", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
+        (var p, "id") when p.Contains("credit-records", StringComparison.Ordinal) => fixture.Markers["record-id MX-E2"],
+        (var p, "key") when p.Contains("CreditRecords", StringComparison.Ordinal) => fixture.Markers["record-id MX-E2"],
         (var p, "id") when p.Contains("registry/employers", StringComparison.Ordinal) => fixture.Markers["org MX-E2"],
         (var p, "id") when p.Contains("registry/training-providers", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
         (var p, "id") when p.Contains("registry/education-bases", StringComparison.Ordinal) => fixture.Markers["base-id MX-P2"],
@@ -276,6 +290,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 fixture.Markers["base-id MX-P2"] = base2.Id.ToString();
                 AddPerson(fixture, scope.ServiceProvider, db, "MX-E1", "矩阵测试人员甲", "37081119850615123", "13800001111", e1, CountyA, Departments.Health);
                 AddPerson(fixture, scope.ServiceProvider, db, "MX-E2", "矩阵测试人员乙", "37088319900220234", "13900002222", e2, CountyB, Departments.Education);
+
+                // Credit records: E1's entered by hand; E2's from a class of provider P1 (so P1 may see E2 as its trainee).
+                AddRecord(fixture, db, "MX-E1", null, CountyA, Departments.Health, e1);
+                AddRecord(fixture, db, "MX-E2", p1, CountyB, Departments.Education, e2);
                 await db.SaveChangesAsync();
                 fixture.Markers["org MX-P1"] = p1.ToString();
                 fixture.Markers["org MX-P2"] = p2.ToString();
@@ -312,6 +330,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
             // Who may see which fixture person: the county, sector and employer of MX-E1, its person (the
             // professional account's own record), the program office and the registry feed.
+            // A provider sees the people on its rosters (P1: E2), but not their employment history.
             var peopleVisibleTo = new Dictionary<string, string[]>
             {
                 [PlatformRoles.ProgramOfficeAdmin] = ["MX-E1", "MX-E2"],
@@ -319,7 +338,20 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 [PlatformRoles.DepartmentAdmin] = ["MX-E1"],
                 [PlatformRoles.EmployerHr] = ["MX-E1"],
                 [PlatformRoles.Professional] = ["MX-E1"],
+                [PlatformRoles.ProviderStaff] = ["MX-E2"],
                 ["registry-client"] = ["MX-E1", "MX-E2"],
+            };
+
+            // Credit records follow their person (county, sector, employer, self); a provider sees its classes' records.
+            var recordsVisibleTo = new Dictionary<string, string[]>
+            {
+                [PlatformRoles.ProgramOfficeAdmin] = ["MX-E1", "MX-E2"],
+                [PlatformRoles.CountyAdmin] = ["MX-E1"],
+                [PlatformRoles.DepartmentAdmin] = ["MX-E1"],
+                [PlatformRoles.EmployerHr] = ["MX-E1"],
+                [PlatformRoles.Professional] = ["MX-E1"],
+                [PlatformRoles.ProviderStaff] = ["MX-E2"],
+                ["credits-client"] = ["MX-E1", "MX-E2"],
             };
 
             var created = new Dictionary<string, TestAccount>();
@@ -346,29 +378,48 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             everyAccount["other"] = "mx.other-professional";
             foreach (var (role, account) in created)
             {
-                var forbidden = Forbidden(fixture, orgsVisibleTo[role], peopleVisibleTo.GetValueOrDefault(role, []), homes.GetValueOrDefault(role), role == PlatformRoles.SecurityAdmin ? [] : everyAccount.Values.Where(n => n != account.UserName), role != PlatformRoles.AuditAdmin);
+                var forbidden = Forbidden(fixture, orgsVisibleTo[role], peopleVisibleTo.GetValueOrDefault(role, []), recordsVisibleTo.GetValueOrDefault(role, []), homes.GetValueOrDefault(role), role == PlatformRoles.SecurityAdmin ? [] : everyAccount.Values.Where(n => n != account.UserName), role != PlatformRoles.AuditAdmin);
+                if (role == PlatformRoles.ProviderStaff)
+                {
+                    // Its trainee's employer id is a reference on the trainee's record, not the employer's data;
+                    // the trainee's employment history stays hidden.
+                    forbidden.Remove("org MX-E2");
+                    forbidden["employment-id MX-E2"] = fixture.Markers["employment-id MX-E2"];
+                }
+
                 fixture.Callers.Add(new Caller(role, await accounts.SignedInClientAsync(account), forbidden));
             }
 
             var integrator = factory.CreateClient();
             integrator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ClientTokenAsync(factory, "mx-integrator", FeedScopes.Catalog));
-            fixture.Callers.Add(new Caller("client", integrator, Forbidden(fixture, orgsVisibleTo["client"], [], null, everyAccount.Values, forbidAudit: true)));
+            fixture.Callers.Add(new Caller("client", integrator, Forbidden(fixture, orgsVisibleTo["client"], [], [], null, everyAccount.Values, forbidAudit: true)));
 
             // A registry-feed integrator sees every person (masked) but no organization: an employer's id on a
             // person is a reference, not the employer's data, so only the organizations' codes and names count.
             var registryFeed = factory.CreateClient();
             registryFeed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ClientTokenAsync(factory, "mx-registry", FeedScopes.Registry));
-            var feedForbidden = Forbidden(fixture, [], peopleVisibleTo["registry-client"], null, everyAccount.Values, forbidAudit: true);
+            var feedForbidden = Forbidden(fixture, [], peopleVisibleTo["registry-client"], [], null, everyAccount.Values, forbidAudit: true);
             foreach (var id in feedForbidden.Keys.Where(k => k.StartsWith("org MX-E", StringComparison.Ordinal)).ToArray())
             {
                 feedForbidden.Remove(id);
             }
 
             fixture.Callers.Add(new Caller("registry-client", registryFeed, feedForbidden));
+
+            // A credits-feed integrator sees every record but no person: person and organization ids on a record are references.
+            var creditsFeed = factory.CreateClient();
+            creditsFeed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ClientTokenAsync(factory, "mx-credits", FeedScopes.Credits));
+            var creditsForbidden = Forbidden(fixture, [], [], recordsVisibleTo["credits-client"], null, everyAccount.Values, forbidAudit: true);
+            foreach (var id in creditsForbidden.Keys.Where(k => k.StartsWith("person-id ", StringComparison.Ordinal) || k.StartsWith("org MX-", StringComparison.Ordinal)).ToArray())
+            {
+                creditsForbidden.Remove(id);
+            }
+
+            fixture.Callers.Add(new Caller("credits-client", creditsFeed, creditsForbidden));
             return fixture;
         }
 
-        private static Dictionary<string, string> Forbidden(Fixture fixture, string[] visibleCodes, string[] visiblePeople, string? home, IEnumerable<string> otherAccounts, bool forbidAudit)
+        private static Dictionary<string, string> Forbidden(Fixture fixture, string[] visibleCodes, string[] visiblePeople, string[] visibleRecords, string? home, IEnumerable<string> otherAccounts, bool forbidAudit)
         {
             var forbidden = new Dictionary<string, string>();
             foreach (var (name, value) in fixture.Markers)
@@ -376,7 +427,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 var kind = name.Split(' ')[0];
                 var code = name.Split(' ')[1];
                 var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id";
-                var visible = person ? visiblePeople.Contains(code) : visibleCodes.Contains("*") || visibleCodes.Contains(code) || code == home;
+                var record = kind is "record" or "record-id";
+                var visible = person ? visiblePeople.Contains(code)
+                    : record ? visibleRecords.Contains(code)
+                    : visibleCodes.Contains("*") || visibleCodes.Contains(code) || code == home;
                 if (!visible)
                 {
                     forbidden[name] = value;
@@ -447,11 +501,37 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             fixture.Plaintext["plaintext phone " + code] = phone;
         }
 
+        // An approved credit record of the fixture person at <paramref name="code"/>, with a title only it carries.
+        private static void AddRecord(Fixture fixture, PlatformDbContext db, string code, Guid? provider, string region, string department, Guid employer)
+        {
+            var record = new CreditRecord
+            {
+                ProfessionalId = Guid.Parse(fixture.Markers["person-id " + code]),
+                Date = new DateOnly(2025, 6, 30),
+                CreditYear = 2025,
+                Category = CreditCategory.Professional,
+                Activity = ActivityType.ClassroomTraining,
+                Hours = CreditHours.FromHours(12m),
+                EnteredAmount = 12m,
+                Title = "矩阵测试学时" + (code.EndsWith('1') ? "甲" : "乙"),
+                Source = provider is null ? RecordSource.ManualAdjustment : RecordSource.ProviderClass,
+                ProviderId = provider,
+                RecordedAt = DateTime.UtcNow,
+                RegionCode = region,
+                DepartmentCode = department,
+                EmployerId = employer,
+            };
+            record.Approve(LedgerActor.System, DateTime.UtcNow);
+            db.CreditRecords.Add(record);
+            fixture.Markers["record " + code] = record.Title;
+            fixture.Markers["record-id " + code] = record.Id.ToString();
+        }
+
         private static async Task CreateClientsAsync(PlatformFactory factory, string spare)
         {
             using var scope = factory.Services.CreateSystemScope();
             var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-            foreach (var (id, secret, feed) in new[] { ("mx-integrator", Secret("mx-integrator"), FeedScopes.Catalog), ("mx-registry", Secret("mx-registry"), FeedScopes.Registry), (spare, "mx-spare-secret-0123456789", FeedScopes.Catalog) })
+            foreach (var (id, secret, feed) in new[] { ("mx-integrator", Secret("mx-integrator"), FeedScopes.Catalog), ("mx-registry", Secret("mx-registry"), FeedScopes.Registry), ("mx-credits", Secret("mx-credits"), FeedScopes.Credits), (spare, "mx-spare-secret-0123456789", FeedScopes.Catalog) })
             {
                 await applications.CreateAsync(new OpenIddictApplicationDescriptor
                 {
