@@ -206,7 +206,7 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
         builder.Entity<ProfessionalOwner>().HasNoKey().ToSqlQuery(
             "SELECT \"Id\", \"RegionCode\", \"DepartmentCode\", \"EmployerId\", \"UserId\" FROM \"Professionals\"");
         builder.Entity<ProviderTrainee>().HasNoKey().ToSqlQuery(
-            "SELECT DISTINCT \"ProfessionalId\", \"ProviderId\" FROM \"CreditRecords\" WHERE \"ProviderId\" IS NOT NULL");
+            "SELECT \"ProfessionalId\", \"ProviderId\" FROM \"CreditRecords\" WHERE \"ProviderId\" IS NOT NULL");
 
         MirrorHours(builder.Entity<CreditRecord>().Property(r => r.HoursDecimal), "Hours", "HoursHundredths");
         MirrorHours(builder.Entity<CycleCompliance>().Property(c => c.CountedDecimal), "CountedHours", "CountedHundredths");
