@@ -1,9 +1,11 @@
 using Ardalis.Specification;
 using KnowledgeRenewal.Core.Catalog;
 using KnowledgeRenewal.Core.Identity;
+using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.ReferenceData;
+using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.Core.Overview;
@@ -139,6 +141,66 @@ public sealed class ProviderStatistic(IReadRepositoryBase<Organization> organiza
     {
         using var system = SystemScope.Enter();
         return await organizations.CountAsync(new OrganizationsOfType(OrganizationType.TrainingProvider, OrganizationType.EducationBase), cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Professionals in the registry who are still working (an aggregate, as above).</summary>
+public sealed class ProfessionalStatistic(IReadRepositoryBase<Professional> professionals) : IPlatformStatistic
+{
+    /// <inheritdoc />
+    public string Label => "在册专业技术人员";
+
+    /// <inheritdoc />
+    public string Unit => "人";
+
+    /// <inheritdoc />
+    public int Order => 75;
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        using var system = SystemScope.Enter();
+        return await professionals.CountAsync(new ProfessionalsInStatus(ProfessionalStatus.Active), cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Approved credit records in the ledger (an aggregate, as above).</summary>
+public sealed class ApprovedCreditRecordStatistic(IReadRepositoryBase<CreditRecord> records) : IPlatformStatistic
+{
+    /// <inheritdoc />
+    public string Label => "已认定学时记录";
+
+    /// <inheritdoc />
+    public string Unit => "条";
+
+    /// <inheritdoc />
+    public int Order => 80;
+
+    /// <inheritdoc />
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        using var system = SystemScope.Enter();
+        return await records.CountAsync(new CreditRecordsInStatus(CreditRecordStatus.Approved), cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>Professionals with the given status.</summary>
+public sealed class ProfessionalsInStatus : Specification<Professional>
+{
+    /// <summary>Creates the specification.</summary>
+    public ProfessionalsInStatus(ProfessionalStatus status)
+    {
+        Query.Where(p => p.Status == status);
+    }
+}
+
+/// <summary>Credit records with the given status.</summary>
+public sealed class CreditRecordsInStatus : Specification<CreditRecord>
+{
+    /// <summary>Creates the specification.</summary>
+    public CreditRecordsInStatus(CreditRecordStatus status)
+    {
+        Query.Where(r => r.Status == status);
     }
 }
 

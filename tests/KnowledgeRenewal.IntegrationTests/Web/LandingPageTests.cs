@@ -28,6 +28,8 @@ public sealed partial class LandingPageTests(PlatformFixture platform)
         Assert.Matches(@"stat-value"">14</span><span class=""stat-unit"">个</span><span class=""stat-label"">县（市、区）及功能区", html);
         Assert.Matches(@"stat-value"">19</span>", html);
         Assert.Matches(@"stat-value"">\d{3}</span><span class=""stat-unit"">项</span><span class=""stat-label"">继续医学教育项目", html);
+        Assert.Matches(@"stat-value"">[\d,]+</span><span class=""stat-unit"">人</span><span class=""stat-label"">在册专业技术人员", html);
+        Assert.Matches(@"stat-value"">[\d,]+</span><span class=""stat-unit"">条</span><span class=""stat-label"">已认定学时记录", html);
     }
 
     [Fact]
