@@ -154,11 +154,13 @@ public sealed class DeclareActivityHandler(
             RegionCode = person.RegionCode,
             SubmittedAt = now,
         };
-        foreach (var file in request.Evidence)
+        var uploaded = clock.GetUtcNow();
+        foreach (var (file, index) in request.Evidence.Select((f, i) => (f, i)))
         {
             var contentType = EvidenceContent.Detect(file.Content)!;
             declaration.Evidence.Add(new EvidenceFile
             {
+                Id = Guid.CreateVersion7(uploaded.AddMilliseconds(index)), // ids in upload order: the files are listed as sent
                 DeclarationId = declaration.Id,
                 FileName = EvidenceContent.SafeFileName(file.FileName, contentType),
                 ContentType = contentType,
