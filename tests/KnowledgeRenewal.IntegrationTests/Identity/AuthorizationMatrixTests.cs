@@ -119,6 +119,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         Assert.Contains(e1, countyPeople, StringComparison.Ordinal);
         Assert.Contains(e1, ownRecord, StringComparison.Ordinal);
         Assert.All(new[] { officePeople, feedPeople }, view => Assert.True(view.Contains(e1, StringComparison.Ordinal) && view.Contains(e2, StringComparison.Ordinal), view));
+
+        // Declarations: the program office sees the MX-E2 person's declaration (the matrix checks nobody else does).
+        var officeDeclarations = await office.Client.GetStringAsync(new Uri("/api/declarations?pageSize=100", UriKind.Relative));
+        Assert.Contains(fixture.Markers["declaration MX-E2"], officeDeclarations, StringComparison.Ordinal);
     }
 
     private static bool IsAuditLog(string url) =>
@@ -200,6 +204,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         (var p, "id") when p.Contains("registry/employers", StringComparison.Ordinal) => fixture.Markers["org MX-E2"],
         (var p, "id") when p.Contains("registry/training-providers", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
         (var p, "id") when p.Contains("registry/education-bases", StringComparison.Ordinal) => fixture.Markers["base-id MX-P2"],
+        (var p, "id") when p.Contains("api/declarations", StringComparison.Ordinal) => fixture.Markers["declaration-id MX-E2"],
+        (var p, "fileId") when p.Contains("api/declarations", StringComparison.Ordinal) => fixture.Markers["evidence-id MX-E2"],
         (var p, "key") when p.Contains("Organizations", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
         (var p, "key") when p.Contains("Professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
         (var p, "key") when p.Contains("Employments", StringComparison.Ordinal) => fixture.Markers["employment-id MX-E2"],
@@ -337,6 +343,12 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 await db.SaveChangesAsync();
             }
 
+            // A declaration of the MX-E2 person: its title, id and evidence are that person's data.
+            var (declaration, evidence) = await Declarations.MatrixDeclaration.AddAsync(factory, Guid.Parse(fixture.Markers["person-id MX-E2"]), "矩阵测试申报乙");
+            fixture.Markers["declaration MX-E2"] = "矩阵测试申报乙";
+            fixture.Markers["declaration-id MX-E2"] = declaration.ToString();
+            fixture.Markers["evidence-id MX-E2"] = evidence.ToString();
+
             // Targets for account reads (another person's account) and writes (a spare account nobody needs).
             fixture.OtherAccountId = (await accounts.CreateAsync("mx.other-professional", [PlatformRoles.Professional], "MX-E2")).Id;
             fixture.SpareAccountId = (await accounts.CreateAsync("mx.spare", [PlatformRoles.Professional], "MX-E2")).Id;
@@ -375,7 +387,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             {
                 var kind = name.Split(' ')[0];
                 var code = name.Split(' ')[1];
-                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id";
+                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id" or "declaration" or "declaration-id" or "evidence-id";
                 var visible = person ? visiblePeople.Contains(code) : visibleCodes.Contains("*") || visibleCodes.Contains(code) || code == home;
                 if (!visible)
                 {
