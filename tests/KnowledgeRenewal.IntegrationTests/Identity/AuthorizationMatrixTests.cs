@@ -130,6 +130,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         Assert.Contains(e2, await provider.Client.GetStringAsync(new Uri("/odata/Professionals", UriKind.Relative)), StringComparison.Ordinal);
         var feedRecords = await creditsFeed.Client.GetStringAsync(new Uri("/odata/CreditRecords", UriKind.Relative));
         Assert.True(feedRecords.Contains(fixture.Markers["record MX-E1"], StringComparison.Ordinal) && feedRecords.Contains(fixture.Markers["record MX-E2"], StringComparison.Ordinal), feedRecords);
+
+        // Declarations: the program office sees the MX-E2 person's declaration (the matrix checks nobody else does).
+        var officeDeclarations = await office.Client.GetStringAsync(new Uri("/api/declarations?pageSize=100", UriKind.Relative));
+        Assert.Contains(fixture.Markers["declaration MX-E2"], officeDeclarations, StringComparison.Ordinal);
     }
 
     private static bool IsAuditLog(string url) =>
@@ -214,6 +218,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         (var p, "id") when p.Contains("registry/employers", StringComparison.Ordinal) => fixture.Markers["org MX-E2"],
         (var p, "id") when p.Contains("registry/training-providers", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
         (var p, "id") when p.Contains("registry/education-bases", StringComparison.Ordinal) => fixture.Markers["base-id MX-P2"],
+        (var p, "id") when p.Contains("declarations", StringComparison.Ordinal) => fixture.Markers["declaration-id MX-E2"],
+        (var p, "fileId") when p.Contains("declarations", StringComparison.Ordinal) => fixture.Markers["evidence-id MX-E2"],
         (var p, "key") when p.Contains("Organizations", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
         (var p, "key") when p.Contains("Professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
         (var p, "key") when p.Contains("Employments", StringComparison.Ordinal) => fixture.Markers["employment-id MX-E2"],
@@ -369,6 +375,12 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 await db.SaveChangesAsync();
             }
 
+            // A declaration of the MX-E2 person: its title, id and evidence are that person's data.
+            var (declaration, evidence) = await Declarations.MatrixDeclaration.AddAsync(factory, Guid.Parse(fixture.Markers["person-id MX-E2"]), "矩阵测试申报乙");
+            fixture.Markers["declaration MX-E2"] = "矩阵测试申报乙";
+            fixture.Markers["declaration-id MX-E2"] = declaration.ToString();
+            fixture.Markers["evidence-id MX-E2"] = evidence.ToString();
+
             // Targets for account reads (another person's account) and writes (a spare account nobody needs).
             fixture.OtherAccountId = (await accounts.CreateAsync("mx.other-professional", [PlatformRoles.Professional], "MX-E2")).Id;
             fixture.SpareAccountId = (await accounts.CreateAsync("mx.spare", [PlatformRoles.Professional], "MX-E2")).Id;
@@ -385,6 +397,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                     // the trainee's employment history stays hidden.
                     forbidden.Remove("org MX-E2");
                     forbidden["employment-id MX-E2"] = fixture.Markers["employment-id MX-E2"];
+                    foreach (var declaration in fixture.Markers.Keys.Where(k => k.StartsWith("declaration", StringComparison.Ordinal) || k.StartsWith("evidence-id", StringComparison.Ordinal)))
+                    {
+                        forbidden[declaration] = fixture.Markers[declaration];
+                    }
                 }
 
                 fixture.Callers.Add(new Caller(role, await accounts.SignedInClientAsync(account), forbidden));
@@ -426,7 +442,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             {
                 var kind = name.Split(' ')[0];
                 var code = name.Split(' ')[1];
-                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id";
+                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id" or "declaration" or "declaration-id" or "evidence-id";
                 var record = kind is "record" or "record-id";
                 var visible = person ? visiblePeople.Contains(code)
                     : record ? visibleRecords.Contains(code)
