@@ -107,7 +107,8 @@ public sealed class CertificateDocumentTests(CertificatePlatformFixture platform
         Assert.Contains(person.View.GetProperty("idNumberMasked").GetString()!, text, StringComparison.Ordinal);
         Assert.DoesNotContain(person.IdNumber, text, StringComparison.Ordinal);
         Assert.DoesNotContain(person.IdNumber, Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
-        Assert.True(pdf.GetPage(1).GetImages().Any(), "the QR code image");
+        Assert.Contains(certificate.GetProperty("verificationCode").GetString()!, text, StringComparison.Ordinal);
+        Assert.Contains(CertificatePlatformFixture.PublicBaseUrl + "/verify", text, StringComparison.Ordinal);
         Assert.Contains(pdf.GetPage(1).Letters, l => (l.FontName ?? "").Contains("Droid", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -91,7 +91,7 @@ public sealed class CertificateIssueTests(CertificatePlatformFixture platform)
         Assert.Equal("有效", next.GetProperty("statusText").GetString());
         Assert.Equal("system", next.GetProperty("issuedBy").GetString());
         Assert.Equal(34m, next.GetProperty("totalHours").GetDecimal());
-        Assert.Equal(18m, next.GetProperty("professionalHours").GetDecimal());
+        Assert.Equal(24m, next.GetProperty("professionalHours").GetDecimal());
         Assert.Equal(2, next.GetProperty("records").GetArrayLength());
         Assert.NotEqual(old.GetProperty("recordsFingerprint").GetString(), next.GetProperty("recordsFingerprint").GetString());
         Assert.NotEqual(old.GetProperty("verificationCode").GetString(), next.GetProperty("verificationCode").GetString());
