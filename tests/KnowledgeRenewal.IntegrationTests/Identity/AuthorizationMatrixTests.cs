@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Globalization;
 using System.Text;
+using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Host.Certificates;
+using KnowledgeRenewal.Host.Ledger;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Http;
@@ -29,6 +33,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 {
     private const string CountyA = "370811";
     private const string CountyB = "370883";
+
+    private const string CertificateYear = "2024";
 
     private static readonly string[] FixtureCodes = ["MX-P1", "MX-P2", "MX-E1", "MX-E2"];
 
@@ -119,6 +125,14 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         Assert.Contains(e1, countyPeople, StringComparison.Ordinal);
         Assert.Contains(e1, ownRecord, StringComparison.Ordinal);
         Assert.All(new[] { officePeople, feedPeople }, view => Assert.True(view.Contains(e1, StringComparison.Ordinal) && view.Contains(e2, StringComparison.Ordinal), view));
+
+        // Certificates: the county and the person see the fixture person's, the program office both.
+        var c1 = fixture.Markers["certificate MX-E1"];
+        var c2 = fixture.Markers["certificate MX-E2"];
+        Assert.Contains(c1, await county.Client.GetStringAsync(new Uri("/api/certificates", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(c1, await professional.Client.GetStringAsync(new Uri("/api/certificates", UriKind.Relative)), StringComparison.Ordinal);
+        var officeCertificates = await office.Client.GetStringAsync(new Uri("/api/certificates", UriKind.Relative));
+        Assert.True(officeCertificates.Contains(c1, StringComparison.Ordinal) && officeCertificates.Contains(c2, StringComparison.Ordinal), officeCertificates);
     }
 
     private static bool IsAuditLog(string url) =>
@@ -197,6 +211,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         (_, "clientId") => fixture.SpareClientId,
         (var p, "id") when p.Contains("accounts", StringComparison.Ordinal) => (write ? fixture.SpareAccountId : fixture.OtherAccountId).ToString(),
         (var p, "id") when p.Contains("registry/professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
+        (var p, "id") when p.Contains("professionals/{id:guid}/certificates", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
+        (var p, "id") when p.Contains("certificates/{id", StringComparison.Ordinal) => fixture.Markers["certificate-id MX-E2"],
+        (var p, "year") when p.Contains("certificates", StringComparison.Ordinal) => CertificateYear,
         (var p, "id") when p.Contains("registry/employers", StringComparison.Ordinal) => fixture.Markers["org MX-E2"],
         (var p, "id") when p.Contains("registry/training-providers", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
         (var p, "id") when p.Contains("registry/education-bases", StringComparison.Ordinal) => fixture.Markers["base-id MX-P2"],
@@ -335,6 +352,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 var person = await db.Professionals.SingleAsync(p => p.Id == own);
                 person.UserId = created[PlatformRoles.Professional].Id;
                 await db.SaveChangesAsync();
+                await AddCertificateAsync(fixture, scope.ServiceProvider, db, "MX-E1");
+                await AddCertificateAsync(fixture, scope.ServiceProvider, db, "MX-E2");
             }
 
             // Targets for account reads (another person's account) and writes (a spare account nobody needs).
@@ -375,7 +394,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             {
                 var kind = name.Split(' ')[0];
                 var code = name.Split(' ')[1];
-                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id";
+                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id" or "certificate" or "certificate-id";
                 var visible = person ? visiblePeople.Contains(code) : visibleCodes.Contains("*") || visibleCodes.Contains(code) || code == home;
                 if (!visible)
                 {
@@ -445,6 +464,38 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             fixture.Markers["employment-id " + code] = employment.Id.ToString();
             fixture.Plaintext["plaintext ID " + code] = idNumber.Value;
             fixture.Plaintext["plaintext phone " + code] = phone;
+        }
+
+        // A credit-hour certificate of the fixture person (one approved record of the year), issued as the platform does.
+        private static async Task AddCertificateAsync(Fixture fixture, IServiceProvider services, PlatformDbContext db, string code)
+        {
+            var id = Guid.Parse(fixture.Markers["person-id " + code]);
+            var person = await db.Professionals.SingleAsync(p => p.Id == id);
+            var now = DateTime.UtcNow;
+            db.CreditRecords.Add(new CreditRecord
+            {
+                ProfessionalId = person.Id,
+                Date = new DateOnly(int.Parse(CertificateYear, CultureInfo.InvariantCulture), 6, 1),
+                CreditYear = int.Parse(CertificateYear, CultureInfo.InvariantCulture),
+                Category = CreditCategory.Public,
+                Activity = ActivityType.OnlineLearning,
+                Hours = CreditHours.FromHours(10),
+                EnteredAmount = 10,
+                Title = "矩阵测试公需科目",
+                Source = RecordSource.ManualAdjustment,
+                RecordedAt = now,
+                RegionCode = person.RegionCode,
+                DepartmentCode = person.DepartmentCode,
+                EmployerId = person.EmployerId,
+            }.ApprovedOnEntry(LedgerActor.System, now));
+            await db.SaveChangesAsync();
+            var issuer = services.GetRequiredService<CertificateIssuer>();
+            var personYear = new PersonYear(person.Id, int.Parse(CertificateYear, CultureInfo.InvariantCulture));
+            var batch = await issuer.LoadAsync(db, [personYear], default);
+            var certificate = issuer.Issue(db, batch, personYear, LedgerActor.System.Name, requireRecords: true).Certificate;
+            await db.SaveChangesAsync();
+            fixture.Markers["certificate " + code] = certificate.Number;
+            fixture.Markers["certificate-id " + code] = certificate.Id.ToString();
         }
 
         private static async Task CreateClientsAsync(PlatformFactory factory, string spare)
