@@ -54,6 +54,12 @@ public sealed class CreditCertificate
     /// <summary>When it was superseded or revoked (UTC).</summary>
     public DateTime? StatusChangedAt { get; set; }
 
+    /// <summary>Why it was revoked, in Chinese (required when the program office revokes it).</summary>
+    public string? RevocationReason { get; set; }
+
+    /// <summary>Who revoked it (user name).</summary>
+    public string? RevokedByName { get; set; }
+
     /// <summary>When it was issued (UTC).</summary>
     public DateTime IssuedAt { get; init; }
 
@@ -98,6 +104,47 @@ public sealed class CreditCertificate
 
     /// <summary>The employer at issue (scope).</summary>
     public Guid EmployerId { get; init; }
+
+    /// <summary>Longest revocation reason kept.</summary>
+    public const int ReasonLength = 512;
+
+    /// <summary>Marks this certificate as replaced by <paramref name="successor"/> (only a valid one can be).</summary>
+    public void Supersede(CreditCertificate successor, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(successor);
+        if (Status != CertificateStatus.Valid)
+        {
+            throw new CertificateException(CertificateProblemCodes.InvalidTransition, 409, $"学时证明 {Number} 当前为“{CertificateLabels.Status(Status)}”，不能被新版本取代。");
+        }
+
+        Status = CertificateStatus.Superseded;
+        SupersededById = successor.Id;
+        StatusChangedAt = at;
+    }
+
+    /// <summary>Revokes this certificate (valid or superseded); the reason is required.</summary>
+    public void Revoke(string reason, string revokedBy, DateTime at)
+    {
+        if (Status == CertificateStatus.Revoked)
+        {
+            throw new CertificateException(CertificateProblemCodes.InvalidTransition, 409, $"学时证明 {Number} 已作废，不能再次作废。");
+        }
+
+        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (text is null || text.Length > ReasonLength)
+        {
+            throw new CertificateException(
+                CertificateProblemCodes.ReasonRequired,
+                400,
+                text is null ? "请填写作废理由。" : $"作废理由最多 {ReasonLength} 个字。",
+                [new FieldError("reason", text is null ? "required" : "too_long", text is null ? "作废理由（reason）不能为空。" : $"作废理由（reason）最多 {ReasonLength} 个字。")]);
+        }
+
+        Status = CertificateStatus.Revoked;
+        StatusChangedAt = at;
+        RevocationReason = text;
+        RevokedByName = revokedBy;
+    }
 }
 
 /// <summary>What a verification found.</summary>

@@ -155,6 +155,11 @@ internal sealed class CreditCertificateConfiguration : IEntityTypeConfiguration<
         builder.Property(c => c.EmployerName).HasMaxLength(128);
         builder.Property(c => c.ComplianceText).HasMaxLength(128);
         builder.Property(c => c.RecordsFingerprint).HasMaxLength(64);
+        builder.Property(c => c.RevocationReason).HasMaxLength(CreditCertificate.ReasonLength);
+        builder.Property(c => c.RevokedByName).HasMaxLength(64);
+
+        // Two state changes at once (a revocation and an automatic new version): exactly one wins.
+        builder.Property(c => c.Status).IsConcurrencyToken();
         builder.Property(c => c.RegionCode).HasMaxLength(16);
         builder.Property(c => c.DepartmentCode).HasMaxLength(32);
         builder.HasIndex(c => c.Number).IsUnique();

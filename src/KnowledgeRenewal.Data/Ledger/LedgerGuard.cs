@@ -20,7 +20,7 @@ public sealed class LedgerGuard : SaveChangesInterceptor
         [nameof(CreditRecord.Status), nameof(CreditRecord.RevokedByUserId), nameof(CreditRecord.RevokedByName), nameof(CreditRecord.RevokedAt), nameof(CreditRecord.RevocationReason), nameof(CreditRecord.CorrectedByRecordId), nameof(CreditRecord.ConcurrencyStamp)];
 
     private static readonly HashSet<string> CertificateStatusChange =
-        [nameof(CreditCertificate.Status), nameof(CreditCertificate.SupersededById), nameof(CreditCertificate.StatusChangedAt)];
+        [nameof(CreditCertificate.Status), nameof(CreditCertificate.SupersededById), nameof(CreditCertificate.StatusChangedAt), nameof(CreditCertificate.RevocationReason), nameof(CreditCertificate.RevokedByName)];
 
     /// <summary>The one instance (it holds no state).</summary>
     public static LedgerGuard Instance { get; } = new();

@@ -47,6 +47,27 @@ public sealed class LocalKeyStore(DatabaseOptions database, IConfiguration confi
         return rsa;
     }
 
+    /// <summary>
+    /// An ECDSA P-256 key: configuration key <paramref name="configurationKey"/> (PEM, PKCS#8 or SEC 1) when set, else
+    /// the PEM file <paramref name="fileName"/> in <see cref="Folder"/>, created on first use.
+    /// </summary>
+    public ECDsa GetOrCreateEcdsa(string configurationKey, string fileName)
+    {
+        var configured = configuration[configurationKey];
+        var pem = !string.IsNullOrWhiteSpace(configured)
+            ? configured
+            : GetOrCreateFile(fileName, () =>
+            {
+                using var created = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+                return created.ExportPkcs8PrivateKeyPem();
+            });
+        var key = ECDsa.Create();
+        key.ImportFromPem(pem);
+        return key.KeySize == 256
+            ? key
+            : throw new InvalidOperationException($"{configurationKey} must be an ECDSA P-256 private key (PEM).");
+    }
+
     private string GetOrCreateFile(string fileName, Func<string> create)
     {
         var path = Path.Combine(Folder, fileName);

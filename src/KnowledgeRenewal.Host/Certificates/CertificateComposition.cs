@@ -1,3 +1,7 @@
+using KnowledgeRenewal.Data.Security;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
 namespace KnowledgeRenewal.Host.Certificates;
 
 /// <summary>Wiring of credit-hour certificates, their public verification and credentials.</summary>
@@ -7,9 +11,18 @@ public static class CertificateComposition
     public static IServiceCollection AddCertificates(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(CertificateOptions.Section);
+        services.Configure<CertificateOptions>(section);
+        var perMinute = section.Get<CertificateOptions>()?.VerificationsPerMinute ?? new CertificateOptions().VerificationsPerMinute;
+        services.Configure<RateLimiterOptions>(options => CertificateVerificationLimits.AddPolicy(options, perMinute));
+        services.AddSingleton(provider => new CredentialKeys(provider.GetRequiredService<LocalKeyStore>(), provider.GetRequiredService<IOptions<CertificateOptions>>()));
+        services.AddScoped<CertificateLinks>();
+        services.AddScoped<CertificateCredentials>();
+        services.AddScoped<CertificateIssuer>();
+        services.AddScoped<CertificateReader>();
         return services;
     }
 
     /// <summary>Maps the endpoints.</summary>
-    public static IEndpointRouteBuilder MapCertificates(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapCertificates(this IEndpointRouteBuilder endpoints) => endpoints.MapCertificatesApi();
 }

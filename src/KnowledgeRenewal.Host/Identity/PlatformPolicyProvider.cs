@@ -25,6 +25,7 @@ internal sealed class PlatformPolicyProvider(IOptions<AuthorizationOptions> opti
         options.AddPolicy(PlatformPolicies.SystemAdministration, policy => policy.RequireRole(PlatformRoles.SystemAdmin));
         options.AddPolicy(PlatformPolicies.SecurityAdministration, policy => policy.RequireRole(PlatformRoles.SecurityAdmin));
         options.AddPolicy(PlatformPolicies.AuditReading, policy => policy.RequireRole(PlatformRoles.AuditAdmin));
+        options.AddPolicy(PlatformPolicies.BusinessUser, policy => policy.RequireRole(BusinessRoles));
         options.AddPolicy(PlatformPolicies.BusinessReader, policy => policy.RequireAssertion(context =>
             BusinessRoles.Any(context.User.IsInRole)
             || context.User.FindAll(PlatformClaims.Scope).SelectMany(c => c.Value.Split(' ')).Any(s => FeedScopes.All.Contains(s))));

@@ -124,6 +124,7 @@ public static class PlatformEdmModel
         certificate.Ignore(c => c.TotalHours);
         certificate.Ignore(c => c.Professional);
         certificate.Ignore(c => c.HolderName);
+        certificate.Ignore(c => c.HolderIdMasked);
         certificate.Ignore(c => c.IssuedByName);
     }
 

@@ -22,6 +22,9 @@ public static class PlatformPolicies
     /// <summary>Any signed-in person with a business role, or an integrator client (read-only feeds).</summary>
     public const string BusinessReader = "business-reader";
 
+    /// <summary>Any signed-in person with a business role — not integrator clients, not the separated administrators.</summary>
+    public const string BusinessUser = "business-user";
+
     /// <summary>Prefix of <see cref="SectorAdministration"/> policies.</summary>
     public const string SectorAdministrationPrefix = "sector-administration:";
 

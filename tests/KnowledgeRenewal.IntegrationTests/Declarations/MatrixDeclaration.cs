@@ -38,7 +38,7 @@ public static class MatrixDeclaration
             Title = title,
             Source = RecordSource.SelfDeclared,
             DeclarationId = id,
-            RecordedByName = person.Name,
+            RecordedByName = "mx.declarant",
             RecordedAt = now,
             RegionCode = person.RegionCode,
             DepartmentCode = person.DepartmentCode,

@@ -1,10 +1,13 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Globalization;
 using System.Text;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Host.Certificates;
+using KnowledgeRenewal.Host.Ledger;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +33,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 {
     private const string CountyA = "370811";
     private const string CountyB = "370883";
+
+    private const string CertificateYear = "2024";
 
     private static readonly string[] FixtureCodes = ["MX-P1", "MX-P2", "MX-E1", "MX-E2"];
 
@@ -134,6 +139,14 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         // Declarations: the program office sees the MX-E2 person's declaration (the matrix checks nobody else does).
         var officeDeclarations = await office.Client.GetStringAsync(new Uri("/api/declarations?pageSize=100", UriKind.Relative));
         Assert.Contains(fixture.Markers["declaration MX-E2"], officeDeclarations, StringComparison.Ordinal);
+
+        // Certificates: the county and the person see the fixture person's, the program office both.
+        var c1 = fixture.Markers["certificate MX-E1"];
+        var c2 = fixture.Markers["certificate MX-E2"];
+        Assert.Contains(c1, await county.Client.GetStringAsync(new Uri("/api/certificates", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(c1, await professional.Client.GetStringAsync(new Uri("/api/certificates", UriKind.Relative)), StringComparison.Ordinal);
+        var officeCertificates = await office.Client.GetStringAsync(new Uri("/api/certificates", UriKind.Relative));
+        Assert.True(officeCertificates.Contains(c1, StringComparison.Ordinal) && officeCertificates.Contains(c2, StringComparison.Ordinal), officeCertificates);
     }
 
     private static bool IsAuditLog(string url) =>
@@ -215,6 +228,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         (var p, "id") when p.Contains("api/professionals/", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
         (var p, "id") when p.Contains("credit-records", StringComparison.Ordinal) => fixture.Markers["record-id MX-E2"],
         (var p, "key") when p.Contains("CreditRecords", StringComparison.Ordinal) => fixture.Markers["record-id MX-E2"],
+        (var p, "id") when p.Contains("professionals/{id:guid}/certificates", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
+        (var p, "id") when p.Contains("certificates/{id", StringComparison.Ordinal) => fixture.Markers["certificate-id MX-E2"],
+        (var p, "year") when p.Contains("certificates", StringComparison.Ordinal) => CertificateYear,
         (var p, "id") when p.Contains("registry/employers", StringComparison.Ordinal) => fixture.Markers["org MX-E2"],
         (var p, "id") when p.Contains("registry/training-providers", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
         (var p, "id") when p.Contains("registry/education-bases", StringComparison.Ordinal) => fixture.Markers["base-id MX-P2"],
@@ -373,6 +389,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 var person = await db.Professionals.SingleAsync(p => p.Id == own);
                 person.UserId = created[PlatformRoles.Professional].Id;
                 await db.SaveChangesAsync();
+                await AddCertificateAsync(fixture, scope.ServiceProvider, db, "MX-E1");
+                await AddCertificateAsync(fixture, scope.ServiceProvider, db, "MX-E2");
             }
 
             // A declaration of the MX-E2 person: its title, id and evidence are that person's data.
@@ -394,12 +412,12 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 if (role == PlatformRoles.ProviderStaff)
                 {
                     // Its trainee's employer id is a reference on the trainee's record, not the employer's data;
-                    // the trainee's employment history stays hidden.
+                    // the trainee's employment history, declarations and certificates stay hidden.
                     forbidden.Remove("org MX-E2");
                     forbidden["employment-id MX-E2"] = fixture.Markers["employment-id MX-E2"];
-                    foreach (var declaration in fixture.Markers.Keys.Where(k => k.StartsWith("declaration", StringComparison.Ordinal) || k.StartsWith("evidence-id", StringComparison.Ordinal)))
+                    foreach (var personal in fixture.Markers.Keys.Where(k => k.StartsWith("declaration", StringComparison.Ordinal) || k.StartsWith("evidence-id", StringComparison.Ordinal) || k.StartsWith("certificate", StringComparison.Ordinal)))
                     {
-                        forbidden[declaration] = fixture.Markers[declaration];
+                        forbidden[personal] = fixture.Markers[personal];
                     }
                 }
 
@@ -422,11 +440,13 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
             fixture.Callers.Add(new Caller("registry-client", registryFeed, feedForbidden));
 
-            // A credits-feed integrator sees every record but no person: person and organization ids on a record are references.
+            // A credits-feed integrator sees every record and certificate (its metadata) but no person: person,
+            // organization and declaration ids on a record are references, and a self-declared record carries its
+            // declaration's title.
             var creditsFeed = factory.CreateClient();
             creditsFeed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ClientTokenAsync(factory, "mx-credits", FeedScopes.Credits));
             var creditsForbidden = Forbidden(fixture, [], [], recordsVisibleTo["credits-client"], null, everyAccount.Values, forbidAudit: true);
-            foreach (var id in creditsForbidden.Keys.Where(k => k.StartsWith("person-id ", StringComparison.Ordinal) || k.StartsWith("org MX-", StringComparison.Ordinal)).ToArray())
+            foreach (var id in creditsForbidden.Keys.Where(k => k.StartsWith("person-id ", StringComparison.Ordinal) || k.StartsWith("org MX-", StringComparison.Ordinal) || k.StartsWith("declaration", StringComparison.Ordinal) || k.StartsWith("certificate", StringComparison.Ordinal)).ToArray())
             {
                 creditsForbidden.Remove(id);
             }
@@ -442,7 +462,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             {
                 var kind = name.Split(' ')[0];
                 var code = name.Split(' ')[1];
-                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id" or "declaration" or "declaration-id" or "evidence-id";
+                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id" or "declaration" or "declaration-id" or "evidence-id" or "certificate" or "certificate-id";
                 var record = kind is "record" or "record-id";
                 var visible = person ? visiblePeople.Contains(code)
                     : record ? visibleRecords.Contains(code)
@@ -541,6 +561,38 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             db.CreditRecords.Add(record);
             fixture.Markers["record " + code] = record.Title;
             fixture.Markers["record-id " + code] = record.Id.ToString();
+        }
+
+        // A credit-hour certificate of the fixture person (one approved record of the year), issued as the platform does.
+        private static async Task AddCertificateAsync(Fixture fixture, IServiceProvider services, PlatformDbContext db, string code)
+        {
+            var id = Guid.Parse(fixture.Markers["person-id " + code]);
+            var person = await db.Professionals.SingleAsync(p => p.Id == id);
+            var now = DateTime.UtcNow;
+            db.CreditRecords.Add(new CreditRecord
+            {
+                ProfessionalId = person.Id,
+                Date = new DateOnly(int.Parse(CertificateYear, CultureInfo.InvariantCulture), 6, 1),
+                CreditYear = int.Parse(CertificateYear, CultureInfo.InvariantCulture),
+                Category = CreditCategory.Public,
+                Activity = ActivityType.OnlineLearning,
+                Hours = CreditHours.FromHours(10),
+                EnteredAmount = 10,
+                Title = "矩阵测试公需科目",
+                Source = RecordSource.ManualAdjustment,
+                RecordedAt = now,
+                RegionCode = person.RegionCode,
+                DepartmentCode = person.DepartmentCode,
+                EmployerId = person.EmployerId,
+            }.ApprovedOnEntry(LedgerActor.System, now));
+            await db.SaveChangesAsync();
+            var issuer = services.GetRequiredService<CertificateIssuer>();
+            var personYear = new PersonYear(person.Id, int.Parse(CertificateYear, CultureInfo.InvariantCulture));
+            var batch = await issuer.LoadAsync(db, [personYear], default);
+            var certificate = issuer.Issue(db, batch, personYear, LedgerActor.System.Name, requireRecords: true).Certificate;
+            await db.SaveChangesAsync();
+            fixture.Markers["certificate " + code] = certificate.Number;
+            fixture.Markers["certificate-id " + code] = certificate.Id.ToString();
         }
 
         private static async Task CreateClientsAsync(PlatformFactory factory, string spare)

@@ -1,0 +1,50 @@
+using System.Net;
+using KnowledgeRenewal.Core.Certificates;
+using KnowledgeRenewal.IntegrationTests.Infrastructure;
+
+namespace KnowledgeRenewal.IntegrationTests.Certificates;
+
+/// <summary>Public verification is rate-limited per client address (its own host: a limit of three a minute).</summary>
+public sealed class VerificationRateLimitTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private PlatformFactory factory = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        factory = new PlatformFactory(database, new Dictionary<string, string?>
+        {
+            ["Platform:DemoMode"] = "false",
+            ["Certificates:VerificationsPerMinute"] = "3",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Beyond_the_limit_verification_answers_429_on_the_api_and_the_page_but_the_empty_form_stays_open()
+    {
+        using var client = factory.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await client.GetAsync(new Uri($"/api/public/certificates/{VerificationCodes.Generate()}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, allowed.StatusCode);
+        }
+
+        using var limited = await client.GetAsync(new Uri($"/api/public/certificates/{VerificationCodes.Generate()}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.True(limited.Headers.RetryAfter is not null, "Retry-After");
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+
+        using var page = await client.GetAsync(new Uri($"/verify/{VerificationCodes.Generate()}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+
+        using var form = await client.GetAsync(new Uri("/verify", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+    }
+}
