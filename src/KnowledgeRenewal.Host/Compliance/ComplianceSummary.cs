@@ -70,8 +70,6 @@ public sealed class GetComplianceSummaryValidator : AbstractValidator<GetComplia
 /// <summary>Handles <see cref="GetComplianceSummary"/>: one grouped query over the compliance table (cut by the caller's scope).</summary>
 public sealed class GetComplianceSummaryHandler(PlatformDbContext db, TimeProvider clock) : IRequestHandler<GetComplianceSummary, ComplianceSummaryView>
 {
-    private static readonly string[] ScopeFilter = [PlatformDbContext.AccessScopeFilter];
-
     /// <inheritdoc />
     public async Task<ComplianceSummaryView> Handle(GetComplianceSummary request, CancellationToken cancellationToken)
     {
@@ -79,11 +77,12 @@ public sealed class GetComplianceSummaryHandler(PlatformDbContext db, TimeProvid
         var year = request.Year ?? ProgramCalendar.Today(clock).Year;
         var groupBy = request.GroupBy?.Trim().ToLowerInvariant() ?? SummaryGrouping.Region;
 
-        // The compliance rows are cut by the caller's scope; the registry row only says where the person is now.
+        // Both sets are cut by the caller's scope (which follows the person's current owners); the registry row says
+        // where the person is now. IgnoreQueryFilters on either side would lift the filters of the whole query.
         var rows = db.Compliance.AsNoTracking()
             .Where(c => c.CycleStart <= year && c.CycleEnd >= year)
             .Join(
-                db.Professionals.IgnoreQueryFilters(ScopeFilter),
+                db.Professionals,
                 c => c.ProfessionalId,
                 p => p.Id,
                 (c, p) => new SummaryRow { Status = c.Status, Counted = c.CountedDecimal, RegionCode = p.RegionCode, DepartmentCode = p.DepartmentCode, EmployerId = p.EmployerId });
