@@ -46,8 +46,8 @@ public static class WhatIf
         foreach (var person in people)
         {
             count++;
-            var current = CreditEvaluator.Evaluate(person.Current, year, person.Entries, today, classNames).Status;
-            var drafted = CreditEvaluator.Evaluate(draft, cycle, person.Entries, today, classNames).Status;
+            var current = CreditEvaluator.Evaluate(person.Current, year, person.Entries, today, classNames, explain: false).Status;
+            var drafted = CreditEvaluator.Evaluate(draft, cycle, person.Entries, today, classNames, explain: false).Status;
             before[current] = before.GetValueOrDefault(current) + 1;
             after[drafted] = after.GetValueOrDefault(drafted) + 1;
             if (current != drafted)

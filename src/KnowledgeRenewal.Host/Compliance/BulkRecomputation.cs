@@ -124,7 +124,7 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
 
             evaluated++;
             records += person.Entries.Count;
-            var result = rules.Evaluate(book, year, person.Entries, today);
+            var result = rules.Assess(book, year, person.Entries, today);
             writer.Apply(ComplianceRow.Of(person.Owner, book.Scope, result), stored[person.Owner.ProfessionalId]);
         }
 

@@ -117,7 +117,7 @@ public sealed class ComplianceRecomputer(ComplianceRules rules, AuditWriter audi
             {
                 // As the bulk reads them: the records of the cycle's credit years.
                 var inCycle = mine.Where(e => e.CreditYear >= cycle.StartYear && e.CreditYear <= cycle.EndYear).Select(e => e.Entry).ToList();
-                var result = rules.Evaluate(book, year, inCycle, today);
+                var result = rules.Assess(book, year, inCycle, today);
                 writer.Apply(ComplianceRow.Of(owner, book.Scope, result), stored[owner.ProfessionalId]);
             }
         }

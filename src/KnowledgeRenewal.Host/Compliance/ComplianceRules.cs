@@ -44,4 +44,8 @@ public sealed class ComplianceRules(CreditRuleBooks books, ModuleRegistry module
     /// <summary>Evaluates one person's cycle containing <paramref name="year"/> under their department's book.</summary>
     public ComplianceResult Evaluate(RuleBook book, int year, IEnumerable<CreditEntry> entries, DateOnly today) =>
         CreditEvaluator.Evaluate(book, year, entries, today, ClassNames(book.Scope));
+
+    /// <summary>As <see cref="Evaluate"/> without the per-record verdicts: what the compliance table stores.</summary>
+    public ComplianceResult Assess(RuleBook book, int year, IEnumerable<CreditEntry> entries, DateOnly today) =>
+        CreditEvaluator.Evaluate(book, year, entries, today, ClassNames(book.Scope), explain: false);
 }

@@ -178,7 +178,9 @@ internal sealed class PersonRecordStream
         var conditions = new List<string>();
         if (filter.Include is not null)
         {
-            conditions.Add($"{department} = @department");
+            // A chunk is a key range: on SQLite (no statistics) the department's index would win and every chunk would
+            // scan the whole department and sort it; a unary plus keeps the primary key's range search.
+            conditions.Add(chunk && sql.Kind == DatabaseKind.Sqlite ? $"+{department} = @department" : $"{department} = @department");
         }
         else if (filter.Exclude.Count > 0)
         {

@@ -197,6 +197,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         (_, "clientId") => fixture.SpareClientId,
         (var p, "id") when p.Contains("accounts", StringComparison.Ordinal) => (write ? fixture.SpareAccountId : fixture.OtherAccountId).ToString(),
         (var p, "id") when p.Contains("registry/professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
+        (var p, "id") when p.Contains("professionals/{id:guid}/compliance", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
         (var p, "id") when p.Contains("registry/employers", StringComparison.Ordinal) => fixture.Markers["org MX-E2"],
         (var p, "id") when p.Contains("registry/training-providers", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
         (var p, "id") when p.Contains("registry/education-bases", StringComparison.Ordinal) => fixture.Markers["base-id MX-P2"],
