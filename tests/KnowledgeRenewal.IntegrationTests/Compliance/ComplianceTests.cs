@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KnowledgeRenewal.Core.Compliance;
 using KnowledgeRenewal.Core.Ledger;
+using KnowledgeRenewal.Host.Compliance;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
@@ -225,6 +226,28 @@ public sealed class ComplianceTests(CompliancePlatformFixture platform)
         var job = await RecomputeAsync($"/api/compliance/recompute?year={Year}&module=education");
         Assert.Equal("Completed", job.GetProperty("status").GetString());
         Assert.Equal("education", job.GetProperty("module").GetString());
+    }
+
+    [Fact]
+    public async Task The_host_command_recomputes_a_year_and_refuses_bad_options()
+    {
+        var teacher = await platform.RegisterAsync(platform.SchoolA);
+        await platform.AddRecordsAsync(teacher, RecordSpec.Professional(2024, 30));
+        await platform.QueryAsync(db => db.Compliance.Where(c => c.ProfessionalId == teacher).ExecuteDeleteAsync());
+
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var code = await RecomputeComplianceCommand.RunAsync(platform.Factory.Services, ["--year", "2024", "--module=education"], output, errors, CancellationToken.None);
+
+        Assert.True(code == 0, errors.ToString());
+        Assert.Contains("Compliance recomputed for 2024 (education)", output.ToString(), StringComparison.Ordinal);
+        var row = await platform.QueryAsync(db => db.Compliance.AsNoTracking().SingleAsync(c => c.ProfessionalId == teacher));
+        Assert.Equal((2023, 2027, 30m), (row.CycleStart, row.CycleEnd, row.Counted.Hours));
+
+        using var badOutput = new StringWriter();
+        using var badErrors = new StringWriter();
+        Assert.Equal(2, await RecomputeComplianceCommand.RunAsync(platform.Factory.Services, ["--year", "2024", "--module", "astronomy"], badOutput, badErrors, CancellationToken.None));
+        Assert.Contains("--module", badErrors.ToString(), StringComparison.Ordinal);
     }
 
     private async Task<CycleCompliance> StoredAsync(Guid person) =>
