@@ -124,20 +124,28 @@ internal sealed class PersonRecordStream
         return people;
     }
 
-    /// <summary>The stored compliance rows of the chunk's people whose cycles overlap the credit years.</summary>
+    /// <summary>
+    /// The stored compliance rows of the chunk's people (those of the pass's departments with keys in the range) whose
+    /// cycles overlap the credit years.
+    /// </summary>
     public async Task<List<StoredComplianceRow>> StoredAsync(Guid? after, Guid last, int fromYear, int toYear, CancellationToken cancellationToken)
     {
-        string C(string property) => sql.Column<CycleCompliance>(property);
+        string C(string property) => "c." + sql.Column<CycleCompliance>(property);
         var status = new EnumColumn<ComplianceStatus>(sql.Property<CycleCompliance>(nameof(CycleCompliance.Status)));
+        var department = DepartmentCondition();
         var text =
             $"SELECT {C(nameof(CycleCompliance.Id))}, {C(nameof(CycleCompliance.ProfessionalId))}, {C(nameof(CycleCompliance.CycleStart))}, {C(nameof(CycleCompliance.CycleEnd))}, "
             + $"{C(nameof(CycleCompliance.RuleScope))}, {C(nameof(CycleCompliance.RuleSetTitle))}, {C(nameof(CycleCompliance.Status))}, {C(nameof(CycleCompliance.Counted))}, "
             + $"{C(nameof(CycleCompliance.Required))}, {C(nameof(CycleCompliance.PublicCounted))}, {C(nameof(CycleCompliance.ProfessionalCounted))}, {C(nameof(CycleCompliance.Missing))}, "
             + $"{C(nameof(CycleCompliance.RegionCode))}, {C(nameof(CycleCompliance.DepartmentCode))}, {C(nameof(CycleCompliance.EmployerId))} "
-            + $"FROM {sql.Table<CycleCompliance>()} WHERE {C(nameof(CycleCompliance.CycleStart))} <= @to AND {C(nameof(CycleCompliance.CycleEnd))} >= @from "
+            + $"FROM {sql.Table<CycleCompliance>()} c"
+            + (department is null ? " " : $" JOIN {sql.Table<Professional>()} p ON p.{sql.Column<Professional>(nameof(Professional.Id))} = {C(nameof(CycleCompliance.ProfessionalId))} ")
+            + $"WHERE {C(nameof(CycleCompliance.CycleStart))} <= @to AND {C(nameof(CycleCompliance.CycleEnd))} >= @from "
             + (after is null ? "" : $"AND {C(nameof(CycleCompliance.ProfessionalId))} > @after ")
-            + $"AND {C(nameof(CycleCompliance.ProfessionalId))} <= @last";
+            + $"AND {C(nameof(CycleCompliance.ProfessionalId))} <= @last"
+            + (department is null ? "" : " AND " + department);
         await using var command = sql.Command(text);
+        BindFilter(command);
         sql.Parameter<CycleCompliance>(command, nameof(CycleCompliance.CycleStart), "@to").Set(toYear);
         sql.Parameter<CycleCompliance>(command, nameof(CycleCompliance.CycleEnd), "@from").Set(fromYear);
         if (after is { } lower)
@@ -174,17 +182,10 @@ internal sealed class PersonRecordStream
     private string Where(Guid? after, bool chunk = false)
     {
         var id = "p." + sql.Column<Professional>(nameof(Professional.Id));
-        var department = "p." + sql.Column<Professional>(nameof(Professional.DepartmentCode));
         var conditions = new List<string>();
-        if (filter.Include is not null)
+        if (DepartmentCondition(indexed: !chunk) is { } department)
         {
-            // A chunk is a key range: on SQLite (no statistics) the department's index would win and every chunk would
-            // scan the whole department and sort it; a unary plus keeps the primary key's range search.
-            conditions.Add(chunk && sql.Kind == DatabaseKind.Sqlite ? $"+{department} = @department" : $"{department} = @department");
-        }
-        else if (filter.Exclude.Count > 0)
-        {
-            conditions.Add($"{department} NOT IN ({string.Join(", ", filter.Exclude.Select((_, i) => "@exclude" + i.ToString(CultureInfo.InvariantCulture)))})");
+            conditions.Add(department);
         }
 
         if (after is not null)
@@ -198,6 +199,22 @@ internal sealed class PersonRecordStream
         }
 
         return conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+    }
+
+    // Which professionals (alias p) the pass covers, or null for everyone. A chunk is a key range: on SQLite (no
+    // statistics) the department's index would win and every chunk would scan the whole department and sort it; a
+    // unary plus keeps the key's range search.
+    private string? DepartmentCondition(bool indexed = false)
+    {
+        var department = "p." + sql.Column<Professional>(nameof(Professional.DepartmentCode));
+        if (filter.Include is not null)
+        {
+            return !indexed && sql.Kind == DatabaseKind.Sqlite ? $"+{department} = @department" : $"{department} = @department";
+        }
+
+        return filter.Exclude.Count > 0
+            ? $"{department} NOT IN ({string.Join(", ", filter.Exclude.Select((_, i) => "@exclude" + i.ToString(CultureInfo.InvariantCulture)))})"
+            : null;
     }
 
     private void BindFilter(DbCommand command)
