@@ -1,17 +1,21 @@
 using KnowledgeRenewal.Core;
 using KnowledgeRenewal.Data.Seeding;
 using KnowledgeRenewal.Host.Commands;
+using KnowledgeRenewal.Host.Compliance;
 using KnowledgeRenewal.Host.Composition;
 
 // `dotnet run --project src/KnowledgeRenewal.Host`            runs the platform (SQLite + demo data on http://localhost:5080)
 // `dotnet run --project src/KnowledgeRenewal.Host -- migrate` applies pending migrations for the configured provider and exits
 // `dotnet run --project src/KnowledgeRenewal.Host -- bootstrap-admin --role system-admin --username NAME` creates the first
 //   account of a separated administrator role with a one-time password (see README)
+// `dotnet run --project src/KnowledgeRenewal.Host -- recompute-compliance --year 2025` recomputes compliance in bulk and exits
 var migrate = args.Length > 0 && args[0] == "migrate";
 var bootstrap = args.Length > 0 && args[0] == BootstrapAdminCommand.Name;
+var recompute = args.Length > 0 && args[0] == RecomputeComplianceCommand.Name;
 try
 {
-    var builder = WebApplication.CreateBuilder(migrate ? args[1..] : bootstrap ? BootstrapAdminCommand.HostArguments(args[1..]) : args);
+    var builder = WebApplication.CreateBuilder(
+        migrate ? args[1..] : bootstrap ? BootstrapAdminCommand.HostArguments(args[1..]) : recompute ? RecomputeComplianceCommand.HostArguments(args[1..]) : args);
     builder.AddKnowledgeRenewal();
     var app = builder.Build();
     if (migrate)
@@ -23,6 +27,11 @@ try
     if (bootstrap)
     {
         return await BootstrapAdminCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
+    }
+
+    if (recompute)
+    {
+        return await RecomputeComplianceCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
     }
 
     // The database gets ready (migrations, reference data, catalogs, demo data) while the request pipeline and the

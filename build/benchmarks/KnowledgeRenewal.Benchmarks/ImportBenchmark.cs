@@ -366,7 +366,7 @@ internal static class ImportBenchmark
     }
 
     // Samples the working set every 50 ms: the peak of one measurement (the process peak only grows).
-    private sealed class PeakSampler : IDisposable
+    internal sealed class PeakSampler : IDisposable
     {
         private readonly Thread thread;
         private volatile bool running = true;

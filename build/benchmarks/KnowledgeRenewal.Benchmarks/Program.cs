@@ -2,14 +2,19 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeRenewal.Benchmarks;
 
-// Usage: KnowledgeRenewal.Benchmarks [rows=100000] [rounds=2]
-var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
-var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
+// Usage: KnowledgeRenewal.Benchmarks [rows=100000] [rounds=2]                     (import, build/benchmark-import.sh)
+//        KnowledgeRenewal.Benchmarks compliance [people=300000] [records=3000000]  (compliance, build/benchmark-compliance.sh)
+var compliance = args.Length > 0 && args[0] == "compliance";
+var numbers = compliance ? args[1..] : args;
+var rows = numbers.Length > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : compliance ? 300_000 : 100_000;
+var rounds = numbers.Length > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : compliance ? 3_000_000 : 2;
 var work = Path.Combine(Path.GetTempPath(), "kr-benchmark-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
 Directory.CreateDirectory(work);
 try
 {
-    return await ImportBenchmark.RunAsync(rows, rounds, work, Console.Out);
+    return compliance
+        ? await ComplianceBenchmark.RunAsync(rows, rounds, work, Console.Out)
+        : await ImportBenchmark.RunAsync(rows, rounds, work, Console.Out);
 }
 finally
 {

@@ -13,6 +13,28 @@ public static class ComplianceLabels
         _ => category.ToString(),
     };
 
+    /// <summary>达标 / 未达标 / 进行中 / 无适用规则.</summary>
+    public static string Status(ComplianceStatus status) => status switch
+    {
+        ComplianceStatus.Met => "达标",
+        ComplianceStatus.NotMet => "未达标",
+        ComplianceStatus.InProgress => "进行中",
+        ComplianceStatus.NoRules => "无适用规则",
+        _ => status.ToString(),
+    };
+
+    /// <summary>计入 / 部分计入 / 不计入.</summary>
+    public static string Outcome(EntryOutcome outcome) => outcome switch
+    {
+        EntryOutcome.Counted => "计入",
+        EntryOutcome.Capped => "部分计入",
+        EntryOutcome.Excluded => "不计入",
+        _ => outcome.ToString(),
+    };
+
+    /// <summary>学时 or 学分.</summary>
+    public static string Unit(CreditUnit unit) => unit == CreditUnit.Credit ? "学分" : "学时";
+
     /// <summary>The Chinese name of an activity type.</summary>
     public static string Activity(ActivityType activity) => activity switch
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Sdk;
 
@@ -18,7 +19,8 @@ namespace KnowledgeRenewal.Core.Compliance;
 /// </remarks>
 public static class CreditEvaluator
 {
-    private static readonly CreditCategory[] Categories = [CreditCategory.Public, CreditCategory.Professional];
+    private const string PublicBucket = nameof(CreditCategory.Public);
+    private const string ProfessionalBucket = nameof(CreditCategory.Professional);
 
     /// <summary>The cycle of <paramref name="book"/> that contains <paramref name="year"/>, or null when no rule applies.</summary>
     public static CycleWindow? CycleOf(RuleBook book, int year)
@@ -38,67 +40,93 @@ public static class CreditEvaluator
     }
 
     /// <summary>Evaluates the cycle containing <paramref name="year"/> under the rule set of <paramref name="book"/> then in force.</summary>
+    /// <param name="book">The rule book.</param>
+    /// <param name="year">A year of the cycle.</param>
+    /// <param name="entries">The person's records (those outside the cycle are ignored).</param>
+    /// <param name="today">Today (a cycle not yet over is in progress rather than not met).</param>
+    /// <param name="classNames">Credit-class names for the texts.</param>
+    /// <param name="explain">
+    /// False leaves out the per-record verdicts (bulk work stores only the totals and what is missing); the status,
+    /// totals, buckets and missing texts are the same.
+    /// </param>
     public static ComplianceResult Evaluate(
-        RuleBook book, int year, IEnumerable<CreditEntry> entries, DateOnly today, IReadOnlyDictionary<string, string>? classNames = null)
+        RuleBook book, int year, IEnumerable<CreditEntry> entries, DateOnly today, IReadOnlyDictionary<string, string>? classNames = null, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(book);
         var set = SetFor(book, year);
         return set is null
             ? new ComplianceResult(ComplianceStatus.NoRules, new CycleWindow(year, 1), null, CreditHours.Zero, CreditHours.Zero, [], [], ["该年度没有适用的学时规则。"])
-            : Evaluate(set, CycleOf(set, year), entries, today, classNames);
+            : Evaluate(set, CycleOf(set, year), entries, today, classNames, explain);
     }
 
     /// <summary>Evaluates <paramref name="cycle"/> under <paramref name="set"/> (also for drafts: what-if).</summary>
+    /// <param name="set">The rule set.</param>
+    /// <param name="cycle">The cycle.</param>
+    /// <param name="entries">The person's records (those outside the cycle are ignored).</param>
+    /// <param name="today">Today (a cycle not yet over is in progress rather than not met).</param>
+    /// <param name="classNames">Credit-class names for the texts.</param>
+    /// <param name="explain">False leaves out the per-record verdicts; everything else is the same.</param>
     public static ComplianceResult Evaluate(
-        CreditRuleSet set, CycleWindow cycle, IEnumerable<CreditEntry> entries, DateOnly today, IReadOnlyDictionary<string, string>? classNames = null)
+        CreditRuleSet set, CycleWindow cycle, IEnumerable<CreditEntry> entries, DateOnly today, IReadOnlyDictionary<string, string>? classNames = null, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(entries);
         var unit = new UnitFormat(set);
-        var activityRules = set.Activities.ToDictionary(a => a.Activity);
-        var requirements = set.Requirements.ToDictionary(r => r.Bucket, StringComparer.Ordinal);
+        var rules = Compiled.Of(set);
         var activityLeft = new Dictionary<(ActivityType, int), CreditHours>();
-        var bucketLeft = requirements.Values.Where(r => r.Maximum is not null).ToDictionary(r => r.Bucket, r => set.ToHours(r.Maximum!.Value), StringComparer.Ordinal);
+        var bucketLeft = rules.Maximums.Count == 0 ? null : new Dictionary<string, CreditHours>(rules.Maximums, StringComparer.Ordinal);
         var bucketCounted = new Dictionary<string, CreditHours>(StringComparer.Ordinal);
-        var verdicts = new List<EntryVerdict>();
+        var verdicts = explain ? new List<EntryVerdict>() : null;
         var total = CreditHours.Zero;
 
-        foreach (var entry in entries.Where(e => cycle.Contains(e.Date)).OrderBy(e => e.Date).ThenBy(e => e.Id))
+        // In date order (then by key): the caps cut the later records.
+        var inCycle = new List<CreditEntry>();
+        foreach (var entry in entries)
+        {
+            if (cycle.Contains(entry.Date))
+            {
+                inCycle.Add(entry);
+            }
+        }
+
+        inCycle.Sort(static (a, b) => a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.Id.CompareTo(b.Id));
+        foreach (var entry in inCycle)
         {
             if (entry.Status != CreditRecordStatus.Approved)
             {
-                verdicts.Add(new EntryVerdict(entry.Id, EntryOutcome.Excluded, CreditHours.Zero, StatusReason(entry.Status)));
+                verdicts?.Add(new EntryVerdict(entry.Id, EntryOutcome.Excluded, CreditHours.Zero, StatusReason(entry.Status)));
                 continue;
             }
 
             ActivityRule? rule = null;
-            if (set.Activities.Count > 0 && !activityRules.TryGetValue(entry.Activity, out rule))
+            if (set.Activities.Count > 0 && !rules.Activities.TryGetValue(entry.Activity, out rule))
             {
-                verdicts.Add(new EntryVerdict(entry.Id, EntryOutcome.Excluded, CreditHours.Zero, $"{ComplianceLabels.Activity(entry.Activity)}不计入“{set.Title}”的学时。"));
+                verdicts?.Add(new EntryVerdict(entry.Id, EntryOutcome.Excluded, CreditHours.Zero, $"{ComplianceLabels.Activity(entry.Activity)}不计入“{set.Title}”的学时。"));
                 continue;
             }
 
             var creditClass = entry.CreditClass ?? rule?.CreditClass;
+            var category = CategoryBucket(entry.Category);
             var allowed = entry.Hours;
-            var reasons = new List<string>();
+            var reasons = explain ? new List<string>() : null;
             if (rule?.MaxPerYear is { } yearly)
             {
                 var key = (entry.Activity, entry.Date.Year);
                 var left = activityLeft.GetValueOrDefault(key, set.ToHours(yearly));
                 if (allowed > left)
                 {
-                    reasons.Add($"{entry.Date.Year} 年{ComplianceLabels.Activity(entry.Activity)}已达年度上限 {unit.Amount(set.ToHours(yearly))}");
+                    reasons?.Add($"{entry.Date.Year} 年{ComplianceLabels.Activity(entry.Activity)}已达年度上限 {unit.Amount(set.ToHours(yearly))}");
                     allowed = left;
                 }
             }
 
-            foreach (var bucket in BucketsOf(entry.Category, creditClass))
+            if (bucketLeft is not null)
             {
-                if (bucketLeft.TryGetValue(bucket, out var left) && allowed > left)
+                Cap(category);
+                if (creditClass is not null)
                 {
-                    reasons.Add($"{Label(bucket, classNames)}已达上限 {unit.Amount(set.ToHours(requirements[bucket].Maximum!.Value))}");
-                    allowed = left;
+                    Cap(creditClass);
                 }
             }
 
@@ -108,38 +136,50 @@ public static class CreditEvaluator
                 activityLeft[key] = activityLeft.GetValueOrDefault(key, set.ToHours(rule.MaxPerYear.Value)) - allowed;
             }
 
-            foreach (var bucket in BucketsOf(entry.Category, creditClass))
+            Count(category);
+            if (creditClass is not null)
+            {
+                Count(creditClass);
+            }
+
+            total += allowed;
+            if (verdicts is not null)
+            {
+                var counted = $"计入 {unit.Amount(allowed)}";
+                verdicts.Add(allowed == entry.Hours
+                    ? new EntryVerdict(entry.Id, EntryOutcome.Counted, allowed, counted + "。")
+                    : allowed == CreditHours.Zero
+                        ? new EntryVerdict(entry.Id, EntryOutcome.Excluded, allowed, string.Join("；", reasons!) + "，不再计入。")
+                        : new EntryVerdict(entry.Id, EntryOutcome.Capped, allowed, string.Join("；", reasons!) + $"，{counted}。"));
+            }
+
+            void Cap(string bucket)
+            {
+                if (bucketLeft.TryGetValue(bucket, out var left) && allowed > left)
+                {
+                    reasons?.Add($"{Label(bucket, classNames)}已达上限 {unit.Amount(rules.Maximums[bucket])}");
+                    allowed = left;
+                }
+            }
+
+            void Count(string bucket)
             {
                 bucketCounted[bucket] = bucketCounted.GetValueOrDefault(bucket) + allowed;
-                if (bucketLeft.TryGetValue(bucket, out var left))
+                if (bucketLeft is not null && bucketLeft.TryGetValue(bucket, out var left))
                 {
                     bucketLeft[bucket] = left - allowed;
                 }
             }
-
-            total += allowed;
-            var counted = $"计入 {unit.Amount(allowed)}";
-            verdicts.Add(allowed == entry.Hours
-                ? new EntryVerdict(entry.Id, EntryOutcome.Counted, allowed, counted + "。")
-                : allowed == CreditHours.Zero
-                    ? new EntryVerdict(entry.Id, EntryOutcome.Excluded, allowed, string.Join("；", reasons) + "，不再计入。")
-                    : new EntryVerdict(entry.Id, EntryOutcome.Capped, allowed, string.Join("；", reasons) + $"，{counted}。"));
         }
 
-        var buckets = new List<BucketResult>();
+        var buckets = new List<BucketResult>(rules.Buckets.Length);
         var missing = new List<string>();
-        foreach (var bucket in Categories.Select(c => c.ToString()).Concat(requirements.Keys).Distinct(StringComparer.Ordinal))
+        foreach (var bucket in rules.Buckets)
         {
-            var requirement = requirements.GetValueOrDefault(bucket);
-            if (requirement is null && bucket.Length > 0 && !Enum.TryParse<CreditCategory>(bucket, out _))
-            {
-                continue;
-            }
-
             var counted = bucketCounted.GetValueOrDefault(bucket);
-            var minimum = requirement is null ? (CreditHours?)null : set.ToHours(requirement.EffectiveMinimum(set));
-            var maximum = requirement?.Maximum is { } max ? set.ToHours(max) : (CreditHours?)null;
-            var shortfall = minimum is { } min && min > counted ? min - counted : CreditHours.Zero;
+            var minimum = rules.Minimums.TryGetValue(bucket, out var min) ? min : (CreditHours?)null;
+            var maximum = rules.Maximums.TryGetValue(bucket, out var max) ? max : (CreditHours?)null;
+            var shortfall = minimum is { } least && least > counted ? least - counted : CreditHours.Zero;
             buckets.Add(new BucketResult(bucket, Label(bucket, classNames), counted, minimum, maximum, shortfall));
             if (shortfall > CreditHours.Zero)
             {
@@ -156,19 +196,26 @@ public static class CreditEvaluator
         var status = missing.Count == 0 ? ComplianceStatus.Met
             : today <= cycle.End ? ComplianceStatus.InProgress
             : ComplianceStatus.NotMet;
-        return new ComplianceResult(status, cycle, set, total, required, buckets, verdicts, missing);
+        return new ComplianceResult(status, cycle, set, total, required, buckets, (IReadOnlyList<EntryVerdict>?)verdicts ?? [], missing);
     }
 
     /// <summary>The rule set that governs the cycle containing <paramref name="year"/>.</summary>
     private static CreditRuleSet? SetFor(RuleBook book, int year) =>
         book.InForceOn(new DateOnly(year, 1, 1)) ?? book.InForceOn(new DateOnly(year, 12, 31));
 
-    private static IEnumerable<string> BucketsOf(CreditCategory category, string? creditClass) =>
-        creditClass is null ? [category.ToString()] : [category.ToString(), creditClass];
+    private static string CategoryBucket(CreditCategory category) => category switch
+    {
+        CreditCategory.Public => PublicBucket,
+        CreditCategory.Professional => ProfessionalBucket,
+        _ => category.ToString(),
+    };
 
-    private static string Label(string bucket, IReadOnlyDictionary<string, string>? classNames) =>
-        Enum.TryParse<CreditCategory>(bucket, out var category) ? ComplianceLabels.Category(category)
-        : classNames?.GetValueOrDefault(bucket) ?? bucket;
+    private static string Label(string bucket, IReadOnlyDictionary<string, string>? classNames) => bucket switch
+    {
+        PublicBucket => ComplianceLabels.Category(CreditCategory.Public),
+        ProfessionalBucket => ComplianceLabels.Category(CreditCategory.Professional),
+        _ => Enum.TryParse<CreditCategory>(bucket, out var category) ? ComplianceLabels.Category(category) : classNames?.GetValueOrDefault(bucket) ?? bucket,
+    };
 
     private static string StatusReason(CreditRecordStatus status) => status switch
     {
@@ -177,6 +224,37 @@ public static class CreditEvaluator
         CreditRecordStatus.Revoked => "已撤销，不计入。",
         _ => "不计入。",
     };
+
+    /// <summary>
+    /// What a rule set's evaluation looks up, computed once per rule set (rule sets are immutable records; drafts are
+    /// compiled per run and collected with them).
+    /// </summary>
+    private sealed class Compiled
+    {
+        private static readonly ConditionalWeakTable<CreditRuleSet, Compiled> Cache = [];
+
+        private Compiled(CreditRuleSet set)
+        {
+            Activities = set.Activities.ToDictionary(a => a.Activity);
+            var requirements = set.Requirements.ToDictionary(r => r.Bucket, StringComparer.Ordinal);
+            Maximums = requirements.Values.Where(r => r.Maximum is not null).ToDictionary(r => r.Bucket, r => set.ToHours(r.Maximum!.Value), StringComparer.Ordinal);
+            Minimums = requirements.Values.ToDictionary(r => r.Bucket, r => set.ToHours(r.EffectiveMinimum(set)), StringComparer.Ordinal);
+
+            // Both categories always, then the requirements' credit classes (a bucket that is neither is left out).
+            Buckets = [.. new[] { PublicBucket, ProfessionalBucket }.Concat(requirements.Keys).Distinct(StringComparer.Ordinal)
+                .Where(b => requirements.ContainsKey(b) || b.Length == 0 || Enum.TryParse<CreditCategory>(b, out _))];
+        }
+
+        public Dictionary<ActivityType, ActivityRule> Activities { get; }
+
+        public Dictionary<string, CreditHours> Maximums { get; }
+
+        public Dictionary<string, CreditHours> Minimums { get; }
+
+        public string[] Buckets { get; }
+
+        public static Compiled Of(CreditRuleSet set) => Cache.GetValue(set, static s => new Compiled(s));
+    }
 
     /// <summary>Shows amounts in the rule set's unit: 学时, or 学分 converted back from hours.</summary>
     private readonly struct UnitFormat(CreditRuleSet set)

@@ -20,7 +20,14 @@ public sealed record StatusChange(Guid PersonId, ComplianceStatus Before, Compli
 /// <param name="NewlyMet">People who would meet the requirement and did not.</param>
 /// <param name="NewlyNotMet">People who met it and would not.</param>
 /// <param name="Changes">Every change.</param>
-public sealed record WhatIfReport(int Year, int People, int NewlyMet, int NewlyNotMet, IReadOnlyList<StatusChange> Changes);
+public sealed record WhatIfReport(int Year, int People, int NewlyMet, int NewlyNotMet, IReadOnlyList<StatusChange> Changes)
+{
+    /// <summary>How many people have each status under the rules in force.</summary>
+    public IReadOnlyDictionary<ComplianceStatus, int> Before { get; init; } = new Dictionary<ComplianceStatus, int>();
+
+    /// <summary>How many people would have each status under the draft.</summary>
+    public IReadOnlyDictionary<ComplianceStatus, int> After { get; init; } = new Dictionary<ComplianceStatus, int>();
+}
 
 /// <summary>"What if": runs a draft rule set over a past year before anyone publishes it.</summary>
 public static class WhatIf
@@ -33,15 +40,19 @@ public static class WhatIf
         ArgumentNullException.ThrowIfNull(people);
         var cycle = CreditEvaluator.CycleOf(draft, year);
         var changes = new List<StatusChange>();
+        var before = new Dictionary<ComplianceStatus, int>();
+        var after = new Dictionary<ComplianceStatus, int>();
         var count = 0;
         foreach (var person in people)
         {
             count++;
-            var before = CreditEvaluator.Evaluate(person.Current, year, person.Entries, today, classNames).Status;
-            var after = CreditEvaluator.Evaluate(draft, cycle, person.Entries, today, classNames).Status;
-            if (before != after)
+            var current = CreditEvaluator.Evaluate(person.Current, year, person.Entries, today, classNames, explain: false).Status;
+            var drafted = CreditEvaluator.Evaluate(draft, cycle, person.Entries, today, classNames, explain: false).Status;
+            before[current] = before.GetValueOrDefault(current) + 1;
+            after[drafted] = after.GetValueOrDefault(drafted) + 1;
+            if (current != drafted)
             {
-                changes.Add(new StatusChange(person.PersonId, before, after));
+                changes.Add(new StatusChange(person.PersonId, current, drafted));
             }
         }
 
@@ -50,6 +61,10 @@ public static class WhatIf
             count,
             changes.Count(c => c.After == ComplianceStatus.Met),
             changes.Count(c => c.Before == ComplianceStatus.Met),
-            changes);
+            changes)
+        {
+            Before = before,
+            After = after,
+        };
     }
 }

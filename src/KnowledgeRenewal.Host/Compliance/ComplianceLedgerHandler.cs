@@ -1,0 +1,18 @@
+using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Host.Ledger;
+
+namespace KnowledgeRenewal.Host.Compliance;
+
+/// <summary>
+/// Keeps the compliance table in step with the ledger: whenever records change, the cycles containing the changed
+/// years are recomputed in the same transaction (first of the handlers, so certificates see the new compliance).
+/// </summary>
+public sealed class ComplianceLedgerHandler(ComplianceRecomputer recomputer) : ILedgerChangeHandler
+{
+    /// <inheritdoc />
+    public int Order => 10;
+
+    /// <inheritdoc />
+    public Task HandleAsync(PlatformDbContext db, IReadOnlyCollection<PersonYear> changes, CancellationToken cancellationToken) =>
+        recomputer.RecomputeAsync(db, changes, cancellationToken);
+}

@@ -1,0 +1,234 @@
+using System.Data.Common;
+using System.Globalization;
+using KnowledgeRenewal.Core.Compliance;
+using KnowledgeRenewal.Core.Ledger;
+using KnowledgeRenewal.Core.Registry;
+using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Host.Compliance;
+
+/// <summary>A professional and their credit records of the years read.</summary>
+/// <param name="Owner">Who they belong to.</param>
+/// <param name="Entries">Their records of the years, as the rule engine sees them.</param>
+public sealed record PersonEntries(ComplianceOwner Owner, IReadOnlyList<CreditEntry> Entries);
+
+/// <summary>Which professionals a pass covers: those of one department, or those of every department but some.</summary>
+/// <param name="Include">Only this department (a module's), or null.</param>
+/// <param name="Exclude">Not these departments (the platform book: every department without an enabled module).</param>
+public sealed record DepartmentFilter(string? Include, IReadOnlyList<string> Exclude)
+{
+    /// <summary>The professionals governed by the book of <paramref name="scope"/>.</summary>
+    public static DepartmentFilter For(ComplianceRules rules, string scope)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return rules.DepartmentOf(scope) is { } department ? new DepartmentFilter(department, []) : new DepartmentFilter(null, rules.ModuleDepartments);
+    }
+}
+
+/// <summary>
+/// Streams professionals with their credit records of a range of credit years, ordered by person, with plain
+/// <see cref="DbDataReader"/>s (no EF materialization) on the context's connection and current transaction. The
+/// people of a pass are split into chunks by key (one ordered key read, then one range query per chunk: professionals
+/// LEFT JOIN records, so people without records come too), so the reader is closed before the chunk is written — the
+/// same code runs on every provider, and on one connection inside one transaction. The caller opens the connection
+/// (beginning a transaction does).
+/// </summary>
+internal sealed class PersonRecordStream
+{
+    private readonly ModelSql sql;
+    private readonly DepartmentFilter filter;
+    private readonly EnumColumn<ProfessionalStatus> personStatus;
+    private readonly EnumColumn<CreditCategory> category;
+    private readonly EnumColumn<ActivityType> activity;
+    private readonly EnumColumn<CreditRecordStatus> recordStatus;
+
+    public PersonRecordStream(PlatformDbContext db, DepartmentFilter filter)
+    {
+        this.filter = filter;
+        sql = new ModelSql(db);
+        personStatus = new EnumColumn<ProfessionalStatus>(sql.Property<Professional>(nameof(Professional.Status)));
+        category = new EnumColumn<CreditCategory>(sql.Property<CreditRecord>(nameof(CreditRecord.Category)));
+        activity = new EnumColumn<ActivityType>(sql.Property<CreditRecord>(nameof(CreditRecord.Activity)));
+        recordStatus = new EnumColumn<CreditRecordStatus>(sql.Property<CreditRecord>(nameof(CreditRecord.Status)));
+    }
+
+    /// <summary>The keys of the pass's professionals, in the database's key order.</summary>
+    public async Task<List<Guid>> PeopleAsync(CancellationToken cancellationToken)
+    {
+        var id = sql.Column<Professional>(nameof(Professional.Id));
+        await using var command = sql.Command($"SELECT p.{id} FROM {sql.Table<Professional>()} p{Where(null)} ORDER BY p.{id}");
+        BindFilter(command);
+        var people = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            people.Add(reader.GetGuid(0));
+        }
+
+        return people;
+    }
+
+    /// <summary>
+    /// The professionals with keys after <paramref name="after"/> (null: from the first) up to <paramref name="last"/>,
+    /// with their records of the credit years <paramref name="fromYear"/>–<paramref name="toYear"/>.
+    /// </summary>
+    public async Task<List<PersonEntries>> ChunkAsync(Guid? after, Guid last, int fromYear, int toYear, CancellationToken cancellationToken)
+    {
+        string P(string property) => "p." + sql.Column<Professional>(property);
+        string R(string property) => "r." + sql.Column<CreditRecord>(property);
+        var text =
+            $"SELECT {P(nameof(Professional.Id))}, {P(nameof(Professional.RegionCode))}, {P(nameof(Professional.DepartmentCode))}, {P(nameof(Professional.EmployerId))}, {P(nameof(Professional.Status))}, "
+            + $"{R(nameof(CreditRecord.Id))}, {R(nameof(CreditRecord.Date))}, {R(nameof(CreditRecord.Category))}, {R(nameof(CreditRecord.Activity))}, {R(nameof(CreditRecord.Hours))}, {R(nameof(CreditRecord.Status))}, {R(nameof(CreditRecord.CreditClass))} "
+            + $"FROM {sql.Table<Professional>()} p LEFT JOIN {sql.Table<CreditRecord>()} r ON {R(nameof(CreditRecord.ProfessionalId))} = {P(nameof(Professional.Id))} "
+            + $"AND {R(nameof(CreditRecord.CreditYear))} >= @from AND {R(nameof(CreditRecord.CreditYear))} <= @to"
+            + Where(after, chunk: true) + $" ORDER BY {P(nameof(Professional.Id))}";
+        await using var command = sql.Command(text);
+        BindFilter(command);
+        sql.Parameter<CreditRecord>(command, nameof(CreditRecord.CreditYear), "@from").Set(fromYear);
+        sql.Parameter<CreditRecord>(command, nameof(CreditRecord.CreditYear), "@to").Set(toYear);
+        if (after is { } lower)
+        {
+            sql.Parameter<Professional>(command, nameof(Professional.Id), "@after").Set(lower);
+        }
+
+        sql.Parameter<Professional>(command, nameof(Professional.Id), "@last").Set(last);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var people = new List<PersonEntries>();
+        Guid current = default;
+        List<CreditEntry>? entries = null;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var person = reader.GetGuid(0);
+            if (entries is null || person != current)
+            {
+                current = person;
+                entries = [];
+                var owner = new ComplianceOwner(person, reader.GetString(1), reader.GetString(2), reader.GetGuid(3), personStatus.Read(reader, 4) == ProfessionalStatus.Active);
+                people.Add(new PersonEntries(owner, entries));
+            }
+
+            if (!reader.IsDBNull(5))
+            {
+                entries.Add(new CreditEntry(
+                    reader.GetGuid(5),
+                    reader.GetFieldValue<DateOnly>(6),
+                    category.Read(reader, 7),
+                    activity.Read(reader, 8),
+                    CreditHours.FromHundredths(reader.GetInt64(9)),
+                    recordStatus.Read(reader, 10),
+                    reader.IsDBNull(11) ? null : reader.GetString(11)));
+            }
+        }
+
+        return people;
+    }
+
+    /// <summary>
+    /// The stored compliance rows of the chunk's people (those of the pass's departments with keys in the range) whose
+    /// cycles overlap the credit years.
+    /// </summary>
+    public async Task<List<StoredComplianceRow>> StoredAsync(Guid? after, Guid last, int fromYear, int toYear, CancellationToken cancellationToken)
+    {
+        string C(string property) => "c." + sql.Column<CycleCompliance>(property);
+        var status = new EnumColumn<ComplianceStatus>(sql.Property<CycleCompliance>(nameof(CycleCompliance.Status)));
+        var department = DepartmentCondition();
+        var text =
+            $"SELECT {C(nameof(CycleCompliance.Id))}, {C(nameof(CycleCompliance.ProfessionalId))}, {C(nameof(CycleCompliance.CycleStart))}, {C(nameof(CycleCompliance.CycleEnd))}, "
+            + $"{C(nameof(CycleCompliance.RuleScope))}, {C(nameof(CycleCompliance.RuleSetTitle))}, {C(nameof(CycleCompliance.Status))}, {C(nameof(CycleCompliance.Counted))}, "
+            + $"{C(nameof(CycleCompliance.Required))}, {C(nameof(CycleCompliance.PublicCounted))}, {C(nameof(CycleCompliance.ProfessionalCounted))}, {C(nameof(CycleCompliance.Missing))}, "
+            + $"{C(nameof(CycleCompliance.RegionCode))}, {C(nameof(CycleCompliance.DepartmentCode))}, {C(nameof(CycleCompliance.EmployerId))} "
+            + $"FROM {sql.Table<CycleCompliance>()} c"
+            + (department is null ? " " : $" JOIN {sql.Table<Professional>()} p ON p.{sql.Column<Professional>(nameof(Professional.Id))} = {C(nameof(CycleCompliance.ProfessionalId))} ")
+            + $"WHERE {C(nameof(CycleCompliance.CycleStart))} <= @to AND {C(nameof(CycleCompliance.CycleEnd))} >= @from "
+            + (after is null ? "" : $"AND {C(nameof(CycleCompliance.ProfessionalId))} > @after ")
+            + $"AND {C(nameof(CycleCompliance.ProfessionalId))} <= @last"
+            + (department is null ? "" : " AND " + department);
+        await using var command = sql.Command(text);
+        BindFilter(command);
+        sql.Parameter<CycleCompliance>(command, nameof(CycleCompliance.CycleStart), "@to").Set(toYear);
+        sql.Parameter<CycleCompliance>(command, nameof(CycleCompliance.CycleEnd), "@from").Set(fromYear);
+        if (after is { } lower)
+        {
+            sql.Parameter<CycleCompliance>(command, nameof(CycleCompliance.ProfessionalId), "@after").Set(lower);
+        }
+
+        sql.Parameter<CycleCompliance>(command, nameof(CycleCompliance.ProfessionalId), "@last").Set(last);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<StoredComplianceRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new StoredComplianceRow(reader.GetGuid(0), new ComplianceRow(
+                reader.GetGuid(1),
+                reader.GetInt32(2),
+                reader.GetInt32(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                status.Read(reader, 6),
+                CreditHours.FromHundredths(reader.GetInt64(7)),
+                CreditHours.FromHundredths(reader.GetInt64(8)),
+                CreditHours.FromHundredths(reader.GetInt64(9)),
+                CreditHours.FromHundredths(reader.GetInt64(10)),
+                reader.IsDBNull(11) ? null : reader.GetString(11),
+                reader.GetString(12),
+                reader.GetString(13),
+                reader.GetGuid(14))));
+        }
+
+        return rows;
+    }
+
+    // The pass's department condition and, for a chunk, its key range.
+    private string Where(Guid? after, bool chunk = false)
+    {
+        var id = "p." + sql.Column<Professional>(nameof(Professional.Id));
+        var conditions = new List<string>();
+        if (DepartmentCondition(indexed: !chunk) is { } department)
+        {
+            conditions.Add(department);
+        }
+
+        if (after is not null)
+        {
+            conditions.Add($"{id} > @after");
+        }
+
+        if (chunk)
+        {
+            conditions.Add($"{id} <= @last");
+        }
+
+        return conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+    }
+
+    // Which professionals (alias p) the pass covers, or null for everyone. A chunk is a key range: on SQLite (no
+    // statistics) the department's index would win and every chunk would scan the whole department and sort it; a
+    // unary plus keeps the key's range search.
+    private string? DepartmentCondition(bool indexed = false)
+    {
+        var department = "p." + sql.Column<Professional>(nameof(Professional.DepartmentCode));
+        if (filter.Include is not null)
+        {
+            return !indexed && sql.Kind == DatabaseKind.Sqlite ? $"+{department} = @department" : $"{department} = @department";
+        }
+
+        return filter.Exclude.Count > 0
+            ? $"{department} NOT IN ({string.Join(", ", filter.Exclude.Select((_, i) => "@exclude" + i.ToString(CultureInfo.InvariantCulture)))})"
+            : null;
+    }
+
+    private void BindFilter(DbCommand command)
+    {
+        if (filter.Include is { } include)
+        {
+            sql.Parameter<Professional>(command, nameof(Professional.DepartmentCode), "@department").Set(include);
+        }
+        else
+        {
+            for (var i = 0; i < filter.Exclude.Count; i++)
+            {
+                sql.Parameter<Professional>(command, nameof(Professional.DepartmentCode), "@exclude" + i.ToString(CultureInfo.InvariantCulture)).Set(filter.Exclude[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using System.Net;
+using System.Net.Http.Json;
+using KnowledgeRenewal.Core;
+using KnowledgeRenewal.Core.Compliance;
+using KnowledgeRenewal.Core.Ledger;
+using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Core.Registry;
+using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Host.Ledger;
+using KnowledgeRenewal.IntegrationTests.Infrastructure;
+using KnowledgeRenewal.Sdk;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeRenewal.IntegrationTests.Compliance;
+
+/// <summary>
+/// One running platform (no demo data) for the compliance tests, with employers in 任城区 (370811) and 邹城市 (370883)
+/// of a department without a module (agriculture: the platform's default rules, 90 hours a year, 2/3 professional),
+/// one of education (five-year cycle) and one of transport (used only by the what-if test, so its population is
+/// known). Tests register their own people through the registry API and add credit records through the data layer,
+/// publishing the change as every ledger path does.
+/// </summary>
+public sealed class CompliancePlatformFixture : IAsyncLifetime
+{
+    public const string CountyA = "370811";
+    public const string CountyB = "370883";
+
+    private readonly Lock gate = new();
+    private readonly HashSet<string> issued = new(StringComparer.Ordinal);
+    private readonly Random random = new(20251231);
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public PlatformFactory Factory { get; private set; } = null!;
+
+    public TestAccounts Accounts { get; private set; } = null!;
+
+    /// <summary>任城区, agriculture (platform rules).</summary>
+    public ComplianceEmployer FarmA { get; private set; } = null!;
+
+    /// <summary>邹城市, agriculture (platform rules).</summary>
+    public ComplianceEmployer FarmB { get; private set; } = null!;
+
+    /// <summary>任城区, education (five-year cycle).</summary>
+    public ComplianceEmployer SchoolA { get; private set; } = null!;
+
+    /// <summary>邹城市, transport (what-if population only).</summary>
+    public ComplianceEmployer TransportB { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Factory = new PlatformFactory(Database, new Dictionary<string, string?>
+        {
+            ["Platform:DemoMode"] = "false",
+            ["Security:SignInPerIpPerMinute"] = "100000",
+            ["Security:SignInPerAccountPerMinute"] = "1000",
+        });
+        Accounts = new TestAccounts(Factory);
+        using var scope = Factory.Services.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var bureaus = await db.Organizations.Where(o => o.Code.StartsWith("CB-")).ToDictionaryAsync(o => o.Code, o => o.Id);
+        FarmA = AddEmployer(db, "达标测试任城农场", CountyA, Departments.AgricultureRural, bureaus);
+        FarmB = AddEmployer(db, "达标测试邹城农场", CountyB, Departments.AgricultureRural, bureaus);
+        SchoolA = AddEmployer(db, "达标测试任城中学", CountyA, Departments.Education, bureaus);
+        TransportB = AddEmployer(db, "达标测试邹城公路站", CountyB, Departments.Transport, bureaus);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>A client signed in as a test account holding <paramref name="role"/> in the organization.</summary>
+    public Task<HttpClient> ClientAsync(string role, string? organizationCode = null) => Accounts.ClientAsync(role, organizationCode);
+
+    /// <summary>Registers a professional of <paramref name="employer"/> through the registry API as the program office.</summary>
+    public async Task<Guid> RegisterAsync(ComplianceEmployer employer, string name = "达标测试人")
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        var client = await ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        using var response = await client.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), new
+        {
+            idNumber = NewIdNumber(),
+            name,
+            phone = NewPhone(),
+            employerCreditCode = employer.Code,
+            titleSeries = "农业技术",
+            titleLevel = "中级",
+            specialty = "农学",
+            education = "本科",
+        });
+        var view = await response.ReadJsonAsync(HttpStatusCode.Created, "register professional");
+        return view.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>
+    /// Adds credit records for a person as a ledger path does: saves them, publishes the change and commits, in one
+    /// transaction. Returns the records' ids.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> AddRecordsAsync(Guid professionalId, params RecordSpec[] specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        await using var scope = Factory.Services.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var person = await db.Professionals.AsNoTracking().SingleAsync(p => p.Id == professionalId);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var records = specs.Select(s => NewRecord(person, s)).ToList();
+        db.CreditRecords.AddRange(records);
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<LedgerChanges>()
+            .PublishAsync(db, records.Select(r => new PersonYear(r.ProfessionalId, r.CreditYear)), CancellationToken.None);
+        await transaction.CommitAsync();
+        return [.. records.Select(r => r.Id)];
+    }
+
+    /// <summary>Revokes an approved record as a ledger path does (save, publish, commit).</summary>
+    public async Task RevokeAsync(Guid recordId)
+    {
+        await using var scope = Factory.Services.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var record = await db.CreditRecords.SingleAsync(r => r.Id == recordId);
+        record.Revoke(LedgerActor.System, DateTime.UtcNow, "测试撤销：培训班次信息有误");
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<LedgerChanges>()
+            .PublishAsync(db, [new PersonYear(record.ProfessionalId, record.CreditYear)], CancellationToken.None);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Runs <paramref name="query"/> against the database as the platform itself.</summary>
+    public async Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var scope = Factory.Services.CreateSystemScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
+    }
+
+    /// <summary>The stored compliance rows of some people, as comparable values (no ids, no times).</summary>
+    public Task<List<string>> StoredRowsAsync(IEnumerable<Guid> people)
+    {
+        var ids = people.ToList();
+        return QueryAsync(async db => (await db.Compliance.AsNoTracking().Where(c => ids.Contains(c.ProfessionalId)).ToListAsync())
+            .Select(c => string.Join('|', c.ProfessionalId, c.CycleStart, c.CycleEnd, c.RuleScope, c.RuleSetTitle, c.Status, c.Counted.Hundredths,
+                c.Required.Hundredths, c.PublicCounted.Hundredths, c.ProfessionalCounted.Hundredths, c.Missing, c.RegionCode, c.DepartmentCode, c.EmployerId))
+            .Order(StringComparer.Ordinal)
+            .ToList());
+    }
+
+    private static CreditRecord NewRecord(Professional person, RecordSpec spec)
+    {
+        var record = new CreditRecord
+        {
+            ProfessionalId = person.Id,
+            Date = spec.Date,
+            CreditYear = spec.Date.Year,
+            Category = spec.Category,
+            Activity = spec.Activity,
+            Hours = CreditHours.FromHours(spec.Hours),
+            EnteredAmount = spec.Hours,
+            Title = spec.Title,
+            Source = RecordSource.ManualAdjustment,
+            RecordedByName = "system",
+            RecordedAt = DateTime.UtcNow,
+            RegionCode = person.RegionCode,
+            DepartmentCode = person.DepartmentCode,
+            EmployerId = person.EmployerId,
+        };
+        switch (spec.Status)
+        {
+            case CreditRecordStatus.Approved:
+                record.Approve(LedgerActor.System, DateTime.UtcNow);
+                break;
+            case CreditRecordStatus.Rejected:
+                record.Reject(LedgerActor.System, DateTime.UtcNow, "测试驳回：证明材料不清晰");
+                break;
+        }
+
+        return record;
+    }
+
+    private string NewIdNumber()
+    {
+        lock (gate)
+        {
+            while (true)
+            {
+                var born = new DateOnly(1970, 1, 1).AddDays(random.Next(0, 365 * 30));
+                var number = ResidentIdNumberGenerator.Generate("370811", born, Gender.Female, random.Next).Value;
+                if (issued.Add(number))
+                {
+                    return number;
+                }
+            }
+        }
+    }
+
+    private string NewPhone()
+    {
+        lock (gate)
+        {
+            while (true)
+            {
+                var phone = "138" + random.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (issued.Add(phone))
+                {
+                    return phone;
+                }
+            }
+        }
+    }
+
+    private ComplianceEmployer AddEmployer(PlatformDbContext db, string title, string region, string department, Dictionary<string, Guid> bureaus)
+    {
+        var code = UnifiedSocialCreditCode.Generate('1', '2', region, random.Next).Value;
+        var employer = new Employer
+        {
+            Code = code,
+            Name = title,
+            RegionCode = region,
+            DepartmentCode = department,
+            Ownership = Ownership.Public,
+            ParentId = bureaus["CB-" + region],
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.Employers.Add(employer);
+        return new ComplianceEmployer(employer.Id, code, region, department);
+    }
+}
+
+/// <summary>A fixture employer.</summary>
+public sealed record ComplianceEmployer(Guid Id, string Code, string RegionCode, string DepartmentCode);
+
+/// <summary>A credit record to add.</summary>
+public sealed record RecordSpec(DateOnly Date, CreditCategory Category, decimal Hours, CreditRecordStatus Status = CreditRecordStatus.Approved, ActivityType Activity = ActivityType.ClassroomTraining, string Title = "达标测试培训班")
+{
+    public static RecordSpec Professional(int year, decimal hours, CreditRecordStatus status = CreditRecordStatus.Approved) =>
+        new(new DateOnly(year, 5, 10), CreditCategory.Professional, hours, status, Title: "专业科目培训班");
+
+    public static RecordSpec Public(int year, decimal hours, CreditRecordStatus status = CreditRecordStatus.Approved) =>
+        new(new DateOnly(year, 3, 15), CreditCategory.Public, hours, status, Title: "公需科目培训班");
+}
+
+[CollectionDefinition(Name)]
+public sealed class CompliancePlatform : ICollectionFixture<CompliancePlatformFixture>
+{
+    public const string Name = "compliance";
+}
