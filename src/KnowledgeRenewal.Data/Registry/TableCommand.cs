@@ -39,11 +39,14 @@ internal sealed class TableCommand : IDisposable
         command.Prepare();
     }
 
-    /// <summary>INSERT of every column of <typeparamref name="T"/>'s table that the entity type maps (a TPH discriminator included).</summary>
+    /// <summary>
+    /// INSERT of every column of <typeparamref name="T"/>'s table that the entity type maps (a TPH discriminator
+    /// included), except the columns the database computes.
+    /// </summary>
     public static TableCommand Insert<T>(DbContext db)
     {
         var entity = Entity<T>(db, out var table, out var sql);
-        var properties = entity.GetProperties().ToArray();
+        var properties = entity.GetProperties().Where(p => p.GetComputedColumnSql(table) is null).ToArray();
         var columns = properties.Select((p, i) => Column.Of(p, table, "@p" + i, entity)).ToArray();
         var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.ColumnName)))}) VALUES ({string.Join(", ", columns.Select(c => c.Name))})";
         return new TableCommand(db, text, columns);

@@ -1319,6 +1319,9 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.Property<long>("FileSize")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("FlaggedCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1365,6 +1368,9 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("integer");
 
@@ -1373,6 +1379,12 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 
                     b.Property<int>("UpdatedCount")
                         .HasColumnType("integer");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -1323,6 +1323,9 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                     b.Property<long>("FileSize")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("FlaggedCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1369,6 +1372,9 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("int");
 
@@ -1377,6 +1383,12 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
 
                     b.Property<int>("UpdatedCount")
                         .HasColumnType("int");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Id");
 

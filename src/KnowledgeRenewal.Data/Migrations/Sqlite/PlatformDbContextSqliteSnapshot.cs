@@ -1314,6 +1314,9 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                     b.Property<long>("FileSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FlaggedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -1360,6 +1363,9 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
 
@@ -1368,6 +1374,12 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
 
                     b.Property<int>("UpdatedCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
