@@ -77,9 +77,9 @@ public enum RosterAction
 public sealed record RosterChange(int Row, RosterPerson Person, RosterCandidate Candidate, RosterSubject Subject, RosterAction Action, ClassRecord? Previous, RecordWarning? Flag, string? FlagDetail);
 
 /// <summary>The upload a roster's records come from.</summary>
-/// <param name="JobId">The import job.</param>
+/// <param name="JobId">The import job (null for records seeded as demo data).</param>
 /// <param name="FileName">The uploaded file's name.</param>
-public sealed record RosterUpload(Guid JobId, string FileName);
+public sealed record RosterUpload(Guid? JobId, string FileName);
 
 /// <summary>
 /// The rules of one roster file (学员名单) of one class. <see cref="Check"/> runs the field rules of a row: a valid ID

@@ -32,6 +32,9 @@ public sealed class RosterPlatform : IAsyncLifetime
 
     public TestDatabase Database => inner.Database;
 
+    /// <summary>The fixture's employers (A1, A2, B): their people are the tests', not the demo's.</summary>
+    public IReadOnlyList<Guid> TestEmployers => [inner.EmployerA1Id, inner.EmployerA2Id, inner.EmployerBId];
+
     public Guid P1Id { get; private set; }
 
     public Guid P2Id { get; private set; }
@@ -175,4 +178,11 @@ public static class RosterHttp
 
     public static IEnumerable<(int Row, string Column, string Code, string Message)> Warnings(this JsonElement job) =>
         job.GetProperty("warnings").EnumerateArray().Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString()!, e.GetProperty("code").GetString()!, e.GetProperty("message").GetString()!));
+}
+
+/// <summary>One roster platform shared by the roster test classes (they use disjoint people and days).</summary>
+[CollectionDefinition(Name)]
+public sealed class RosterPlatforms : ICollectionFixture<RosterPlatform>
+{
+    public const string Name = "rosters";
 }

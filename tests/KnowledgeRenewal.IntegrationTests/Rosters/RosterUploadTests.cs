@@ -19,7 +19,8 @@ namespace KnowledgeRenewal.IntegrationTests.Rosters;
 /// nothing, a corrected roster revoking and replacing (never editing), removed people reported, duplicate-class and
 /// day-overload flags, GBK CSV, and atomicity under a database fault.
 /// </summary>
-public sealed class RosterUploadTests(RosterPlatform platform, ITestOutputHelper output) : IClassFixture<RosterPlatform>
+[Collection(RosterPlatforms.Name)]
+public sealed class RosterUploadTests(RosterPlatform platform, ITestOutputHelper output)
 {
     private static readonly string Csv = "名单.csv";
 

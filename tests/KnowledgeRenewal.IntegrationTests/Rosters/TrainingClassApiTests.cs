@@ -11,7 +11,8 @@ namespace KnowledgeRenewal.IntegrationTests.Rosters;
 /// (finish only after the end date, nothing after finishing), who may write (the class's provider and the program
 /// office) and who may read (404 outside the scope), list filters, and the roster template.
 /// </summary>
-public sealed class TrainingClassApiTests(RosterPlatform platform) : IClassFixture<RosterPlatform>
+[Collection(RosterPlatforms.Name)]
+public sealed class TrainingClassApiTests(RosterPlatform platform)
 {
     [Fact]
     public async Task Invalid_classes_are_refused_naming_every_field_in_Chinese()
