@@ -29,23 +29,43 @@ public sealed class RosterBulkWriter : RegistryBulkWriter
     private static readonly string[] Where = [nameof(CreditRecord.Id), nameof(CreditRecord.ConcurrencyStamp), nameof(CreditRecord.Status)];
 
     private readonly PlatformDbContext db;
+    private readonly List<CreditRecord> pending = [];
+    private readonly int rowsPerInsert;
+    private TableCommand? insertMany;
     private TableCommand? insert;
     private TableCommand? revoke;
     private TableCommand? reject;
 
     /// <summary>A writer on <paramref name="db"/>'s current transaction.</summary>
-    public RosterBulkWriter(PlatformDbContext db) => this.db = db;
+    public RosterBulkWriter(PlatformDbContext db)
+    {
+        this.db = db;
+        rowsPerInsert = TableCommand.RowsPerInsert<CreditRecord>(db);
+    }
 
     /// <summary>Records written pending review (flagged).</summary>
     public int Flagged { get; private set; }
 
-    /// <summary>Inserts a new record (a correction's new record counts as an update of the roster).</summary>
+    /// <summary>
+    /// Inserts a new record (a correction's new record counts as an update of the roster): in multi-row INSERTs as
+    /// the records add up, the rest on <see cref="Flush"/>.
+    /// </summary>
     public void Add(CreditRecord record, bool correction)
     {
         ArgumentNullException.ThrowIfNull(record);
-        insert ??= TableCommand.Insert<CreditRecord>(db);
-        insert.SetAll(record);
-        insert.Execute();
+        pending.Add(record);
+        if (pending.Count == rowsPerInsert)
+        {
+            insertMany ??= TableCommand.InsertRows<CreditRecord>(db, rowsPerInsert);
+            for (var i = 0; i < pending.Count; i++)
+            {
+                insertMany.SetRow(i, pending[i]);
+            }
+
+            insertMany.Execute();
+            pending.Clear();
+        }
+
         Note(nameof(CreditRecord), AuditActions.DataCreated, record.Id);
         if (record.Flag is not null)
         {
@@ -60,6 +80,19 @@ public sealed class RosterBulkWriter : RegistryBulkWriter
         {
             Created++;
         }
+    }
+
+    /// <inheritdoc />
+    public override void Flush()
+    {
+        foreach (var record in pending)
+        {
+            insert ??= TableCommand.Insert<CreditRecord>(db);
+            insert.SetAll(record);
+            insert.Execute();
+        }
+
+        pending.Clear();
     }
 
     /// <summary>Counts a row that changed nothing.</summary>
@@ -94,6 +127,7 @@ public sealed class RosterBulkWriter : RegistryBulkWriter
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
+        insertMany?.Dispose();
         insert?.Dispose();
         revoke?.Dispose();
         reject?.Dispose();

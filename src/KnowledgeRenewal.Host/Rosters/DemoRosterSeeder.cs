@@ -131,6 +131,8 @@ public sealed partial class DemoRosterSeeder(
                             string.Join(",", keys.Take(AuditSaveChangesInterceptor.MaxKeys).Select(k => k.ToString("D"))) + (keys.Count > AuditSaveChangesInterceptor.MaxKeys ? ",…" : ""),
                             string.Create(CultureInfo.InvariantCulture, $"count={keys.Count}; class={trainingClass.Id:D}; demo={Key}"))));
                 }
+
+                writer.Flush();
             }
 
             await auditWriter.AppendAsync(db, audit, cancellationToken).ConfigureAwait(false);

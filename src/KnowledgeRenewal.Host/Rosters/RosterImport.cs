@@ -144,6 +144,7 @@ public sealed class RosterImport(
             changed.Add(new PersonYear(change.Person.Id, record.CreditYear));
         }
 
+        writer.Flush();
         await ledgerChanges.PublishAsync(db, changed, cancellationToken).ConfigureAwait(false);
         await writer.AppendAuditAsync(db, auditWriter, item.Actor, item.JobId, cancellationToken).ConfigureAwait(false);
         var warnings = Warnings(accepted, missing, item.File.Header, settings.MaxReportedErrors);
