@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using KnowledgeRenewal.Core.Audit;
 using KnowledgeRenewal.Core.Ledger;
 
@@ -40,20 +41,31 @@ public sealed class RosterBulkWriter : RegistryBulkWriter
     public RosterBulkWriter(PlatformDbContext db)
     {
         this.db = db;
-        rowsPerInsert = TableCommand.RowsPerInsert<CreditRecord>(db);
+        // SQLite is in-process (no round trips to save) and binds many parameters slowly: one row a statement there.
+        rowsPerInsert = db.Database.IsSqlite() ? 1 : TableCommand.RowsPerInsert<CreditRecord>(db);
     }
 
     /// <summary>Records written pending review (flagged).</summary>
     public int Flagged { get; private set; }
 
     /// <summary>
-    /// Inserts a new record (a correction's new record counts as an update of the roster): in multi-row INSERTs as
-    /// the records add up, the rest on <see cref="Flush"/>.
+    /// Inserts a new record (a correction's new record counts as an update of the roster): on a server database in
+    /// multi-row INSERTs as the records add up, the rest on <see cref="Flush"/>; on SQLite one prepared row at a time.
     /// </summary>
     public void Add(CreditRecord record, bool correction)
     {
         ArgumentNullException.ThrowIfNull(record);
-        pending.Add(record);
+        if (rowsPerInsert == 1)
+        {
+            insert ??= TableCommand.Insert<CreditRecord>(db);
+            insert.SetAll(record);
+            insert.Execute();
+        }
+        else
+        {
+            pending.Add(record);
+        }
+
         if (pending.Count == rowsPerInsert)
         {
             insertMany ??= TableCommand.InsertRows<CreditRecord>(db, rowsPerInsert);

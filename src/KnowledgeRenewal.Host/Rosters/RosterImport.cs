@@ -104,6 +104,7 @@ public sealed class RosterImport(
 
         // 2. One transaction: records, replaced records, ledger change, audit, the job's outcome.
         progress.Report(item.JobId, ImportJobStatus.Importing, processed);
+        await using var cache = await ImportProcessor.LargerCacheAsync(db, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         using var writer = new RosterBulkWriter(db);
         var actor = new LedgerActor(item.Access.UserId, item.Actor.UserName ?? "unknown");

@@ -237,7 +237,7 @@ public sealed partial class ImportProcessor(
     // SQLite: a 64 MB page cache on the import's connection while it runs (random-order index inserts — the ID-number
     // hash, the name — stay in memory instead of going back to the OS page cache); the pooled connection gets the
     // default back afterwards.
-    private static async Task<IAsyncDisposable> LargerCacheAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    internal static async Task<IAsyncDisposable> LargerCacheAsync(PlatformDbContext db, CancellationToken cancellationToken)
     {
         if (!db.Database.IsSqlite())
         {
