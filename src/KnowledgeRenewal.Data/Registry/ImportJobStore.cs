@@ -13,7 +13,10 @@ namespace KnowledgeRenewal.Data.Registry;
 /// <param name="ErrorCount">All errors.</param>
 /// <param name="Errors">The kept errors, as JSON.</param>
 /// <param name="FailureReason">Why it failed.</param>
-public sealed record ImportOutcome(ImportJobStatus Status, int ProcessedRows, int Created, int Updated, int Unchanged, int Rejected, int ErrorCount, string? Errors, string? FailureReason);
+/// <param name="Flagged">Records written pending review (rosters).</param>
+/// <param name="WarningCount">Warnings that are not row errors (rosters: people missing from the new roster).</param>
+/// <param name="Warnings">The kept warnings and flags, as JSON.</param>
+public sealed record ImportOutcome(ImportJobStatus Status, int ProcessedRows, int Created, int Updated, int Unchanged, int Rejected, int ErrorCount, string? Errors, string? FailureReason, int Flagged = 0, int WarningCount = 0, string? Warnings = null);
 
 /// <summary>
 /// Book-keeping of import jobs: status changes are set-based updates (not audited — the job's creation is, and the
@@ -53,6 +56,9 @@ public static class ImportJobStore
                 .SetProperty(j => j.RejectedCount, outcome.Rejected)
                 .SetProperty(j => j.ErrorCount, outcome.ErrorCount)
                 .SetProperty(j => j.Errors, outcome.Errors)
+                .SetProperty(j => j.FlaggedCount, outcome.Flagged)
+                .SetProperty(j => j.WarningCount, outcome.WarningCount)
+                .SetProperty(j => j.Warnings, outcome.Warnings)
                 .SetProperty(j => j.FailureReason, reason)
                 .SetProperty(j => j.CompletedAt, now),
             cancellationToken);

@@ -49,6 +49,7 @@ public abstract class RegistryBulkWriter : IDisposable
     public Task AppendAuditAsync(PlatformDbContext db, AuditWriter writer, AuditActor actor, Guid jobId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        Flush();
         var entries = audit.Where(a => a.Keys.Count > 0).Select(a =>
         {
             var keys = string.Join(",", a.Keys.Take(AuditSaveChangesInterceptor.MaxKeys).Select(k => k.ToString("D"))) + (a.Keys.Count > AuditSaveChangesInterceptor.MaxKeys ? ",…" : "");
@@ -61,6 +62,11 @@ public abstract class RegistryBulkWriter : IDisposable
             return new AuditEntry(actor, new AuditEvent(a.Action, AuditOutcome.Success, a.EntityType, keys, details));
         }).ToList();
         return writer.AppendAsync(db, entries, cancellationToken);
+    }
+
+    /// <summary>Writes what the writer still holds back (batched rows); <see cref="AppendAuditAsync"/> does it first.</summary>
+    public virtual void Flush()
+    {
     }
 
     /// <inheritdoc />

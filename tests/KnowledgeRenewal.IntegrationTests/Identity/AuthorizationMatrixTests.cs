@@ -115,6 +115,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         Assert.All(FixtureCodes, code => Assert.Contains(code, officeView, StringComparison.Ordinal));
         Assert.Contains("auth.sign_in", auditView, StringComparison.Ordinal);
 
+        // Classes: the program office sees MX-P2's class; 任城区 (another county) does not.
+        Assert.Contains(fixture.Markers["class MX-P2"], await office.Client.GetStringAsync(new Uri("/api/classes", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.Markers["class MX-P2"], await county.Client.GetStringAsync(new Uri("/api/classes", UriKind.Relative)), StringComparison.Ordinal);
+
         // The registry: a county its region's person, the person themselves, the program office and the registry feed both.
         var e1 = fixture.Markers["idmask MX-E1"];
         var e2 = fixture.Markers["idmask MX-E2"];
@@ -236,6 +240,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         (var p, "id") when p.Contains("registry/education-bases", StringComparison.Ordinal) => fixture.Markers["base-id MX-P2"],
         (var p, "id") when p.Contains("declarations", StringComparison.Ordinal) => fixture.Markers["declaration-id MX-E2"],
         (var p, "fileId") when p.Contains("declarations", StringComparison.Ordinal) => fixture.Markers["evidence-id MX-E2"],
+        (var p, "id") when p.Contains("api/classes", StringComparison.Ordinal) => fixture.Markers["class-id MX-P2"],
         (var p, "key") when p.Contains("Organizations", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
         (var p, "key") when p.Contains("Professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
         (var p, "key") when p.Contains("Employments", StringComparison.Ordinal) => fixture.Markers["employment-id MX-E2"],
@@ -317,6 +322,25 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 AddRecord(fixture, db, "MX-E1", null, CountyA, Departments.Health, e1);
                 AddRecord(fixture, db, "MX-E2", p1, CountyB, Departments.Education, e2);
                 await db.SaveChangesAsync();
+
+                // A finished class of MX-P2 for 邹城市's teachers: only its provider, that county and sector, and the office see it.
+                var trainingClass = new KnowledgeRenewal.Core.Ledger.TrainingClass
+                {
+                    ProviderId = p2,
+                    Title = "矩阵测试班次乙",
+                    StartDate = new DateOnly(2025, 4, 1),
+                    EndDate = new DateOnly(2025, 4, 2),
+                    Hours = CreditHours.FromHours(16m),
+                    Category = CreditCategory.Professional,
+                    RegionCode = CountyB,
+                    DepartmentCode = Departments.Education,
+                    Status = KnowledgeRenewal.Core.Ledger.TrainingClassStatus.Finished,
+                    CreatedAt = DateTime.UtcNow,
+                };
+                db.TrainingClasses.Add(trainingClass);
+                await db.SaveChangesAsync();
+                fixture.Markers["class MX-P2"] = trainingClass.Title;
+                fixture.Markers["class-id MX-P2"] = trainingClass.Id.ToString();
                 fixture.Markers["org MX-P1"] = p1.ToString();
                 fixture.Markers["org MX-P2"] = p2.ToString();
                 fixture.Markers["org MX-E1"] = e1.ToString();

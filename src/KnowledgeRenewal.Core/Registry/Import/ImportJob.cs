@@ -1,8 +1,8 @@
 namespace KnowledgeRenewal.Core.Registry.Import;
 
 /// <summary>
-/// One bulk import of a spreadsheet (professionals or employers): who sent which file, how it was processed and
-/// what came of it. Visible to its requester and to the program office only. Rows are written in one transaction,
+/// One bulk import of a spreadsheet (professionals, employers, or a class's roster of trainees): who sent which
+/// file, how it was processed and what came of it. Visible to its requester and to the program office only. Rows are written in one transaction,
 /// so a job that is not <see cref="ImportJobStatus.Completed"/> wrote nothing.
 /// </summary>
 public sealed class ImportJob
@@ -21,6 +21,9 @@ public sealed class ImportJob
 
     /// <summary>What the file holds.</summary>
     public ImportKind Kind { get; init; }
+
+    /// <summary>What the file is for, when its kind has a target (a roster: the training class).</summary>
+    public Guid? TargetId { get; init; }
 
     /// <summary>The uploaded file's name (as the client sent it, without any path).</summary>
     public required string FileName { get; init; }
@@ -61,6 +64,18 @@ public sealed class ImportJob
     /// <summary>Rows with at least one error.</summary>
     public int RejectedCount { get; set; }
 
+    /// <summary>Records written pending review because a check flagged them (rosters: the same class twice, an overloaded day).</summary>
+    public int FlaggedCount { get; set; }
+
+    /// <summary>
+    /// Things the requester should know that are not errors of a row (rosters: people recorded by an earlier roster of
+    /// the class whom this file no longer lists — their records are kept, not silently revoked).
+    /// </summary>
+    public int WarningCount { get; set; }
+
+    /// <summary>The warnings and flags, as JSON (an array of <see cref="ImportError"/>, at most <see cref="ImportOptions.MaxReportedErrors"/>).</summary>
+    public string? Warnings { get; set; }
+
     /// <summary>All errors found (the stored list may be shorter, see <see cref="Errors"/>).</summary>
     public int ErrorCount { get; set; }
 
@@ -100,6 +115,9 @@ public enum ImportKind
 
     /// <summary>用人单位.</summary>
     Employers = 2,
+
+    /// <summary>学员名单 — the roster of a finished training class (its job's <see cref="ImportJob.TargetId"/> is the class).</summary>
+    Roster = 3,
 }
 
 /// <summary>The file's format.</summary>
@@ -157,7 +175,12 @@ public static class ImportNames
     public static string Of(ImportMode mode) => mode == ImportMode.ValidRowsOnly ? ValidRowsOnly : AllOrNothing;
 
     /// <summary>The API name of a kind.</summary>
-    public static string Of(ImportKind kind) => kind == ImportKind.Employers ? "employers" : "professionals";
+    public static string Of(ImportKind kind) => kind switch
+    {
+        ImportKind.Employers => "employers",
+        ImportKind.Roster => "roster",
+        _ => "professionals",
+    };
 
     /// <summary>Parses a mode; null or empty means the default.</summary>
     public static bool TryParseMode(string? text, out ImportMode mode)
@@ -174,5 +197,10 @@ public static class ImportNames
     }
 
     /// <summary>Chinese name of a kind.</summary>
-    public static string Chinese(ImportKind kind) => kind == ImportKind.Employers ? "用人单位" : "专业技术人员";
+    public static string Chinese(ImportKind kind) => kind switch
+    {
+        ImportKind.Employers => "用人单位",
+        ImportKind.Roster => "学员名单",
+        _ => "专业技术人员",
+    };
 }

@@ -58,7 +58,12 @@ public sealed class ImportSchema
         header is not null && byHeader.TryGetValue(NormalizeHeader(header), out var index) ? index : -1;
 
     /// <summary>The schema of a kind.</summary>
-    public static ImportSchema For(ImportKind kind) => kind == ImportKind.Employers ? Employers : Professionals;
+    public static ImportSchema For(ImportKind kind) => kind switch
+    {
+        ImportKind.Employers => Employers,
+        ImportKind.Roster => Roster,
+        _ => Professionals,
+    };
 
     /// <summary>
     /// A header as compared: without spaces (also full-width ones and line breaks), required-field stars and a
@@ -112,6 +117,15 @@ public sealed class ImportSchema
         new("ownership", "所有制", true, "公有制 或 非公有制（两者同等对待，仅用于统计）。", ["单位性质", "所有制性质"]),
         new("regionCode", "所属区域代码", true, "如 370811 任城区；登记后不能修改。", ["区域代码", "region"]),
         new("departmentCode", "所属行业代码", false, "行业主管部门代码，如 health、education；可不填。", ["行业代码", "department"]),
+    ]);
+
+    /// <summary>The roster of a training class (学员名单): who attended and how many credit hours each earned.</summary>
+    public static ImportSchema Roster { get; } = new(ImportKind.Roster, "学员名单", [
+        new("idNumber", "身份证号", true, "学员的 18 位居民身份证号码；学员须已在平台登记。请将该列设为“文本”格式，以免 Excel 把号码变成科学计数法而丢失末几位。", ["身份证号码", "公民身份号码", "证件号码", "idcard", "id"]),
+        new("name", "姓名", true, "学员姓名，须与平台登记的姓名一致。", ["学员姓名", "人员姓名"]),
+        new("hours", "学时", true, "该学员获得的学时，大于 0、最多两位小数，不超过班次的学时。", ["学时数", "获得学时", "认定学时", "培训学时"]),
+        new("category", "科目类别", false, "公需 或 专业；不填即班次的科目类别。", ["类别", "科目类型", "学时类别"]),
+        new("subjectCode", "科目代码", false, "公需科目或本人所在行业专业科目目录中的代码；不填即班次的科目。", ["科目编码", "课程代码", "subject"]),
     ]);
 
     /// <summary>The column letters of a 0-based column index (0 → A, 26 → AA).</summary>

@@ -16,7 +16,8 @@ namespace KnowledgeRenewal.Host.Registry.Import;
 
 /// <summary>An import job as the API shows it.</summary>
 /// <param name="Id">The job.</param>
-/// <param name="Kind"><c>professionals</c> or <c>employers</c>.</param>
+/// <param name="Kind"><c>professionals</c>, <c>employers</c> or <c>roster</c>.</param>
+/// <param name="TargetId">What the file is for (a roster: the class), if its kind has a target.</param>
 /// <param name="FileName">The uploaded file's name.</param>
 /// <param name="Format"><c>Xlsx</c> or <c>Csv</c>.</param>
 /// <param name="FileSha256">SHA-256 of the file.</param>
@@ -30,8 +31,11 @@ namespace KnowledgeRenewal.Host.Registry.Import;
 /// <param name="Updated">Records updated.</param>
 /// <param name="Unchanged">Rows that changed nothing.</param>
 /// <param name="Rejected">Rows with errors.</param>
+/// <param name="Flagged">Records written pending review (rosters: the same class twice, an overloaded day).</param>
+/// <param name="WarningCount">Warnings that are not row errors (rosters: people of an earlier roster missing from this one).</param>
 /// <param name="ErrorCount">All errors (<paramref name="Errors"/> may list fewer).</param>
 /// <param name="Errors">The errors: row, column, field, code, message.</param>
+/// <param name="Warnings">The flags and warnings, as the errors (row 0 for the whole file).</param>
 /// <param name="IdempotencyKey">The request's <c>Idempotency-Key</c>.</param>
 /// <param name="RequestedByUserId">The requesting account.</param>
 /// <param name="RequestedByUserName">Its user name.</param>
@@ -40,11 +44,11 @@ namespace KnowledgeRenewal.Host.Registry.Import;
 /// <param name="StartedAt">Started (UTC).</param>
 /// <param name="CompletedAt">Ended (UTC).</param>
 /// <param name="FailureReason">Why it failed.</param>
-/// <param name="Report">The downloadable xlsx report, when there are errors.</param>
+/// <param name="Report">The downloadable xlsx report, when there are errors or warnings.</param>
 public sealed record ImportJobView(
-    Guid Id, string Kind, string FileName, ImportFormat Format, string FileSha256, long FileSize, string Mode, ImportJobStatus Status,
-    int HeaderRow, int TotalRows, int ProcessedRows, int Created, int Updated, int Unchanged, int Rejected, int ErrorCount,
-    IReadOnlyList<ImportError>? Errors, string? IdempotencyKey, Guid? RequestedByUserId, string? RequestedByUserName, Guid? RequestedByOrganizationId,
+    Guid Id, string Kind, Guid? TargetId, string FileName, ImportFormat Format, string FileSha256, long FileSize, string Mode, ImportJobStatus Status,
+    int HeaderRow, int TotalRows, int ProcessedRows, int Created, int Updated, int Unchanged, int Rejected, int Flagged, int WarningCount, int ErrorCount,
+    IReadOnlyList<ImportError>? Errors, IReadOnlyList<ImportError>? Warnings, string? IdempotencyKey, Guid? RequestedByUserId, string? RequestedByUserName, Guid? RequestedByOrganizationId,
     DateTime CreatedAt, DateTime? StartedAt, DateTime? CompletedAt, string? FailureReason, string? Report)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -56,10 +60,24 @@ public sealed record ImportJobView(
         var running = job.Status is ImportJobStatus.Queued or ImportJobStatus.Validating or ImportJobStatus.Importing;
         var (status, processed) = running && live is { } now ? (now.Status, now.Processed) : (job.Status, job.ProcessedRows);
         return new ImportJobView(
-            job.Id, ImportNames.Of(job.Kind), job.FileName, job.Format, job.FileSha256, job.FileSize, ImportNames.Of(job.Mode), status,
-            job.HeaderRow, job.TotalRows, processed, job.CreatedCount, job.UpdatedCount, job.UnchangedCount, job.RejectedCount, job.ErrorCount,
-            withErrors ? ErrorsOf(job) : null, job.IdempotencyKey, job.RequestedByUserId, job.RequestedByUserName, job.RequestedByOrganizationId,
-            job.CreatedAt, job.StartedAt, job.CompletedAt, job.FailureReason, job.ErrorCount > 0 ? $"/api/registry/imports/{job.Id:D}/report" : null);
+            job.Id, ImportNames.Of(job.Kind), job.TargetId, job.FileName, job.Format, job.FileSha256, job.FileSize, ImportNames.Of(job.Mode), status,
+            job.HeaderRow, job.TotalRows, processed, job.CreatedCount, job.UpdatedCount, job.UnchangedCount, job.RejectedCount, job.FlaggedCount, job.WarningCount, job.ErrorCount,
+            withErrors ? ErrorsOf(job) : null, withErrors ? WarningsOf(job) : null, job.IdempotencyKey, job.RequestedByUserId, job.RequestedByUserName, job.RequestedByOrganizationId,
+            job.CreatedAt, job.StartedAt, job.CompletedAt, job.FailureReason, HasReport(job) ? $"/api/registry/imports/{job.Id:D}/report" : null);
+    }
+
+    /// <summary>Whether the job has a report to download (errors, or a roster's flags and warnings).</summary>
+    public static bool HasReport(ImportJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.ErrorCount > 0 || !string.IsNullOrEmpty(job.Warnings);
+    }
+
+    /// <summary>The stored flags and warnings of a job.</summary>
+    public static IReadOnlyList<ImportError> WarningsOf(ImportJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return string.IsNullOrEmpty(job.Warnings) ? [] : JsonSerializer.Deserialize<List<ImportError>>(job.Warnings, Json) ?? [];
     }
 
     /// <summary>The stored errors of a job.</summary>
@@ -119,7 +137,7 @@ public static class ImportApi
 
         imports.MapGet("/{id:guid}/report", ReportAsync)
             .WithName("GetImportReport")
-            .WithSummary("The job's errors as xlsx (row as Excel numbers it, column header, field, code, Chinese message). 404 import.no_report when it has none.");
+            .WithSummary("The job's errors as xlsx (row as Excel numbers it, column header, field, code, Chinese message), and a roster's flags and warnings. 404 import.no_report when it has none.");
 
         return endpoints;
     }
@@ -148,12 +166,12 @@ public static class ImportApi
     {
         var job = await db.ImportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct).ConfigureAwait(false)
             ?? throw new NotFoundException("导入任务", id);
-        if (job.ErrorCount == 0)
+        if (!ImportJobView.HasReport(job))
         {
             throw new PlatformException(ImportProblemCodes.NoReport, StatusCodes.Status404NotFound, "没有错误报告", "该导入任务没有发现错误（或尚未完成），没有错误报告。");
         }
 
-        var stream = ImportWorkbooks.Report(job, ImportJobView.ErrorsOf(job));
+        var stream = ImportWorkbooks.Report(job, ImportJobView.ErrorsOf(job), ImportJobView.WarningsOf(job));
         return Results.File(stream, ImportWorkbooks.XlsxContentType, $"导入错误报告-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx");
     }
 
@@ -181,8 +199,11 @@ public sealed class ImportIntake(
     IOptions<ImportOptions> options,
     TimeProvider clock)
 {
-    /// <summary>Handles <c>POST /api/registry/imports/{kind}</c>.</summary>
-    public async Task<IResult> AcceptAsync(ImportKind kind, HttpContext http, string? modeText, CancellationToken cancellationToken)
+    /// <summary>
+    /// Handles <c>POST /api/registry/imports/{kind}</c> (and, with the class as <paramref name="targetId"/>,
+    /// <c>POST /api/classes/{id}/roster</c>).
+    /// </summary>
+    public async Task<IResult> AcceptAsync(ImportKind kind, HttpContext http, string? modeText, CancellationToken cancellationToken, Guid? targetId = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         var settings = options.Value;
@@ -198,7 +219,7 @@ public sealed class ImportIntake(
         {
             if (key is not null && await ImportJobStore.FindByKeyAsync(db, userId, key, cancellationToken).ConfigureAwait(false) is { } earlier)
             {
-                return Replay(earlier, kind, upload.Sha256);
+                return Replay(earlier, kind, targetId, upload.Sha256);
             }
 
             var file = ImportFiles.Inspect(upload.Path, upload.Format, ImportSchema.For(kind), settings);
@@ -206,6 +227,7 @@ public sealed class ImportIntake(
             var job = new ImportJob
             {
                 Kind = kind,
+                TargetId = targetId,
                 FileName = upload.FileName,
                 Format = upload.Format,
                 FileSha256 = upload.Sha256,
@@ -234,11 +256,11 @@ public sealed class ImportIntake(
                     throw;
                 }
 
-                return Replay(first, kind, upload.Sha256);
+                return Replay(first, kind, targetId, upload.Sha256);
             }
 
             progress.Track(job.Id);
-            if (!queue.TryEnqueue(new ImportWorkItem(job.Id, kind, mode, upload.Path, file, RequesterAccess.Of(access), actor)))
+            if (!queue.TryEnqueue(new ImportWorkItem(job.Id, kind, mode, upload.Path, file, RequesterAccess.Of(access), actor, targetId, upload.FileName)))
             {
                 progress.Finish(job.Id);
                 var outcome = new ImportOutcome(ImportJobStatus.Failed, 0, 0, 0, 0, 0, 0, null, "导入任务过多，本次未执行，请稍后重新上传。");
@@ -259,9 +281,9 @@ public sealed class ImportIntake(
         }
     }
 
-    private static IResult Replay(ImportJob earlier, ImportKind kind, string sha256)
+    private static IResult Replay(ImportJob earlier, ImportKind kind, Guid? targetId, string sha256)
     {
-        if (earlier.Kind != kind || !string.Equals(earlier.FileSha256, sha256, StringComparison.Ordinal))
+        if (earlier.Kind != kind || earlier.TargetId != targetId || !string.Equals(earlier.FileSha256, sha256, StringComparison.Ordinal))
         {
             throw new PlatformException(
                 ImportProblemCodes.IdempotencyKeyReused,

@@ -37,6 +37,9 @@ public sealed partial class ImportProcessor(
 {
     private static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
+    /// <summary>Errors or warnings as a job stores them (JSON array).</summary>
+    public static string Serialize(IReadOnlyList<ImportError> errors) => JsonSerializer.Serialize(errors, ErrorJson);
+
     /// <summary>Runs the job to its end and records the outcome; never throws for a bad file or a database fault.</summary>
     public async Task<ImportOutcome> RunAsync(ImportWorkItem item, CancellationToken cancellationToken)
     {
@@ -48,9 +51,12 @@ public sealed partial class ImportProcessor(
         {
             await using var scope = scopes.CreateAsyncScope();
             await using var db = ActivatorUtilities.CreateInstance<PlatformDbContext>(scope.ServiceProvider, item.Access);
-            (outcome, var recorded) = item.Kind == ImportKind.Employers
-                ? await EmployersAsync(db, item, cancellationToken).ConfigureAwait(false)
-                : await ProfessionalsAsync(db, item, cancellationToken).ConfigureAwait(false);
+            (outcome, var recorded) = item.Kind switch
+            {
+                ImportKind.Employers => await EmployersAsync(db, item, cancellationToken).ConfigureAwait(false),
+                ImportKind.Roster => await scope.ServiceProvider.GetRequiredService<IRosterImport>().RunAsync(db, item, cancellationToken).ConfigureAwait(false),
+                _ => await ProfessionalsAsync(db, item, cancellationToken).ConfigureAwait(false),
+            };
             if (recorded)
             {
                 return outcome;
@@ -103,7 +109,7 @@ public sealed partial class ImportProcessor(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         using var writer = RegistryBulkWriter.ForProfessionals(db, now);
         var processed = 0;
-        await foreach (var batch in CheckedBatchesAsync(item, row => rules.Check(row, errors), c => !duplicates.IsDuplicate(c.Hash, c.Row, errors), cancellationToken).ConfigureAwait(false))
+        await foreach (var batch in ImportBatches.CheckedAsync(item, options.Value, row => rules.Check(row, errors), c => !duplicates.IsDuplicate(c.Hash, c.Row, errors), cancellationToken).ConfigureAwait(false))
         {
             var codes = batch.Items.Select(c => c.Value.EmployerCreditCode.Value).Where(asked.Add).ToList();
             foreach (var employer in await lookups.EmployersAsync(codes, cancellationToken).ConfigureAwait(false))
@@ -165,8 +171,9 @@ public sealed partial class ImportProcessor(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         using var writer = RegistryBulkWriter.ForEmployers(db);
         var processed = 0;
-        await foreach (var batch in CheckedBatchesAsync(
+        await foreach (var batch in ImportBatches.CheckedAsync(
             item,
+            options.Value,
             row => rules.Check(row, errors) is { } valid ? new EmployerCandidate(row.Number, valid) : null,
             c => !duplicates.IsDuplicate(c.Value.CreditCode.Value, c.Row, errors),
             cancellationToken).ConfigureAwait(false))
@@ -227,69 +234,10 @@ public sealed partial class ImportProcessor(
         return (outcome, true);
     }
 
-    /// <summary>
-    /// Reads and checks the rows on a thread of its own (parsing, field rules, hashing, encryption, duplicates) and
-    /// hands over batches of checked rows, with the number of rows read so far, to the writer — which then has a core
-    /// to itself on a two-core machine.
-    /// </summary>
-    private async IAsyncEnumerable<(List<T> Items, int Processed)> CheckedBatchesAsync<T>(
-        ImportWorkItem item, Func<ImportRow, T?> check, Func<T, bool> keep, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-        where T : class
-    {
-        var size = options.Value.BatchSize;
-        var batches = Channel.CreateBounded<(List<T>, int)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reader = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    var batch = new List<T>(size);
-                    var read = 0;
-                    foreach (var row in ImportFiles.ReadRows(item.FilePath, item.File, options.Value))
-                    {
-                        read++;
-                        if (check(row) is { } checkedRow && keep(checkedRow))
-                        {
-                            batch.Add(checkedRow);
-                        }
-
-                        if (read % size == 0)
-                        {
-                            await batches.Writer.WriteAsync((batch, read), stop.Token).ConfigureAwait(false);
-                            batch = new List<T>(size);
-                        }
-                    }
-
-                    await batches.Writer.WriteAsync((batch, read), stop.Token).ConfigureAwait(false);
-                    batches.Writer.TryComplete();
-                }
-#pragma warning disable CA1031 // Handed to the writer, which rethrows it.
-                catch (Exception exception)
-#pragma warning restore CA1031
-                {
-                    batches.Writer.TryComplete(exception);
-                }
-            },
-            CancellationToken.None);
-        try
-        {
-            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return batch;
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await reader.ConfigureAwait(false);
-        }
-    }
-
     // SQLite: a 64 MB page cache on the import's connection while it runs (random-order index inserts — the ID-number
     // hash, the name — stay in memory instead of going back to the OS page cache); the pooled connection gets the
     // default back afterwards.
-    private static async Task<IAsyncDisposable> LargerCacheAsync(PlatformDbContext db, CancellationToken cancellationToken)
+    internal static async Task<IAsyncDisposable> LargerCacheAsync(PlatformDbContext db, CancellationToken cancellationToken)
     {
         if (!db.Database.IsSqlite())
         {

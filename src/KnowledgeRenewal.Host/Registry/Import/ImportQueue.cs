@@ -44,7 +44,9 @@ public sealed class RequesterAccess(AccessScope scope, Guid? userId, Guid? organ
 /// <param name="File">What inspection found.</param>
 /// <param name="Access">The requester's scope.</param>
 /// <param name="Actor">The requester, as the audit log names them.</param>
-public sealed record ImportWorkItem(Guid JobId, ImportKind Kind, ImportMode Mode, string FilePath, InspectedFile File, RequesterAccess Access, AuditActor Actor);
+/// <param name="TargetId">What the file is for, when its kind has a target (a roster: the class).</param>
+/// <param name="FileName">The uploaded file's name (rosters name it on every record).</param>
+public sealed record ImportWorkItem(Guid JobId, ImportKind Kind, ImportMode Mode, string FilePath, InspectedFile File, RequesterAccess Access, AuditActor Actor, Guid? TargetId = null, string FileName = "");
 
 /// <summary>Accepted imports, in order; bounded (<see cref="ImportOptions.QueueCapacity"/>).</summary>
 public sealed class ImportJobChannel(Microsoft.Extensions.Options.IOptions<ImportOptions> options)

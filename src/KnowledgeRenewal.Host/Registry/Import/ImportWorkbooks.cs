@@ -72,11 +72,60 @@ public static class ImportWorkbooks
         });
     }
 
-    /// <summary>The error report of a job: one line per error (row, column, code, message) and a summary sheet.</summary>
-    public static Stream Report(ImportJob job, IReadOnlyList<ImportError> errors)
+    /// <summary>
+    /// The roster template (学员名单): the data sheet with the Chinese headers, a sheet explaining each column, and the
+    /// subject codes a row may name (public subjects and the modules' professional subjects).
+    /// </summary>
+    public static Stream RosterTemplate(IEnumerable<(string Code, string Name, string Category, string Catalog)> subjects)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        var schema = ImportSchema.Roster;
+        var data = new DataTable(schema.SheetName);
+        foreach (var column in schema.Columns)
+        {
+            data.Columns.Add(column.Header, typeof(string));
+        }
+
+        var notes = Table("填写说明", "列名", "是否必填", "填写说明", "也可识别的列名");
+        foreach (var column in schema.Columns)
+        {
+            notes.Rows.Add(column.Header, column.Required ? "必填" : "选填", column.Description, string.Join("、", column.Aliases.Append(column.Field)));
+        }
+
+        notes.Rows.Add("", "", "", "");
+        notes.Rows.Add("说明", "", "只能上传已结业班次的名单；每名学员只能出现一次；学员须已在平台登记，姓名须与登记一致，并属于班次面向的区域和行业。", "");
+        notes.Rows.Add("说明", "", "默认任一行有误则整份名单不写入（可选择只写入无误的行）；重复上传同一名单不会重复记录学时；学时或科目有变化的学员，原记录撤销并记入新记录；名单中删去的学员不会被自动撤销。", "");
+        notes.Rows.Add("说明", "", "同一学员已通过其他途径记入本班次，或与其他机构同日班次合计学时超过每日上限的，记为“待审核”，由主管部门审核。", "");
+        notes.Rows.Add("科目类别", "", "公需、专业", "");
+
+        var codes = Table("科目代码", "代码", "名称", "类别", "目录");
+        foreach (var (code, name, category, catalog) in subjects)
+        {
+            codes.Rows.Add(code, name, category, catalog);
+        }
+
+        return Save(new Dictionary<string, object>
+        {
+            [schema.SheetName] = data,
+            ["填写说明"] = notes,
+            ["科目代码"] = codes,
+        });
+    }
+
+    /// <summary>
+    /// The error report of a job: one line per error (row, column, code, message), a roster's flags and warnings in
+    /// the same shape, and a summary sheet.
+    /// </summary>
+    public static Stream Report(ImportJob job, IReadOnlyList<ImportError> errors, IReadOnlyList<ImportError>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(job);
         ArgumentNullException.ThrowIfNull(errors);
+        var notes = Table("提示", "行号", "列", "字段", "提示代码", "说明");
+        foreach (var warning in warnings ?? [])
+        {
+            notes.Rows.Add(warning.Row == 0 ? "整个名单" : warning.Row.ToString(CultureInfo.InvariantCulture), warning.Column, warning.Field, warning.Code, warning.Message);
+        }
+
         var table = Table("错误明细", "行号", "列", "字段", "错误代码", "说明");
         foreach (var error in errors)
         {
@@ -89,10 +138,27 @@ public static class ImportWorkbooks
         summary.Rows.Add("方式", job.Mode == ImportMode.AllOrNothing ? "全部成功才写入（任一行有误则不写入任何数据）" : "只写入无误的行");
         summary.Rows.Add("状态", job.Status.ToString());
         summary.Rows.Add("数据行数", job.TotalRows.ToString(CultureInfo.InvariantCulture));
-        summary.Rows.Add("新增 / 更新 / 未变", string.Create(CultureInfo.InvariantCulture, $"{job.CreatedCount} / {job.UpdatedCount} / {job.UnchangedCount}"));
+        if (job.Kind == ImportKind.Roster)
+        {
+            summary.Rows.Add("新增 / 更正 / 未变", string.Create(CultureInfo.InvariantCulture, $"{job.CreatedCount} / {job.UpdatedCount} / {job.UnchangedCount}"));
+            summary.Rows.Add("待审核（重复或同日超时）", job.FlaggedCount.ToString(CultureInfo.InvariantCulture));
+            summary.Rows.Add("上次名单中有、本次名单中没有的学员（学时记录未撤销）", job.WarningCount.ToString(CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            summary.Rows.Add("新增 / 更新 / 未变", string.Create(CultureInfo.InvariantCulture, $"{job.CreatedCount} / {job.UpdatedCount} / {job.UnchangedCount}"));
+        }
+
         summary.Rows.Add("有误的行", job.RejectedCount.ToString(CultureInfo.InvariantCulture));
         summary.Rows.Add("错误总数", job.ErrorCount.ToString(CultureInfo.InvariantCulture) + (job.ErrorCount > errors.Count ? $"（此处列出前 {errors.Count} 个）" : ""));
-        return Save(new Dictionary<string, object> { ["错误明细"] = table, ["概况"] = summary });
+        var sheets = new Dictionary<string, object> { ["错误明细"] = table };
+        if (notes.Rows.Count > 0)
+        {
+            sheets["提示"] = notes;
+        }
+
+        sheets["概况"] = summary;
+        return Save(sheets);
     }
 
     /// <summary>A sheet of rows (an export): the columns in order, then the rows.</summary>

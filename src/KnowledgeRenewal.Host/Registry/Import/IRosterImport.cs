@@ -1,0 +1,18 @@
+using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Data.Registry;
+
+namespace KnowledgeRenewal.Host.Registry.Import;
+
+/// <summary>
+/// Processes a roster job (<see cref="Core.Registry.Import.ImportKind.Roster"/>) for the import worker: checks every
+/// row, then writes the accepted ones as credit records in one transaction with the job's outcome. Implemented by the
+/// rosters area; resolved from the job's service scope.
+/// </summary>
+public interface IRosterImport
+{
+    /// <summary>
+    /// Runs the job on <paramref name="db"/> (the requester's scope). Returns the outcome and whether it was recorded
+    /// already (in the job's own transaction); throws on a database fault, which fails the job.
+    /// </summary>
+    Task<(ImportOutcome Outcome, bool Recorded)> RunAsync(PlatformDbContext db, ImportWorkItem item, CancellationToken cancellationToken);
+}
