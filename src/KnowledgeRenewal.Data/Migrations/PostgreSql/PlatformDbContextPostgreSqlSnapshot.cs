@@ -209,6 +209,433 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.ToTable("Subjects", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Core.Certificates.CertificateVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CodePrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("VerifiedAt");
+
+                    b.ToTable("CertificateVerifications", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Certificates.CreditCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ComplianceText")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Credential")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("HolderIdMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("ProfessionalHours")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ProfessionalHoursHundredths");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("PublicHours")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PublicHoursHundredths");
+
+                    b.Property<string>("RecordsFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("TotalHours")
+                        .HasColumnType("bigint")
+                        .HasColumnName("TotalHoursHundredths");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionalId", "Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CreditCertificates", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Compliance.CycleCompliance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Counted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("CountedHundredths");
+
+                    b.Property<decimal>("CountedDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("CountedHours")
+                        .HasComputedColumnSql("CAST(\"CountedHundredths\" AS numeric(14,2)) / 100", true);
+
+                    b.Property<int>("CycleEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CycleStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Missing")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<long>("ProfessionalCounted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ProfessionalCountedHundredths");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("PublicCounted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("PublicCountedHundredths");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Required")
+                        .HasColumnType("bigint")
+                        .HasColumnName("RequiredHundredths");
+
+                    b.Property<decimal>("RequiredDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("RequiredHours")
+                        .HasComputedColumnSql("CAST(\"RequiredHundredths\" AS numeric(14,2)) / 100", true);
+
+                    b.Property<string>("RuleScope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RuleSetTitle")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId", "CycleStart")
+                        .IsUnique();
+
+                    b.HasIndex("CycleStart", "DepartmentCode", "Status");
+
+                    b.HasIndex("CycleStart", "EmployerId", "Status");
+
+                    b.HasIndex("CycleStart", "RegionCode", "Status");
+
+                    b.ToTable("Compliance", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal?>("ClaimedAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("ClaimedUnit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreditClass")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("CreditRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DepartmentComment")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime?>("DepartmentReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DepartmentReviewerName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("EmployerComment")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EmployerReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmployerReviewerName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Hours")
+                        .HasColumnType("bigint")
+                        .HasColumnName("HoursHundredths");
+
+                    b.Property<int?>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Organizer")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("SubjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentCode", "Status");
+
+                    b.HasIndex("EmployerId", "Status");
+
+                    b.HasIndex("ProfessionalId", "SubmittedAt");
+
+                    b.ToTable("ActivityDeclarations", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.ToTable("EvidenceFiles", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Core.Identity.PlatformRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -338,6 +765,278 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.HasIndex("PhoneNumber");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.CreditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CorrectedByRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CorrectsRecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreditClass")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("CreditYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("DeclarationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("EnteredAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("EnteredUnit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("FlagDetail")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<long>("Hours")
+                        .HasColumnType("bigint")
+                        .HasColumnName("HoursHundredths");
+
+                    b.Property<decimal>("HoursDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("Hours")
+                        .HasComputedColumnSql("CAST(\"HoursHundredths\" AS numeric(14,2)) / 100", true);
+
+                    b.Property<Guid?>("ImportJobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RevokedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SubjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.HasIndex("ImportJobId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ClassId", "ProfessionalId");
+
+                    b.HasIndex("CreditYear", "DepartmentCode");
+
+                    b.HasIndex("CreditYear", "RegionCode");
+
+                    b.HasIndex("ProfessionalId", "Date");
+
+                    b.ToTable("CreditRecords", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreditClass")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Hours")
+                        .HasColumnType("bigint")
+                        .HasColumnName("HoursHundredths");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SubjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ProviderId", "StartDate");
+
+                    b.ToTable("TrainingClasses", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>
@@ -629,6 +1328,9 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.Property<long>("FileSize")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("FlaggedCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -675,6 +1377,9 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("integer");
 
@@ -683,6 +1388,12 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 
                     b.Property<int>("UpdatedCount")
                         .HasColumnType("integer");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -801,6 +1512,43 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.HasIndex("RegionCode", "TitleLevel");
 
                     b.ToTable("Professionals", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Data.ProfessionalOwner", b =>
+                {
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\", \"RegionCode\", \"DepartmentCode\", \"EmployerId\", \"UserId\" FROM \"Professionals\"");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Data.ProviderTrainee", b =>
+                {
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"ProfessionalId\", \"ProviderId\" FROM \"CreditRecords\" WHERE \"ProviderId\" IS NOT NULL");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.ConfigurationSetting", b =>
@@ -1204,6 +1952,54 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Core.Certificates.CreditCertificate", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Compliance.CycleCompliance", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Ledger.CreditRecord", null)
+                        .WithOne()
+                        .HasForeignKey("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", "CreditRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.EvidenceFile", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Core.Identity.PlatformUser", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", "Organization")
@@ -1213,6 +2009,50 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.CreditRecord", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.TrainingProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.TrainingProvider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Provider");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>
@@ -1387,6 +2227,11 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>

@@ -204,6 +204,433 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                     b.ToTable("Subjects", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Core.Certificates.CertificateVerification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodePrefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("VerifiedAt");
+
+                    b.ToTable("CertificateVerifications", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Certificates.CreditCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplianceText")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credential")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderIdMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProfessionalHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ProfessionalHoursHundredths");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublicHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PublicHoursHundredths");
+
+                    b.Property<string>("RecordsFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TotalHoursHundredths");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("VerificationCode")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionalId", "Year", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CreditCertificates", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Compliance.CycleCompliance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Counted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CountedHundredths");
+
+                    b.Property<decimal>("CountedDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CountedHours")
+                        .HasComputedColumnSql("\"CountedHundredths\" / 100.0", true);
+
+                    b.Property<int>("CycleEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Missing")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProfessionalCounted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ProfessionalCountedHundredths");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublicCounted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PublicCountedHundredths");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Required")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RequiredHundredths");
+
+                    b.Property<decimal>("RequiredDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RequiredHours")
+                        .HasComputedColumnSql("\"RequiredHundredths\" / 100.0", true);
+
+                    b.Property<string>("RuleScope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetTitle")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId", "CycleStart")
+                        .IsUnique();
+
+                    b.HasIndex("CycleStart", "DepartmentCode", "Status");
+
+                    b.HasIndex("CycleStart", "EmployerId", "Status");
+
+                    b.HasIndex("CycleStart", "RegionCode", "Status");
+
+                    b.ToTable("Compliance", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ClaimedAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimedUnit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditClass")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreditRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentComment")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DepartmentReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentReviewerName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerComment")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmployerReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerReviewerName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("HoursHundredths");
+
+                    b.Property<int?>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organizer")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentCode", "Status");
+
+                    b.HasIndex("EmployerId", "Status");
+
+                    b.HasIndex("ProfessionalId", "SubmittedAt");
+
+                    b.ToTable("ActivityDeclarations", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.ToTable("EvidenceFiles", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Core.Identity.PlatformRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -333,6 +760,278 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                     b.HasIndex("PhoneNumber");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.CreditRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClassId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectedByRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsRecordId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditClass")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreditYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EnteredAmount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredUnit")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlagDetail")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("HoursHundredths");
+
+                    b.Property<decimal>("HoursDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Hours")
+                        .HasComputedColumnSql("\"HoursHundredths\" / 100.0", true);
+
+                    b.Property<Guid?>("ImportJobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RevokedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFile")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.HasIndex("ImportJobId");
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ClassId", "ProfessionalId");
+
+                    b.HasIndex("CreditYear", "DepartmentCode");
+
+                    b.HasIndex("CreditYear", "RegionCode");
+
+                    b.HasIndex("ProfessionalId", "Date");
+
+                    b.ToTable("CreditRecords", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreditClass")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Hours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("HoursHundredths");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ProviderId", "StartDate");
+
+                    b.ToTable("TrainingClasses", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>
@@ -624,6 +1323,9 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                     b.Property<long>("FileSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FlaggedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -670,6 +1372,9 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("INTEGER");
 
@@ -678,6 +1383,12 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
 
                     b.Property<int>("UpdatedCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -796,6 +1507,43 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                     b.HasIndex("RegionCode", "TitleLevel");
 
                     b.ToTable("Professionals", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Data.ProfessionalOwner", b =>
+                {
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\", \"RegionCode\", \"DepartmentCode\", \"EmployerId\", \"UserId\" FROM \"Professionals\"");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Data.ProviderTrainee", b =>
+                {
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"ProfessionalId\", \"ProviderId\" FROM \"CreditRecords\" WHERE \"ProviderId\" IS NOT NULL");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.ConfigurationSetting", b =>
@@ -1195,6 +1943,54 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                     b.Navigation("Module");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Core.Certificates.CreditCertificate", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Compliance.CycleCompliance", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Ledger.CreditRecord", null)
+                        .WithOne()
+                        .HasForeignKey("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", "CreditRecordId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.EvidenceFile", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Core.Identity.PlatformUser", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", "Organization")
@@ -1204,6 +2000,50 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.CreditRecord", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.TrainingProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.TrainingProvider", "Provider")
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Provider");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>
@@ -1378,6 +2218,11 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>

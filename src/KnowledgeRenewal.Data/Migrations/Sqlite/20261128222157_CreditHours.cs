@@ -11,6 +11,32 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "FlaggedCount",
+                table: "ImportJobs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "TargetId",
+                table: "ImportJobs",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "WarningCount",
+                table: "ImportJobs",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Warnings",
+                table: "ImportJobs",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CertificateVerifications",
                 columns: table => new
@@ -75,6 +101,8 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     SupersededById = table.Column<Guid>(type: "TEXT", nullable: true),
                     StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevocationReason = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    RevokedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     IssuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     IssuedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     HolderName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -452,6 +480,22 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TrainingClasses");
+
+            migrationBuilder.DropColumn(
+                name: "FlaggedCount",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "TargetId",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "WarningCount",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "Warnings",
+                table: "ImportJobs");
         }
     }
 }

@@ -11,6 +11,32 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "FlaggedCount",
+                table: "ImportJobs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "TargetId",
+                table: "ImportJobs",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "WarningCount",
+                table: "ImportJobs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Warnings",
+                table: "ImportJobs",
+                type: "text",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "CertificateVerifications",
                 columns: table => new
@@ -75,6 +101,8 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     SupersededById = table.Column<Guid>(type: "uuid", nullable: true),
                     StatusChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    RevokedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     IssuedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     HolderName = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -452,6 +480,22 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "TrainingClasses");
+
+            migrationBuilder.DropColumn(
+                name: "FlaggedCount",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "TargetId",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "WarningCount",
+                table: "ImportJobs");
+
+            migrationBuilder.DropColumn(
+                name: "Warnings",
+                table: "ImportJobs");
         }
     }
 }
