@@ -79,9 +79,10 @@ public sealed partial class CertificateDemoSeeder(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        // 1. Records for person-years that have none yet.
+        // 1. Records migrated from the former registration system (online public subjects, earlier classes) for person-years
+        //    that have none yet, beside whatever the rosters recorded.
         var certified = (await db.CreditRecords.IgnoreQueryFilters(AccessScope).AsNoTracking()
-                .Where(r => ids.Contains(r.ProfessionalId) && r.Status == CreditRecordStatus.Approved && r.CreditYear >= FirstYear && r.CreditYear < today.Year)
+                .Where(r => ids.Contains(r.ProfessionalId) && r.ExternalReference != null && r.ExternalReference.StartsWith(MigrationReference) && r.CreditYear >= FirstYear && r.CreditYear < today.Year)
                 .Select(r => new { r.ProfessionalId, r.CreditYear })
                 .Distinct()
                 .ToListAsync(cancellationToken).ConfigureAwait(false))

@@ -29,7 +29,7 @@ public static class ClassesApi
     {
         var classes = endpoints.MapGroup("/api/classes")
             .WithTags(Tag)
-            .WithMetadata(new RegistryReadersAttribute(FeedScopes.Credits));
+            .RequireAuthorization(PlatformPolicies.BusinessUser);
         string[] writers = [.. ClassWriters.Roles];
 
         classes.MapGet("/", (Guid? providerId, int? year, string? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
