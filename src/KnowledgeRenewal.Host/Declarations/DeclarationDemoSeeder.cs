@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using KnowledgeRenewal.Core.CreditRules;
 using KnowledgeRenewal.Core.Declarations;
 using KnowledgeRenewal.Core.Ledger;
@@ -129,82 +128,29 @@ public sealed partial class DeclarationDemoSeeder(
         var declared = planned.Declared;
         var credit = planned.Credit;
         var moduleKey = catalog.ModuleFor(person.DepartmentCode);
-        var declarationId = Guid.CreateVersion7(planned.SubmittedAt);
-        var record = new CreditRecord
+        var declarant = new Declarant(person.Id, person.EmployerId, person.RegionCode, person.DepartmentCode, person.UserId, person.Name);
+        var (declaration, record) = DeclarationFiling.File(Guid.CreateVersion7(planned.SubmittedAt), declarant, declared, credit, moduleKey, null, null, planned.SubmittedAt);
+        declaration.EmployerReviewerName = planned.EmployerReviewedAt is null ? null : planned.EmployerReviewer;
+        declaration.EmployerReviewedAt = planned.EmployerReviewedAt;
+        declaration.EmployerComment = planned.EmployerComment;
+        declaration.DepartmentReviewerName = planned.DepartmentReviewedAt is null ? null : planned.DepartmentReviewer;
+        declaration.DepartmentReviewedAt = planned.DepartmentReviewedAt;
+        declaration.DepartmentComment = planned.DepartmentComment;
+        declaration.Status = planned.Outcome switch
         {
-            ProfessionalId = person.Id,
-            Date = declared.EndDate,
-            CreditYear = declared.EndDate.Year,
-            Category = credit.Category,
-            ModuleKey = moduleKey,
-            Activity = declared.Activity,
-            CreditClass = credit.CreditClass,
-            Hours = credit.Hours,
-            EnteredAmount = credit.EnteredAmount,
-            EnteredUnit = credit.EnteredUnit,
-            Title = declared.Title,
-            Source = RecordSource.SelfDeclared,
-            DeclarationId = declarationId,
-            RecordedByUserId = person.UserId,
-            RecordedByName = person.Name,
-            RecordedAt = planned.SubmittedAt,
-            RegionCode = person.RegionCode,
-            DepartmentCode = person.DepartmentCode,
-            EmployerId = person.EmployerId,
-        };
-        var declaration = new ActivityDeclaration
-        {
-            Id = declarationId,
-            ProfessionalId = person.Id,
-            Activity = declared.Activity,
-            Title = declared.Title,
-            Organizer = declared.Organizer,
-            Description = declared.Description,
-            StartDate = declared.StartDate,
-            EndDate = declared.EndDate,
-            Category = credit.Category,
-            Items = credit.PerItem ? declared.Items : null,
-            ClaimedAmount = credit.PerItem ? null : declared.ClaimedAmount,
-            ClaimedUnit = credit.PerItem ? credit.EnteredUnit : declared.ClaimedUnit,
-            Hours = credit.Hours,
-            ModuleKey = moduleKey,
-            CreditClass = credit.CreditClass,
-            CreditRecordId = record.Id,
-            EmployerId = person.EmployerId,
-            DepartmentCode = person.DepartmentCode,
-            RegionCode = person.RegionCode,
-            SubmittedAt = planned.SubmittedAt,
-            EmployerReviewerName = planned.EmployerReviewedAt is null ? null : planned.EmployerReviewer,
-            EmployerReviewedAt = planned.EmployerReviewedAt,
-            EmployerComment = planned.EmployerComment,
-            DepartmentReviewerName = planned.DepartmentReviewedAt is null ? null : planned.DepartmentReviewer,
-            DepartmentReviewedAt = planned.DepartmentReviewedAt,
-            DepartmentComment = planned.DepartmentComment,
-            Status = planned.Outcome switch
-            {
-                DemoOutcome.AwaitingEmployer => DeclarationStatus.AwaitingEmployer,
-                DemoOutcome.AwaitingDepartment => DeclarationStatus.AwaitingDepartment,
-                DemoOutcome.Approved => DeclarationStatus.Approved,
-                DemoOutcome.Withdrawn => DeclarationStatus.Withdrawn,
-                _ => DeclarationStatus.Rejected,
-            },
+            DemoOutcome.AwaitingEmployer => DeclarationStatus.AwaitingEmployer,
+            DemoOutcome.AwaitingDepartment => DeclarationStatus.AwaitingDepartment,
+            DemoOutcome.Approved => DeclarationStatus.Approved,
+            DemoOutcome.Withdrawn => DeclarationStatus.Withdrawn,
+            _ => DeclarationStatus.Rejected,
         };
         for (var i = 0; i < planned.Evidence.Count; i++)
         {
             var file = planned.Evidence[i];
-            var contentType = EvidenceContent.Detect(file.Content)
-                ?? throw new InvalidOperationException($"Demo evidence {file.FileName} is not a PDF, JPEG or PNG.");
-            declaration.Evidence.Add(new EvidenceFile
+            if (!DeclarationFiling.TryAttach(declaration, Guid.CreateVersion7(planned.SubmittedAt.AddMilliseconds(i)), file.FileName, file.Content, planned.SubmittedAt))
             {
-                Id = Guid.CreateVersion7(planned.SubmittedAt.AddMilliseconds(i)),
-                DeclarationId = declarationId,
-                FileName = EvidenceContent.SafeFileName(file.FileName, contentType),
-                ContentType = contentType,
-                Size = file.Content.Length,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)),
-                Content = file.Content,
-                UploadedAt = planned.SubmittedAt,
-            });
+                throw new InvalidOperationException($"Demo evidence {file.FileName} is not a PDF, JPEG or PNG.");
+            }
         }
 
         Decide(record, planned, person);

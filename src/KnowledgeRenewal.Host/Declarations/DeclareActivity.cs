@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using FluentValidation;
 using FluentValidation.Results;
 using KnowledgeRenewal.Core;
@@ -105,70 +104,16 @@ public sealed class DeclareActivityHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = actors.Current;
         var moduleKey = catalog.ModuleFor(person.DepartmentCode);
-        var declarationId = Guid.CreateVersion7();
-        var record = new CreditRecord
-        {
-            ProfessionalId = person.Id,
-            Date = declared.EndDate,
-            CreditYear = declared.EndDate.Year,
-            Category = credit.Category,
-            SubjectCode = subject?.Code,
-            SubjectName = subject?.Name,
-            ModuleKey = moduleKey,
-            Activity = declared.Activity,
-            CreditClass = credit.CreditClass,
-            Hours = credit.Hours,
-            EnteredAmount = credit.EnteredAmount,
-            EnteredUnit = credit.EnteredUnit,
-            Title = declared.Title,
-            Source = RecordSource.SelfDeclared,
-            DeclarationId = declarationId,
-            RecordedByUserId = userId,
-            RecordedByName = actor.UserName,
-            RecordedAt = now,
-            RegionCode = person.RegionCode,
-            DepartmentCode = person.DepartmentCode,
-            EmployerId = person.EmployerId,
-        };
-        var declaration = new ActivityDeclaration
-        {
-            Id = declarationId,
-            ProfessionalId = person.Id,
-            Activity = declared.Activity,
-            Title = declared.Title,
-            Organizer = declared.Organizer,
-            Description = declared.Description,
-            StartDate = declared.StartDate,
-            EndDate = declared.EndDate,
-            Category = credit.Category,
-            SubjectCode = subject?.Code,
-            Items = credit.PerItem ? declared.Items : null,
-            ClaimedAmount = credit.PerItem ? null : declared.ClaimedAmount,
-            ClaimedUnit = credit.PerItem ? credit.EnteredUnit : declared.ClaimedUnit,
-            Hours = credit.Hours,
-            ModuleKey = moduleKey,
-            CreditClass = credit.CreditClass,
-            CreditRecordId = record.Id,
-            EmployerId = person.EmployerId,
-            DepartmentCode = person.DepartmentCode,
-            RegionCode = person.RegionCode,
-            SubmittedAt = now,
-        };
+        var declarant = new Declarant(person.Id, person.EmployerId, person.RegionCode, person.DepartmentCode, userId, actor.UserName);
+        var (declaration, record) = DeclarationFiling.File(Guid.CreateVersion7(), declarant, declared, credit, moduleKey, subject?.Code, subject?.Name, now);
         var uploaded = clock.GetUtcNow();
         foreach (var (file, index) in request.Evidence.Select((f, i) => (f, i)))
         {
-            var contentType = EvidenceContent.Detect(file.Content)!;
-            declaration.Evidence.Add(new EvidenceFile
+            // ids in upload order: the files are listed as sent; the validator has already refused unknown content
+            if (!DeclarationFiling.TryAttach(declaration, Guid.CreateVersion7(uploaded.AddMilliseconds(index)), file.FileName, file.Content, now))
             {
-                Id = Guid.CreateVersion7(uploaded.AddMilliseconds(index)), // ids in upload order: the files are listed as sent
-                DeclarationId = declaration.Id,
-                FileName = EvidenceContent.SafeFileName(file.FileName, contentType),
-                ContentType = contentType,
-                Size = file.Content.Length,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(file.Content)),
-                Content = file.Content,
-                UploadedAt = now,
-            });
+                throw new InvalidOperationException("Evidence content must be validated before the declaration is filed.");
+            }
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
