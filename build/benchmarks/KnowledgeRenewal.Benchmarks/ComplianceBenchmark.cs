@@ -125,7 +125,7 @@ internal static class ComplianceBenchmark
         var met = await db.Compliance.CountAsync(c => c.CycleStart <= Year && c.CycleEnd >= Year && c.Status == Core.Compliance.ComplianceStatus.Met).ConfigureAwait(false);
         var counts = outcome.Counts;
         return new Measured(outcome.People, outcome.Elapsed.TotalSeconds, peak, met,
-            $"{outcome.Records:N0} records read; {counts.Inserted:N0} inserted, {counts.Updated:N0} updated, {counts.Unchanged:N0} unchanged");
+            $"{outcome.Records:N0} records read; {counts.Inserted:N0} inserted, {counts.Updated:N0} updated, {counts.Unchanged:N0} unchanged; {outcome.Phases}");
     }
 
     // Professionals and their records with prepared statements in one transaction; deterministic (seeded, keys from counters).
