@@ -135,11 +135,11 @@ internal sealed class PersonRecordStream
     /// <summary>
     /// The professionals with keys after <paramref name="after"/> (null: from the first) up to <paramref name="last"/>
     /// for the evaluation of <paramref name="cycle"/> under <paramref name="set"/> (null: no rules apply), without
-    /// handing every record over: per person one row with the count of their records of the cycle's credit years and
-    /// the sums per bucket of the summable ones (<see cref="SummableRecords"/>: approved, dated in the cycle, of an
-    /// accepted activity, touching no cap), computed by the database; then, in a second query, only the approved
-    /// records of the cycle that must be taken one by one (capped activities, buckets with a maximum), with the few
-    /// columns the rule engine needs.
+    /// handing every record over. One statement, grouped by person and by "record taken one by one": per person one
+    /// row with the count of their records of the cycle's credit years and the sums per bucket of the summable ones
+    /// (<see cref="SummableRecords"/>: approved, dated in the cycle, of an accepted activity, touching no cap), added up
+    /// by the database; plus one row per approved record of the cycle that must be taken one by one (capped
+    /// activities, buckets with a maximum), with the few columns the rule engine needs. Each record is read once.
     /// </summary>
     public async Task<List<SummedPerson>> SummedChunkAsync(Guid? after, Guid last, CreditRuleSet? set, CycleWindow cycle, CancellationToken cancellationToken)
     {
@@ -147,42 +147,74 @@ internal sealed class PersonRecordStream
         string P(string property) => "p." + sql.Column<Professional>(property);
         var plan = set is null ? null : SummableRecords.Of(set);
         var people = new List<SummedPerson>();
-        var index = new Dictionary<Guid, int>();
-        await using (var command = sql.Command(""))
+        await using var command = sql.Command("");
+        var person = $"{P(nameof(Professional.Id))}, {P(nameof(Professional.RegionCode))}, {P(nameof(Professional.DepartmentCode))}, {P(nameof(Professional.EmployerId))}, {P(nameof(Professional.Status))}";
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"SELECT {person}, COUNT({R(nameof(CreditRecord.Id))})");
+        var buckets = new List<string>();
+        string? single = null;
+        if (plan is not null)
         {
-            var text = new StringBuilder()
-                .Append(CultureInfo.InvariantCulture, $"SELECT {P(nameof(Professional.Id))}, {P(nameof(Professional.RegionCode))}, {P(nameof(Professional.DepartmentCode))}, {P(nameof(Professional.EmployerId))}, {P(nameof(Professional.Status))}, ")
-                .Append(CultureInfo.InvariantCulture, $"COUNT({R(nameof(CreditRecord.Id))})");
-            var buckets = new List<string>();
-            if (plan is not null)
+            var conditions = new RecordConditions(this, command, plan, cycle);
+            var hours = R(nameof(CreditRecord.Hours));
+            text.Append(CultureInfo.InvariantCulture, $", COALESCE(SUM(CASE WHEN {conditions.Summable} THEN {hours} END), 0)");
+            foreach (var bucket in plan.Buckets)
             {
-                var conditions = new RecordConditions(this, command, plan, cycle);
-                var hours = R(nameof(CreditRecord.Hours));
-                text.Append(CultureInfo.InvariantCulture, $", COALESCE(SUM(CASE WHEN {conditions.Summable} THEN {hours} END), 0)");
-                foreach (var bucket in plan.Buckets)
-                {
-                    var byCategory = Enum.TryParse<CreditCategory>(bucket, out var bucketCategory) && bucketCategory.ToString() == bucket
-                        ? $"CASE WHEN {R(nameof(CreditRecord.Category))} = {conditions.Bind<CreditRecord>(nameof(CreditRecord.Category), bucketCategory)} THEN {hours} ELSE 0 END"
-                        : "0";
-                    var byClass = $"CASE WHEN {conditions.EffectiveClass} = {conditions.Bind<CreditRecord>(nameof(CreditRecord.CreditClass), bucket)} THEN {hours} ELSE 0 END";
-                    text.Append(CultureInfo.InvariantCulture, $", COALESCE(SUM(CASE WHEN {conditions.Summable} THEN {byCategory} + {byClass} END), 0)");
-                    buckets.Add(bucket);
-                }
+                var byCategory = Enum.TryParse<CreditCategory>(bucket, out var bucketCategory) && bucketCategory.ToString() == bucket
+                    ? $"CASE WHEN {R(nameof(CreditRecord.Category))} = {conditions.Bind<CreditRecord>(nameof(CreditRecord.Category), bucketCategory)} THEN {hours} ELSE 0 END"
+                    : "0";
+                var byClass = $"CASE WHEN {conditions.EffectiveClass} = {conditions.Bind<CreditRecord>(nameof(CreditRecord.CreditClass), bucket)} THEN {hours} ELSE 0 END";
+                text.Append(CultureInfo.InvariantCulture, $", COALESCE(SUM(CASE WHEN {conditions.Summable} THEN {byCategory} + {byClass} END), 0)");
+                buckets.Add(bucket);
             }
 
-            text.Append(CultureInfo.InvariantCulture, $" FROM {sql.Table<Professional>()} p LEFT JOIN {sql.Table<CreditRecord>()} r ON {R(nameof(CreditRecord.ProfessionalId))} = {P(nameof(Professional.Id))} ")
-                .Append(CultureInfo.InvariantCulture, $"AND {R(nameof(CreditRecord.CreditYear))} >= @from AND {R(nameof(CreditRecord.CreditYear))} <= @to")
-                .Append(Where(after, chunk: true))
-                .Append(CultureInfo.InvariantCulture, $" GROUP BY {P(nameof(Professional.Id))}, {P(nameof(Professional.RegionCode))}, {P(nameof(Professional.DepartmentCode))}, {P(nameof(Professional.EmployerId))}, {P(nameof(Professional.Status))}")
-                .Append(CultureInfo.InvariantCulture, $" ORDER BY {P(nameof(Professional.Id))}");
-            command.CommandText = text.ToString();
-            BindChunk(command, after, last, cycle);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var values = new KeyValuePair<string, CreditHours>[buckets.Count];
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            if (plan.HasCaps)
             {
-                var id = reader.GetGuid(0);
+                // A record taken one by one is a group of its own (its key); the aggregates of one record are its values.
+                single = $"CASE WHEN {conditions.OneByOne} THEN {R(nameof(CreditRecord.Id))} END";
+                text.Append(CultureInfo.InvariantCulture, $", {single}, MIN({R(nameof(CreditRecord.Date))}), MIN({R(nameof(CreditRecord.Category))}), MIN({R(nameof(CreditRecord.Activity))}), ")
+                    .Append(CultureInfo.InvariantCulture, $"MIN({hours}), MIN({R(nameof(CreditRecord.CreditClass))})");
+            }
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $" FROM {sql.Table<Professional>()} p LEFT JOIN {sql.Table<CreditRecord>()} r ON {R(nameof(CreditRecord.ProfessionalId))} = {P(nameof(Professional.Id))} ")
+            .Append(CultureInfo.InvariantCulture, $"AND {R(nameof(CreditRecord.CreditYear))} >= @from AND {R(nameof(CreditRecord.CreditYear))} <= @to")
+            .Append(Where(after, chunk: true))
+            .Append(CultureInfo.InvariantCulture, $" GROUP BY {person}{(single is null ? "" : ", " + single)} ORDER BY {P(nameof(Professional.Id))}");
+        command.CommandText = text.ToString();
+        BindChunk(command, after, last, cycle);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var values = new KeyValuePair<string, CreditHours>[buckets.Count];
+        var at = 7 + buckets.Count;
+        Guid current = default;
+        List<CreditEntry>? entries = null;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var id = reader.GetGuid(0);
+            var records = (int)Long(reader, 5);
+            var one = single is not null && !reader.IsDBNull(at);
+            if (entries is null || id != current)
+            {
+                current = id;
+                entries = [];
                 var owner = new ComplianceOwner(id, reader.GetString(1), reader.GetString(2), reader.GetGuid(3), personStatus.Read(reader, 4) == ProfessionalStatus.Active);
+                people.Add(new SummedPerson(owner, 0, CreditSums.None, entries));
+            }
+
+            var summed = people[^1];
+            if (one)
+            {
+                entries.Add(new CreditEntry(
+                    reader.GetGuid(at),
+                    reader.GetFieldValue<DateOnly>(at + 1),
+                    category.Read(reader, at + 2),
+                    activity.Read(reader, at + 3),
+                    CreditHours.FromHundredths(Long(reader, at + 4)),
+                    CreditRecordStatus.Approved,
+                    reader.IsDBNull(at + 5) ? null : reader.GetString(at + 5)));
+                people[^1] = summed with { Records = summed.Records + records };
+            }
+            else
+            {
                 var sums = CreditSums.None;
                 if (plan is not null)
                 {
@@ -194,53 +226,7 @@ internal sealed class PersonRecordStream
                     sums = CreditSums.Of(CreditHours.FromHundredths(Long(reader, 6)), values);
                 }
 
-                index[id] = people.Count;
-                people.Add(new SummedPerson(owner, (int)Long(reader, 5), sums, []));
-            }
-        }
-
-        if (plan is null || !plan.HasCaps || people.Count == 0)
-        {
-            return people;
-        }
-
-        // The records taken one by one: approved, of the cycle, of an accepted activity, not summable.
-        await using (var command = sql.Command(""))
-        {
-            var conditions = new RecordConditions(this, command, plan, cycle);
-            command.CommandText =
-                $"SELECT {R(nameof(CreditRecord.ProfessionalId))}, {R(nameof(CreditRecord.Id))}, {R(nameof(CreditRecord.Date))}, {R(nameof(CreditRecord.Category))}, "
-                + $"{R(nameof(CreditRecord.Activity))}, {R(nameof(CreditRecord.Hours))}, {R(nameof(CreditRecord.CreditClass))} "
-                + $"FROM {sql.Table<Professional>()} p JOIN {sql.Table<CreditRecord>()} r ON {R(nameof(CreditRecord.ProfessionalId))} = {P(nameof(Professional.Id))} "
-                + $"AND {R(nameof(CreditRecord.CreditYear))} >= @from AND {R(nameof(CreditRecord.CreditYear))} <= @to"
-                + Where(after, chunk: true) + $" AND {conditions.OneByOne}";
-            BindChunk(command, after, last, cycle);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            var entries = new Dictionary<Guid, List<CreditEntry>>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var person = reader.GetGuid(0);
-                if (!entries.TryGetValue(person, out var list))
-                {
-                    entries[person] = list = [];
-                }
-
-                list.Add(new CreditEntry(
-                    reader.GetGuid(1),
-                    reader.GetFieldValue<DateOnly>(2),
-                    category.Read(reader, 3),
-                    activity.Read(reader, 4),
-                    CreditHours.FromHundredths(reader.GetInt64(5)),
-                    CreditRecordStatus.Approved,
-                    reader.IsDBNull(6) ? null : reader.GetString(6)));
-            }
-
-            foreach (var (person, list) in entries)
-            {
-                if (index.TryGetValue(person, out var at))
-                {
-                    people[at] = people[at] with { Entries = list };
-                }
+                people[^1] = summed with { Records = summed.Records + records, Sums = sums };
             }
         }
 
@@ -335,7 +321,10 @@ internal sealed class PersonRecordStream
             this.command = command;
             var activity = stream.R(nameof(CreditRecord.Activity));
             var creditClass = stream.R(nameof(CreditRecord.CreditClass));
-            var counts = $"{stream.R(nameof(CreditRecord.Status))} = {Bind<CreditRecord>(nameof(CreditRecord.Status), CreditRecordStatus.Approved)} "
+            // On SQLite (no statistics) the status index would win and every chunk would scan all approved records: a
+            // unary plus keeps the search by person.
+            var status = (stream.sql.Kind == DatabaseKind.Sqlite ? "+" : "") + stream.R(nameof(CreditRecord.Status));
+            var counts = $"{status} = {Bind<CreditRecord>(nameof(CreditRecord.Status), CreditRecordStatus.Approved)} "
                 + $"AND {stream.R(nameof(CreditRecord.Date))} >= {Bind<CreditRecord>(nameof(CreditRecord.Date), cycle.Start)} "
                 + $"AND {stream.R(nameof(CreditRecord.Date))} <= {Bind<CreditRecord>(nameof(CreditRecord.Date), cycle.End)}";
             if (plan.Accepted.Count > 0)
