@@ -148,7 +148,7 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         var mark = Stopwatch.GetTimestamp();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await PersonLocks.LockTableAsync(db, cancellationToken).ConfigureAwait(false);
-        var people = await stream.ChunkAsync(after, last, cycle.StartYear, cycle.EndYear, cancellationToken).ConfigureAwait(false);
+        var people = await stream.SummedChunkAsync(after, last, CreditEvaluator.RuleSetFor(book, year), cycle, cancellationToken).ConfigureAwait(false);
         var stored = (await stream.StoredAsync(after, last, cycle.StartYear, cycle.EndYear, cancellationToken).ConfigureAwait(false))
             .ToLookup(s => s.Values.ProfessionalId);
         mark = PhaseClock.Add(ref phases.ReadTicks, mark);
@@ -157,14 +157,14 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         long records = 0;
         foreach (var person in people)
         {
-            if (!person.Owner.Active && person.Entries.Count == 0)
+            if (!person.Owner.Active && person.Records == 0)
             {
                 continue;
             }
 
             evaluated++;
-            records += person.Entries.Count;
-            var result = rules.Assess(book, year, person.Entries, today);
+            records += person.Records;
+            var result = rules.Assess(book, year, person.Entries, person.Sums, today);
             var row = ComplianceRow.Of(person.Owner, book.Scope, result);
             mark = PhaseClock.Add(ref phases.EvaluateTicks, mark);
             writer.Apply(row, stored[person.Owner.ProfessionalId]);
