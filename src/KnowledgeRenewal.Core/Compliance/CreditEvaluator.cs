@@ -67,36 +67,18 @@ public static class CreditEvaluator
     /// <param name="classNames">Credit-class names for the texts.</param>
     /// <param name="explain">False leaves out the per-record verdicts; everything else is the same.</param>
     public static ComplianceResult Evaluate(
-        CreditRuleSet set, CycleWindow cycle, IEnumerable<CreditEntry> entries, DateOnly today, IReadOnlyDictionary<string, string>? classNames = null, bool explain = true) =>
-        Evaluate(set, cycle, entries, CreditSums.None, today, classNames, explain);
-
-    /// <summary>
-    /// Evaluates <paramref name="cycle"/> under <paramref name="set"/> from the person's records that must be taken one by
-    /// one (<paramref name="entries"/>) plus the sums of their summable records (<paramref name="sums"/>: approved,
-    /// dated in the cycle, of accepted activities, none of them capped — see <see cref="SummableRecords"/>). The result
-    /// is the one of evaluating all the records (the summed ones have no verdicts).
-    /// </summary>
-    /// <param name="set">The rule set.</param>
-    /// <param name="cycle">The cycle.</param>
-    /// <param name="entries">The records taken one by one (those outside the cycle are ignored).</param>
-    /// <param name="sums">The summable records' hours.</param>
-    /// <param name="today">Today (a cycle not yet over is in progress rather than not met).</param>
-    /// <param name="classNames">Credit-class names for the texts.</param>
-    /// <param name="explain">False leaves out the per-record verdicts; everything else is the same.</param>
-    public static ComplianceResult Evaluate(
-        CreditRuleSet set, CycleWindow cycle, IEnumerable<CreditEntry> entries, CreditSums sums, DateOnly today, IReadOnlyDictionary<string, string>? classNames = null, bool explain = true)
+        CreditRuleSet set, CycleWindow cycle, IEnumerable<CreditEntry> entries, DateOnly today, IReadOnlyDictionary<string, string>? classNames = null, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(entries);
-        ArgumentNullException.ThrowIfNull(sums);
         var unit = new UnitFormat(set);
         var rules = Compiled.Of(set);
         var activityLeft = new Dictionary<(ActivityType, int), CreditHours>();
         var bucketLeft = rules.Maximums.Count == 0 ? null : new Dictionary<string, CreditHours>(rules.Maximums, StringComparer.Ordinal);
-        var bucketCounted = new Dictionary<string, CreditHours>(sums.Buckets, StringComparer.Ordinal);
+        var bucketCounted = new Dictionary<string, CreditHours>(StringComparer.Ordinal);
         var verdicts = explain ? new List<EntryVerdict>() : null;
-        var total = sums.Total;
+        var total = CreditHours.Zero;
 
         // In date order (then by key): the caps cut the later records.
         var inCycle = new List<CreditEntry>();
@@ -216,16 +198,6 @@ public static class CreditEvaluator
             : ComplianceStatus.NotMet;
         return new ComplianceResult(status, cycle, set, total, required, buckets, (IReadOnlyList<EntryVerdict>?)verdicts ?? [], missing);
     }
-
-    /// <summary>The rule set of <paramref name="book"/> that governs the cycle containing <paramref name="year"/>, or null when no rule applies.</summary>
-    public static CreditRuleSet? RuleSetFor(RuleBook book, int year)
-    {
-        ArgumentNullException.ThrowIfNull(book);
-        return SetFor(book, year);
-    }
-
-    /// <summary>The buckets a result of <paramref name="set"/> reports.</summary>
-    internal static string[] BucketsOf(CreditRuleSet set) => Compiled.Of(set).Buckets;
 
     /// <summary>The rule set that governs the cycle containing <paramref name="year"/>.</summary>
     private static CreditRuleSet? SetFor(RuleBook book, int year) =>

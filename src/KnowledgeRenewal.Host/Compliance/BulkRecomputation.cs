@@ -69,15 +69,6 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         var phases = new PhaseClock();
 
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var sqlite = db.Database.IsSqlite();
-        if (sqlite)
-        {
-            // As the roster import does: a 64 MB page cache on this connection while it runs (the chunks' records and
-            // the compliance table's indexes stay in memory instead of going back to the OS page cache); the pooled
-            // connection gets the default back afterwards. No durability setting changes.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", cancellationToken).ConfigureAwait(false);
-        }
-
         try
         {
             // The passes: each book's distinct cycles (years 2023–2026 are one cycle of education's five years).
@@ -112,18 +103,6 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         }
         finally
         {
-            if (sqlite)
-            {
-                try
-                {
-                    await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -2000", CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Microsoft.Data.Sqlite.SqliteException)
-                {
-                    // A broken connection is not returned to the pool in a usable state anyway.
-                }
-            }
-
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
 
@@ -148,7 +127,7 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         var mark = Stopwatch.GetTimestamp();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await PersonLocks.LockTableAsync(db, cancellationToken).ConfigureAwait(false);
-        var people = await stream.SummedChunkAsync(after, last, CreditEvaluator.RuleSetFor(book, year), cycle, cancellationToken).ConfigureAwait(false);
+        var people = await stream.ChunkAsync(after, last, cycle.StartYear, cycle.EndYear, cancellationToken).ConfigureAwait(false);
         var stored = (await stream.StoredAsync(after, last, cycle.StartYear, cycle.EndYear, cancellationToken).ConfigureAwait(false))
             .ToLookup(s => s.Values.ProfessionalId);
         mark = PhaseClock.Add(ref phases.ReadTicks, mark);
@@ -157,14 +136,14 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         long records = 0;
         foreach (var person in people)
         {
-            if (!person.Owner.Active && person.Records == 0)
+            if (!person.Owner.Active && person.Entries.Count == 0)
             {
                 continue;
             }
 
             evaluated++;
-            records += person.Records;
-            var result = rules.Assess(book, year, person.Entries, person.Sums, today);
+            records += person.Entries.Count;
+            var result = rules.Assess(book, year, person.Entries, today);
             var row = ComplianceRow.Of(person.Owner, book.Scope, result);
             mark = PhaseClock.Add(ref phases.EvaluateTicks, mark);
             writer.Apply(row, stored[person.Owner.ProfessionalId]);

@@ -48,16 +48,4 @@ public sealed class ComplianceRules(CreditRuleBooks books, ModuleRegistry module
     /// <summary>As <see cref="Evaluate"/> without the per-record verdicts: what the compliance table stores.</summary>
     public ComplianceResult Assess(RuleBook book, int year, IEnumerable<CreditEntry> entries, DateOnly today) =>
         CreditEvaluator.Evaluate(book, year, entries, today, ClassNames(book.Scope), explain: false);
-
-    /// <summary>
-    /// As <see cref="Assess(RuleBook, int, IEnumerable{CreditEntry}, DateOnly)"/> from the records taken one by one
-    /// plus the database's sums of the summable ones (bulk recomputation; see <see cref="SummableRecords"/>).
-    /// </summary>
-    public ComplianceResult Assess(RuleBook book, int year, IReadOnlyList<CreditEntry> entries, CreditSums sums, DateOnly today)
-    {
-        ArgumentNullException.ThrowIfNull(book);
-        return CreditEvaluator.RuleSetFor(book, year) is { } set
-            ? CreditEvaluator.Evaluate(set, CreditEvaluator.CycleOf(set, year), entries, sums, today, ClassNames(book.Scope), explain: false)
-            : Assess(book, year, entries, today);
-    }
 }

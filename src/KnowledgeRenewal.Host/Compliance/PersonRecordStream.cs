@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using KnowledgeRenewal.Core.Compliance;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Registry;
@@ -13,13 +12,6 @@ namespace KnowledgeRenewal.Host.Compliance;
 /// <param name="Owner">Who they belong to.</param>
 /// <param name="Entries">Their records of the years, as the rule engine sees them.</param>
 public sealed record PersonEntries(ComplianceOwner Owner, IReadOnlyList<CreditEntry> Entries);
-
-/// <summary>A professional of a bulk pass: who, how many records of the cycle's years they have, and those that count.</summary>
-/// <param name="Owner">Who they belong to.</param>
-/// <param name="Records">Their records of the cycle's credit years, of any status.</param>
-/// <param name="Sums">The hours of their summable records (<see cref="SummableRecords"/>), added up by the database.</param>
-/// <param name="Entries">Their other approved records of the cycle, to be taken one by one.</param>
-public sealed record SummedPerson(ComplianceOwner Owner, int Records, CreditSums Sums, IReadOnlyList<CreditEntry> Entries);
 
 /// <summary>Which professionals a pass covers: those of one department, or those of every department but some.</summary>
 /// <param name="Include">Only this department (a module's), or null.</param>
@@ -133,107 +125,6 @@ internal sealed class PersonRecordStream
     }
 
     /// <summary>
-    /// The professionals with keys after <paramref name="after"/> (null: from the first) up to <paramref name="last"/>
-    /// for the evaluation of <paramref name="cycle"/> under <paramref name="set"/> (null: no rules apply), without
-    /// handing every record over. One statement, grouped by person and by "record taken one by one": per person one
-    /// row with the count of their records of the cycle's credit years and the sums per bucket of the summable ones
-    /// (<see cref="SummableRecords"/>: approved, dated in the cycle, of an accepted activity, touching no cap), added up
-    /// by the database; plus one row per approved record of the cycle that must be taken one by one (capped
-    /// activities, buckets with a maximum), with the few columns the rule engine needs. Each record is read once.
-    /// </summary>
-    public async Task<List<SummedPerson>> SummedChunkAsync(Guid? after, Guid last, CreditRuleSet? set, CycleWindow cycle, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(cycle);
-        string P(string property) => "p." + sql.Column<Professional>(property);
-        var plan = set is null ? null : SummableRecords.Of(set);
-        var people = new List<SummedPerson>();
-        await using var command = sql.Command("");
-        var person = $"{P(nameof(Professional.Id))}, {P(nameof(Professional.RegionCode))}, {P(nameof(Professional.DepartmentCode))}, {P(nameof(Professional.EmployerId))}, {P(nameof(Professional.Status))}";
-        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"SELECT {person}, COUNT({R(nameof(CreditRecord.Id))})");
-        var buckets = new List<string>();
-        string? single = null;
-        if (plan is not null)
-        {
-            var conditions = new RecordConditions(this, command, plan, cycle);
-            var hours = R(nameof(CreditRecord.Hours));
-            text.Append(CultureInfo.InvariantCulture, $", COALESCE(SUM(CASE WHEN {conditions.Summable} THEN {hours} END), 0)");
-            foreach (var bucket in plan.Buckets)
-            {
-                var byCategory = Enum.TryParse<CreditCategory>(bucket, out var bucketCategory) && bucketCategory.ToString() == bucket
-                    ? $"CASE WHEN {R(nameof(CreditRecord.Category))} = {conditions.Bind<CreditRecord>(nameof(CreditRecord.Category), bucketCategory)} THEN {hours} ELSE 0 END"
-                    : "0";
-                var byClass = $"CASE WHEN {conditions.EffectiveClass} = {conditions.Bind<CreditRecord>(nameof(CreditRecord.CreditClass), bucket)} THEN {hours} ELSE 0 END";
-                text.Append(CultureInfo.InvariantCulture, $", COALESCE(SUM(CASE WHEN {conditions.Summable} THEN {byCategory} + {byClass} END), 0)");
-                buckets.Add(bucket);
-            }
-
-            if (plan.HasCaps)
-            {
-                // A record taken one by one is a group of its own (its key); the aggregates of one record are its values.
-                single = $"CASE WHEN {conditions.OneByOne} THEN {R(nameof(CreditRecord.Id))} END";
-                text.Append(CultureInfo.InvariantCulture, $", {single}, MIN({R(nameof(CreditRecord.Date))}), MIN({R(nameof(CreditRecord.Category))}), MIN({R(nameof(CreditRecord.Activity))}), ")
-                    .Append(CultureInfo.InvariantCulture, $"MIN({hours}), MIN({R(nameof(CreditRecord.CreditClass))})");
-            }
-        }
-
-        text.Append(CultureInfo.InvariantCulture, $" FROM {sql.Table<Professional>()} p LEFT JOIN {sql.Table<CreditRecord>()} r ON {R(nameof(CreditRecord.ProfessionalId))} = {P(nameof(Professional.Id))} ")
-            .Append(CultureInfo.InvariantCulture, $"AND {R(nameof(CreditRecord.CreditYear))} >= @from AND {R(nameof(CreditRecord.CreditYear))} <= @to")
-            .Append(Where(after, chunk: true))
-            .Append(CultureInfo.InvariantCulture, $" GROUP BY {person}{(single is null ? "" : ", " + single)} ORDER BY {P(nameof(Professional.Id))}");
-        command.CommandText = text.ToString();
-        BindChunk(command, after, last, cycle);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var values = new KeyValuePair<string, CreditHours>[buckets.Count];
-        var at = 7 + buckets.Count;
-        Guid current = default;
-        List<CreditEntry>? entries = null;
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var id = reader.GetGuid(0);
-            var records = (int)Long(reader, 5);
-            var one = single is not null && !reader.IsDBNull(at);
-            if (entries is null || id != current)
-            {
-                current = id;
-                entries = [];
-                var owner = new ComplianceOwner(id, reader.GetString(1), reader.GetString(2), reader.GetGuid(3), personStatus.Read(reader, 4) == ProfessionalStatus.Active);
-                people.Add(new SummedPerson(owner, 0, CreditSums.None, entries));
-            }
-
-            var summed = people[^1];
-            if (one)
-            {
-                entries.Add(new CreditEntry(
-                    reader.GetGuid(at),
-                    reader.GetFieldValue<DateOnly>(at + 1),
-                    category.Read(reader, at + 2),
-                    activity.Read(reader, at + 3),
-                    CreditHours.FromHundredths(Long(reader, at + 4)),
-                    CreditRecordStatus.Approved,
-                    reader.IsDBNull(at + 5) ? null : reader.GetString(at + 5)));
-                people[^1] = summed with { Records = summed.Records + records };
-            }
-            else
-            {
-                var sums = CreditSums.None;
-                if (plan is not null)
-                {
-                    for (var b = 0; b < buckets.Count; b++)
-                    {
-                        values[b] = KeyValuePair.Create(buckets[b], CreditHours.FromHundredths(Long(reader, 7 + b)));
-                    }
-
-                    sums = CreditSums.Of(CreditHours.FromHundredths(Long(reader, 6)), values);
-                }
-
-                people[^1] = summed with { Records = summed.Records + records, Sums = sums };
-            }
-        }
-
-        return people;
-    }
-
-    /// <summary>
     /// The stored compliance rows of the chunk's people (those of the pass's departments with keys in the range) whose
     /// cycles overlap the credit years.
     /// </summary>
@@ -285,100 +176,6 @@ internal sealed class PersonRecordStream
         }
 
         return rows;
-    }
-
-    private string R(string property) => "r." + sql.Column<CreditRecord>(property);
-
-    private static long Long(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? 0 : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
-
-    private void BindChunk(DbCommand command, Guid? after, Guid last, CycleWindow cycle)
-    {
-        BindFilter(command);
-        sql.Parameter<CreditRecord>(command, nameof(CreditRecord.CreditYear), "@from").Set(cycle.StartYear);
-        sql.Parameter<CreditRecord>(command, nameof(CreditRecord.CreditYear), "@to").Set(cycle.EndYear);
-        if (after is { } lower)
-        {
-            sql.Parameter<Professional>(command, nameof(Professional.Id), "@after").Set(lower);
-        }
-
-        sql.Parameter<Professional>(command, nameof(Professional.Id), "@last").Set(last);
-    }
-
-    /// <summary>
-    /// The conditions on a credit record (alias r) of <see cref="SummableRecords"/> as SQL, with their values bound as
-    /// parameters of the command: the same tests as <see cref="SummableRecords.Accepts"/> and
-    /// <see cref="SummableRecords.IsSummable"/>, written null-safe (a record without a class is never "in" a list).
-    /// </summary>
-    private sealed class RecordConditions
-    {
-        private readonly PersonRecordStream stream;
-        private readonly DbCommand command;
-        private int count;
-
-        public RecordConditions(PersonRecordStream stream, DbCommand command, SummableRecords plan, CycleWindow cycle)
-        {
-            this.stream = stream;
-            this.command = command;
-            var activity = stream.R(nameof(CreditRecord.Activity));
-            var creditClass = stream.R(nameof(CreditRecord.CreditClass));
-            // On SQLite (no statistics) the status index would win and every chunk would scan all approved records: a
-            // unary plus keeps the search by person.
-            var status = (stream.sql.Kind == DatabaseKind.Sqlite ? "+" : "") + stream.R(nameof(CreditRecord.Status));
-            var counts = $"{status} = {Bind<CreditRecord>(nameof(CreditRecord.Status), CreditRecordStatus.Approved)} "
-                + $"AND {stream.R(nameof(CreditRecord.Date))} >= {Bind<CreditRecord>(nameof(CreditRecord.Date), cycle.Start)} "
-                + $"AND {stream.R(nameof(CreditRecord.Date))} <= {Bind<CreditRecord>(nameof(CreditRecord.Date), cycle.End)}";
-            if (plan.Accepted.Count > 0)
-            {
-                counts += $" AND {activity} IN ({List(nameof(CreditRecord.Activity), plan.Accepted.Cast<object>())})";
-            }
-
-            var capped = new List<string>();
-            if (plan.CappedActivities.Count > 0)
-            {
-                capped.Add($"{activity} IN ({List(nameof(CreditRecord.Activity), plan.CappedActivities.Cast<object>())})");
-            }
-
-            if (plan.CappedCategories.Count > 0)
-            {
-                capped.Add($"{stream.R(nameof(CreditRecord.Category))} IN ({List(nameof(CreditRecord.Category), plan.CappedCategories.Cast<object>())})");
-            }
-
-            if (plan.CappedClasses.Count > 0)
-            {
-                capped.Add($"({creditClass} IS NOT NULL AND {creditClass} IN ({List(nameof(CreditRecord.CreditClass), plan.CappedClasses)}))");
-            }
-
-            if (plan.ActivitiesOfCappedClasses.Count > 0)
-            {
-                capped.Add($"({creditClass} IS NULL AND {activity} IN ({List(nameof(CreditRecord.Activity), plan.ActivitiesOfCappedClasses.Cast<object>())}))");
-            }
-
-            var anyCap = capped.Count == 0 ? null : "(" + string.Join(" OR ", capped) + ")";
-            Summable = "(" + counts + (anyCap is null ? "" : " AND NOT " + anyCap) + ")";
-            OneByOne = "(" + counts + " AND " + (anyCap ?? "1 = 0") + ")";
-            EffectiveClass = plan.RuleClasses.Count == 0
-                ? creditClass
-                : $"COALESCE({creditClass}, CASE {activity}{string.Concat(plan.RuleClasses.Select(r => $" WHEN {Bind<CreditRecord>(nameof(CreditRecord.Activity), r.Activity)} THEN {Bind<CreditRecord>(nameof(CreditRecord.CreditClass), r.CreditClass)}"))} END)";
-        }
-
-        /// <summary>Approved, of the cycle, accepted and touching no cap.</summary>
-        public string Summable { get; }
-
-        /// <summary>Approved, of the cycle, accepted and touching a cap.</summary>
-        public string OneByOne { get; }
-
-        /// <summary>The class the record counts in (its own, else its activity rule's).</summary>
-        public string EffectiveClass { get; }
-
-        /// <summary>Binds <paramref name="value"/> as a parameter typed like the property; returns its name.</summary>
-        public string Bind<T>(string property, object value)
-        {
-            var name = "@k" + (count++).ToString(CultureInfo.InvariantCulture);
-            stream.sql.Parameter<T>(command, property, name).Set(value);
-            return name;
-        }
-
-        private string List(string property, IEnumerable<object> values) => string.Join(", ", values.Select(v => Bind<CreditRecord>(property, v)));
     }
 
     // The pass's department condition and, for a chunk, its key range.
