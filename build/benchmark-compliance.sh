@@ -4,7 +4,8 @@
 # transport, two on the default rules), generated deterministically with prepared inserts; then, for the year 2025,
 # side by side: (a) a raw SQL aggregate baseline (per person and category the SUM of approved hundredths of the
 # cycle compared with the requirement, inserted into a table) and (b) the real bulk recomputation (the records
-# streamed by person with a DbDataReader, CreditEvaluator, prepared-statement writes in batches, audit), plus a second
+# streamed by person with a DbDataReader, CreditEvaluator, prepared-statement writes, audit; phase times read /
+# evaluate / write and process CPU printed), plus a second
 # bulk run with nothing to change. Prints times, rows/s, the ratio and peak memory; exits 2 when the target (bulk
 # within 2x the baseline and under 30 s) is missed.
 #   build/benchmark-compliance.sh [people=300000] [records=3000000]

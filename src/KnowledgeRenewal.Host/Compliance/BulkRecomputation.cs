@@ -15,7 +15,18 @@ namespace KnowledgeRenewal.Host.Compliance;
 /// <param name="Records">Credit records read.</param>
 /// <param name="Counts">Rows inserted, updated, deleted and left as they were.</param>
 /// <param name="Elapsed">How long it took.</param>
-public sealed record BulkOutcome(int People, long Records, ComplianceWriteCounts Counts, TimeSpan Elapsed);
+/// <param name="Phases">Where the time went (reading, evaluating, writing).</param>
+public sealed record BulkOutcome(int People, long Records, ComplianceWriteCounts Counts, TimeSpan Elapsed, BulkPhases Phases);
+
+/// <summary>Where a bulk recomputation's time went.</summary>
+/// <param name="Read">Reading people, records and stored rows.</param>
+/// <param name="Evaluate">Evaluating the rules.</param>
+/// <param name="Write">Writing rows and audit records, committing.</param>
+public sealed record BulkPhases(TimeSpan Read, TimeSpan Evaluate, TimeSpan Write)
+{
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"read {Read.TotalSeconds:F2} s, evaluate {Evaluate.TotalSeconds:F2} s, write {Write.TotalSeconds:F2} s");
+}
 
 /// <summary>How far a bulk recomputation is.</summary>
 /// <param name="Total">Person-cycles to look at.</param>
@@ -55,6 +66,7 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         var counts = new ComplianceWriteCounts();
         var evaluated = 0;
         long records = 0;
+        var phases = new PhaseClock();
 
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -78,7 +90,7 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
                     Guid? after = null;
                     foreach (var chunk in people.Chunk(ChunkSize))
                     {
-                        var (chunkPeople, read, written) = await ChunkAsync(db, stream, book, year, cycle, after, chunk[^1], today, actor, cancellationToken).ConfigureAwait(false);
+                        var (chunkPeople, read, written) = await ChunkAsync(db, stream, book, year, cycle, after, chunk[^1], today, actor, phases, cancellationToken).ConfigureAwait(false);
                         evaluated += chunkPeople;
                         records += read;
                         counts.Add(written);
@@ -95,23 +107,30 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         }
 
         watch.Stop();
-        var outcome = new BulkOutcome(evaluated, records, counts, watch.Elapsed);
+        var outcome = new BulkOutcome(evaluated, records, counts, watch.Elapsed, phases.Phases);
         if (logger.IsEnabled(LogLevel.Information))
         {
             var yearList = string.Join(",", years.Order());
             Finished(logger, yearList, moduleKey ?? "all", evaluated, records, counts.Inserted, counts.Updated, counts.Deleted, counts.Unchanged, watch.Elapsed.TotalSeconds);
         }
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            PhaseTimes(logger, outcome.Phases);
+        }
         return outcome;
     }
 
     private async Task<(int People, long Records, ComplianceWriteCounts Counts)> ChunkAsync(
-        PlatformDbContext db, PersonRecordStream stream, RuleBook book, int year, CycleWindow cycle, Guid? after, Guid last, DateOnly today, AuditActor actor, CancellationToken cancellationToken)
+        PlatformDbContext db, PersonRecordStream stream, RuleBook book, int year, CycleWindow cycle, Guid? after, Guid last, DateOnly today, AuditActor actor, PhaseClock phases, CancellationToken cancellationToken)
     {
+        var mark = Stopwatch.GetTimestamp();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await PersonLocks.LockTableAsync(db, cancellationToken).ConfigureAwait(false);
         var people = await stream.ChunkAsync(after, last, cycle.StartYear, cycle.EndYear, cancellationToken).ConfigureAwait(false);
         var stored = (await stream.StoredAsync(after, last, cycle.StartYear, cycle.EndYear, cancellationToken).ConfigureAwait(false))
             .ToLookup(s => s.Values.ProfessionalId);
+        mark = PhaseClock.Add(ref phases.ReadTicks, mark);
         using var writer = new ComplianceRowWriter(db, clock.GetUtcNow().UtcDateTime);
         var evaluated = 0;
         long records = 0;
@@ -125,16 +144,41 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
             evaluated++;
             records += person.Entries.Count;
             var result = rules.Assess(book, year, person.Entries, today);
-            writer.Apply(ComplianceRow.Of(person.Owner, book.Scope, result), stored[person.Owner.ProfessionalId]);
+            var row = ComplianceRow.Of(person.Owner, book.Scope, result);
+            mark = PhaseClock.Add(ref phases.EvaluateTicks, mark);
+            writer.Apply(row, stored[person.Owner.ProfessionalId]);
+            mark = PhaseClock.Add(ref phases.WriteTicks, mark);
         }
 
         writer.Flush();
         var details = string.Create(CultureInfo.InvariantCulture, $"recompute=bulk; rules={book.Scope}; cycle={cycle}");
         await writer.AppendAuditAsync(db, auditWriter, actor, details, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        PhaseClock.Add(ref phases.WriteTicks, mark);
         return (evaluated, records, writer.Counts);
     }
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Bulk compliance phases: {Phases}")]
+    private static partial void PhaseTimes(ILogger logger, BulkPhases phases);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Compliance recomputed for years {Years} ({Scope}): {People} person-cycles, {Records} records; {Inserted} inserted, {Updated} updated, {Deleted} deleted, {Unchanged} unchanged in {Seconds:F1} s")]
     private static partial void Finished(ILogger logger, string years, string scope, int people, long records, int inserted, int updated, int deleted, int unchanged, double seconds);
+
+    /// <summary>Accumulates the phases' times (one pass at a time; not thread-safe).</summary>
+    private sealed class PhaseClock
+    {
+        public long ReadTicks;
+        public long EvaluateTicks;
+        public long WriteTicks;
+
+        public BulkPhases Phases => new(Stopwatch.GetElapsedTime(0, ReadTicks), Stopwatch.GetElapsedTime(0, EvaluateTicks), Stopwatch.GetElapsedTime(0, WriteTicks));
+
+        /// <summary>Adds the time since <paramref name="mark"/> to <paramref name="phase"/>; returns now.</summary>
+        public static long Add(ref long phase, long mark)
+        {
+            var now = Stopwatch.GetTimestamp();
+            phase += now - mark;
+            return now;
+        }
+    }
 }

@@ -1,4 +1,6 @@
 using KnowledgeRenewal.Core.Registry;
+using KnowledgeRenewal.Host.Compliance;
+using KnowledgeRenewal.Host.Ledger;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
@@ -32,5 +34,33 @@ public sealed class DemoComplianceTests(PlatformFixture platform)
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
         var summary = await office.GetJsonAsync("/api/compliance/summary?year=2025&groupBy=department");
         Assert.True(summary.GetProperty("total").GetProperty("people").GetInt32() >= inService.Count);
+    }
+
+    [Fact]
+    public async Task The_bulk_rows_of_the_demo_city_are_those_the_incremental_recomputation_computes_for_every_department()
+    {
+        // The demo seeder computed every row in bulk (records streamed by person, prepared writes): recomputing
+        // every person-year incrementally (every record through the rule engine) must find nothing to change — health's
+        // credits and class maximums, education's five-year cycles, the activity caps and the default rules alike.
+        using var scope = platform.Factory.Services.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var departments = await db.Professionals.AsNoTracking().Select(p => p.DepartmentCode).Distinct().ToListAsync();
+        Assert.Contains(Departments.Health, departments);
+        Assert.Contains(Departments.Education, departments);
+        var stored = await db.Compliance.AsNoTracking()
+            .Where(c => c.CycleStart <= 2026 && c.CycleEnd >= 2023)
+            .Select(c => new { c.ProfessionalId, c.CycleStart, c.CycleEnd })
+            .ToListAsync();
+        var changes = stored
+            .SelectMany(c => Enumerable.Range(Math.Max(c.CycleStart, 2023), Math.Min(c.CycleEnd, 2026) - Math.Max(c.CycleStart, 2023) + 1).Select(y => new PersonYear(c.ProfessionalId, y)))
+            .Distinct()
+            .ToList();
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var counts = await scope.ServiceProvider.GetRequiredService<ComplianceRecomputer>().RecomputeAsync(db, changes, CancellationToken.None);
+        await transaction.RollbackAsync();
+
+        Assert.True(counts.Unchanged > 0);
+        Assert.Equal((0, 0, 0), (counts.Inserted, counts.Updated, counts.Deleted));
     }
 }
