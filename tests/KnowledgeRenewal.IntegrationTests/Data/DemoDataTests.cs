@@ -8,8 +8,8 @@ public sealed class DemoDataTests
     [Fact]
     public async Task Two_fresh_databases_get_the_same_demo_data_and_a_restart_adds_nothing()
     {
-        await using var first = await TestDatabase.CreateAsync();
-        await using var second = await TestDatabase.CreateAsync();
+        await using var first = await TestDatabase.CreateAsync(demoTemplate: false);
+        await using var second = await TestDatabase.CreateAsync(demoTemplate: false);
 
         var a = await ProjectsAsync(first);
         var b = await ProjectsAsync(second);

@@ -8,7 +8,8 @@ namespace KnowledgeRenewal.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real host over a <see cref="TestDatabase"/>. Settings go in with UseSetting because module discovery and
-/// the provider are read before the host is built. Every SQL command the platform context runs is logged.
+/// the provider are read before the host is built. Every SQL command the platform context runs is logged. A demo-mode
+/// host on a fresh database starts from a copy of the run's seeded demo city (see <see cref="TestDatabase.UseDemoTemplate"/>).
 /// </summary>
 public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
@@ -29,6 +30,12 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        var demoMode = settings is null || !settings.TryGetValue("Platform:DemoMode", out var demo) || !string.Equals(demo, "false", StringComparison.OrdinalIgnoreCase);
+        if (demoMode)
+        {
+            database.UseDemoTemplate();
         }
 
         builder.ConfigureServices(services =>

@@ -10,15 +10,21 @@ namespace KnowledgeRenewal.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    // The demo city is seeded once per test run into a template database; every other demo-mode host starts from a
+    // copy of it (the seeding itself is tested by hosts on databases created with demoTemplate: false).
+    private static readonly Lazy<Task<TestDatabase>> DemoTemplate = new(() => Task.Run(SeedDemoTemplateAsync));
+
     private readonly string? postgresName;
     private readonly string? sqliteDirectory;
+    private bool demoTemplate;
 
-    private TestDatabase(string provider, string connectionString, string? postgresName, string? sqliteDirectory)
+    private TestDatabase(string provider, string connectionString, string? postgresName, string? sqliteDirectory, bool demoTemplate)
     {
         Provider = provider;
         ConnectionString = connectionString;
         this.postgresName = postgresName;
         this.sqliteDirectory = sqliteDirectory;
+        this.demoTemplate = demoTemplate;
     }
 
     /// <summary>Whether this test run uses PostgreSQL.</summary>
@@ -38,7 +44,11 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:DataDirectory"] = sqliteDirectory ?? Path.GetTempPath(),
     };
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>
+    /// A fresh database. With <paramref name="demoTemplate"/> (the default) the first demo-mode host on it starts from
+    /// a copy of the run's seeded demo city instead of seeding it again; pass false where the seeding itself is tested.
+    /// </summary>
+    public static async Task<TestDatabase> CreateAsync(bool demoTemplate = true)
     {
         if (UsesPostgres)
         {
@@ -54,12 +64,68 @@ public sealed class TestDatabase : IAsyncDisposable
             }
 
             var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-            return new TestDatabase("PostgreSql", builder.ConnectionString, name, null);
+            return new TestDatabase("PostgreSql", builder.ConnectionString, name, null, demoTemplate);
         }
 
         var directory = Path.Combine(Path.GetTempPath(), "kr-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        return new TestDatabase("Sqlite", $"Data Source={Path.Combine(directory, "platform.db")}", null, directory);
+        return new TestDatabase("Sqlite", $"Data Source={Path.Combine(directory, "platform.db")}", null, directory, demoTemplate);
+    }
+
+    /// <summary>
+    /// Before the first demo-mode host starts on this still empty database: fills it with a copy of the seeded demo
+    /// template (SQLite: the file and its data folder's keys; PostgreSQL: CREATE DATABASE … TEMPLATE; the PostgreSQL
+    /// hosts share one key folder). Does nothing afterwards or for databases created with demoTemplate: false.
+    /// </summary>
+    public void UseDemoTemplate()
+    {
+        if (!demoTemplate)
+        {
+            return;
+        }
+
+        demoTemplate = false;
+        var template = DemoTemplate.Value.GetAwaiter().GetResult();
+        if (postgresName is not null)
+        {
+            using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable("KR_TEST_POSTGRES"));
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE {postgresName}; CREATE DATABASE {postgresName} TEMPLATE {template.postgresName}";
+            command.ExecuteNonQuery();
+            return;
+        }
+
+        CopyFolder(template.sqliteDirectory!, sqliteDirectory!);
+    }
+
+    private static async Task<TestDatabase> SeedDemoTemplateAsync()
+    {
+        var template = await CreateAsync(demoTemplate: false);
+        await using (var host = new PlatformFactory(template))
+        {
+            _ = host.Services; // the host starts once migrations and demo data are in
+        }
+
+        // Nothing may hold the template open while it is copied; it goes when the test run ends.
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var folder in Directory.GetDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
     }
 
     /// <summary>Runs raw SQL returning one number (bypassing the platform, e.g. to prove rows still exist).</summary>
