@@ -27,9 +27,7 @@ public sealed class CertificatePlatformFixture : IAsyncLifetime
     public const string CountyB = "370883";
     public const string PublicBaseUrl = "https://jxjy.example.cn";
 
-    private readonly Lock gate = new();
-    private readonly HashSet<string> issued = new(StringComparer.Ordinal);
-    private readonly Random random = new(20241201);
+    private readonly FixtureRegistry registry = new(20241201);
 
     public TestDatabase Database { get; private set; } = null!;
 
@@ -57,7 +55,7 @@ public sealed class CertificatePlatformFixture : IAsyncLifetime
         Accounts = new TestAccounts(Factory);
         using var scope = Factory.Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var bureaus = await db.Organizations.Where(o => o.Code.StartsWith("CB-")).ToDictionaryAsync(o => o.Code, o => o.Id);
+        var bureaus = await FixtureRegistry.CountyBureausAsync(db);
         A1 = AddEmployer(db, "CT-A1", "证明测试任城医院", CountyA, bureaus);
         B1 = AddEmployer(db, "CT-B1", "证明测试邹城医院", CountyB, bureaus);
         await db.SaveChangesAsync();
@@ -80,21 +78,8 @@ public sealed class CertificatePlatformFixture : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(employer);
         var office = await ClientAsync(PlatformRoles.ProgramOfficeAdmin);
-        string idNumber;
-        string phone;
-        lock (gate)
-        {
-            do
-            {
-                idNumber = ResidentIdNumberGenerator.Generate("370811", new DateOnly(1970, 1, 1).AddDays(random.Next(0, 365 * 30)), Gender.Male, random.Next).Value;
-            }
-            while (!issued.Add(idNumber));
-            do
-            {
-                phone = "138" + random.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-            while (!issued.Add(phone));
-        }
+        var idNumber = registry.NewIdNumber();
+        var phone = registry.NewPhone("138");
 
         using var response = await office.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), new
         {
@@ -180,19 +165,8 @@ public sealed class CertificatePlatformFixture : IAsyncLifetime
 
     private FixtureEmployer AddEmployer(PlatformDbContext db, string label, string title, string region, Dictionary<string, Guid> bureaus)
     {
-        var code = UnifiedSocialCreditCode.Generate('1', '2', region, random.Next).Value;
-        var employer = new Employer
-        {
-            Code = code,
-            Name = title,
-            RegionCode = region,
-            DepartmentCode = Departments.Health,
-            Ownership = Ownership.Public,
-            ParentId = bureaus["CB-" + region],
-            CreatedAt = DateTime.UtcNow,
-        };
-        db.Employers.Add(employer);
-        return new FixtureEmployer(employer.Id, code, label, region, Departments.Health);
+        var employer = registry.AddEmployer(db, title, region, Departments.Health, bureaus);
+        return new FixtureEmployer(employer.Id, employer.Code, label, region, Departments.Health);
     }
 }
 

@@ -26,9 +26,7 @@ public sealed class CompliancePlatformFixture : IAsyncLifetime
     public const string CountyA = "370811";
     public const string CountyB = "370883";
 
-    private readonly Lock gate = new();
-    private readonly HashSet<string> issued = new(StringComparer.Ordinal);
-    private readonly Random random = new(20251231);
+    private readonly FixtureRegistry registry = new(20251231);
 
     public TestDatabase Database { get; private set; } = null!;
 
@@ -51,16 +49,11 @@ public sealed class CompliancePlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Factory = new PlatformFactory(Database, new Dictionary<string, string?>
-        {
-            ["Platform:DemoMode"] = "false",
-            ["Security:SignInPerIpPerMinute"] = "100000",
-            ["Security:SignInPerAccountPerMinute"] = "1000",
-        });
+        Factory = new PlatformFactory(Database, FixtureRegistry.HostSettings);
         Accounts = new TestAccounts(Factory);
         using var scope = Factory.Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var bureaus = await db.Organizations.Where(o => o.Code.StartsWith("CB-")).ToDictionaryAsync(o => o.Code, o => o.Id);
+        var bureaus = await FixtureRegistry.CountyBureausAsync(db);
         FarmA = AddEmployer(db, "达标测试任城农场", CountyA, Departments.AgricultureRural, bureaus);
         FarmB = AddEmployer(db, "达标测试邹城农场", CountyB, Departments.AgricultureRural, bureaus);
         SchoolA = AddEmployer(db, "达标测试任城中学", CountyA, Departments.Education, bureaus);
@@ -84,9 +77,9 @@ public sealed class CompliancePlatformFixture : IAsyncLifetime
         var client = await ClientAsync(PlatformRoles.ProgramOfficeAdmin);
         using var response = await client.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), new
         {
-            idNumber = NewIdNumber(),
+            idNumber = registry.NewIdNumber(Gender.Female),
             name,
-            phone = NewPhone(),
+            phone = registry.NewPhone("138"),
             employerCreditCode = employer.Code,
             titleSeries = "农业技术",
             titleLevel = "中级",
@@ -182,52 +175,10 @@ public sealed class CompliancePlatformFixture : IAsyncLifetime
         return record;
     }
 
-    private string NewIdNumber()
-    {
-        lock (gate)
-        {
-            while (true)
-            {
-                var born = new DateOnly(1970, 1, 1).AddDays(random.Next(0, 365 * 30));
-                var number = ResidentIdNumberGenerator.Generate("370811", born, Gender.Female, random.Next).Value;
-                if (issued.Add(number))
-                {
-                    return number;
-                }
-            }
-        }
-    }
-
-    private string NewPhone()
-    {
-        lock (gate)
-        {
-            while (true)
-            {
-                var phone = "138" + random.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (issued.Add(phone))
-                {
-                    return phone;
-                }
-            }
-        }
-    }
-
     private ComplianceEmployer AddEmployer(PlatformDbContext db, string title, string region, string department, Dictionary<string, Guid> bureaus)
     {
-        var code = UnifiedSocialCreditCode.Generate('1', '2', region, random.Next).Value;
-        var employer = new Employer
-        {
-            Code = code,
-            Name = title,
-            RegionCode = region,
-            DepartmentCode = department,
-            Ownership = Ownership.Public,
-            ParentId = bureaus["CB-" + region],
-            CreatedAt = DateTime.UtcNow,
-        };
-        db.Employers.Add(employer);
-        return new ComplianceEmployer(employer.Id, code, region, department);
+        var employer = registry.AddEmployer(db, title, region, department, bureaus);
+        return new ComplianceEmployer(employer.Id, employer.Code, region, department);
     }
 }
 

@@ -29,8 +29,7 @@ public sealed class DeclarationPlatformFixture : IAsyncLifetime
     public const string CountyB = "370883";
     public const long MaxEvidenceBytes = 64 * 1024;
 
-    private readonly Lock gate = new();
-    private readonly Random random = new(20250601);
+    private readonly FixtureRegistry registry = new(20250601);
     private int people;
     private PlatformFactory platform = null!;
 
@@ -65,7 +64,7 @@ public sealed class DeclarationPlatformFixture : IAsyncLifetime
         Accounts = new TestAccounts(Factory);
         using var scope = Factory.Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var bureaus = await db.Organizations.Where(o => o.Code.StartsWith("CB-")).ToDictionaryAsync(o => o.Code, o => o.Id);
+        var bureaus = await FixtureRegistry.CountyBureausAsync(db);
         E1 = AddEmployer(db, "申报测试任城医院", CountyA, Departments.Health, bureaus);
         E2 = AddEmployer(db, "申报测试任城中学", CountyA, Departments.Education, bureaus);
         E3 = AddEmployer(db, "申报测试邹城医院", CountyB, Departments.Health, bureaus);
@@ -89,13 +88,8 @@ public sealed class DeclarationPlatformFixture : IAsyncLifetime
     public async Task<Declarant> NewDeclarantAsync(FixtureEmployer employer, params string[] roles)
     {
         ArgumentNullException.ThrowIfNull(employer);
-        int number;
-        string idText;
-        lock (gate)
-        {
-            number = ++people;
-            idText = ResidentIdNumberGenerator.Generate(employer.RegionCode, new DateOnly(1975, 1, 1).AddDays(random.Next(0, 9000)), Gender.Female, random.Next).Value;
-        }
+        var number = Interlocked.Increment(ref people);
+        var idText = registry.NewIdNumber(Gender.Female, region: employer.RegionCode);
 
         var account = await Accounts.CreateAsync($"decl.{number}.{Guid.NewGuid():N}"[..30], roles.Length == 0 ? [PlatformRoles.Professional] : roles, employer.Code);
         Guid id;
@@ -141,19 +135,8 @@ public sealed class DeclarationPlatformFixture : IAsyncLifetime
 
     private FixtureEmployer AddEmployer(PlatformDbContext db, string name, string region, string department, Dictionary<string, Guid> bureaus)
     {
-        var code = UnifiedSocialCreditCode.Generate('1', '2', region, random.Next).Value;
-        var employer = new Employer
-        {
-            Code = code,
-            Name = name,
-            RegionCode = region,
-            DepartmentCode = department,
-            Ownership = Ownership.Public,
-            ParentId = bureaus["CB-" + region],
-            CreatedAt = DateTime.UtcNow,
-        };
-        db.Employers.Add(employer);
-        return new FixtureEmployer(employer.Id, code, name, region, department);
+        var employer = registry.AddEmployer(db, name, region, department, bureaus);
+        return new FixtureEmployer(employer.Id, employer.Code, name, region, department);
     }
 }
 

@@ -27,9 +27,7 @@ public sealed class RegistryPlatformFixture : IAsyncLifetime
     public const string CountyA = "370811";
     public const string CountyB = "370883";
 
-    private readonly Lock gate = new();
-    private readonly HashSet<string> issued = new(StringComparer.Ordinal);
-    private readonly Random random = new(20230324);
+    private readonly FixtureRegistry registry = new(20230324);
 
     public TestDatabase Database { get; private set; } = null!;
 
@@ -52,16 +50,11 @@ public sealed class RegistryPlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Factory = new PlatformFactory(Database, new Dictionary<string, string?>
-        {
-            ["Platform:DemoMode"] = "false",
-            ["Security:SignInPerIpPerMinute"] = "100000",
-            ["Security:SignInPerAccountPerMinute"] = "1000",
-        });
+        Factory = new PlatformFactory(Database, FixtureRegistry.HostSettings);
         Accounts = new TestAccounts(Factory);
         using var scope = Factory.Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var bureaus = await db.Organizations.Where(o => o.Code.StartsWith("CB-")).ToDictionaryAsync(o => o.Code, o => o.Id);
+        var bureaus = await FixtureRegistry.CountyBureausAsync(db);
         A1 = AddEmployer(db, "RG-A1", "登记测试任城医院", CountyA, Departments.Health, bureaus);
         A2 = AddEmployer(db, "RG-A2", "登记测试任城中学", CountyA, Departments.Education, bureaus);
         B1 = AddEmployer(db, "RG-B1", "登记测试邹城医院", CountyB, Departments.Health, bureaus);
@@ -79,37 +72,10 @@ public sealed class RegistryPlatformFixture : IAsyncLifetime
     public Task<HttpClient> ClientAsync(string role, string? organizationCode = null) => Accounts.ClientAsync(role, organizationCode);
 
     /// <summary>A fresh, valid resident ID number nobody in this platform has (born 1970–1999 unless given).</summary>
-    public string NewIdNumber(Gender gender = Gender.Male, DateOnly? birth = null, char? check = null)
-    {
-        lock (gate)
-        {
-            while (true)
-            {
-                var born = birth ?? new DateOnly(1970, 1, 1).AddDays(random.Next(0, 365 * 30));
-                var number = ResidentIdNumberGenerator.Generate("370811", born, gender, random.Next).Value;
-                if ((check is null || number[^1] == check) && issued.Add(number))
-                {
-                    return number;
-                }
-            }
-        }
-    }
+    public string NewIdNumber(Gender gender = Gender.Male, DateOnly? birth = null, char? check = null) => registry.NewIdNumber(gender, birth, check);
 
     /// <summary>A fresh mobile number.</summary>
-    public string NewPhone()
-    {
-        lock (gate)
-        {
-            while (true)
-            {
-                var phone = "139" + random.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (issued.Add(phone))
-                {
-                    return phone;
-                }
-            }
-        }
-    }
+    public string NewPhone() => registry.NewPhone();
 
     /// <summary>Registers a professional through the API (asserts 201); returns the view, the plaintext ID number and phone, and the ETag.</summary>
     public async Task<Person> RegisterAsync(HttpClient client, FixtureEmployer employer, string? name = null, Gender gender = Gender.Male)
@@ -187,19 +153,8 @@ public sealed class RegistryPlatformFixture : IAsyncLifetime
 
     private FixtureEmployer AddEmployer(PlatformDbContext db, string name, string title, string region, string department, Dictionary<string, Guid> bureaus)
     {
-        var code = UnifiedSocialCreditCode.Generate('1', '2', region, random.Next).Value;
-        var employer = new Employer
-        {
-            Code = code,
-            Name = title,
-            RegionCode = region,
-            DepartmentCode = department,
-            Ownership = Ownership.Public,
-            ParentId = bureaus["CB-" + region],
-            CreatedAt = DateTime.UtcNow,
-        };
-        db.Employers.Add(employer);
-        return new FixtureEmployer(employer.Id, code, name, region, department);
+        var employer = registry.AddEmployer(db, title, region, department, bureaus);
+        return new FixtureEmployer(employer.Id, employer.Code, name, region, department);
     }
 }
 
