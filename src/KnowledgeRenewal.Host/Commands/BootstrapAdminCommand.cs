@@ -38,53 +38,22 @@ public static class BootstrapAdminCommand
     /// <summary>The command's name (first argument).</summary>
     public const string Name = "bootstrap-admin";
 
-    private static readonly string[] OwnOptions = ["--role", "--username", "--display-name"];
+    private static readonly CommandOptions Options = new("--role", "--username", "--display-name");
 
     /// <summary>How to use it.</summary>
     public const string Usage =
         "Usage: dotnet run --project src/KnowledgeRenewal.Host -- bootstrap-admin --role system-admin|security-admin|audit-admin --username NAME [--display-name NAME]";
 
     /// <summary>The arguments after the command name that are not its own (configuration overrides for the host).</summary>
-    public static string[] HostArguments(IReadOnlyList<string> args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var rest = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var (name, inline) = Split(args[i]);
-            if (OwnOptions.Contains(name, StringComparer.Ordinal))
-            {
-                i += inline is null ? 1 : 0;
-                continue;
-            }
-
-            rest.Add(args[i]);
-        }
-
-        return [.. rest];
-    }
+    public static string[] HostArguments(IReadOnlyList<string> args) => Options.HostArguments(args);
 
     /// <summary>Reads the command's own options (<c>--name value</c> or <c>--name=value</c>); null and an error when they are incomplete.</summary>
     public static BootstrapAdminOptions? Parse(IReadOnlyList<string> args, out string? error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
+        if (Options.Read(args, out error) is not { } values)
         {
-            var (name, inline) = Split(args[i]);
-            if (!OwnOptions.Contains(name, StringComparer.Ordinal))
-            {
-                continue;
-            }
-
-            var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
-            if (string.IsNullOrWhiteSpace(value) || value.StartsWith("--", StringComparison.Ordinal))
-            {
-                error = $"{name} needs a value.";
-                return null;
-            }
-
-            values[name] = value.Trim();
+            return null;
         }
 
         if (!values.TryGetValue("--role", out var role) || !values.TryGetValue("--username", out var userName))
@@ -132,14 +101,6 @@ public static class BootstrapAdminCommand
         await output.WriteLineAsync("It is shown only this once. At the first sign-in (/account/login) the account must set a new password").ConfigureAwait(false);
         await output.WriteLineAsync("and enroll an authenticator app (TOTP): two factors are required for the administrator roles.").ConfigureAwait(false);
         return 0;
-    }
-
-    private static (string Name, string? Inline) Split(string argument)
-    {
-        var equals = argument.IndexOf('=', StringComparison.Ordinal);
-        return argument.StartsWith("--", StringComparison.Ordinal) && equals > 0
-            ? (argument[..equals], argument[(equals + 1)..])
-            : (argument, null);
     }
 }
 

@@ -4,6 +4,7 @@ using KnowledgeRenewal.Core.Audit;
 using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Data.Seeding;
+using KnowledgeRenewal.Host.Commands;
 
 namespace KnowledgeRenewal.Host.Compliance;
 
@@ -26,49 +27,18 @@ public static class RecomputeComplianceCommand
     /// <summary>How to use it.</summary>
     public const string Usage = "Usage: dotnet run --project src/KnowledgeRenewal.Host -- recompute-compliance [--year YYYY] [--module KEY|platform]";
 
-    private static readonly string[] OwnOptions = ["--year", "--module"];
+    private static readonly CommandOptions Options = new("--year", "--module");
 
     /// <summary>The arguments after the command name that are not its own (configuration overrides for the host).</summary>
-    public static string[] HostArguments(IReadOnlyList<string> args)
-    {
-        ArgumentNullException.ThrowIfNull(args);
-        var rest = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            var (name, inline) = Split(args[i]);
-            if (OwnOptions.Contains(name, StringComparer.Ordinal))
-            {
-                i += inline is null ? 1 : 0;
-                continue;
-            }
-
-            rest.Add(args[i]);
-        }
-
-        return [.. rest];
-    }
+    public static string[] HostArguments(IReadOnlyList<string> args) => Options.HostArguments(args);
 
     /// <summary>Reads the command's options (<c>--name value</c> or <c>--name=value</c>); null and an error when they are wrong.</summary>
     public static RecomputeComplianceOptions? Parse(IReadOnlyList<string> args, DateOnly today, out string? error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Count; i++)
+        if (Options.Read(args, out error) is not { } values)
         {
-            var (name, inline) = Split(args[i]);
-            if (!OwnOptions.Contains(name, StringComparer.Ordinal))
-            {
-                continue;
-            }
-
-            var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
-            if (string.IsNullOrWhiteSpace(value) || value.StartsWith("--", StringComparison.Ordinal))
-            {
-                error = $"{name} needs a value.";
-                return null;
-            }
-
-            values[name] = value.Trim();
+            return null;
         }
 
         var year = today.Year;
@@ -119,14 +89,6 @@ public static class RecomputeComplianceCommand
             CultureInfo.InvariantCulture,
             $"Compliance recomputed for {options.Year} ({options.Module ?? "everyone"}): {outcome.People:N0} person-cycles, {outcome.Records:N0} records in {outcome.Elapsed.TotalSeconds:F1} s — {counts.Inserted:N0} inserted, {counts.Updated:N0} updated, {counts.Deleted:N0} deleted, {counts.Unchanged:N0} unchanged.")).ConfigureAwait(false);
         return 0;
-    }
-
-    private static (string Name, string? Inline) Split(string argument)
-    {
-        var equals = argument.IndexOf('=', StringComparison.Ordinal);
-        return argument.StartsWith("--", StringComparison.Ordinal) && equals > 0
-            ? (argument[..equals], argument[(equals + 1)..])
-            : (argument, null);
     }
 
     // Prints each tenth of the way.
