@@ -158,10 +158,10 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         return (evaluated, records, writer.Counts);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Bulk compliance phases: {Phases}")]
+    [LoggerMessage(EventId = 5501, Level = LogLevel.Debug, Message = "Bulk compliance phases: {Phases}")]
     private static partial void PhaseTimes(ILogger logger, BulkPhases phases);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Compliance recomputed for years {Years} ({Scope}): {People} person-cycles, {Records} records; {Inserted} inserted, {Updated} updated, {Deleted} deleted, {Unchanged} unchanged in {Seconds:F1} s")]
+    [LoggerMessage(EventId = 5500, Level = LogLevel.Information, Message = "Compliance recomputed for years {Years} ({Scope}): {People} person-cycles, {Records} records; {Inserted} inserted, {Updated} updated, {Deleted} deleted, {Unchanged} unchanged in {Seconds:F1} s")]
     private static partial void Finished(ILogger logger, string years, string scope, int people, long records, int inserted, int updated, int deleted, int unchanged, double seconds);
 
     /// <summary>Accumulates the phases' times (one pass at a time; not thread-safe).</summary>

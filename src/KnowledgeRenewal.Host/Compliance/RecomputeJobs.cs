@@ -244,7 +244,7 @@ internal sealed partial class RecomputeWorker(RecomputeJobs jobs, BulkRecomputat
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Compliance recomputation job {JobId} failed.")]
+    [LoggerMessage(EventId = 5502, Level = LogLevel.Error, Message = "Compliance recomputation job {JobId} failed.")]
     private static partial void JobFailed(ILogger logger, Guid jobId, Exception exception);
 
     // Reports synchronously (Progress<T> would post to the thread pool and could report out of order).

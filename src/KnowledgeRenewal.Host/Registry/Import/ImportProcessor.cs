@@ -287,6 +287,6 @@ public sealed partial class ImportProcessor(
 
     private sealed record EmployerCandidate(int Row, ValidEmployer Value);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobId} failed; its transaction was rolled back.")]
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Error, Message = "Import job {JobId} failed; its transaction was rolled back.")]
     private static partial void ImportFailed(ILogger logger, Guid jobId, Exception exception);
 }

@@ -75,13 +75,13 @@ internal sealed partial class ImportWorker(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Import job {JobId} crashed.")]
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "Import job {JobId} crashed.")]
     private static partial void JobCrashed(ILogger logger, Guid jobId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} import job(s) were interrupted by a restart and are marked failed (nothing of them was written).")]
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "{Count} import job(s) were interrupted by a restart and are marked failed (nothing of them was written).")]
     private static partial void Interrupted(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check for interrupted import jobs.")]
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Could not check for interrupted import jobs.")]
     private static partial void RecoveryFailed(ILogger logger, Exception exception);
 }
 
