@@ -6,12 +6,9 @@ using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Host.Compliance;
-using KnowledgeRenewal.Host.Composition;
 using KnowledgeRenewal.Sdk;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeRenewal.Benchmarks;
@@ -46,7 +43,7 @@ internal static class ComplianceBenchmark
     {
         output.WriteLine($"KnowledgeRenewal compliance benchmark — {people:N0} professionals, ~{records:N0} credit records, year {Year}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         var watch = Stopwatch.StartNew();
-        await using var platform = await PlatformAsync(work).ConfigureAwait(false);
+        await using var platform = await BenchPlatform.StartAsync(Path.Combine(work, "compliance")).ConfigureAwait(false);
         var employers = await EmployersAsync(platform.App.Services).ConfigureAwait(false);
         var written = await GenerateAsync(platform.ConnectionString, employers, people, records).ConfigureAwait(false);
         output.WriteLine($"generated {people:N0} professionals and {written:N0} credit records in {watch.Elapsed.TotalSeconds:F1} s ({new FileInfo(platform.File).Length / 1024.0 / 1024:F0} MB file)");
@@ -256,45 +253,6 @@ internal static class ComplianceBenchmark
         return [.. employers.Select(e => (e.Id, e.RegionCode, e.DepartmentCode!))];
     }
 
-    // A platform on a fresh SQLite file: migrated, reference data seeded, no demo data.
-    private static async Task<BenchPlatform> PlatformAsync(string work)
-    {
-        var directory = Path.Combine(work, "compliance");
-        Directory.CreateDirectory(directory);
-        var file = Path.Combine(directory, "platform.db");
-        var connectionString = $"Data Source={file}";
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Benchmark" });
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host-appsettings.json"), optional: false);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = directory,
-            ["ConnectionStrings:Platform"] = connectionString,
-            ["Platform:DemoMode"] = "false",
-            ["Platform:ModulesFolder"] = Path.Combine(directory, "no-modules"),
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-        });
-        builder.AddKnowledgeRenewal();
-        var app = builder.Build();
-        await app.InitializeKnowledgeRenewalAsync().ConfigureAwait(false);
-        return new BenchPlatform(app, connectionString, file);
-    }
-
     private sealed record Measured(int Rows, double Seconds, long Peak, long Met, string Detail);
 
-    private sealed class BenchPlatform(WebApplication app, string connectionString, string file) : IAsyncDisposable
-    {
-        public WebApplication App { get; } = app;
-
-        public string ConnectionString { get; } = connectionString;
-
-        public string File { get; } = file;
-
-        public async ValueTask DisposeAsync()
-        {
-            await App.DisposeAsync().ConfigureAwait(false);
-            SqliteConnection.ClearAllPools();
-        }
-    }
 }

@@ -8,13 +8,10 @@ using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Core.Registry.Import;
 using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Host.Composition;
 using KnowledgeRenewal.Host.Registry.Import;
 using KnowledgeRenewal.Sdk;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -169,7 +166,7 @@ internal static class ImportBenchmark
         var services = platform.App.Services;
         var hasher = services.GetRequiredService<IdNumberHasher>();
         var protector = services.GetRequiredService<IPersonalDataProtector>();
-        var employerIds = await platform.EmployerIdsAsync().ConfigureAwait(false);
+        var employerIds = await EmployerIdsAsync(platform).ConfigureAwait(false);
         var today = ProgramCalendar.Today(TimeProvider.System);
         var now = DateTime.UtcNow;
         var prepared = rows.Select(r =>
@@ -252,29 +249,12 @@ internal static class ImportBenchmark
     }
 
     // A platform on a fresh SQLite file: migrated, reference data seeded, the employers registered.
-    private static async Task<Platform> PlatformAsync(string work, string name, (string Code, string Region, string Sector)[] employers)
+    private static async Task<BenchPlatform> PlatformAsync(string work, string name, (string Code, string Region, string Sector)[] employers)
     {
-        var directory = Path.Combine(work, name);
-        Directory.CreateDirectory(directory);
-        var connectionString = $"Data Source={Path.Combine(directory, "platform.db")}";
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Benchmark" });
-        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "host-appsettings.json"), optional: false);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["Database:DataDirectory"] = directory,
-            ["ConnectionStrings:Platform"] = connectionString,
-            ["Platform:DemoMode"] = "false",
-            ["Platform:ModulesFolder"] = Path.Combine(directory, "no-modules"),
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-        });
-        builder.AddKnowledgeRenewal();
-        var app = builder.Build();
-        await app.InitializeKnowledgeRenewalAsync().ConfigureAwait(false);
+        var platform = await BenchPlatform.StartAsync(Path.Combine(work, name)).ConfigureAwait(false);
         using (SystemScope.Enter())
         {
-            await using var scope = app.Services.CreateAsyncScope();
+            await using var scope = platform.App.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var parents = await db.Organizations.Where(o => o.Type == OrganizationType.CountyBureau).ToDictionaryAsync(o => o.RegionCode, o => o.Id).ConfigureAwait(false);
             foreach (var (code, region, sector) in employers)
@@ -285,7 +265,7 @@ internal static class ImportBenchmark
             await db.SaveChangesAsync().ConfigureAwait(false);
         }
 
-        return new Platform(app, connectionString);
+        return platform;
     }
 
     private static List<string[]> Rows(int count, string[] employers)
@@ -335,34 +315,12 @@ internal static class ImportBenchmark
         public double RowsPerSecond => Rows / Seconds;
     }
 
-    private sealed class Platform(WebApplication app, string connectionString) : IAsyncDisposable
+    private static async Task<Dictionary<string, (Guid Id, string Region, string Sector)>> EmployerIdsAsync(BenchPlatform platform)
     {
-        public WebApplication App { get; } = app;
-
-        public string ConnectionString { get; } = connectionString;
-
-        public async Task<long> ScalarAsync(string sql)
-        {
-            await using var connection = new SqliteConnection(ConnectionString);
-            await connection.OpenAsync().ConfigureAwait(false);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }
-
-        public async Task<Dictionary<string, (Guid Id, string Region, string Sector)>> EmployerIdsAsync()
-        {
-            using var system = SystemScope.Enter();
-            await using var scope = App.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            return await db.Employers.ToDictionaryAsync(e => e.Code, e => (e.Id, e.RegionCode, e.DepartmentCode!)).ConfigureAwait(false);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await App.DisposeAsync().ConfigureAwait(false);
-            SqliteConnection.ClearAllPools();
-        }
+        using var system = SystemScope.Enter();
+        await using var scope = platform.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        return await db.Employers.ToDictionaryAsync(e => e.Code, e => (e.Id, e.RegionCode, e.DepartmentCode!)).ConfigureAwait(false);
     }
 
     // Samples the working set every 50 ms: the peak of one measurement (the process peak only grows).
