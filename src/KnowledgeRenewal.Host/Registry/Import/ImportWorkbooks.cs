@@ -24,17 +24,8 @@ public static class ImportWorkbooks
     public static Stream Template(ImportSchema schema, IEnumerable<(string Code, string Name)> regions, IEnumerable<(string Code, string Name)> departments)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var data = new DataTable(schema.SheetName);
-        foreach (var column in schema.Columns)
-        {
-            data.Columns.Add(column.Header, typeof(string));
-        }
-
-        var notes = Table("填写说明", "列名", "是否必填", "填写说明", "也可识别的列名");
-        foreach (var column in schema.Columns)
-        {
-            notes.Rows.Add(column.Header, column.Required ? "必填" : "选填", column.Description, string.Join("、", column.Aliases.Append(column.Field)));
-        }
+        var data = DataSheet(schema);
+        var notes = ColumnNotes(schema);
 
         notes.Rows.Add("", "", "", "");
         notes.Rows.Add("说明", "", "表头可以不在第一行（上方可有标题行，表头单元格可以合并）；空行会被跳过；不接受公式；单次最多导入的行数和文件大小以平台设置为准。", "");
@@ -80,17 +71,8 @@ public static class ImportWorkbooks
     {
         ArgumentNullException.ThrowIfNull(subjects);
         var schema = ImportSchema.Roster;
-        var data = new DataTable(schema.SheetName);
-        foreach (var column in schema.Columns)
-        {
-            data.Columns.Add(column.Header, typeof(string));
-        }
-
-        var notes = Table("填写说明", "列名", "是否必填", "填写说明", "也可识别的列名");
-        foreach (var column in schema.Columns)
-        {
-            notes.Rows.Add(column.Header, column.Required ? "必填" : "选填", column.Description, string.Join("、", column.Aliases.Append(column.Field)));
-        }
+        var data = DataSheet(schema);
+        var notes = ColumnNotes(schema);
 
         notes.Rows.Add("", "", "", "");
         notes.Rows.Add("说明", "", "只能上传已结业班次的名单；每名学员只能出现一次；学员须已在平台登记，姓名须与登记一致，并属于班次面向的区域和行业。", "");
@@ -173,6 +155,30 @@ public static class ImportWorkbooks
         }
 
         return Save(new Dictionary<string, object> { [sheetName] = table });
+    }
+
+    // The data sheet: the schema's Chinese headers in row 1, nothing below.
+    private static DataTable DataSheet(ImportSchema schema)
+    {
+        var data = new DataTable(schema.SheetName);
+        foreach (var column in schema.Columns)
+        {
+            data.Columns.Add(column.Header, typeof(string));
+        }
+
+        return data;
+    }
+
+    // The 填写说明 sheet's first rows: each column, whether it is required, what goes in it and the other headers it is known by.
+    private static DataTable ColumnNotes(ImportSchema schema)
+    {
+        var notes = Table("填写说明", "列名", "是否必填", "填写说明", "也可识别的列名");
+        foreach (var column in schema.Columns)
+        {
+            notes.Rows.Add(column.Header, column.Required ? "必填" : "选填", column.Description, string.Join("、", column.Aliases.Append(column.Field)));
+        }
+
+        return notes;
     }
 
     private static DataTable Table(string name, params string[] columns)
