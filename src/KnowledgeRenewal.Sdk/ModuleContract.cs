@@ -19,8 +19,26 @@ public static partial class ModuleContract
         var manifest = module.Manifest;
         CheckManifest(manifest, problems);
         CheckCatalog(module.Catalog, problems);
+        problems.AddRange(CheckCreditClasses(module.CreditClasses));
+        problems.AddRange(RuleSetContract.Check(module.RuleSets, CreditClassKeys(module)));
+        var key = string.IsNullOrWhiteSpace(manifest.Key) ? module.GetType().FullName : manifest.Key;
+        return problems.Select(p => $"module '{key}': {p}").ToArray();
+    }
 
-        var classes = module.CreditClasses;
+    /// <summary>Checks the manifest alone: key, names, department, versions and dependencies.</summary>
+    public static IReadOnlyList<string> CheckManifest(ModuleManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var problems = new List<string>();
+        CheckManifest(manifest, problems);
+        return problems;
+    }
+
+    /// <summary>Checks the declared credit classes: unique non-empty keys and Chinese names.</summary>
+    public static IReadOnlyList<string> CheckCreditClasses(IReadOnlyList<CreditClassDefinition> classes)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        var problems = new List<string>();
         var classKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var creditClass in classes)
         {
@@ -35,9 +53,14 @@ public static partial class ModuleContract
             }
         }
 
-        problems.AddRange(RuleSetContract.Check(module.RuleSets, classKeys));
-        var key = string.IsNullOrWhiteSpace(manifest.Key) ? module.GetType().FullName : manifest.Key;
-        return problems.Select(p => $"module '{key}': {p}").ToArray();
+        return problems;
+    }
+
+    /// <summary>The credit-class keys rule sets of <paramref name="module"/> may refer to.</summary>
+    public static IReadOnlyCollection<string> CreditClassKeys(DepartmentModule module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return module.CreditClasses.Select(c => c.Key).Where(k => !string.IsNullOrWhiteSpace(k)).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Whether <paramref name="key"/> is a valid module key.</summary>
@@ -104,7 +127,10 @@ public static partial class ModuleContract
             }
             else if (!codes.Add(subject.Code!))
             {
-                problems.Add($"subject code '{subject.Code}' is used twice (a retired code may not be reused either)");
+                var first = catalog.First(s => s.Code == subject.Code);
+                problems.Add(first.IsRetired || subject.IsRetired
+                    ? $"subject code '{subject.Code}' is retired and used again; a retired code is never reused: give the new subject a new code"
+                    : $"subject code '{subject.Code}' is used twice; give each subject its own code");
             }
 
             if (!ContainsChinese(subject.Name))

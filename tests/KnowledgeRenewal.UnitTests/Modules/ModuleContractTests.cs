@@ -149,7 +149,7 @@ public class ModuleContractTests
 
         var problem = SingleProblem(new FakeModule(FakeModule.ValidManifest(), catalog: catalog));
 
-        Assert.Contains("subject code 'SW-OLD' is used twice (a retired code may not be reused either)", problem, StringComparison.Ordinal);
+        Assert.Contains("subject code 'SW-OLD' is retired and used again; a retired code is never reused: give the new subject a new code", problem, StringComparison.Ordinal);
     }
 
     [Fact]
