@@ -1,0 +1,28 @@
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Modules.AgricultureRural;
+
+/// <summary>农业农村 — the Agriculture and Rural Affairs department's module: its professional subjects and credit rules.</summary>
+public sealed class AgricultureRuralModule : DepartmentModule
+{
+    /// <inheritdoc />
+    public override ModuleManifest Manifest { get; } = new()
+    {
+        // The key names the configuration (Modules:agriculture:Enabled), the routes and table prefixes: never change it.
+        Key = "agriculture",
+        NameZh = "农业农村",
+        NameEn = "Agriculture and Rural Affairs",
+        DepartmentCode = Departments.AgricultureRural,
+        Version = new Version(1, 0, 0),
+
+        // The SDK version the module is built against (SdkInfo.Version); the platform refuses an incompatible one.
+        RequiresSdk = new Version(1, 0),
+        Description = "济宁市农业农村领域专业技术人员的专业科目目录与继续教育学时规则。",
+    };
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SubjectDefinition> Catalog => AgricultureRuralCatalog.Subjects;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<CreditRuleSet> RuleSets => AgricultureRuralCreditRules.RuleSets;
+}

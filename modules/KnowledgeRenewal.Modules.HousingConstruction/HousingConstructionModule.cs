@@ -1,0 +1,28 @@
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Modules.HousingConstruction;
+
+/// <summary>住房城乡建设 — the Housing and Urban-Rural Construction department's module: its professional subjects and credit rules.</summary>
+public sealed class HousingConstructionModule : DepartmentModule
+{
+    /// <inheritdoc />
+    public override ModuleManifest Manifest { get; } = new()
+    {
+        // The key names the configuration (Modules:housing:Enabled), the routes and table prefixes: never change it.
+        Key = "housing",
+        NameZh = "住房城乡建设",
+        NameEn = "Housing and Urban-Rural Construction",
+        DepartmentCode = Departments.HousingConstruction,
+        Version = new Version(1, 0, 0),
+
+        // The SDK version the module is built against (SdkInfo.Version); the platform refuses an incompatible one.
+        RequiresSdk = new Version(1, 0),
+        Description = "济宁市住房城乡建设领域专业技术人员的专业科目目录与继续教育学时规则。",
+    };
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SubjectDefinition> Catalog => HousingConstructionCatalog.Subjects;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<CreditRuleSet> RuleSets => HousingConstructionCreditRules.RuleSets;
+}

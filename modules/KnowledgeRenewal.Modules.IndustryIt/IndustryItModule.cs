@@ -1,0 +1,28 @@
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Modules.IndustryIt;
+
+/// <summary>工业和信息化 — the Industry and IT department's module: its professional subjects and credit rules.</summary>
+public sealed class IndustryItModule : DepartmentModule
+{
+    /// <inheritdoc />
+    public override ModuleManifest Manifest { get; } = new()
+    {
+        // The key names the configuration (Modules:industry-it:Enabled), the routes and table prefixes: never change it.
+        Key = "industry-it",
+        NameZh = "工业和信息化",
+        NameEn = "Industry and IT",
+        DepartmentCode = Departments.IndustryIt,
+        Version = new Version(1, 0, 0),
+
+        // The SDK version the module is built against (SdkInfo.Version); the platform refuses an incompatible one.
+        RequiresSdk = new Version(1, 0),
+        Description = "济宁市工业和信息化领域专业技术人员的专业科目目录与继续教育学时规则。",
+    };
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SubjectDefinition> Catalog => IndustryItCatalog.Subjects;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<CreditRuleSet> RuleSets => IndustryItCreditRules.RuleSets;
+}

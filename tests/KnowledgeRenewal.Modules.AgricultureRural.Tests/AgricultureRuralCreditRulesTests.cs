@@ -1,0 +1,27 @@
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Modules.AgricultureRural.Tests;
+
+/// <summary>The module's own numbers: change these assertions together with the rules, citing the regulation.</summary>
+public sealed class AgricultureRuralCreditRulesTests
+{
+    private readonly AgricultureRuralModule module = new();
+
+    [Fact]
+    public void Requires_90_credit_hours_a_year_two_thirds_of_them_professional()
+    {
+        var set = new RuleBook(module.Manifest.Key, module.RuleSets).InForceOn(new DateOnly(2025, 6, 1));
+
+        Assert.NotNull(set);
+        Assert.Equal(1, set.CycleYears);
+        Assert.Equal(CreditHours.FromHours(90m), set.RequiredTotalHours);
+        Assert.Equal(60m, Assert.Single(set.Requirements, r => r.Category == CreditCategory.Professional).EffectiveMinimum(set));
+    }
+
+    [Fact]
+    public void Its_catalog_belongs_to_the_department()
+    {
+        Assert.Equal(Departments.AgricultureRural, module.Manifest.DepartmentCode);
+        Assert.All(module.Catalog, s => Assert.StartsWith("NY-", s.Code, StringComparison.Ordinal));
+    }
+}
