@@ -3,8 +3,8 @@ using KnowledgeRenewal.Sdk;
 namespace KnowledgeRenewal.Modules.AgricultureRural;
 
 /// <summary>
-/// The 农业农村 credit rules. Until the department's own numbers are entered these are the platform's general
-/// standard: at least 90 credit hours a year, professional subjects at least two thirds of them.
+/// The 农业农村 credit rules: at least 90 credit hours a year, professional subjects at least two thirds of them.
+/// Agricultural technicians (农业技术人员) follow the general regulations: no national or Shandong rule known to the platform sets other numbers for them, so these are the platform default (see README.md).
 /// </summary>
 public static class AgricultureRuralCreditRules
 {

@@ -3,8 +3,8 @@ using KnowledgeRenewal.Sdk;
 namespace KnowledgeRenewal.Modules.HousingConstruction;
 
 /// <summary>
-/// The 住房城乡建设 credit rules. Until the department's own numbers are entered these are the platform's general
-/// standard: at least 90 credit hours a year, professional subjects at least two thirds of them.
+/// The 住房城乡建设 credit rules: at least 90 credit hours a year, professional subjects at least two thirds of them.
+/// Construction engineers (工程技术人员) follow the general regulations, so these are the platform default (see README.md). Registered practitioners' own registration-period hours (e.g. 注册建造师: 120 学时 per registration period) belong to their registration regimes and are not these rules.
 /// </summary>
 public static class HousingConstructionCreditRules
 {

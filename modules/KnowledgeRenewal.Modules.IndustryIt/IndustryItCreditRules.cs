@@ -3,8 +3,8 @@ using KnowledgeRenewal.Sdk;
 namespace KnowledgeRenewal.Modules.IndustryIt;
 
 /// <summary>
-/// The 工业和信息化 credit rules. Until the department's own numbers are entered these are the platform's general
-/// standard: at least 90 credit hours a year, professional subjects at least two thirds of them.
+/// The 工业和信息化 credit rules: at least 90 credit hours a year, professional subjects at least two thirds of them.
+/// Industry and IT engineers (工程技术人员) follow the general regulations: no national or Shandong rule sets other numbers for them, so these are the platform default (README.md).
 /// </summary>
 public static class IndustryItCreditRules
 {
