@@ -1,0 +1,24 @@
+namespace KnowledgeRenewal.Modules.AgricultureRural.Tests;
+
+/// <summary>The department's real catalog: at least 15 active subjects under the <c>NY-</c> prefix, with its key subjects.</summary>
+public sealed class AgricultureRuralCatalogTests
+{
+    private readonly AgricultureRuralModule module = new();
+
+    [Fact]
+    public void Declares_at_least_15_active_subjects()
+    {
+        Assert.Equal(18, module.Catalog.Count(s => !s.IsRetired));
+    }
+
+    [Theory]
+    [InlineData("NY-XCZX")]
+    [InlineData("NY-ZHNY")]
+    public void Declares_its_key_subjects(string code)
+    {
+        var subject = Assert.Single(module.Catalog, s => s.Code == code);
+
+        Assert.False(subject.IsRetired);
+        Assert.InRange(subject.DefaultCreditHours, 6m, 16m);
+    }
+}
