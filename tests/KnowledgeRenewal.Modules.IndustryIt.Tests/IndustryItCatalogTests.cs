@@ -8,7 +8,7 @@ public sealed class IndustryItCatalogTests
     [Fact]
     public void Declares_at_least_15_active_subjects()
     {
-        Assert.Equal(22, module.Catalog.Count(s => !s.IsRetired));
+        Assert.InRange(module.Catalog.Count(s => !s.IsRetired), 15, int.MaxValue);
     }
 
     [Theory]
