@@ -34,7 +34,7 @@ public static class ConformanceFailure
             text.Append(" - ").AppendLine(problem);
         }
 
-        text.Append("Fix each line above and run the tests again; modules/README.md §2 explains the rules. 逐条修改后重新运行测试，规则见 modules/README.md 第 2 节。");
+        text.Append("Fix each line above and run the tests again; modules/README.md §3 explains the rules. 逐条修改后重新运行测试，规则见 modules/README.md 第 3 节。");
         return text.ToString();
     }
 }
