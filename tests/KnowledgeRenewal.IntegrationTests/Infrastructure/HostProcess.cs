@@ -111,6 +111,10 @@ public sealed class HostProcess : IAsyncDisposable
             {
                 // not listening yet
             }
+            catch (TaskCanceledException)
+            {
+                // listening, but still initializing (migrations on a loaded machine): one probe timed out, try again
+            }
 
             await Task.Delay(50);
         }
