@@ -4,7 +4,8 @@
 #   build/new-module.sh <Name> <department-code> [--key KEY] [--name-zh 中文名] [--name-en "English name"] [--code-prefix XX]
 #   e.g.  build/new-module.sh IndustryIt industry-it
 #
-# It installs the repository's `dotnet new` template (build/templates/kr-module) and runs it, which creates
+# It installs the repository's `dotnet new` template (build/templates/kr-module) into a private, temporary template
+# hive and runs it, which creates
 #   modules/KnowledgeRenewal.Modules.<Name>/          the module class, a sample catalog, sample rules, a README
 #   tests/KnowledgeRenewal.Modules.<Name>.Tests/     its tests: the conformance kit and its own numbers
 # then adds both projects to KnowledgeRenewal.sln, references the module from the host (src/KnowledgeRenewal.Host)
@@ -61,10 +62,13 @@ if grep -q "\"$KEY\"[[:space:]]*:" "$SETTINGS"; then
   exit 1
 fi
 
+# A private template hive: the template of THIS checkout is used, whatever other checkouts installed globally.
+HIVE=$(mktemp -d "${TMPDIR:-/tmp}/kr-template-hive.XXXXXX")
+trap 'rm -rf -- "$HIVE"' EXIT
 echo "==> dotnet new install build/templates/kr-module"
-dotnet new install "$ROOT/build/templates/kr-module" --force >/dev/null
+dotnet new install "$ROOT/build/templates/kr-module" --debug:custom-hive "$HIVE" >/dev/null
 echo "==> dotnet new kr-module -n $NAME --department $DEPARTMENT ${EXTRA[*]}"
-dotnet new kr-module -n "$NAME" --department "$DEPARTMENT" "${EXTRA[@]}" -o "$ROOT" >/dev/null
+dotnet new kr-module -n "$NAME" --department "$DEPARTMENT" "${EXTRA[@]}" -o "$ROOT" --debug:custom-hive "$HIVE" >/dev/null
 
 echo "==> solution, host reference, configuration"
 dotnet sln KnowledgeRenewal.sln add --solution-folder modules "$MODULE_PROJECT" >/dev/null
