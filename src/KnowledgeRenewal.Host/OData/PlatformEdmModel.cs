@@ -132,7 +132,8 @@ public static class PlatformEdmModel
 
     /// <summary>
     /// DigitalCertificates: the holder's name masked, no ID number (it would identify the person to a feed that may
-    /// not see people), no issuing account. Field, level, kind, year, region and sector group with <c>$apply</c>.
+    /// not see people), no issuing account and no training or evaluation ids (those records are not in the feeds).
+    /// Field, level, kind, year, region and sector group with <c>$apply</c>.
     /// </summary>
     private static void AddDigitalEngineers(ODataConventionModelBuilder builder)
     {
@@ -140,6 +141,8 @@ public static class PlatformEdmModel
         certificate.HasKey(c => c.Id);
         certificate.Ignore(c => c.HolderIdMasked);
         certificate.Ignore(c => c.IssuedByUserId);
+        certificate.Ignore(c => c.TrainingId);
+        certificate.Ignore(c => c.EvaluationId);
     }
 
     /// <summary>Puts every type of <paramref name="builder"/> into one namespace and returns the model.</summary>
