@@ -30,6 +30,11 @@ public sealed class DigitalCertificateFeedTests(DigitalEngineerPlatformFixture p
         var fromDatabase = stored.Select(s => ((string?)s.Field.ToString(), (string?)s.Level.ToString(), s.Year, (string?)s.RegionCode, s.Count)).Order().ToList();
         Assert.Equal(fromDatabase, fromFeed);
 
+        // The grouping runs in the database: one statement over the certificates, grouped there.
+        var sql = await platform.Factory.Sql.CaptureAsync(() => AllAsync(office, "/odata/DigitalCertificates?$apply=groupby((Field,Level),aggregate($count as Count))"));
+        var statement = Assert.Single(sql, s => s.Contains("DigitalCertificates", StringComparison.Ordinal));
+        Assert.Contains("GROUP BY", statement, StringComparison.Ordinal);
+
         var byLinkage = await AllAsync(office, "/odata/DigitalCertificates?$apply=filter(Kind eq 'ProfessionalLevel')/groupby((TitleLinkage),aggregate($count as Count))");
         Assert.Equal(["SeniorTitleReference", "TitleRecognition"], byLinkage.Select(g => g.GetProperty("TitleLinkage").GetString()).Order(StringComparer.Ordinal));
     }

@@ -137,6 +137,14 @@ public sealed class DigitalEngineerFlowTests(DigitalEngineerPlatformFixture plat
         Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
         await AssertProblemAsync(office, $"{claimUrl}/decision", new { decision = "approve" }, HttpStatusCode.Conflict, DigitalEngineerProblemCodes.ClaimWrongStep, etag2);
         await AssertProblemAsync(office, $"{claimUrl}/decision", new { decision = "approve" }, HttpStatusCode.PreconditionFailed, "concurrency.stale", etag, anyCode: true);
+
+        // The county may file for its trainee, but not decide what it filed itself.
+        var county = await platform.DemoClientAsync(PlatformRoles.CountyAdmin);
+        var second = await CreatedAsync(provider, $"{Api}/trainings", Training(trainee.Id, trainer, "BigData", "Intermediate"));
+        var secondCertificate = await CreatedAsync(provider, $"{Api}/trainings/{second.GetProperty("id").GetGuid():D}/certificate", new { });
+        var (filedByCounty, countyEtag) = await CreatedWithETagAsync(county, $"{Api}/subsidy-claims", new { certificateId = secondCertificate.GetProperty("id").GetGuid() });
+        Assert.Equal(1500m, filedByCounty.GetProperty("amount").GetDecimal());
+        await AssertProblemAsync(county, $"{Api}/subsidy-claims/{filedByCounty.GetProperty("id").GetGuid():D}/decision", new { decision = "approve" }, HttpStatusCode.Forbidden, DigitalEngineerProblemCodes.SelfDecision, countyEtag);
     }
 
     [Fact]
