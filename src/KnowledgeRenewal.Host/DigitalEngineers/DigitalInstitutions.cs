@@ -72,14 +72,17 @@ public sealed class DigitalInstitutionHandlers(PlatformDbContext db, DigitalEngi
             query = query.Where(i => i.Kind == k);
         }
 
-        if (field is { } f)
+        if (field is { } f && level is { } fl)
         {
-            query = query.Where(i => i.Scopes.Any(s => s.Field == f));
+            query = query.Where(i => i.Scopes.Any(s => s.Field == f && s.Level == fl));
         }
-
-        if (level is { } l)
+        else if (field is { } onlyField)
         {
-            query = query.Where(i => i.Scopes.Any(s => s.Level == l));
+            query = query.Where(i => i.Scopes.Any(s => s.Field == onlyField));
+        }
+        else if (level is { } onlyLevel)
+        {
+            query = query.Where(i => i.Scopes.Any(s => s.Level == onlyLevel));
         }
 
         if (request.ValidOn is { } day)

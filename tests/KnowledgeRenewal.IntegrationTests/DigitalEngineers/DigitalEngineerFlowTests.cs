@@ -239,6 +239,12 @@ public sealed class DigitalEngineerFlowTests(DigitalEngineerPlatformFixture plat
             Assert.Equal(["Blockchain"], renewed.GetProperty("scopes").Strings("field"));
         }
 
+        // The catalog filtered by field and level together: only entries listed for that pair, valid on the day.
+        var seniorAi = await office.GetJsonAsync($"{Api}/institutions?field=人工智能&level=Senior&validOn=2026-01-05");
+        Assert.Equal(["曲阜师范大学", "济宁市数字技术工程师培训中心", "济宁技师学院"], seniorAi.EnumerateArray().Select(i => i.GetProperty("organizationName").GetString()!).Order(StringComparer.Ordinal));
+        var trainers = await office.GetJsonAsync($"{Api}/institutions?kind=培训机构&validOn=2026-01-05");
+        Assert.DoesNotContain(DigitalEngineerPlatformFixture.ExpiredTrainer, trainers.GetRawText(), StringComparison.Ordinal);
+
         var fields = await platform.Factory.CreateClient().GetJsonAsync($"{Api}/fields");
         Assert.Equal(10, fields.GetArrayLength());
         Assert.Equal("高级职称申报参考", fields[0].GetProperty("levels")[2].GetProperty("titleLinkageName").GetString());
