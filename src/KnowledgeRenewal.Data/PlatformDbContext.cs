@@ -4,6 +4,7 @@ using KnowledgeRenewal.Core.Catalog;
 using KnowledgeRenewal.Core.Certificates;
 using KnowledgeRenewal.Core.Compliance;
 using KnowledgeRenewal.Core.Declarations;
+using KnowledgeRenewal.Core.DigitalEngineers;
 using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Modules;
@@ -100,6 +101,21 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
 
     /// <summary>The log of public certificate verifications.</summary>
     public DbSet<CertificateVerification> CertificateVerifications => Set<CertificateVerification>();
+
+    /// <summary>The catalog of digital-technology-engineer training and evaluation institutions.</summary>
+    public DbSet<DigitalInstitution> DigitalInstitutions => Set<DigitalInstitution>();
+
+    /// <summary>Digital-technology-engineer training records.</summary>
+    public DbSet<DigitalTraining> DigitalTrainings => Set<DigitalTraining>();
+
+    /// <summary>Digital-technology-engineer evaluation results.</summary>
+    public DbSet<DigitalEvaluation> DigitalEvaluations => Set<DigitalEvaluation>();
+
+    /// <summary>Training-qualified and professional technical level certificates.</summary>
+    public DbSet<DigitalCertificate> DigitalCertificates => Set<DigitalCertificate>();
+
+    /// <summary>Vocational-training subsidy claims.</summary>
+    public DbSet<SubsidyClaim> SubsidyClaims => Set<SubsidyClaim>();
 
     /// <summary>The audit log (read it; records are written only by the audit trail).</summary>
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
@@ -259,6 +275,41 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
 
         // The verification log: the program office.
         builder.Entity<CertificateVerification>().HasQueryFilter(AccessScopeFilter, _ => ScopeAll);
+        ApplyDigitalEngineerScopes(builder);
+    }
+
+    // Digital-technology engineers: the pipeline follows its person like the credit data (current county, sector,
+    // employer, the person), and each institution sees its own trainees' steps — the training institution its
+    // trainings, their evaluations and certificates; the evaluation institution its evaluations and the level
+    // certificates it issued. The catalog itself is a public list (no filter). Subsidy claims: the person's owners
+    // and the county they were filed in (it decides them); institutions do not see the money.
+    private void ApplyDigitalEngineerScopes(ModelBuilder builder)
+    {
+        builder.Entity<DigitalTraining>().HasQueryFilter(
+            AccessScopeFilter,
+            t => ScopeAll || ScopeOrganizations.Contains(t.InstitutionOrganizationId)
+                || Set<ProfessionalOwner>().Any(o => o.Id == t.ProfessionalId
+                    && (ScopeRegions.Contains(o.RegionCode) || ScopeDepartments.Contains(o.DepartmentCode)
+                        || ScopeOrganizations.Contains(o.EmployerId) || (o.UserId != null && o.UserId == ScopeUser))));
+        builder.Entity<DigitalEvaluation>().HasQueryFilter(
+            AccessScopeFilter,
+            e => ScopeAll || ScopeOrganizations.Contains(e.InstitutionOrganizationId) || ScopeOrganizations.Contains(e.TrainingOrganizationId)
+                || Set<ProfessionalOwner>().Any(o => o.Id == e.ProfessionalId
+                    && (ScopeRegions.Contains(o.RegionCode) || ScopeDepartments.Contains(o.DepartmentCode)
+                        || ScopeOrganizations.Contains(o.EmployerId) || (o.UserId != null && o.UserId == ScopeUser))));
+        builder.Entity<DigitalCertificate>().HasQueryFilter(
+            AccessScopeFilter,
+            c => ScopeAll || ScopeCreditFeed
+                || ScopeOrganizations.Contains(c.IssuerOrganizationId) || ScopeOrganizations.Contains(c.TrainingOrganizationId)
+                || Set<ProfessionalOwner>().Any(o => o.Id == c.ProfessionalId
+                    && (ScopeRegions.Contains(o.RegionCode) || ScopeDepartments.Contains(o.DepartmentCode)
+                        || ScopeOrganizations.Contains(o.EmployerId) || (o.UserId != null && o.UserId == ScopeUser))));
+        builder.Entity<SubsidyClaim>().HasQueryFilter(
+            AccessScopeFilter,
+            c => ScopeAll || ScopeRegions.Contains(c.RegionCode)
+                || Set<ProfessionalOwner>().Any(o => o.Id == c.ProfessionalId
+                    && (ScopeRegions.Contains(o.RegionCode) || ScopeDepartments.Contains(o.DepartmentCode)
+                        || ScopeOrganizations.Contains(o.EmployerId) || (o.UserId != null && o.UserId == ScopeUser))));
     }
 
     // A read-only decimal copy of an integer-hundredths column, computed and stored by the database.
@@ -302,6 +353,12 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
         configurationBuilder.Properties<ComplianceStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<CertificateStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<VerificationResult>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DigitalField>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<DigitalLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<InstitutionKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DigitalCertificateKind>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<TitleLinkage>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<SubsidyClaimStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private static void NameIdentityTables(ModelBuilder builder)

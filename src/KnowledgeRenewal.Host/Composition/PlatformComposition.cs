@@ -13,6 +13,7 @@ using KnowledgeRenewal.Data.Seeding;
 using KnowledgeRenewal.Core.Audit;
 using KnowledgeRenewal.Host.Accounts;
 using KnowledgeRenewal.Host.Audit;
+using KnowledgeRenewal.Host.DigitalEngineers;
 using KnowledgeRenewal.Host.Endpoints;
 using KnowledgeRenewal.Host.Identity;
 using KnowledgeRenewal.Host.Ledger;
@@ -73,6 +74,7 @@ public static class PlatformComposition
         AddApplication(services, registry);
         services.AddRegistryImport(configuration);
         services.AddCreditHours(configuration);
+        services.AddDigitalEngineers();
         AddWeb(services, configuration, registry);
         return builder;
     }
@@ -128,6 +130,7 @@ public static class PlatformComposition
         app.MapAuditApi();
         app.MapRegistryImport();
         app.MapCreditHours();
+        app.MapDigitalEngineers();
         ModuleWebParts.MapEndpoints(app, registry);
         return app;
     }

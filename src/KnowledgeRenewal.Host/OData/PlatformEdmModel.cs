@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Core.Catalog;
 using KnowledgeRenewal.Core.Certificates;
 using KnowledgeRenewal.Core.Compliance;
+using KnowledgeRenewal.Core.DigitalEngineers;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
@@ -34,6 +35,7 @@ public static class PlatformEdmModel
         organization.Ignore(o => o.ParentId);
         AddRegistry(builder);
         AddCredits(builder);
+        AddDigitalEngineers(builder);
         return Finish(builder);
     }
 
@@ -126,6 +128,21 @@ public static class PlatformEdmModel
         certificate.Ignore(c => c.HolderName);
         certificate.Ignore(c => c.HolderIdMasked);
         certificate.Ignore(c => c.IssuedByName);
+    }
+
+    /// <summary>
+    /// DigitalCertificates: the holder's name masked, no ID number (it would identify the person to a feed that may
+    /// not see people), no issuing account and no training or evaluation ids (those records are not in the feeds).
+    /// Field, level, kind, year, region and sector group with <c>$apply</c>.
+    /// </summary>
+    private static void AddDigitalEngineers(ODataConventionModelBuilder builder)
+    {
+        var certificate = builder.EntitySet<DigitalCertificate>("DigitalCertificates").EntityType;
+        certificate.HasKey(c => c.Id);
+        certificate.Ignore(c => c.HolderIdMasked);
+        certificate.Ignore(c => c.IssuedByUserId);
+        certificate.Ignore(c => c.TrainingId);
+        certificate.Ignore(c => c.EvaluationId);
     }
 
     /// <summary>Puts every type of <paramref name="builder"/> into one namespace and returns the model.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Globalization;
 using System.Text;
+using KnowledgeRenewal.Core.DigitalEngineers;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.Registry;
@@ -151,6 +152,11 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         Assert.Contains(c1, await professional.Client.GetStringAsync(new Uri("/api/certificates", UriKind.Relative)), StringComparison.Ordinal);
         var officeCertificates = await office.Client.GetStringAsync(new Uri("/api/certificates", UriKind.Relative));
         Assert.True(officeCertificates.Contains(c1, StringComparison.Ordinal) && officeCertificates.Contains(c2, StringComparison.Ordinal), officeCertificates);
+
+        // Digital engineers: the program office sees the MX-E2 person's certificate and claim (the matrix checks nobody else does).
+        Assert.Contains(fixture.Markers["digital-cert MX-E2"], await office.Client.GetStringAsync(new Uri("/api/digital-engineers/certificates", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(fixture.Markers["digital-cert MX-E2"], await office.Client.GetStringAsync(new Uri("/odata/DigitalCertificates", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(fixture.Markers["digital-claim-id MX-E2"], await office.Client.GetStringAsync(new Uri("/api/digital-engineers/subsidy-claims", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     private static bool IsAuditLog(string url) =>
@@ -231,6 +237,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         (var p, "id") when p.Contains("registry/professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
         (var p, "id") when p.Contains("api/professionals/", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
         (var p, "id") when p.Contains("credit-records", StringComparison.Ordinal) => fixture.Markers["record-id MX-E2"],
+        (var p, "id") when p.Contains("digital-engineers/trainings", StringComparison.Ordinal) => fixture.Markers["digital-training-id MX-E2"],
+        (var p, "id") when p.Contains("digital-engineers/certificates", StringComparison.Ordinal) => fixture.Markers["digital-cert-id MX-E2"],
+        (var p, "id") when p.Contains("digital-engineers/subsidy-claims", StringComparison.Ordinal) => fixture.Markers["digital-claim-id MX-E2"],
+        (var p, "key") when p.Contains("DigitalCertificates", StringComparison.Ordinal) => fixture.Markers["digital-cert-id MX-E2"],
         (var p, "key") when p.Contains("CreditRecords", StringComparison.Ordinal) => fixture.Markers["record-id MX-E2"],
         (var p, "id") when p.Contains("professionals/{id:guid}/certificates", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
         (var p, "id") when p.Contains("certificates/{id", StringComparison.Ordinal) => fixture.Markers["certificate-id MX-E2"],
@@ -415,6 +425,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 await db.SaveChangesAsync();
                 await AddCertificateAsync(fixture, scope.ServiceProvider, db, "MX-E1");
                 await AddCertificateAsync(fixture, scope.ServiceProvider, db, "MX-E2");
+                await AddDigitalEngineerAsync(fixture, db, "MX-E2");
             }
 
             // A declaration of the MX-E2 person: its title, id and evidence are that person's data.
@@ -439,7 +450,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                     // the trainee's employment history, declarations and certificates stay hidden.
                     forbidden.Remove("org MX-E2");
                     forbidden["employment-id MX-E2"] = fixture.Markers["employment-id MX-E2"];
-                    foreach (var personal in fixture.Markers.Keys.Where(k => k.StartsWith("declaration", StringComparison.Ordinal) || k.StartsWith("evidence-id", StringComparison.Ordinal) || k.StartsWith("certificate", StringComparison.Ordinal)))
+                    foreach (var personal in fixture.Markers.Keys.Where(k => k.StartsWith("declaration", StringComparison.Ordinal) || k.StartsWith("evidence-id", StringComparison.Ordinal) || k.StartsWith("certificate", StringComparison.Ordinal) || k.StartsWith("digital", StringComparison.Ordinal)))
                     {
                         forbidden[personal] = fixture.Markers[personal];
                     }
@@ -470,7 +481,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             var creditsFeed = factory.CreateClient();
             creditsFeed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ClientTokenAsync(factory, "mx-credits", FeedScopes.Credits));
             var creditsForbidden = Forbidden(fixture, [], [], recordsVisibleTo["credits-client"], null, everyAccount.Values, forbidAudit: true);
-            foreach (var id in creditsForbidden.Keys.Where(k => k.StartsWith("person-id ", StringComparison.Ordinal) || k.StartsWith("org MX-", StringComparison.Ordinal) || k.StartsWith("declaration", StringComparison.Ordinal) || k.StartsWith("certificate", StringComparison.Ordinal)).ToArray())
+            foreach (var id in creditsForbidden.Keys.Where(k => k.StartsWith("person-id ", StringComparison.Ordinal) || k.StartsWith("org MX-", StringComparison.Ordinal) || k.StartsWith("declaration", StringComparison.Ordinal) || k.StartsWith("certificate", StringComparison.Ordinal) || k.StartsWith("digital-cert", StringComparison.Ordinal)).ToArray())
             {
                 creditsForbidden.Remove(id);
             }
@@ -486,7 +497,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             {
                 var kind = name.Split(' ')[0];
                 var code = name.Split(' ')[1];
-                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id" or "declaration" or "declaration-id" or "evidence-id" or "certificate" or "certificate-id";
+                var person = kind is "person" or "person-id" or "idmask" or "phonemask" or "employment-id" or "declaration" or "declaration-id" or "evidence-id" or "certificate" or "certificate-id"
+                    or "digital-training-id" or "digital-cert" or "digital-cert-id" or "digital-claim-id";
                 var record = kind is "record" or "record-id";
                 var visible = person ? visiblePeople.Contains(code)
                     : record ? visibleRecords.Contains(code)
@@ -617,6 +629,46 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             await db.SaveChangesAsync();
             fixture.Markers["certificate " + code] = certificate.Number;
             fixture.Markers["certificate-id " + code] = certificate.Id.ToString();
+        }
+
+        // A digital-engineer training of the fixture person at <paramref name="code"/> by an unmarked training
+        // institution, its training-qualified certificate and a subsidy claim on it.
+        private static async Task AddDigitalEngineerAsync(Fixture fixture, PlatformDbContext db, string code)
+        {
+            var office = await db.Organizations.SingleAsync(o => o.Code == ProgramOrganizations.ProgramOfficeCode);
+            var trainerOrganization = new TrainingProvider { Code = "MX-DT", Name = "矩阵测试数字培训机构", RegionCode = "370800", Kind = ProviderKind.TrainingInstitution, ParentId = office.Id, CreatedAt = DateTime.UtcNow };
+            db.Organizations.Add(trainerOrganization);
+            var trainer = new DigitalInstitution
+            {
+                OrganizationId = trainerOrganization.Id,
+                OrganizationCode = trainerOrganization.Code,
+                OrganizationName = trainerOrganization.Name,
+                RegionCode = trainerOrganization.RegionCode,
+                Kind = InstitutionKind.Training,
+                ValidFrom = new DateOnly(2024, 1, 1),
+                ValidTo = new DateOnly(2030, 12, 31),
+                ListedAt = DateTime.UtcNow,
+                ListedByName = "system",
+                UpdatedAt = DateTime.UtcNow,
+                UpdatedByName = "system",
+            };
+            trainer.Scopes.Add(new DigitalInstitutionScope { InstitutionId = trainer.Id, Field = DigitalField.BigData, Level = DigitalLevel.Junior });
+            db.DigitalInstitutions.Add(trainer);
+            var id = Guid.Parse(fixture.Markers["person-id " + code]);
+            var person = await db.Professionals.SingleAsync(p => p.Id == id);
+            var holder = new CertificateHolder(person.Id, person.Name, person.IdNumberMasked, person.RegionCode, person.DepartmentCode);
+            var actor = new DigitalActor(null, "system");
+            var training = DigitalEngineerRules.Train(holder, trainer, DigitalField.BigData, DigitalLevel.Junior, new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 5), 40, true, actor, DateTime.UtcNow);
+            var certificate = DigitalEngineerRules.IssueTrainingCertificate(training, trainer, holder, "SZPX-2025-031-990001", new DateOnly(2025, 3, 10), actor, DateTime.UtcNow);
+            var claim = DigitalEngineerRules.Claim(certificate, false, null, actor, DateTime.UtcNow);
+            db.DigitalTrainings.Add(training);
+            db.DigitalCertificates.Add(certificate);
+            db.SubsidyClaims.Add(claim);
+            await db.SaveChangesAsync();
+            fixture.Markers["digital-training-id " + code] = training.Id.ToString();
+            fixture.Markers["digital-cert " + code] = certificate.Number;
+            fixture.Markers["digital-cert-id " + code] = certificate.Id.ToString();
+            fixture.Markers["digital-claim-id " + code] = claim.Id.ToString();
         }
 
         private static async Task CreateClientsAsync(PlatformFactory factory, string spare)

@@ -1,0 +1,28 @@
+using KnowledgeRenewal.Core.DigitalEngineers;
+using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Host.Registry;
+using KnowledgeRenewal.Sdk;
+using Microsoft.AspNetCore.OData.Results;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeRenewal.Host.DigitalEngineers;
+
+// e.g. certificates by field, level, year and region:
+// /odata/DigitalCertificates?$apply=groupby((Field,Level,Year,RegionCode),aggregate($count as Count))
+
+/// <summary>
+/// <c>/odata/DigitalCertificates</c>: digital-technology-engineer certificates, read-only, holders masked (no ID
+/// number in the feed). Readers: business roles (each within their scope) and clients with <c>feeds.credits</c>.
+/// </summary>
+[RegistryReaders(FeedScopes.Credits)]
+public sealed class DigitalCertificatesController(PlatformDbContext db) : ODataController
+{
+    /// <summary>The visible certificates.</summary>
+    [ODataFeed]
+    public IQueryable<DigitalCertificate> Get() => db.DigitalCertificates.AsNoTracking();
+
+    /// <summary>One visible certificate by id.</summary>
+    [ODataFeed]
+    public SingleResult<DigitalCertificate> Get(Guid key) => SingleResult.Create(db.DigitalCertificates.AsNoTracking().Where(c => c.Id == key));
+}
