@@ -8,6 +8,7 @@ using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Core.Plans;
 using KnowledgeRenewal.Core.ReferenceData;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Core.Registry.Import;
@@ -112,6 +113,12 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
 
     /// <summary>Demo seeders that have run.</summary>
     public DbSet<DemoSeedRun> DemoSeedRuns => Set<DemoSeedRun>();
+
+    /// <summary>The program office's yearly plans (city-level targets, no personal data: not scoped).</summary>
+    public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
+
+    /// <summary>The targets of the yearly plans.</summary>
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
 
     /// <summary>Keys of the enabled modules; parameter of <see cref="EnabledModulesFilter"/>.</summary>
     internal string[] EnabledModuleKeys { get; }

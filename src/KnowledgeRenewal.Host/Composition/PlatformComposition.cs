@@ -19,6 +19,7 @@ using KnowledgeRenewal.Host.Ledger;
 using KnowledgeRenewal.Host.Modules;
 using KnowledgeRenewal.Host.OData;
 using KnowledgeRenewal.Host.Organizations;
+using KnowledgeRenewal.Host.Plans;
 using KnowledgeRenewal.Host.Problems;
 using KnowledgeRenewal.Host.Registry;
 using KnowledgeRenewal.Host.Registry.Import;
@@ -73,6 +74,7 @@ public static class PlatformComposition
         AddApplication(services, registry);
         services.AddRegistryImport(configuration);
         services.AddCreditHours(configuration);
+        services.AddPlans();
         AddWeb(services, configuration, registry);
         return builder;
     }
@@ -128,6 +130,7 @@ public static class PlatformComposition
         app.MapAuditApi();
         app.MapRegistryImport();
         app.MapCreditHours();
+        app.MapPlans();
         ModuleWebParts.MapEndpoints(app, registry);
         return app;
     }
