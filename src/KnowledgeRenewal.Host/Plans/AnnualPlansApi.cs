@@ -1,4 +1,5 @@
 using KnowledgeRenewal.Core.Plans;
+using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Host.Registry;
 using KnowledgeRenewal.Sdk;
 using MediatR;
