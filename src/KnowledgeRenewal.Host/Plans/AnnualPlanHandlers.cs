@@ -102,7 +102,9 @@ public sealed class AnnualPlanHandlers(PlatformDbContext db, PlanFactsReader fac
         plan.UpdatedByName = LedgerAccess.Actor(actors).Name;
         foreach (var target in targets)
         {
-            plan.Targets.Add(new PlanTarget { PlanId = plan.Id, Year = plan.Year, Kind = target.Kind, Key = target.Key, Projects = target.Projects, Trainees = target.Trainees });
+            // Added to the set (fix-up puts it in plan.Targets): a new target with its key already set, found only through
+            // the navigation, would be taken for an existing row.
+            db.PlanTargets.Add(new PlanTarget { PlanId = plan.Id, Year = plan.Year, Kind = target.Kind, Key = target.Key, Projects = target.Projects, Trainees = target.Trainees });
         }
 
         try
