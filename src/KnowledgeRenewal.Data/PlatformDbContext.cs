@@ -232,6 +232,7 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
         MirrorHours(builder.Entity<CreditRecord>().Property(r => r.HoursDecimal), "Hours", "HoursHundredths");
         MirrorHours(builder.Entity<CycleCompliance>().Property(c => c.CountedDecimal), "CountedHours", "CountedHundredths");
         MirrorHours(builder.Entity<CycleCompliance>().Property(c => c.RequiredDecimal), "RequiredHours", "RequiredHundredths");
+        MirrorHours(builder.Entity<TrainingClass>().Property(c => c.HoursDecimal), "Hours", "HoursHundredths");
     }
 
     // Credit data follows its person: whoever may see the person now (their current county, sector, employer, the

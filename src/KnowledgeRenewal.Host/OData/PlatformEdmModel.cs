@@ -4,6 +4,7 @@ using KnowledgeRenewal.Core.Compliance;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Core.Plans;
 using KnowledgeRenewal.Core.ReferenceData;
 using KnowledgeRenewal.Core.Registry;
 using Microsoft.OData.Edm;
@@ -34,6 +35,7 @@ public static class PlatformEdmModel
         organization.Ignore(o => o.ParentId);
         AddRegistry(builder);
         AddCredits(builder);
+        AddClassesAndPlans(builder);
         return Finish(builder);
     }
 
@@ -126,6 +128,31 @@ public static class PlatformEdmModel
         certificate.Ignore(c => c.HolderName);
         certificate.Ignore(c => c.HolderIdMasked);
         certificate.Ignore(c => c.IssuedByName);
+    }
+
+    /// <summary>
+    /// Classes (the sessions of projects and providers; hours as the database's exact decimal; no navigation to the
+    /// provider — join on ProviderId with /odata/TrainingProviders) and the annual plans with their flat targets
+    /// (<c>PlanTargets?$apply=groupby((Year,Kind),aggregate(Trainees with sum as Trainees))</c>). Progress is computed
+    /// at <c>/api/annual-plans/{year}</c>.
+    /// </summary>
+    private static void AddClassesAndPlans(ODataConventionModelBuilder builder)
+    {
+        var trainingClass = builder.EntitySet<TrainingClass>("Classes").EntityType;
+        trainingClass.Name = "Class";
+        trainingClass.HasKey(c => c.Id);
+        trainingClass.Ignore(c => c.Hours);
+        trainingClass.Ignore(c => c.HoursPerDay);
+        trainingClass.Ignore(c => c.Provider);
+        trainingClass.Ignore(c => c.CreatedByUserId);
+        trainingClass.Ignore(c => c.ConcurrencyStamp);
+        trainingClass.Property(c => c.HoursDecimal).Name = "Hours";
+
+        var plan = builder.EntitySet<AnnualPlan>("AnnualPlans").EntityType;
+        plan.HasKey(p => p.Id);
+        plan.Ignore(p => p.UpdatedByUserId);
+        plan.Ignore(p => p.ConcurrencyStamp);
+        builder.EntitySet<PlanTarget>("PlanTargets").EntityType.HasKey(t => t.Id);
     }
 
     /// <summary>Puts every type of <paramref name="builder"/> into one namespace and returns the model.</summary>

@@ -124,6 +124,28 @@ public sealed class AnnualPlanApiTests(PlatformFixture platform)
         Assert.Equal("未完成", targets["Total:"].GetProperty("statusName").GetString());
     }
 
+    [Fact]
+    public async Task Plans_targets_and_classes_are_odata_feeds_with_aggregates()
+    {
+        var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        var shares = await office.GetJsonAsync("/odata/PlanTargets?$apply=filter(Kind eq 'Region' and Year le 2026)/groupby((Year),aggregate(Trainees with sum as Trainees))&$orderby=Year");
+        Assert.Equal([2023, 2024, 2025, 2026], shares.GetProperty("value").EnumerateArray().Select(v => v.GetProperty("Year").GetInt32()));
+        Assert.All(shares.GetProperty("value").EnumerateArray(), v => Assert.Equal(82_000, v.GetProperty("Trainees").GetInt32()));
+
+        var plan = await office.GetJsonAsync("/odata/AnnualPlans?$filter=Year eq 2025&$expand=Targets($filter=Kind eq 'Total')");
+        var total = Assert.Single(Assert.Single(plan.GetProperty("value").EnumerateArray()).GetProperty("Targets").EnumerateArray());
+        Assert.Equal(100_000, total.GetProperty("Trainees").GetInt32());
+
+        using var scope = platform.Factory.Services.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var finished = await db.TrainingClasses.CountAsync(c => c.Status == Core.Ledger.TrainingClassStatus.Finished);
+        var hours = await db.TrainingClasses.Where(c => c.Status == Core.Ledger.TrainingClassStatus.Finished).SumAsync(c => c.HoursDecimal);
+        var classes = await office.GetJsonAsync("/odata/Classes?$apply=filter(Status eq 'Finished')/aggregate($count as Count,Hours with sum as Hours)");
+        var row = Assert.Single(classes.GetProperty("value").EnumerateArray());
+        Assert.Equal((finished, hours), (row.GetProperty("Count").GetInt32(), row.GetProperty("Hours").GetDecimal()));
+        Assert.True(finished > 0);
+    }
+
     private static async Task<int> CountAsync(PlatformDbContext db, string sql) =>
         await db.Database.SqlQueryRaw<int>(sql).SingleAsync();
 }

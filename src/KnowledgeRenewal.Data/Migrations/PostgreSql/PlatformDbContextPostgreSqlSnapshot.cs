@@ -998,6 +998,13 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("HoursHundredths");
 
+                    b.Property<decimal>("HoursDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("Hours")
+                        .HasComputedColumnSql("CAST(\"HoursHundredths\" AS numeric(14,2)) / 100", true);
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -1001,6 +1001,13 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                         .HasColumnType("bigint")
                         .HasColumnName("HoursHundredths");
 
+                    b.Property<decimal>("HoursDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("decimal(12,2)")
+                        .HasColumnName("Hours")
+                        .HasComputedColumnSql("CONVERT(decimal(12,2), [HoursHundredths] / 100.0)", true);
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -993,6 +993,13 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("HoursHundredths");
 
+                    b.Property<decimal>("HoursDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Hours")
+                        .HasComputedColumnSql("\"HoursHundredths\" / 100.0", true);
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)

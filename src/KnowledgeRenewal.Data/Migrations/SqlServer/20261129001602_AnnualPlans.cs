@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace KnowledgeRenewal.Data.Migrations.Sqlite
+namespace KnowledgeRenewal.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class AnnualPlans : Migration
@@ -11,17 +11,27 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<decimal>(
+                name: "Hours",
+                table: "TrainingClasses",
+                type: "decimal(12,2)",
+                precision: 12,
+                scale: 2,
+                nullable: false,
+                computedColumnSql: "CONVERT(decimal(12,2), [HoursHundredths] / 100.0)",
+                stored: true);
+
             migrationBuilder.CreateTable(
                 name: "AnnualPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    UpdatedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    UpdatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,13 +42,13 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
                 name: "PlanTargets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Projects = table.Column<int>(type: "INTEGER", nullable: true),
-                    Trainees = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Projects = table.Column<int>(type: "int", nullable: true),
+                    Trainees = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -89,6 +99,10 @@ namespace KnowledgeRenewal.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AnnualPlans");
+
+            migrationBuilder.DropColumn(
+                name: "Hours",
+                table: "TrainingClasses");
         }
     }
 }

@@ -11,6 +11,16 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<decimal>(
+                name: "Hours",
+                table: "TrainingClasses",
+                type: "numeric(12,2)",
+                precision: 12,
+                scale: 2,
+                nullable: false,
+                computedColumnSql: "CAST(\"HoursHundredths\" AS numeric(14,2)) / 100",
+                stored: true);
+
             migrationBuilder.CreateTable(
                 name: "AnnualPlans",
                 columns: table => new
@@ -89,6 +99,10 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 
             migrationBuilder.DropTable(
                 name: "AnnualPlans");
+
+            migrationBuilder.DropColumn(
+                name: "Hours",
+                table: "TrainingClasses");
         }
     }
 }
