@@ -20,6 +20,7 @@ using KnowledgeRenewal.Host.Modules;
 using KnowledgeRenewal.Host.OData;
 using KnowledgeRenewal.Host.Organizations;
 using KnowledgeRenewal.Host.Problems;
+using KnowledgeRenewal.Host.Projects;
 using KnowledgeRenewal.Host.Registry;
 using KnowledgeRenewal.Host.Registry.Import;
 using KnowledgeRenewal.Sdk;
@@ -73,6 +74,7 @@ public static class PlatformComposition
         AddApplication(services, registry);
         services.AddRegistryImport(configuration);
         services.AddCreditHours(configuration);
+        services.AddProjects(configuration);
         AddWeb(services, configuration, registry);
         return builder;
     }
@@ -128,6 +130,7 @@ public static class PlatformComposition
         app.MapAuditApi();
         app.MapRegistryImport();
         app.MapCreditHours();
+        app.MapProjects();
         ModuleWebParts.MapEndpoints(app, registry);
         return app;
     }
