@@ -81,8 +81,9 @@ public sealed partial class ProjectDemoSeeder(
                     _ => ProjectLevel.Municipal,
                 };
                 var applicant = type == ProjectType.AdvancedSeminar && i % 2 == 1 ? faker.PickRandom(employers) : faker.PickRandom(providers);
-                var recommender = (applicant.DepartmentCode is { } d && i % 2 == 0 ? byCode.GetValueOrDefault(ProgramOrganizations.LineDepartmentCode(d)) : null)
-                    ?? byCode.GetValueOrDefault(ProgramOrganizations.CountyBureauCode(applicant.RegionCode));
+                var sector = applicant.DepartmentCode is { } d ? byCode.GetValueOrDefault(ProgramOrganizations.LineDepartmentCode(d)) : null;
+                var county = byCode.GetValueOrDefault(ProgramOrganizations.CountyBureauCode(applicant.RegionCode));
+                var recommender = i % 2 == 0 ? sector ?? county : county ?? sector;
                 if (recommender is null)
                 {
                     continue;

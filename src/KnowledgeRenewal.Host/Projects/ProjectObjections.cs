@@ -134,7 +134,8 @@ public sealed class ProjectObjectionHandlers(
             .Select(p => new { p.Id, p.Number, p.NoticeStart, p.NoticeEnd })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new PlatformException(ProjectProblemCodes.NotFound, StatusCodes.Status404NotFound, "项目不在公示中", "未找到该公示项目；只有正在公示的项目可以提出异议。");
-        if (project.NoticeStart is not { } start || project.NoticeEnd is not { } end || today < start || today > end)
+        // Objections are taken from the moment the notice is posted (even before its first working day) to its last day.
+        if (project.NoticeEnd is not { } end || today > end)
         {
             throw new PlatformException(ProjectProblemCodes.NotInNotice, StatusCodes.Status409Conflict, "不在公示期内",
                 $"该项目公示期为 {project.NoticeStart:yyyy-MM-dd} 至 {project.NoticeEnd:yyyy-MM-dd}，公示期外不受理异议。");

@@ -146,6 +146,22 @@ public sealed class ProjectPlatform : IAsyncLifetime
         return (detail, response.Headers.ETag!.Tag);
     }
 
+    /// <summary>A municipal seminar of the demo provider walked to its public notice; returns its id.</summary>
+    public async Task<Guid> InNoticeAsync(string title)
+    {
+        var provider = await ProviderAsync();
+        var health = await HealthAsync();
+        var office = await OfficeAsync();
+        var (id, etag) = await CreateAsync(provider, Application(title, ProjectType.AdvancedSeminar, HealthDepartmentId));
+        (_, etag) = await StepOkAsync(provider, id, "submit", etag);
+        (_, etag) = await StepOkAsync(health, id, "recommend", etag);
+        (_, etag) = await StepOkAsync(office, id, "start-review", etag);
+        (_, etag) = await StepOkAsync(office, id, "score", etag, new { expertName = "赵文静", score = 86 });
+        (_, etag) = await StepOkAsync(office, id, "approve", etag);
+        await StepOkAsync(office, id, "start-notice", etag);
+        return id;
+    }
+
     /// <summary>The current ETag of a project.</summary>
     public static async Task<string> ETagAsync(HttpClient client, Guid id)
     {
