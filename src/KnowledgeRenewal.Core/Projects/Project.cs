@@ -7,7 +7,7 @@ namespace KnowledgeRenewal.Core.Projects;
 /// <summary>
 /// A program project (重点项目) of one of the four types: who applies, who recommends it, who hosts it, what field it
 /// serves, when and how it runs, how many it trains and how it is funded. Its <see cref="Status"/> moves only
-/// through <c>ProjectWorkflow</c>; every move is kept as a <see cref="ProjectTransition"/>. Money is kept
+/// through <see cref="ProjectWorkflow"/>; every move is kept as a <see cref="ProjectTransition"/>. Money is kept
 /// in integer fen (分), exact on every database. Its region and sector decide who sees it: the county bureau of
 /// <see cref="RegionCode"/>, the line department of <see cref="DepartmentCode"/>, the applicant and the host
 /// provider, and the program office.
@@ -126,7 +126,7 @@ public sealed class Project
     public Guid? CreatedByUserId { get; init; }
 
     /// <summary>When it was created (UTC).</summary>
-    public DateTime CreatedAt { get; init; }
+    public DateTime CreatedAt { get; set; }
 
     /// <summary>When it was last changed (UTC).</summary>
     public DateTime UpdatedAt { get; set; }

@@ -29,7 +29,7 @@ public enum ProjectLevel
     Municipal = 3,
 }
 
-/// <summary>Where a project stands in its workflow (see <c>ProjectWorkflow</c>).</summary>
+/// <summary>Where a project stands in its workflow (see <see cref="ProjectWorkflow"/>).</summary>
 public enum ProjectStatus
 {
     /// <summary>草稿 — the applicant is editing it.</summary>

@@ -21,6 +21,7 @@ using KnowledgeRenewal.Host.OData;
 using KnowledgeRenewal.Host.Organizations;
 using KnowledgeRenewal.Host.Plans;
 using KnowledgeRenewal.Host.Problems;
+using KnowledgeRenewal.Host.Projects;
 using KnowledgeRenewal.Host.Registry;
 using KnowledgeRenewal.Host.Registry.Import;
 using KnowledgeRenewal.Sdk;
@@ -74,6 +75,7 @@ public static class PlatformComposition
         AddApplication(services, registry);
         services.AddRegistryImport(configuration);
         services.AddCreditHours(configuration);
+        services.AddProjects(configuration);
         services.AddPlans();
         AddWeb(services, configuration, registry);
         return builder;
@@ -130,6 +132,7 @@ public static class PlatformComposition
         app.MapAuditApi();
         app.MapRegistryImport();
         app.MapCreditHours();
+        app.MapProjects();
         app.MapPlans();
         ModuleWebParts.MapEndpoints(app, registry);
         return app;

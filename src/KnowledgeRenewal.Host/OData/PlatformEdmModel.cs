@@ -5,6 +5,7 @@ using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Core.Plans;
+using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.Core.ReferenceData;
 using KnowledgeRenewal.Core.Registry;
 using Microsoft.OData.Edm;
@@ -35,6 +36,7 @@ public static class PlatformEdmModel
         organization.Ignore(o => o.ParentId);
         AddRegistry(builder);
         AddCredits(builder);
+        AddProjects(builder);
         AddClassesAndPlans(builder);
         return Finish(builder);
     }
@@ -128,6 +130,25 @@ public static class PlatformEdmModel
         certificate.Ignore(c => c.HolderName);
         certificate.Ignore(c => c.HolderIdMasked);
         certificate.Ignore(c => c.IssuedByName);
+    }
+
+    /// <summary>
+    /// The program projects (read-only) and their workflow history (Applications history). Expert reviews and public
+    /// objections are not in the feeds (objections carry private contacts); account links and concurrency stamps are
+    /// left out. Money is integer fen, so <c>$apply</c> sums are exact on every provider.
+    /// </summary>
+    private static void AddProjects(ODataConventionModelBuilder builder)
+    {
+        var project = builder.EntitySet<Project>("Projects").EntityType;
+        project.HasKey(p => p.Id);
+        project.Ignore(p => p.ConcurrencyStamp);
+        project.Ignore(p => p.CreatedByUserId);
+        project.Ignore(p => p.Reviews);
+        project.Ignore(p => p.Objections);
+        project.Property(p => p.BudgetTotalFen);
+        var transition = builder.EntitySet<ProjectTransition>("ProjectTransitions").EntityType;
+        transition.HasKey(t => t.Id);
+        transition.Ignore(t => t.ActorUserId);
     }
 
     /// <summary>
