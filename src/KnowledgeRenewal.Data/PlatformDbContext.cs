@@ -9,6 +9,8 @@ using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Core.Plans;
+using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.Core.ReferenceData;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Core.Registry.Import;
@@ -117,6 +119,18 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
     /// <summary>Vocational-training subsidy claims.</summary>
     public DbSet<SubsidyClaim> SubsidyClaims => Set<SubsidyClaim>();
 
+    /// <summary>Program projects (the four types of the seed).</summary>
+    public DbSet<Project> Projects => Set<Project>();
+
+    /// <summary>The projects' workflow history (申报历史).</summary>
+    public DbSet<ProjectTransition> ProjectTransitions => Set<ProjectTransition>();
+
+    /// <summary>Expert reviews of projects.</summary>
+    public DbSet<ProjectReview> ProjectReviews => Set<ProjectReview>();
+
+    /// <summary>Objections filed against projects in public notice.</summary>
+    public DbSet<ProjectObjection> ProjectObjections => Set<ProjectObjection>();
+
     /// <summary>The audit log (read it; records are written only by the audit trail).</summary>
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
@@ -128,6 +142,12 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
 
     /// <summary>Demo seeders that have run.</summary>
     public DbSet<DemoSeedRun> DemoSeedRuns => Set<DemoSeedRun>();
+
+    /// <summary>The program office's yearly plans (city-level targets, no personal data: not scoped).</summary>
+    public DbSet<AnnualPlan> AnnualPlans => Set<AnnualPlan>();
+
+    /// <summary>The targets of the yearly plans.</summary>
+    public DbSet<PlanTarget> PlanTargets => Set<PlanTarget>();
 
     /// <summary>Keys of the enabled modules; parameter of <see cref="EnabledModulesFilter"/>.</summary>
     internal string[] EnabledModuleKeys { get; }
@@ -211,6 +231,7 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
         builder.Entity<ImportJob>().HasQueryFilter(AccessScopeFilter, j => ScopeAll || (j.RequestedByUserId != null && j.RequestedByUserId == ScopeUser));
 
         ApplyCreditScopes(builder);
+        ApplyProjectScopes(builder);
 
         // Accounts: security admins see all; everyone else only their own.
         builder.Entity<PlatformUser>().HasQueryFilter(AccessScopeFilter, u => ScopeAccounts || u.Id == ScopeUser);
@@ -227,6 +248,7 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
         MirrorHours(builder.Entity<CreditRecord>().Property(r => r.HoursDecimal), "Hours", "HoursHundredths");
         MirrorHours(builder.Entity<CycleCompliance>().Property(c => c.CountedDecimal), "CountedHours", "CountedHundredths");
         MirrorHours(builder.Entity<CycleCompliance>().Property(c => c.RequiredDecimal), "RequiredHours", "RequiredHundredths");
+        MirrorHours(builder.Entity<TrainingClass>().Property(c => c.HoursDecimal), "Hours", "HoursHundredths");
     }
 
     // Credit data follows its person: whoever may see the person now (their current county, sector, employer, the
@@ -312,6 +334,26 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
                         || ScopeOrganizations.Contains(o.EmployerId) || (o.UserId != null && o.UserId == ScopeUser))));
     }
 
+    // Projects: the program office and clients granted the credits feed all; a county bureau the projects of its
+    // region; a line department those of its sector (the recommending authority is always the county bureau of the
+    // project's region or the line department of its sector); a provider or employer the projects it applied for or
+    // hosts. Professionals see none
+    // through the API (projects in public notice are on the public /notices page). History, reviews and
+    // objections follow their project.
+    private void ApplyProjectScopes(ModelBuilder builder)
+    {
+        builder.Entity<Project>().HasQueryFilter(
+            AccessScopeFilter,
+            p => ScopeAll || ScopeCreditFeed
+                || ScopeRegions.Contains(p.RegionCode)
+                || (p.DepartmentCode != null && ScopeDepartments.Contains(p.DepartmentCode))
+                || ScopeOrganizations.Contains(p.ApplicantOrganizationId)
+                || (p.ProviderId != null && ScopeOrganizations.Contains(p.ProviderId.Value)));
+        builder.Entity<ProjectTransition>().HasQueryFilter(AccessScopeFilter, t => Projects.Any(p => p.Id == t.ProjectId));
+        builder.Entity<ProjectReview>().HasQueryFilter(AccessScopeFilter, r => Projects.Any(p => p.Id == r.ProjectId));
+        builder.Entity<ProjectObjection>().HasQueryFilter(AccessScopeFilter, o => Projects.Any(p => p.Id == o.ProjectId));
+    }
+
     // A read-only decimal copy of an integer-hundredths column, computed and stored by the database.
     private void MirrorHours(PropertyBuilder<decimal> property, string column, string hundredthsColumn)
     {
@@ -359,6 +401,12 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
         configurationBuilder.Properties<DigitalCertificateKind>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<TitleLinkage>().HaveConversion<string>().HaveMaxLength(24);
         configurationBuilder.Properties<SubsidyClaimStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProjectType>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<ProjectLevel>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ProjectStatus>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<ProjectAction>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ProjectField>().HaveConversion<string>().HaveMaxLength(24);
+        configurationBuilder.Properties<ObjectionStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
     private static void NameIdentityTables(ModelBuilder builder)

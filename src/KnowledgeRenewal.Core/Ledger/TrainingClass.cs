@@ -50,6 +50,12 @@ public sealed class TrainingClass
     /// <summary>The most credit hours one trainee can earn in the class.</summary>
     public CreditHours Hours { get; set; }
 
+    /// <summary>
+    /// <see cref="Hours"/> as a decimal, computed by the database from the stored hundredths (what feeds filter, sort
+    /// and aggregate on).
+    /// </summary>
+    public decimal HoursDecimal { get; private set; }
+
     /// <summary>Public or professional.</summary>
     public CreditCategory Category { get; set; }
 

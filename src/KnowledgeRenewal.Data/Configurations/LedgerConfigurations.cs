@@ -3,6 +3,7 @@ using KnowledgeRenewal.Core.Compliance;
 using KnowledgeRenewal.Core.Declarations;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.Core.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -67,6 +68,7 @@ internal sealed class TrainingClassConfiguration : IEntityTypeConfiguration<Trai
         builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(c => new { c.ProviderId, c.StartDate });
         builder.HasIndex(c => c.ProjectId);
+        builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

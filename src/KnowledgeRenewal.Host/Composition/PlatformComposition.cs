@@ -20,7 +20,9 @@ using KnowledgeRenewal.Host.Ledger;
 using KnowledgeRenewal.Host.Modules;
 using KnowledgeRenewal.Host.OData;
 using KnowledgeRenewal.Host.Organizations;
+using KnowledgeRenewal.Host.Plans;
 using KnowledgeRenewal.Host.Problems;
+using KnowledgeRenewal.Host.Projects;
 using KnowledgeRenewal.Host.Registry;
 using KnowledgeRenewal.Host.Registry.Import;
 using KnowledgeRenewal.Sdk;
@@ -75,6 +77,8 @@ public static class PlatformComposition
         services.AddRegistryImport(configuration);
         services.AddCreditHours(configuration);
         services.AddDigitalEngineers();
+        services.AddProjects(configuration);
+        services.AddPlans();
         AddWeb(services, configuration, registry);
         return builder;
     }
@@ -131,6 +135,8 @@ public static class PlatformComposition
         app.MapRegistryImport();
         app.MapCreditHours();
         app.MapDigitalEngineers();
+        app.MapProjects();
+        app.MapPlans();
         ModuleWebParts.MapEndpoints(app, registry);
         return app;
     }

@@ -5,6 +5,8 @@ using KnowledgeRenewal.Core.DigitalEngineers;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Modules;
 using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Core.Plans;
+using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.Core.ReferenceData;
 using KnowledgeRenewal.Core.Registry;
 using Microsoft.OData.Edm;
@@ -36,6 +38,8 @@ public static class PlatformEdmModel
         AddRegistry(builder);
         AddCredits(builder);
         AddDigitalEngineers(builder);
+        AddProjects(builder);
+        AddClassesAndPlans(builder);
         return Finish(builder);
     }
 
@@ -143,6 +147,50 @@ public static class PlatformEdmModel
         certificate.Ignore(c => c.IssuedByUserId);
         certificate.Ignore(c => c.TrainingId);
         certificate.Ignore(c => c.EvaluationId);
+    }
+
+    /// <summary>
+    /// The program projects (read-only) and their workflow history (Applications history). Expert reviews and public
+    /// objections are not in the feeds (objections carry private contacts); account links and concurrency stamps are
+    /// left out. Money is integer fen, so <c>$apply</c> sums are exact on every provider.
+    /// </summary>
+    private static void AddProjects(ODataConventionModelBuilder builder)
+    {
+        var project = builder.EntitySet<Project>("Projects").EntityType;
+        project.HasKey(p => p.Id);
+        project.Ignore(p => p.ConcurrencyStamp);
+        project.Ignore(p => p.CreatedByUserId);
+        project.Ignore(p => p.Reviews);
+        project.Ignore(p => p.Objections);
+        project.Property(p => p.BudgetTotalFen);
+        var transition = builder.EntitySet<ProjectTransition>("ProjectTransitions").EntityType;
+        transition.HasKey(t => t.Id);
+        transition.Ignore(t => t.ActorUserId);
+    }
+
+    /// <summary>
+    /// Classes (the sessions of projects and providers; hours as the database's exact decimal; no navigation to the
+    /// provider — join on ProviderId with /odata/TrainingProviders) and the annual plans with their flat targets
+    /// (<c>PlanTargets?$apply=groupby((Year,Kind),aggregate(Trainees with sum as Trainees))</c>). Progress is computed
+    /// at <c>/api/annual-plans/{year}</c>.
+    /// </summary>
+    private static void AddClassesAndPlans(ODataConventionModelBuilder builder)
+    {
+        var trainingClass = builder.EntitySet<TrainingClass>("Classes").EntityType;
+        trainingClass.Name = "Class";
+        trainingClass.HasKey(c => c.Id);
+        trainingClass.Ignore(c => c.Hours);
+        trainingClass.Ignore(c => c.HoursPerDay);
+        trainingClass.Ignore(c => c.Provider);
+        trainingClass.Ignore(c => c.CreatedByUserId);
+        trainingClass.Ignore(c => c.ConcurrencyStamp);
+        trainingClass.Property(c => c.HoursDecimal).Name = "Hours";
+
+        var plan = builder.EntitySet<AnnualPlan>("AnnualPlans").EntityType;
+        plan.HasKey(p => p.Id);
+        plan.Ignore(p => p.UpdatedByUserId);
+        plan.Ignore(p => p.ConcurrencyStamp);
+        builder.EntitySet<PlanTarget>("PlanTargets").EntityType.HasKey(t => t.Id);
     }
 
     /// <summary>Puts every type of <paramref name="builder"/> into one namespace and returns the model.</summary>

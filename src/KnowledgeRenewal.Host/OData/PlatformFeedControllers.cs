@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Core.Catalog;
 using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.Core.ReferenceData;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Sdk;
@@ -62,4 +63,30 @@ public sealed class SubjectsController(PlatformDbContext db) : ODataController
     /// <summary>One subject by key (<c>{scope}:{code}</c>).</summary>
     [ODataFeed]
     public SingleResult<Subject> Get(string key) => SingleResult.Create(db.Subjects.AsNoTracking().Where(s => s.Id == key));
+}
+
+/// <summary><c>/odata/Projects</c>: program projects, read-only, cut by the caller's scope. Readers: business roles and clients with <c>feeds.credits</c>.</summary>
+[KnowledgeRenewal.Host.Registry.RegistryReaders(FeedScopes.Credits)]
+public sealed class ProjectsController(PlatformDbContext db) : ODataController
+{
+    /// <summary>The visible projects.</summary>
+    [ODataFeed]
+    public IQueryable<Project> Get() => db.Projects.AsNoTracking();
+
+    /// <summary>One visible project by id.</summary>
+    [ODataFeed]
+    public SingleResult<Project> Get(Guid key) => SingleResult.Create(db.Projects.AsNoTracking().Where(p => p.Id == key));
+}
+
+/// <summary><c>/odata/ProjectTransitions</c>: the applications history (every workflow step of the visible projects), read-only.</summary>
+[KnowledgeRenewal.Host.Registry.RegistryReaders(FeedScopes.Credits)]
+public sealed class ProjectTransitionsController(PlatformDbContext db) : ODataController
+{
+    /// <summary>The visible steps.</summary>
+    [ODataFeed]
+    public IQueryable<ProjectTransition> Get() => db.ProjectTransitions.AsNoTracking();
+
+    /// <summary>One visible step by id.</summary>
+    [ODataFeed]
+    public SingleResult<ProjectTransition> Get(Guid key) => SingleResult.Create(db.ProjectTransitions.AsNoTracking().Where(t => t.Id == key));
 }

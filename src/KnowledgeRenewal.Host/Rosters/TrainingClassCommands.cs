@@ -82,7 +82,7 @@ public sealed class TrainingClassCommandHandlers(
         RegistryWriters.EnsureRole(access, ClassWriters.Roles, What);
         var valid = Validated(request.Input);
         var providerId = await ProviderForAsync(valid.ProviderId, cancellationToken).ConfigureAwait(false);
-        await CheckReferencesAsync(valid, cancellationToken).ConfigureAwait(false);
+        await CheckReferencesAsync(valid, providerId, cancellationToken).ConfigureAwait(false);
 
         var created = new TrainingClass
         {
@@ -109,7 +109,7 @@ public sealed class TrainingClassCommandHandlers(
             throw new PlatformException(RosterProblemCodes.ClassNotEditable, StatusCodes.Status409Conflict, "状态冲突", reason);
         }
 
-        await CheckReferencesAsync(valid, cancellationToken).ConfigureAwait(false);
+        await CheckReferencesAsync(valid, found.Entity.ProviderId, cancellationToken).ConfigureAwait(false);
         valid.ApplyTo(found.Entity);
         return await SaveNewVersionAsync(found.Entity, found.Read, cancellationToken).ConfigureAwait(false);
     }
@@ -179,11 +179,17 @@ public sealed class TrainingClassCommandHandlers(
         return providerId;
     }
 
-    // What the class names must exist: the region and sector it is for, its subject in the catalog of that sector (any
-    // module's, for a class open to every sector), and a credit class of the module it belongs to.
-    private async Task CheckReferencesAsync(ValidTrainingClass valid, CancellationToken cancellationToken)
+    // What the class names must exist: the project it is a session of (open, hosted by the class's provider, the class
+    // within its dates), the region and sector it is for, its subject in the catalog of that sector (any module's, for
+    // a class open to every sector), and a credit class of the module it belongs to.
+    private async Task CheckReferencesAsync(ValidTrainingClass valid, Guid providerId, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
+        if (valid.ProjectId is { } projectId)
+        {
+            errors.AddRange(await ProjectClasses.CheckAsync(db, projectId, providerId, valid.StartDate, valid.EndDate, cancellationToken).ConfigureAwait(false));
+        }
+
         if (valid.RegionCode is { } region && !await db.Regions.AnyAsync(r => r.Code == region, cancellationToken).ConfigureAwait(false))
         {
             errors.Add(new FieldError("regionCode", "region.not_found", $"面向区域代码“{region}”不存在。"));

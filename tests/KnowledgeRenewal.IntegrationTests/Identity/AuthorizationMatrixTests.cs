@@ -475,13 +475,13 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
             fixture.Callers.Add(new Caller("registry-client", registryFeed, feedForbidden));
 
-            // A credits-feed integrator sees every record and certificate (its metadata) but no person: person,
-            // organization and declaration ids on a record are references, and a self-declared record carries its
-            // declaration's title.
+            // A credits-feed integrator sees every record and certificate (its metadata) and every class (/odata/Classes,
+            // the sessions the records come from) but no person: person, organization and declaration ids on a record are
+            // references, and a self-declared record carries its declaration's title.
             var creditsFeed = factory.CreateClient();
             creditsFeed.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ClientTokenAsync(factory, "mx-credits", FeedScopes.Credits));
             var creditsForbidden = Forbidden(fixture, [], [], recordsVisibleTo["credits-client"], null, everyAccount.Values, forbidAudit: true);
-            foreach (var id in creditsForbidden.Keys.Where(k => k.StartsWith("person-id ", StringComparison.Ordinal) || k.StartsWith("org MX-", StringComparison.Ordinal) || k.StartsWith("declaration", StringComparison.Ordinal) || k.StartsWith("certificate", StringComparison.Ordinal) || k.StartsWith("digital-cert", StringComparison.Ordinal)).ToArray())
+            foreach (var id in creditsForbidden.Keys.Where(k => k.StartsWith("person-id ", StringComparison.Ordinal) || k.StartsWith("org MX-", StringComparison.Ordinal) || k.StartsWith("declaration", StringComparison.Ordinal) || k.StartsWith("certificate", StringComparison.Ordinal) || k.StartsWith("digital-cert", StringComparison.Ordinal) || k.StartsWith("class", StringComparison.Ordinal)).ToArray())
             {
                 creditsForbidden.Remove(id);
             }

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using KnowledgeRenewal.Core.Projects;
+using KnowledgeRenewal.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeRenewal.IntegrationTests.Projects;
+
+/// <summary>The demo projects and the OData feeds Projects and ProjectTransitions.</summary>
+public sealed class ProjectFeedTests(ProjectPlatform platform) : IClassFixture<ProjectPlatform>
+{
+    [Fact]
+    public async Task The_demo_has_projects_of_every_type_and_level_over_the_years_with_consistent_histories()
+    {
+        var (projects, transitions) = await platform.InDatabaseAsync(async db =>
+            (await db.Projects.IgnoreQueryFilters().Where(p => p.CreatedByUserId == null).ToListAsync(),
+             await db.ProjectTransitions.IgnoreQueryFilters().ToListAsync()));
+        Assert.InRange(projects.Count, 30, 60);
+        Assert.Equal(Enum.GetValues<ProjectType>().Order(), projects.Select(p => p.Type).Distinct().Order());
+        Assert.Equal(Enum.GetValues<ProjectLevel>().Order(), projects.Select(p => p.Level).Distinct().Order());
+        Assert.Equal([2023, 2024, 2025, 2026], projects.Select(p => p.CreditYear).Where(y => y <= 2026).Distinct().Order());
+        foreach (var state in new[] { ProjectStatus.Archived, ProjectStatus.Rejected, ProjectStatus.PublicNotice, ProjectStatus.ForwardedUpstream, ProjectStatus.UnderReview, ProjectStatus.Submitted })
+        {
+            Assert.Contains(projects, p => p.Status == state);
+        }
+
+        // Every history is a chain from draft to the project's state, step by step through the transition table.
+        foreach (var project in projects)
+        {
+            var steps = transitions.Where(t => t.ProjectId == project.Id).OrderBy(t => t.Sequence).ToList();
+            var state = ProjectStatus.Draft;
+            foreach (var step in steps)
+            {
+                var rule = ProjectWorkflow.Find(state, step.Action);
+                Assert.True(rule is not null && rule.To == step.ToStatus && step.FromStatus == state, $"{project.Number}: {step.Action} from {state}");
+                state = step.ToStatus;
+            }
+
+            Assert.Equal(project.Status, state);
+            Assert.Equal(project.BudgetTotalFen, project.CentralFundingFen + project.ProvincialFundingFen + project.MunicipalFundingFen + project.SelfRaisedFundingFen + project.EmployerFundingFen + project.IndividualFundingFen);
+        }
+    }
+
+    [Fact]
+    public async Task OData_Projects_aggregate_by_type_level_region_field_and_year_within_the_callers_scope()
+    {
+        var office = await platform.OfficeAsync();
+        var all = await platform.InDatabaseAsync(db => db.Projects.IgnoreQueryFilters().ToListAsync());
+
+        var byType = await office.GetJsonAsync("/odata/Projects?$apply=groupby((Type),aggregate($count as Count,BudgetTotalFen with sum as Budget))");
+        var rows = byType.GetProperty("value").EnumerateArray().ToDictionary(r => r.GetProperty("Type").GetString()!, r => (r.GetProperty("Count").GetInt32(), r.GetProperty("Budget").GetInt64()));
+        foreach (var group in all.GroupBy(p => p.Type))
+        {
+            Assert.Equal((group.Count(), group.Sum(p => p.BudgetTotalFen)), rows[group.Key.ToString()]);
+        }
+
+        var byLevelYear = await office.GetJsonAsync("/odata/Projects?$apply=groupby((Level,CreditYear,RegionCode,Field),aggregate(Capacity with sum as Trainees))");
+        var total = byLevelYear.GetProperty("value").EnumerateArray().Sum(r => r.GetProperty("Trainees").GetInt64());
+        Assert.Equal(all.Sum(p => (long)p.Capacity), total);
+
+        // The 太白湖新区 bureau groups only its region's projects.
+        var taibaihu = await platform.TaibaihuAsync();
+        var regional = await taibaihu.GetJsonAsync("/odata/Projects?$apply=groupby((RegionCode),aggregate($count as Count))");
+        var regions = regional.GetProperty("value").EnumerateArray().ToList();
+        Assert.Equal("370800-TBH", Assert.Single(regions).GetProperty("RegionCode").GetString());
+        Assert.Equal(all.Count(p => p.RegionCode == "370800-TBH"), regions[0].GetProperty("Count").GetInt32());
+
+        // The applications history: published projects' steps, with $filter and $expand from the project.
+        var history = await office.GetJsonAsync("/odata/ProjectTransitions?$apply=filter(Action eq 'Publish')/aggregate($count as Count)");
+        var published = await platform.InDatabaseAsync(db => db.ProjectTransitions.IgnoreQueryFilters().CountAsync(t => t.Action == ProjectAction.Publish));
+        Assert.Equal(published, history.GetProperty("value")[0].GetProperty("Count").GetInt32());
+        var expanded = await office.GetJsonAsync("/odata/Projects?$filter=Status eq 'Archived'&$expand=Transitions($orderby=Sequence)&$top=1");
+        var project = expanded.GetProperty("value")[0];
+        Assert.Equal("Archive", project.GetProperty("Transitions").EnumerateArray().Last().GetProperty("Action").GetString());
+        Assert.False(project.TryGetProperty("ConcurrencyStamp", out _));
+        Assert.False(project.TryGetProperty("Objections", out _));
+    }
+
+    [Fact]
+    public async Task Professionals_see_no_projects_through_the_feeds_and_employers_only_their_own()
+    {
+        var professional = await platform.Accounts.ClientAsync(Sdk.PlatformRoles.Professional, platform.EmployerCode);
+        var none = await professional.GetJsonAsync("/odata/Projects?$count=true");
+        Assert.Equal(0, none.GetProperty("@odata.count").GetInt32());
+
+        var employer = await platform.EmployerAsync();
+        var own = await employer.GetJsonAsync("/odata/Projects?$select=ApplicantOrganizationId,ProviderId");
+        var employerId = await platform.InDatabaseAsync(db => db.Organizations.IgnoreQueryFilters().Where(o => o.Code == platform.EmployerCode).Select(o => o.Id).SingleAsync());
+        Assert.All(own.GetProperty("value").EnumerateArray(), p => Assert.Equal(employerId, p.GetProperty("ApplicantOrganizationId").GetGuid()));
+        _ = JsonValueKind.Null;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KnowledgeRenewal.Core.Projects;
+using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Data.Seeding.Demo;
+using KnowledgeRenewal.IntegrationTests.Infrastructure;
+using KnowledgeRenewal.Sdk;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeRenewal.IntegrationTests.Projects;
+
+/// <summary>
+/// A demo-mode platform of its own for the project tests (they change projects other tests would count), with
+/// accounts at the demo organizations: the demo provider (济宁医学院, 太白湖新区, health), the demo employer
+/// (济宁市第一人民医院, health), the health department, the 太白湖新区 and 任城区 bureaus, the program office.
+/// </summary>
+public sealed class ProjectPlatform : IAsyncLifetime
+{
+    public TestDatabase Database { get; private set; } = null!;
+
+    public PlatformFactory Factory { get; private set; } = null!;
+
+    public TestAccounts Accounts { get; private set; } = null!;
+
+    public string ProviderCode { get; private set; } = "";
+
+    public string EmployerCode { get; private set; } = "";
+
+    public Guid HealthDepartmentId { get; private set; }
+
+    public Guid TaibaihuBureauId { get; private set; }
+
+    public Guid RenchengBureauId { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Factory = new PlatformFactory(Database, new Dictionary<string, string?>
+        {
+            ["Projects:ObjectionsPerMinute"] = "200",
+            ["Projects:Deadlines:Submitted"] = "10",
+        });
+        Accounts = new TestAccounts(Factory);
+        await InDatabaseAsync(async db =>
+        {
+            var organizations = await db.Organizations.IgnoreQueryFilters().ToListAsync();
+            ProviderCode = organizations.First(o => o.Name == DemoOrganizations.DemoProvider).Code;
+            EmployerCode = organizations.First(o => o.Name == DemoOrganizations.DemoEmployer).Code;
+            HealthDepartmentId = organizations.Single(o => o.Code == "LD-health").Id;
+            TaibaihuBureauId = organizations.Single(o => o.Code == "CB-370800-TBH").Id;
+            RenchengBureauId = organizations.Single(o => o.Code == "CB-370811").Id;
+            return 0;
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    public Task<HttpClient> OfficeAsync() => Accounts.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+
+    public Task<HttpClient> ProviderAsync() => Accounts.ClientAsync(PlatformRoles.ProviderStaff, ProviderCode);
+
+    public Task<HttpClient> EmployerAsync() => Accounts.ClientAsync(PlatformRoles.EmployerHr, EmployerCode);
+
+    public Task<HttpClient> HealthAsync() => Accounts.ClientAsync(PlatformRoles.DepartmentAdmin, "LD-health");
+
+    public Task<HttpClient> TaibaihuAsync() => Accounts.ClientAsync(PlatformRoles.CountyAdmin, "CB-370800-TBH");
+
+    public Task<HttpClient> RenchengAsync() => Accounts.ClientAsync(PlatformRoles.CountyAdmin, "CB-370811");
+
+    /// <summary>A second program-office account (for two reviewers acting at once).</summary>
+    public async Task<HttpClient> SecondOfficeAsync()
+    {
+        var account = await Accounts.CreateAsync($"test.office2.{Guid.NewGuid():N}"[..30], [PlatformRoles.ProgramOfficeAdmin], "PO");
+        return await Accounts.SignedInClientAsync(account);
+    }
+
+    public async Task<T> InDatabaseAsync<T>(Func<PlatformDbContext, Task<T>> action)
+    {
+        using var scope = Factory.Services.CreateSystemScope();
+        return await action(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
+    }
+
+    /// <summary>Time passes: the project's notice period (and state) began <paramref name="days"/> days earlier.</summary>
+    public Task ShiftIntoPastAsync(Guid projectId, int days) => InDatabaseAsync(async db =>
+    {
+        var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == projectId);
+        project.NoticeStart = project.NoticeStart?.AddDays(-days);
+        project.NoticeEnd = project.NoticeEnd?.AddDays(-days);
+        project.StatusChangedAt = project.StatusChangedAt.AddDays(-days);
+        await db.SaveChangesAsync();
+        return 0;
+    });
+
+    /// <summary>A draft application body.</summary>
+    public static object Application(string title, ProjectType type, Guid recommender, ProjectLevel level = ProjectLevel.Municipal, string? regionCode = null) => new
+    {
+        title,
+        type = type.ToString(),
+        level = level.ToString(),
+        field = "Health",
+        recommenderOrganizationId = recommender,
+        regionCode,
+        startDate = "2027-04-12",
+        endDate = "2027-04-16",
+        capacity = 40,
+        mode = "Offline",
+        description = "面向医疗卫生领域中高层次专业技术人才。",
+        funding = new { selfRaisedFen = 25_000_000L, employerFen = 5_000_000L },
+        targetTitleLevel = "AssociateSenior",
+    };
+
+    /// <summary>Creates a draft; returns its id and ETag.</summary>
+    public static async Task<(Guid Id, string ETag)> CreateAsync(HttpClient client, object body)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri("/api/projects", UriKind.Relative), body);
+        var created = await response.ReadJsonAsync(HttpStatusCode.Created, "create project");
+        return (created.GetProperty("project").GetProperty("id").GetGuid(), response.Headers.ETag!.Tag);
+    }
+
+    /// <summary>Sends a step with an If-Match header.</summary>
+    public static async Task<HttpResponseMessage> StepAsync(HttpClient client, Guid id, string action, string? etag, object? body = null)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/projects/{id}/{action}", UriKind.Relative))
+        {
+            Content = JsonContent.Create(body ?? new { }),
+        };
+        if (etag is not null)
+        {
+            message.Headers.TryAddWithoutValidation("If-Match", etag);
+        }
+
+        return await client.SendAsync(message);
+    }
+
+    /// <summary>Takes a step that must succeed; returns the project's view and its new ETag.</summary>
+    public static async Task<(JsonElement Detail, string ETag)> StepOkAsync(HttpClient client, Guid id, string action, string etag, object? body = null)
+    {
+        using var response = await StepAsync(client, id, action, etag, body);
+        var detail = await response.ReadJsonAsync(HttpStatusCode.OK, action);
+        return (detail, response.Headers.ETag!.Tag);
+    }
+
+    /// <summary>A municipal seminar of the demo provider walked to its public notice; returns its id.</summary>
+    public async Task<Guid> InNoticeAsync(string title)
+    {
+        var provider = await ProviderAsync();
+        var health = await HealthAsync();
+        var office = await OfficeAsync();
+        var (id, etag) = await CreateAsync(provider, Application(title, ProjectType.AdvancedSeminar, HealthDepartmentId));
+        (_, etag) = await StepOkAsync(provider, id, "submit", etag);
+        (_, etag) = await StepOkAsync(health, id, "recommend", etag);
+        (_, etag) = await StepOkAsync(office, id, "start-review", etag);
+        (_, etag) = await StepOkAsync(office, id, "score", etag, new { expertName = "赵文静", score = 86 });
+        (_, etag) = await StepOkAsync(office, id, "approve", etag);
+        await StepOkAsync(office, id, "start-notice", etag);
+        return id;
+    }
+
+    /// <summary>The current ETag of a project.</summary>
+    public static async Task<string> ETagAsync(HttpClient client, Guid id)
+    {
+        using var response = await client.GetAsync(new Uri($"/api/projects/{id}", UriKind.Relative));
+        await response.ReadJsonAsync(HttpStatusCode.OK, "get project");
+        return response.Headers.ETag!.Tag;
+    }
+}

@@ -1,0 +1,229 @@
+using System.Net;
+using System.Net.Http.Json;
+using KnowledgeRenewal.Core;
+using KnowledgeRenewal.Core.Projects;
+using KnowledgeRenewal.IntegrationTests.Infrastructure;
+using KnowledgeRenewal.Sdk;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeRenewal.IntegrationTests.Projects;
+
+/// <summary>The project workflow through HTTP with accounts at the demo organizations.</summary>
+public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFixture<ProjectPlatform>
+{
+    [Fact]
+    public async Task A_municipal_seminar_walks_from_draft_to_published_and_every_step_is_in_its_history()
+    {
+        var provider = await platform.ProviderAsync();
+        var health = await platform.HealthAsync();
+        var office = await platform.OfficeAsync();
+        var (id, etag) = await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application("医疗卫生高层次人才高级研修班（流程测试）", ProjectType.AdvancedSeminar, platform.HealthDepartmentId));
+
+        (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag, new { comment = "请审核" });
+        (_, etag) = await ProjectPlatform.StepOkAsync(health, id, "recommend", etag, new { comment = "同意推荐" });
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "start-review", etag);
+        using (var review = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/projects/{id}/reviews", UriKind.Relative)) { Content = JsonContent.Create(new { expertName = "王建国", score = 88, comment = "主题聚焦" }) })
+        {
+            review.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var reviewed = await office.SendAsync(review);
+            await reviewed.ReadJsonAsync(HttpStatusCode.OK, "review");
+            etag = reviewed.Headers.ETag!.Tag;
+        }
+
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, new { expertName = "李淑华", score = 92 });
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "approve", etag, new { comment = "同意立项" });
+        var (notice, noticeTag) = await ProjectPlatform.StepOkAsync(office, id, "start-notice", etag);
+        etag = noticeTag;
+
+        // The notice runs five working days from today (CST), holidays and adjusted working days counted.
+        var calendar = platform.Factory.Services.GetRequiredService<WorkingDayCalendar>();
+        var (start, end) = calendar.Period(ProgramCalendar.Today(TimeProvider.System), 5);
+        Assert.Equal(start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), notice.GetProperty("project").GetProperty("noticeStart").GetString());
+        Assert.Equal(end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), notice.GetProperty("project").GetProperty("noticeEnd").GetString());
+
+        using (var early = await ProjectPlatform.StepAsync(office, id, "publish", etag))
+        {
+            await early.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.NoticeRunning);
+        }
+
+        await platform.ShiftIntoPastAsync(id, 20);
+        etag = await ProjectPlatform.ETagAsync(office, id);
+        var (published, _) = await ProjectPlatform.StepOkAsync(office, id, "publish", etag, new { comment = "公示期满无异议" });
+        Assert.Equal("Published", published.GetProperty("project").GetProperty("status").GetString());
+        Assert.Equal(90m, published.GetProperty("averageScore").GetDecimal());
+
+        var history = published.GetProperty("history").EnumerateArray().ToArray();
+        Assert.Equal(["submit", "recommend", "start-review", "score", "score", "approve", "start-notice", "publish"], history.Select(h => h.GetProperty("action").GetString()));
+        Assert.Equal([PlatformRoles.ProviderStaff, PlatformRoles.DepartmentAdmin, PlatformRoles.ProgramOfficeAdmin], history.Take(3).Select(h => h.GetProperty("actorRole").GetString()));
+        Assert.Equal("行业主管部门管理员", history[1].GetProperty("actorRoleName").GetString());
+        Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.GetProperty("actorName").GetString())));
+        Assert.Equal("同意推荐", history[1].GetProperty("comment").GetString());
+        Assert.Equal(92, history[4].GetProperty("expertScore").GetInt32());
+        Assert.Equal(Enumerable.Range(1, 8), history.Select(h => h.GetProperty("sequence").GetInt32()));
+
+        // The budget is exact: 250,000.00 + 50,000.00 yuan.
+        Assert.Equal(30_000_000L, published.GetProperty("project").GetProperty("budget").GetProperty("totalFen").GetInt64());
+
+        // Scope: the provider and its sector see it; 任城区's bureau does not.
+        await provider.GetJsonAsync($"/api/projects/{id}");
+        var rencheng = await platform.RenchengAsync();
+        using var hidden = await rencheng.GetAsync(new Uri($"/api/projects/{id}", UriKind.Relative));
+        await hidden.AssertProblemAsync(HttpStatusCode.NotFound, ProjectProblemCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task A_provincial_seminar_is_recommended_upward_and_its_outcome_recorded_with_the_reference_number()
+    {
+        var employer = await platform.EmployerAsync();
+        var health = await platform.HealthAsync();
+        var office = await platform.OfficeAsync();
+        var (id, etag) = await ProjectPlatform.CreateAsync(employer, ProjectPlatform.Application("省级高级研修项目（推荐测试）", ProjectType.AdvancedSeminar, platform.HealthDepartmentId, ProjectLevel.Provincial));
+        (_, etag) = await ProjectPlatform.StepOkAsync(employer, id, "submit", etag);
+        (_, etag) = await ProjectPlatform.StepOkAsync(health, id, "recommend", etag);
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "start-review", etag);
+
+        using (var unreviewed = await ProjectPlatform.StepAsync(office, id, "recommend-upward", etag))
+        {
+            await unreviewed.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.ReviewsMissing);
+        }
+
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, new { expertName = "张志强", score = 85, comment = "建议推荐" });
+        using (var approve = await ProjectPlatform.StepAsync(office, id, "approve", etag))
+        {
+            var problem = await approve.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.UpstreamLevel);
+            Assert.Contains("省级", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "recommend-upward", etag, new { comment = "同意向省人社厅推荐" });
+        using (var noReference = await ProjectPlatform.StepAsync(office, id, "record-upstream-approval", etag))
+        {
+            await noReference.AssertProblemAsync(HttpStatusCode.BadRequest, ProjectProblemCodes.ReferenceRequired);
+        }
+
+        var (approved, _) = await ProjectPlatform.StepOkAsync(office, id, "record-upstream-approval", etag, new { referenceNumber = "鲁人社字〔2026〕58号", comment = "省人社厅批准" });
+        Assert.Equal("Approved", approved.GetProperty("project").GetProperty("status").GetString());
+        Assert.Equal("鲁人社字〔2026〕58号", approved.GetProperty("project").GetProperty("upstreamReference").GetString());
+        var last = approved.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal("record-upstream-approval", last.GetProperty("action").GetString());
+        Assert.Equal("ForwardedUpstream", last.GetProperty("from").GetString());
+        Assert.Equal("鲁人社字〔2026〕58号", last.GetProperty("referenceNumber").GetString());
+    }
+
+    [Fact]
+    public async Task Forbidden_transitions_get_409_with_stable_codes_and_changes_need_the_current_etag()
+    {
+        var provider = await platform.ProviderAsync();
+        var office = await platform.OfficeAsync();
+        var taibaihu = await platform.TaibaihuAsync();
+        var health = await platform.HealthAsync();
+        var (id, etag) = await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application("数字技术工程师培育（禁止操作测试）", ProjectType.DigitalEngineer, platform.HealthDepartmentId));
+
+        using (var notFromDraft = await ProjectPlatform.StepAsync(office, id, "approve", etag))
+        {
+            var problem = await notFromDraft.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.TransitionNotAllowed);
+            Assert.Contains("草稿", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        using (var wrongRole = await ProjectPlatform.StepAsync(taibaihu, id, "submit", etag))
+        {
+            await wrongRole.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.RoleNotAllowed);
+        }
+
+        using (var missing = await ProjectPlatform.StepAsync(provider, id, "submit", null))
+        {
+            await missing.AssertProblemAsync(HttpStatusCode.PreconditionRequired, "concurrency.precondition_required");
+        }
+
+        using (var unknown = await ProjectPlatform.StepAsync(provider, id, "teleport", etag))
+        {
+            await unknown.AssertProblemAsync(HttpStatusCode.NotFound, ProjectProblemCodes.UnknownAction);
+        }
+
+        var (_, submitted) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
+        using (var stale = await ProjectPlatform.StepAsync(provider, id, "withdraw", etag))
+        {
+            await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed, "concurrency.stale");
+        }
+
+        // The 太白湖新区 bureau has the recommender's role but the health department is this project's recommender.
+        using (var notRecommender = await ProjectPlatform.StepAsync(taibaihu, id, "recommend", submitted))
+        {
+            await notRecommender.AssertProblemAsync(HttpStatusCode.Forbidden, ProjectProblemCodes.NotResponsible);
+        }
+
+        using (var noReason = await ProjectPlatform.StepAsync(health, id, "return", submitted))
+        {
+            await noReason.AssertProblemAsync(HttpStatusCode.BadRequest, ProjectProblemCodes.CommentRequired);
+        }
+
+        var (returned, _) = await ProjectPlatform.StepOkAsync(health, id, "return", submitted, new { comment = "请补充培训方案" });
+        Assert.Equal("Draft", returned.GetProperty("project").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Nobody_recommends_or_approves_their_own_organizations_application()
+    {
+        var office = await platform.OfficeAsync();
+        var rencheng = await platform.RenchengAsync();
+        var body = ProjectPlatform.Application("项目办公需科目能力提升培训（回避测试）", ProjectType.CapacityBuilding, platform.RenchengBureauId, regionCode: "370811");
+        var (id, etag) = await ProjectPlatform.CreateAsync(office, body);
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "submit", etag);
+        (_, etag) = await ProjectPlatform.StepOkAsync(rencheng, id, "recommend", etag);
+        using (var ownReview = await ProjectPlatform.StepAsync(office, id, "start-review", etag))
+        {
+            var problem = await ownReview.AssertProblemAsync(HttpStatusCode.Forbidden, ProjectProblemCodes.OwnApplication);
+            Assert.Contains("本单位", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        // A county bureau applying cannot name itself as the recommender.
+        using var self = await rencheng.PostAsJsonAsync(new Uri("/api/projects", UriKind.Relative),
+            ProjectPlatform.Application("任城区高级研修班（自荐测试）", ProjectType.AdvancedSeminar, platform.RenchengBureauId));
+        await self.AssertProblemAsync(HttpStatusCode.BadRequest, ProjectProblemCodes.InvalidRecommender);
+    }
+
+    [Fact]
+    public async Task Of_two_reviewers_approving_at_once_exactly_one_wins()
+    {
+        var provider = await platform.ProviderAsync();
+        var health = await platform.HealthAsync();
+        var office = await platform.OfficeAsync();
+        var other = await platform.SecondOfficeAsync();
+        var (id, etag) = await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application("并发审批测试研修班", ProjectType.AdvancedSeminar, platform.HealthDepartmentId));
+        (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
+        (_, etag) = await ProjectPlatform.StepOkAsync(health, id, "recommend", etag);
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "start-review", etag);
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, new { expertName = "陈明远", score = 90 });
+
+        var results = await Task.WhenAll(
+            ProjectPlatform.StepAsync(office, id, "approve", etag, new { comment = "甲同意" }),
+            ProjectPlatform.StepAsync(other, id, "approve", etag, new { comment = "乙同意" }));
+        var statuses = results.Select(r => r.StatusCode).ToArray();
+        foreach (var result in results)
+        {
+            result.Dispose();
+        }
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(1, statuses.Count(s => s is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict));
+        var detail = await office.GetJsonAsync($"/api/projects/{id}");
+        Assert.Single(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("action").GetString() == "approve");
+    }
+
+    [Fact]
+    public async Task Overdue_applications_are_listed_for_whoever_must_act()
+    {
+        var provider = await platform.ProviderAsync();
+        var health = await platform.HealthAsync();
+        var (id, etag) = await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application("逾期测试研修班", ProjectType.AdvancedSeminar, platform.HealthDepartmentId));
+        await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
+        var before = await health.GetJsonAsync("/api/projects/overdue");
+        Assert.DoesNotContain(before.EnumerateArray(), o => o.GetProperty("id").GetGuid() == id);
+
+        await platform.ShiftIntoPastAsync(id, 30);
+        var after = await health.GetJsonAsync("/api/projects/overdue");
+        var overdue = Assert.Single(after.EnumerateArray(), o => o.GetProperty("id").GetGuid() == id);
+        Assert.Equal("Submitted", overdue.GetProperty("status").GetString());
+        Assert.True(overdue.GetProperty("workingDaysOverdue").GetInt32() > 0);
+        Assert.Equal("推荐单位", overdue.GetProperty("responsible").GetString());
+    }
+}
