@@ -295,4 +295,46 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         Assert.Equal("Archived", archived.GetProperty("project").GetProperty("status").GetString());
         Assert.Empty(archived.GetProperty("project").GetProperty("nextActions").EnumerateArray());
     }
+
+    [Fact]
+    public async Task The_applicant_edits_a_draft_with_if_match_and_nothing_once_submitted()
+    {
+        var provider = await platform.ProviderAsync();
+        var employer = await platform.EmployerAsync();
+        var (id, etag) = await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application("草稿修改测试培训", ProjectType.CapacityBuilding, platform.HealthDepartmentId));
+        var changed = ProjectPlatform.Application("草稿修改测试培训（修订）", ProjectType.CapacityBuilding, platform.TaibaihuBureauId);
+        using (var put = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/projects/{id}", UriKind.Relative)) { Content = JsonContent.Create(changed) })
+        {
+            put.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var response = await provider.SendAsync(put);
+            var view = await response.ReadJsonAsync(HttpStatusCode.OK, "update draft");
+            Assert.Equal("草稿修改测试培训（修订）", view.GetProperty("project").GetProperty("title").GetString());
+            Assert.Equal(platform.TaibaihuBureauId, view.GetProperty("project").GetProperty("recommenderOrganizationId").GetGuid());
+            etag = response.Headers.ETag!.Tag;
+        }
+
+        // Seminars and capacity building may be applied for by employers — but not edited for another organization.
+        using (var foreign = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/projects/{id}", UriKind.Relative)) { Content = JsonContent.Create(changed) })
+        {
+            foreign.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var response = await employer.SendAsync(foreign);
+            Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden });
+        }
+
+        (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
+        using var late = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/projects/{id}", UriKind.Relative)) { Content = JsonContent.Create(changed) };
+        late.Headers.TryAddWithoutValidation("If-Match", etag);
+        using var refused = await provider.SendAsync(late);
+        await refused.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.NotDraft);
+    }
+
+    [Fact]
+    public void The_host_calendar_has_the_configured_holidays_and_adjusted_working_days()
+    {
+        var calendar = platform.Factory.Services.GetRequiredService<WorkingDayCalendar>();
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2025, 10, 8)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2025, 10, 11)));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 2, 23)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 2, 14)));
+    }
 }
