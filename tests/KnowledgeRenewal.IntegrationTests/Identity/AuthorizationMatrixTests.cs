@@ -5,6 +5,7 @@ using System.Text;
 using KnowledgeRenewal.Core.DigitalEngineers;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Host.Certificates;
@@ -83,6 +84,15 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
                 // The audit log names every account and organization: that is what audit admins are there to read.
                 var forbidden = caller.Name == PlatformRoles.AuditAdmin && IsAuditLog(request.Url) ? new Dictionary<string, string>() : caller.Forbidden;
+
+                // A project names its recommending authority (a county bureau or line department) and its history the
+                // organizations that acted: references to those bodies, not their data (which Organizations guards).
+                if (IsProjectFeed(request.Url))
+                {
+                    forbidden = forbidden.Where(m => !m.Key.StartsWith("org CB-", StringComparison.Ordinal) && !m.Key.StartsWith("org LD-", StringComparison.Ordinal))
+                        .ToDictionary(m => m.Key, m => m.Value);
+                }
+
                 // What the caller sent itself (a route value echoed in a problem's "instance" or "detail") is no disclosure.
                 foreach (var marker in forbidden.Where(m => body.Contains(m.Value, StringComparison.Ordinal) && !request.Url.Contains(m.Value, StringComparison.Ordinal)))
                 {
@@ -141,6 +151,12 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         var feedRecords = await creditsFeed.Client.GetStringAsync(new Uri("/odata/CreditRecords", UriKind.Relative));
         Assert.True(feedRecords.Contains(fixture.Markers["record MX-E1"], StringComparison.Ordinal) && feedRecords.Contains(fixture.Markers["record MX-E2"], StringComparison.Ordinal), feedRecords);
 
+        // Projects: the county and the provider see MX-P1's application; the program office MX-P2's and the objection's contact.
+        Assert.Contains(fixture.Markers["project MX-P1"], await county.Client.GetStringAsync(new Uri("/api/projects", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(fixture.Markers["project MX-P1"], await provider.Client.GetStringAsync(new Uri("/odata/Projects", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(fixture.Markers["project-comment MX-P2"], await office.Client.GetStringAsync(new Uri("/odata/ProjectTransitions", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains(Fixture.ObjectionPhone, await office.Client.GetStringAsync(new Uri($"/api/projects/{fixture.NoticeProjectId}/objections", UriKind.Relative)), StringComparison.Ordinal);
+
         // Declarations: the program office sees the MX-E2 person's declaration (the matrix checks nobody else does).
         var officeDeclarations = await office.Client.GetStringAsync(new Uri("/api/declarations?pageSize=100", UriKind.Relative));
         Assert.Contains(fixture.Markers["declaration MX-E2"], officeDeclarations, StringComparison.Ordinal);
@@ -158,6 +174,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         Assert.Contains(fixture.Markers["digital-cert MX-E2"], await office.Client.GetStringAsync(new Uri("/odata/DigitalCertificates", UriKind.Relative)), StringComparison.Ordinal);
         Assert.Contains(fixture.Markers["digital-claim-id MX-E2"], await office.Client.GetStringAsync(new Uri("/api/digital-engineers/subsidy-claims", UriKind.Relative)), StringComparison.Ordinal);
     }
+
+    private static bool IsProjectFeed(string url) =>
+        url.StartsWith("/api/projects", StringComparison.Ordinal) || url.StartsWith("/odata/Project", StringComparison.Ordinal) || url.Contains("$batch", StringComparison.Ordinal);
 
     private static bool IsAuditLog(string url) =>
         url.StartsWith("/api/audit", StringComparison.Ordinal) || url.StartsWith("/odata/audit", StringComparison.Ordinal);
@@ -251,6 +270,11 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         (var p, "id") when p.Contains("declarations", StringComparison.Ordinal) => fixture.Markers["declaration-id MX-E2"],
         (var p, "fileId") when p.Contains("declarations", StringComparison.Ordinal) => fixture.Markers["evidence-id MX-E2"],
         (var p, "id") when p.Contains("api/classes", StringComparison.Ordinal) => fixture.Markers["class-id MX-P2"],
+        (var p, "id") when p.Contains("objections", StringComparison.Ordinal) => fixture.NoticeProjectId.ToString(),
+        (var p, "id") when p.Contains("api/projects", StringComparison.Ordinal) => fixture.Markers["project-id MX-P2"],
+        (_, "objectionId") => fixture.ObjectionId.ToString(),
+        (var p, "key") when p.Contains("ProjectTransitions", StringComparison.Ordinal) => fixture.Markers["project-step-id MX-P2"],
+        (var p, "key") when p.Contains("Projects", StringComparison.Ordinal) => fixture.Markers["project-id MX-P2"],
         (var p, "key") when p.Contains("Organizations", StringComparison.Ordinal) => fixture.Markers["org MX-P2"],
         (var p, "key") when p.Contains("Professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
         (var p, "key") when p.Contains("Employments", StringComparison.Ordinal) => fixture.Markers["employment-id MX-E2"],
@@ -301,6 +325,15 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
         public string SpareClientId { get; } = "mx-spare-client";
 
+        /// <summary>A project of MX-P2 in public notice (public: its title and organizers are on /notices).</summary>
+        public Guid NoticeProjectId { get; private set; }
+
+        /// <summary>An objection to it; its contact is for the program office only.</summary>
+        public Guid ObjectionId { get; private set; }
+
+        /// <summary>The objection's contact phone: no caller but the program office may see it.</summary>
+        public const string ObjectionPhone = "13655554444";
+
         public static async Task<Fixture> CreateAsync(PlatformFactory factory)
         {
             var fixture = new Fixture();
@@ -348,6 +381,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                     CreatedAt = DateTime.UtcNow,
                 };
                 db.TrainingClasses.Add(trainingClass);
+                await db.SaveChangesAsync();
+                AddProjects(fixture, db, p1, p2, seeded["CB-" + CountyA].Id, seeded["CB-" + CountyB].Id);
                 await db.SaveChangesAsync();
                 fixture.Markers["class MX-P2"] = trainingClass.Title;
                 fixture.Markers["class-id MX-P2"] = trainingClass.Id.ToString();
@@ -456,12 +491,19 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                     }
                 }
 
+                if (role != PlatformRoles.ProgramOfficeAdmin)
+                {
+                    forbidden["objection contact"] = ObjectionPhone;
+                }
+
                 fixture.Callers.Add(new Caller(role, await accounts.SignedInClientAsync(account), forbidden));
             }
 
             var integrator = factory.CreateClient();
             integrator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ClientTokenAsync(factory, "mx-integrator", FeedScopes.Catalog));
-            fixture.Callers.Add(new Caller("client", integrator, Forbidden(fixture, orgsVisibleTo["client"], [], [], null, everyAccount.Values, forbidAudit: true)));
+            var clientForbidden = Forbidden(fixture, orgsVisibleTo["client"], [], [], null, everyAccount.Values, forbidAudit: true);
+            clientForbidden["objection contact"] = ObjectionPhone;
+            fixture.Callers.Add(new Caller("client", integrator, clientForbidden));
 
             // A registry-feed integrator sees every person (masked) but no organization: an employer's id on a
             // person is a reference, not the employer's data, so only the organizations' codes and names count.
@@ -473,6 +515,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 feedForbidden.Remove(id);
             }
 
+            feedForbidden["objection contact"] = ObjectionPhone;
             fixture.Callers.Add(new Caller("registry-client", registryFeed, feedForbidden));
 
             // A credits-feed integrator sees every record and certificate (its metadata) and every class (/odata/Classes,
@@ -486,6 +529,13 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 creditsForbidden.Remove(id);
             }
 
+            // Projects and their history are program data of the credits feed (never the objections).
+            foreach (var id in creditsForbidden.Keys.Where(k => k.StartsWith("project", StringComparison.Ordinal)).ToArray())
+            {
+                creditsForbidden.Remove(id);
+            }
+
+            creditsForbidden["objection contact"] = ObjectionPhone;
             fixture.Callers.Add(new Caller("credits-client", creditsFeed, creditsForbidden));
             return fixture;
         }
@@ -526,6 +576,57 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             }
 
             return forbidden;
+        }
+
+        // Projects: MX-P1's application awaiting its county's recommendation; MX-P2's under review with an expert's
+        // score and a comment in its history; and MX-P2's project in public notice with an objection.
+        private static void AddProjects(Fixture fixture, PlatformDbContext db, Guid p1, Guid p2, Guid countyA, Guid countyB)
+        {
+            var now = DateTime.UtcNow;
+            Project New(string number, string title, Guid provider, string region, string department, Guid recommender, ProjectStatus status) => new()
+            {
+                Number = number,
+                Title = title,
+                Type = ProjectType.AdvancedSeminar,
+                Status = status,
+                ApplicantOrganizationId = provider,
+                RecommenderOrganizationId = recommender,
+                ProviderId = provider,
+                RegionCode = region,
+                DepartmentCode = department,
+                CreditYear = 2026,
+                StartDate = new DateOnly(2026, 12, 1),
+                EndDate = new DateOnly(2026, 12, 4),
+                Capacity = 30,
+                CreatedAt = now,
+                UpdatedAt = now,
+                StatusChangedAt = now,
+            };
+
+            var first = New("XM2026-M0001", "矩阵测试项目甲", p1, CountyA, Departments.Health, countyA, ProjectStatus.Submitted);
+            var second = New("XM2026-M0002", "矩阵测试项目乙", p2, CountyB, Departments.Education, countyB, ProjectStatus.UnderReview);
+            var notice = New("XM2026-M0003", "矩阵测试公示项目", p2, CountyB, Departments.Education, countyB, ProjectStatus.PublicNotice);
+            notice.NoticeStart = DateOnly.FromDateTime(now).AddDays(-1);
+            notice.NoticeEnd = DateOnly.FromDateTime(now).AddDays(10);
+            db.Projects.AddRange(first, second, notice);
+            var step = new ProjectTransition
+            {
+                ProjectId = second.Id, Sequence = 1, FromStatus = ProjectStatus.UnderReview, ToStatus = ProjectStatus.UnderReview, Action = ProjectAction.Score,
+                ActorRole = PlatformRoles.ProgramOfficeAdmin, At = now, Comment = "矩阵测试意见乙", ExpertName = "矩阵专家乙", ExpertScore = 80,
+            };
+            db.ProjectTransitions.Add(step);
+            db.ProjectReviews.Add(new ProjectReview { ProjectId = second.Id, ExpertName = "矩阵专家乙", Score = 80, Comment = "矩阵测试意见乙", RecordedAt = now });
+            var objection = new ProjectObjection { ProjectId = notice.Id, Reason = "矩阵测试异议", ContactName = "矩阵异议人", ContactPhone = ObjectionPhone, FiledAt = now };
+            db.ProjectObjections.Add(objection);
+            fixture.Markers["project MX-P1"] = first.Title;
+            fixture.Markers["project-id MX-P1"] = first.Id.ToString();
+            fixture.Markers["project MX-P2"] = second.Title;
+            fixture.Markers["project-id MX-P2"] = second.Id.ToString();
+            fixture.Markers["project-comment MX-P2"] = step.Comment;
+            fixture.Markers["project-expert MX-P2"] = step.ExpertName;
+            fixture.Markers["project-step-id MX-P2"] = step.Id.ToString();
+            fixture.NoticeProjectId = notice.Id;
+            fixture.ObjectionId = objection.Id;
         }
 
         private static Guid Add(PlatformDbContext db, Organization organization, Guid parent)

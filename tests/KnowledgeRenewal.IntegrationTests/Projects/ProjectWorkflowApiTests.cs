@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using KnowledgeRenewal.Core;
+using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeRenewal.IntegrationTests.Projects;
@@ -225,5 +227,114 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         Assert.Equal("Submitted", overdue.GetProperty("status").GetString());
         Assert.True(overdue.GetProperty("workingDaysOverdue").GetInt32() > 0);
         Assert.Equal("推荐单位", overdue.GetProperty("responsible").GetString());
+    }
+
+    [Fact]
+    public async Task A_project_completes_only_with_a_finished_class_that_has_credit_records_and_a_summary()
+    {
+        var provider = await platform.ProviderAsync();
+        var office = await platform.OfficeAsync();
+        var id = await platform.InNoticeAsync("结项测试研修班");
+        await platform.ShiftIntoPastAsync(id, 20);
+        var (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "publish", await ProjectPlatform.ETagAsync(office, id));
+        (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "start", etag);
+        using (var noRoster = await ProjectPlatform.StepAsync(provider, id, "complete", etag, new { summary = "已完成" }))
+        {
+            await noRoster.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.RosterMissing);
+        }
+
+        // The class of the project finishes and its roster becomes an approved credit record.
+        await platform.InDatabaseAsync(async db =>
+        {
+            var providerId = await db.Organizations.IgnoreQueryFilters().Where(o => o.Code == platform.ProviderCode).Select(o => o.Id).SingleAsync();
+            var person = await db.Professionals.IgnoreQueryFilters().OrderBy(p => p.Id).FirstAsync();
+            var trainingClass = new TrainingClass
+            {
+                ProviderId = providerId,
+                ProjectId = id,
+                Title = "结项测试研修班第一期",
+                StartDate = new DateOnly(2026, 4, 12),
+                EndDate = new DateOnly(2026, 4, 16),
+                Hours = CreditHours.FromHours(40m),
+                Category = CreditCategory.Professional,
+                Status = TrainingClassStatus.Finished,
+                CreatedAt = DateTime.UtcNow,
+            };
+            db.TrainingClasses.Add(trainingClass);
+            db.CreditRecords.Add(new CreditRecord
+            {
+                ProfessionalId = person.Id,
+                Date = trainingClass.EndDate,
+                CreditYear = 2026,
+                Category = CreditCategory.Professional,
+                Activity = ActivityType.ClassroomTraining,
+                Hours = CreditHours.FromHours(40m),
+                EnteredAmount = 40m,
+                Title = trainingClass.Title,
+                Source = RecordSource.ProjectRoster,
+                ProviderId = providerId,
+                ClassId = trainingClass.Id,
+                RecordedAt = DateTime.UtcNow,
+                RegionCode = person.RegionCode,
+                DepartmentCode = person.DepartmentCode,
+                EmployerId = person.EmployerId,
+            }.ApprovedOnEntry(LedgerActor.System, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+            return 0;
+        });
+
+        using (var noSummary = await ProjectPlatform.StepAsync(provider, id, "complete", etag))
+        {
+            await noSummary.AssertProblemAsync(HttpStatusCode.BadRequest, ProjectProblemCodes.SummaryMissing);
+        }
+
+        var (completed, done) = await ProjectPlatform.StepOkAsync(provider, id, "complete", etag, new { summary = "共培训 38 人，学员名单已上传。" });
+        Assert.Equal("Completed", completed.GetProperty("project").GetProperty("status").GetString());
+        Assert.Equal("共培训 38 人，学员名单已上传。", completed.GetProperty("project").GetProperty("summary").GetString());
+        var (archived, _) = await ProjectPlatform.StepOkAsync(office, id, "archive", done);
+        Assert.Equal("Archived", archived.GetProperty("project").GetProperty("status").GetString());
+        Assert.Empty(archived.GetProperty("project").GetProperty("nextActions").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_applicant_edits_a_draft_with_if_match_and_nothing_once_submitted()
+    {
+        var provider = await platform.ProviderAsync();
+        var employer = await platform.EmployerAsync();
+        var (id, etag) = await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application("草稿修改测试培训", ProjectType.CapacityBuilding, platform.HealthDepartmentId));
+        var changed = ProjectPlatform.Application("草稿修改测试培训（修订）", ProjectType.CapacityBuilding, platform.TaibaihuBureauId);
+        using (var put = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/projects/{id}", UriKind.Relative)) { Content = JsonContent.Create(changed) })
+        {
+            put.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var response = await provider.SendAsync(put);
+            var view = await response.ReadJsonAsync(HttpStatusCode.OK, "update draft");
+            Assert.Equal("草稿修改测试培训（修订）", view.GetProperty("project").GetProperty("title").GetString());
+            Assert.Equal(platform.TaibaihuBureauId, view.GetProperty("project").GetProperty("recommenderOrganizationId").GetGuid());
+            etag = response.Headers.ETag!.Tag;
+        }
+
+        // Seminars and capacity building may be applied for by employers — but not edited for another organization.
+        using (var foreign = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/projects/{id}", UriKind.Relative)) { Content = JsonContent.Create(changed) })
+        {
+            foreign.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var response = await employer.SendAsync(foreign);
+            Assert.Contains(response.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Forbidden });
+        }
+
+        (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
+        using var late = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/projects/{id}", UriKind.Relative)) { Content = JsonContent.Create(changed) };
+        late.Headers.TryAddWithoutValidation("If-Match", etag);
+        using var refused = await provider.SendAsync(late);
+        await refused.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.NotDraft);
+    }
+
+    [Fact]
+    public void The_host_calendar_has_the_configured_holidays_and_adjusted_working_days()
+    {
+        var calendar = platform.Factory.Services.GetRequiredService<WorkingDayCalendar>();
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2025, 10, 8)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2025, 10, 11)));
+        Assert.False(calendar.IsWorkingDay(new DateOnly(2026, 2, 23)));
+        Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 2, 14)));
     }
 }
