@@ -133,9 +133,10 @@ internal sealed class CycleComplianceConfiguration : IEntityTypeConfiguration<Cy
         builder.Property(c => c.RegionCode).HasMaxLength(16);
         builder.Property(c => c.DepartmentCode).HasMaxLength(32);
         builder.HasIndex(c => new { c.ProfessionalId, c.CycleStart }).IsUnique();
-        builder.HasIndex(c => new { c.CycleStart, c.RegionCode, c.Status });
-        builder.HasIndex(c => new { c.CycleStart, c.DepartmentCode, c.Status });
-        builder.HasIndex(c => new { c.CycleStart, c.EmployerId, c.Status });
+
+        // One index for the summaries' cycle condition (every bulk-written row maintains each index: the summaries group
+        // by the person's current owners, so per-region/department/employer indexes of this table served no query).
+        builder.HasIndex(c => new { c.CycleStart, c.CycleEnd, c.Status });
         builder.HasOne(c => c.Professional).WithMany().HasForeignKey(c => c.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -67,6 +67,8 @@ internal sealed class ComplianceRowWriter : IDisposable
     private readonly List<Guid> deleted = [];
     private Statement? insertMany;
     private Statement? insertOne;
+    private SqliteStatement? sqliteInsert;
+    private Func<object?, object?>[]? sqliteConverters;
     private Statement? update;
     private Statement? delete;
 
@@ -147,6 +149,35 @@ internal sealed class ComplianceRowWriter : IDisposable
             Bind(insertMany, pending);
             insertMany.Execute();
         }
+        else if (pending.Count > 0 && sql.Kind == DatabaseKind.Sqlite)
+        {
+            // SQLite's own statement API: positional binding without the ADO.NET layer's per-execution work.
+            sqliteConverters ??= [.. Columns.Select(c => sql.Converter<CycleCompliance>(c))];
+            sqliteInsert ??= SqliteStatement.Prepare(sql.Connection, InsertSql(1));
+            var converted = sqliteConverters;
+            var statement = sqliteInsert;
+            foreach (var (id, row) in pending)
+            {
+                // In the order of Columns (positions 1–16), each through the model's converter where it has one.
+                statement.Bind(1, id);
+                statement.Bind(2, row.ProfessionalId);
+                statement.Bind(3, row.CycleStart);
+                statement.Bind(4, row.CycleEnd);
+                statement.Bind(5, row.RuleScope);
+                statement.Bind(6, row.RuleSetTitle);
+                statement.BindValue(7, converted[6](row.Status));
+                statement.BindValue(8, converted[7](row.Counted));
+                statement.BindValue(9, converted[8](row.Required));
+                statement.BindValue(10, converted[9](row.PublicCounted));
+                statement.BindValue(11, converted[10](row.ProfessionalCounted));
+                statement.Bind(12, row.Missing);
+                statement.Bind(13, row.RegionCode);
+                statement.Bind(14, row.DepartmentCode);
+                statement.Bind(15, row.EmployerId);
+                statement.BindValue(16, converted[15](computedAt));
+                statement.Execute();
+            }
+        }
         else if (pending.Count > 0)
         {
             insertOne ??= Prepare(InsertSql(1), [.. Columns.Select((c, i) => (c, Name("c", i)))]);
@@ -194,6 +225,7 @@ internal sealed class ComplianceRowWriter : IDisposable
     {
         insertMany?.Dispose();
         insertOne?.Dispose();
+        sqliteInsert?.Dispose();
         update?.Dispose();
         delete?.Dispose();
     }

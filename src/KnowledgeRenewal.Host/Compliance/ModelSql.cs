@@ -40,6 +40,23 @@ internal sealed class ModelSql(DbContext db)
     /// <summary>The property's metadata (mapping and converter).</summary>
     public IProperty Property<T>(string property) => Property(Entity<T>(), property);
 
+    /// <summary>The context's connection (open it first).</summary>
+    public DbConnection Connection => db.Database.GetDbConnection();
+
+    /// <summary>A model value of a property of <typeparamref name="T"/> as the provider stores it (through the model's converter, if any).</summary>
+    public object? ProviderValue<T>(string property, object? value)
+    {
+        var converter = Property(Entity<T>(), property).GetTypeMapping().Converter;
+        return value is null || converter is null ? value : converter.ConvertToProvider(value);
+    }
+
+    /// <summary>Converts model values of a property of <typeparamref name="T"/> as the provider stores them (look the converter up once, use it per row).</summary>
+    public Func<object?, object?> Converter<T>(string property)
+    {
+        var converter = Property(Entity<T>(), property).GetTypeMapping().Converter;
+        return converter is null ? static value => value : value => value is null ? null : converter.ConvertToProvider(value);
+    }
+
     /// <summary>A command on the context's connection, in its current transaction (if any).</summary>
     public DbCommand Command(string text)
     {
@@ -94,6 +111,7 @@ internal sealed class EnumColumn<TEnum>
     where TEnum : struct, Enum
 {
     private readonly Dictionary<string, TEnum> byText = new(StringComparer.Ordinal);
+    private readonly (byte[] Text, TEnum Value)[] utf8;
 
     /// <summary>Reads the model's conversion of <typeparamref name="TEnum"/> from <paramref name="property"/>.</summary>
     public EnumColumn(IProperty property)
@@ -107,6 +125,36 @@ internal sealed class EnumColumn<TEnum>
                 byText[text] = value;
             }
         }
+
+        utf8 = [.. byText.Select(p => (System.Text.Encoding.UTF8.GetBytes(p.Key), p.Value))];
+    }
+
+    /// <summary>The value at <paramref name="column"/> of a SQLite statement's current row.</summary>
+    public TEnum Read(SqliteStatement statement, int column)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return utf8.Length == 0 ? (TEnum)Enum.ToObject(typeof(TEnum), statement.Int64(column)) : Read(statement.Utf8(column));
+    }
+
+    /// <summary>The value stored as <paramref name="text"/> (UTF-8: the name, or the number when the model stores numbers).</summary>
+    public TEnum Read(ReadOnlySpan<byte> text)
+    {
+        if (utf8.Length == 0)
+        {
+            return System.Buffers.Text.Utf8Parser.TryParse(text, out long number, out var consumed) && consumed == text.Length
+                ? (TEnum)Enum.ToObject(typeof(TEnum), number)
+                : throw new InvalidOperationException($"'{System.Text.Encoding.UTF8.GetString(text)}' is not a stored {typeof(TEnum).Name}.");
+        }
+
+        foreach (var (bytes, value) in utf8)
+        {
+            if (text.SequenceEqual(bytes))
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidOperationException($"'{System.Text.Encoding.UTF8.GetString(text)}' is not a stored {typeof(TEnum).Name}.");
     }
 
     /// <summary>The value at <paramref name="ordinal"/>.</summary>

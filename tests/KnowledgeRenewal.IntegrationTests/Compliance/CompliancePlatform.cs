@@ -43,6 +43,9 @@ public sealed class CompliancePlatformFixture : IAsyncLifetime
     /// <summary>任城区, education (five-year cycle).</summary>
     public ComplianceEmployer SchoolA { get; private set; } = null!;
 
+    /// <summary>任城区, health (credits in classes Ⅰ and Ⅱ, with maximums).</summary>
+    public ComplianceEmployer HospitalA { get; private set; } = null!;
+
     /// <summary>邹城市, transport (what-if population only).</summary>
     public ComplianceEmployer TransportB { get; private set; } = null!;
 
@@ -58,6 +61,7 @@ public sealed class CompliancePlatformFixture : IAsyncLifetime
         FarmB = AddEmployer(db, "达标测试邹城农场", CountyB, Departments.AgricultureRural, bureaus);
         SchoolA = AddEmployer(db, "达标测试任城中学", CountyA, Departments.Education, bureaus);
         TransportB = AddEmployer(db, "达标测试邹城公路站", CountyB, Departments.Transport, bureaus);
+        HospitalA = AddEmployer(db, "达标测试任城医院", CountyA, Departments.Health, bureaus);
         await db.SaveChangesAsync();
     }
 
@@ -161,6 +165,7 @@ public sealed class CompliancePlatformFixture : IAsyncLifetime
             RegionCode = person.RegionCode,
             DepartmentCode = person.DepartmentCode,
             EmployerId = person.EmployerId,
+            CreditClass = spec.CreditClass,
         };
         switch (spec.Status)
         {
@@ -186,7 +191,7 @@ public sealed class CompliancePlatformFixture : IAsyncLifetime
 public sealed record ComplianceEmployer(Guid Id, string Code, string RegionCode, string DepartmentCode);
 
 /// <summary>A credit record to add.</summary>
-public sealed record RecordSpec(DateOnly Date, CreditCategory Category, decimal Hours, CreditRecordStatus Status = CreditRecordStatus.Approved, ActivityType Activity = ActivityType.ClassroomTraining, string Title = "达标测试培训班")
+public sealed record RecordSpec(DateOnly Date, CreditCategory Category, decimal Hours, CreditRecordStatus Status = CreditRecordStatus.Approved, ActivityType Activity = ActivityType.ClassroomTraining, string Title = "达标测试培训班", string? CreditClass = null)
 {
     public static RecordSpec Professional(int year, decimal hours, CreditRecordStatus status = CreditRecordStatus.Approved) =>
         new(new DateOnly(year, 5, 10), CreditCategory.Professional, hours, status, Title: "专业科目培训班");

@@ -212,6 +212,40 @@ public sealed class ComplianceTests(CompliancePlatformFixture platform)
     }
 
     [Fact]
+    public async Task Bulk_recomputation_of_credit_classes_with_binding_maximums_writes_the_incremental_rows()
+    {
+        // Health: class I at most 10 credits (30 h), online learning at most 10 credits a year; records of both
+        // categories cut by the caps, one stating its class, one taking its activity's, one pending.
+        var doctors = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            doctors.Add(await platform.RegisterAsync(platform.HospitalA));
+        }
+
+        await platform.AddRecordsAsync(
+            doctors[0],
+            new RecordSpec(new DateOnly(Year, 2, 1), CreditCategory.Public, 18, CreditClass: "I"),
+            new RecordSpec(new DateOnly(Year, 3, 1), CreditCategory.Professional, 18, CreditClass: "I"),
+            new RecordSpec(new DateOnly(Year, 4, 1), CreditCategory.Professional, 24, Activity: ActivityType.OnlineLearning, CreditClass: "II"),
+            new RecordSpec(new DateOnly(Year, 5, 1), CreditCategory.Public, 12, Activity: ActivityType.OnlineLearning),
+            new RecordSpec(new DateOnly(Year, 6, 1), CreditCategory.Professional, 9, CreditRecordStatus.Pending, CreditClass: "I"));
+        await platform.AddRecordsAsync(doctors[1], new RecordSpec(new DateOnly(Year, 7, 1), CreditCategory.Professional, 6, Activity: ActivityType.AcademicConference));
+        var incremental = await platform.StoredRowsAsync(doctors);
+        Assert.Equal(2, incremental.Count);
+
+        await platform.QueryAsync(db => db.Compliance.Where(c => doctors.Contains(c.ProfessionalId)).ExecuteDeleteAsync());
+        var job = await RecomputeAsync($"/api/compliance/recompute?year={Year}&module=health");
+        Assert.Equal("Completed", job.GetProperty("status").GetString());
+
+        var bulk = await platform.StoredRowsAsync(doctors);
+        Assert.Equal(incremental, bulk.Where(r => !r.StartsWith(doctors[2].ToString(), StringComparison.Ordinal)).ToList());
+        var capped = Assert.Single(bulk, r => r.StartsWith(doctors[0].ToString(), StringComparison.Ordinal));
+        Assert.Contains("|health|", capped, StringComparison.Ordinal);
+        var noRecords = Assert.Single(bulk, r => r.StartsWith(doctors[2].ToString(), StringComparison.Ordinal));
+        Assert.Contains("|0|7500|0|0|", noRecords, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_the_program_office_starts_a_recomputation_and_a_module_scope_must_exist()
     {
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + CompliancePlatformFixture.CountyA);

@@ -456,11 +456,7 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.HasIndex("ProfessionalId", "CycleStart")
                         .IsUnique();
 
-                    b.HasIndex("CycleStart", "DepartmentCode", "Status");
-
-                    b.HasIndex("CycleStart", "EmployerId", "Status");
-
-                    b.HasIndex("CycleStart", "RegionCode", "Status");
+                    b.HasIndex("CycleStart", "CycleEnd", "Status");
 
                     b.ToTable("Compliance", (string)null);
                 });
