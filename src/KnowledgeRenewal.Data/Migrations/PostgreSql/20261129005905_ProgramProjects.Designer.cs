@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261128235659_AddDigitalEngineers")]
-    partial class AddDigitalEngineers
+    [Migration("20261129005905_ProgramProjects")]
+    partial class ProgramProjects
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -459,11 +459,7 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.HasIndex("ProfessionalId", "CycleStart")
                         .IsUnique();
 
-                    b.HasIndex("CycleStart", "DepartmentCode", "Status");
-
-                    b.HasIndex("CycleStart", "EmployerId", "Status");
-
-                    b.HasIndex("CycleStart", "RegionCode", "Status");
+                    b.HasIndex("CycleStart", "CycleEnd", "Status");
 
                     b.ToTable("Compliance", (string)null);
                 });
@@ -1418,6 +1414,13 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                         .HasColumnType("bigint")
                         .HasColumnName("HoursHundredths");
 
+                    b.Property<decimal>("HoursDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("Hours")
+                        .HasComputedColumnSql("CAST(\"HoursHundredths\" AS numeric(14,2)) / 100", true);
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1612,6 +1615,414 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.HasDiscriminator<string>("EntityKind").HasValue("Organization");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.AnnualPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("AnnualPlans", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.PlanTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Projects")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Trainees")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("PlanId", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PlanTargets", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicantOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BudgetTotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CentralFundingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CreditYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DigitalFieldCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("EducationBaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("EmployerFundingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<long>("IndividualFundingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("MunicipalFundingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("NoticeEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NoticeStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ProvincialFundingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("RecommenderOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("SelfRaisedFundingFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubjectCategory")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SubjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("TargetTitleLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpstreamReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantOrganizationId");
+
+                    b.HasIndex("EducationBaseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("RecommenderOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("DepartmentCode", "Status");
+
+                    b.HasIndex("RegionCode", "Status");
+
+                    b.HasIndex("CreditYear", "Type", "Status");
+
+                    b.ToTable("Projects", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ResolvedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Status");
+
+                    b.ToTable("ProjectObjections", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "ExpertName")
+                        .IsUnique();
+
+                    b.ToTable("ProjectReviews", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("ActorOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ExpertName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("ExpertScore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReferenceNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ProjectId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ProjectTransitions", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.ReferenceData.Department", b =>
@@ -2537,6 +2948,11 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
                 {
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KnowledgeRenewal.Core.Organizations.TrainingProvider", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderId")
@@ -2591,6 +3007,78 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                     b.Navigation("Parent");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.PlanTarget", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Plans.AnnualPlan", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.Project", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.EducationBase", null)
+                        .WithMany()
+                        .HasForeignKey("EducationBaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("RecommenderOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectObjection", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectReview", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectTransition", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.ReferenceData.Region", b =>
@@ -2733,6 +3221,20 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
             modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>
                 {
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.AnnualPlan", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.Project", b =>
+                {
+                    b.Navigation("Objections");
+
+                    b.Navigation("Reviews");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Registry.Professional", b =>
