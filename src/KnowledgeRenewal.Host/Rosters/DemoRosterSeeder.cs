@@ -5,6 +5,7 @@ using KnowledgeRenewal.Core.Audit;
 using KnowledgeRenewal.Core.Catalog;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Data.Audit;
 using KnowledgeRenewal.Data.Registry;
@@ -38,6 +39,8 @@ public sealed partial class DemoRosterSeeder(
 
     /// <inheritdoc />
     public int Order => 40;
+
+    private static readonly ProjectStatus[] ProjectsWithClasses = [ProjectStatus.InProgress, ProjectStatus.Completed, ProjectStatus.Archived];
 
     /// <inheritdoc />
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
@@ -80,8 +83,14 @@ public sealed partial class DemoRosterSeeder(
                 : null)
             .OfType<DemoSector>()
             .ToList();
+        // The demo projects that have started (seeded before, Order 35) run one class each.
+        var projects = await db.Projects.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => p.ProviderId != null && ProjectsWithClasses.Contains(p.Status))
+            .OrderBy(p => p.Number)
+            .Select(p => new DemoProjectRef(p.Id, p.Number, p.ProviderId!.Value, p.DepartmentCode, p.StartDate, p.EndDate))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var plan = DemoRosters.Generate(
-            context.Faker, providers, people, [.. subjects.Where(s => s.Category == CreditCategory.Public && s.ModuleKey is null)], sectors, context.FirstYear, context.LastYear, today, now);
+            context.Faker, providers, people, [.. subjects.Where(s => s.Category == CreditCategory.Public && s.ModuleKey is null)], sectors, context.FirstYear, context.LastYear, today, now, projects);
 
         var planned = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var classes = plan.Classes;

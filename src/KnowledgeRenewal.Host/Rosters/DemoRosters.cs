@@ -31,6 +31,15 @@ public sealed record DemoSubjectRef(string Code, string Name, CreditCategory Cat
 /// <param name="CreditClasses">The module's credit classes (may be empty).</param>
 public sealed record DemoSector(string DepartmentCode, string ModuleKey, IReadOnlyList<DemoSubjectRef> Subjects, IReadOnlyList<string> CreditClasses);
 
+/// <summary>A demo program project that runs classes: its host provider, sector and dates.</summary>
+/// <param name="Id">The project.</param>
+/// <param name="Number">Its number (for the class title).</param>
+/// <param name="ProviderId">Its host provider.</param>
+/// <param name="DepartmentCode">Its sector, if any.</param>
+/// <param name="StartDate">First day.</param>
+/// <param name="EndDate">Last day.</param>
+public sealed record DemoProjectRef(Guid Id, string Number, Guid ProviderId, string? DepartmentCode, DateOnly StartDate, DateOnly EndDate);
+
 /// <summary>One demo roster row: who attended which class, for how many hours, flagged or not.</summary>
 /// <param name="Class">The class.</param>
 /// <param name="Trainee">The person.</param>
@@ -75,7 +84,7 @@ public static class DemoRosters
     /// <summary>Generates the classes and rosters (a class's rows are in roster order).</summary>
     public static DemoRosterPlan Generate(
         Bogus.Faker faker, IReadOnlyList<DemoProviderRef> providers, IReadOnlyList<DemoTrainee> people, IReadOnlyList<DemoSubjectRef> publicSubjects,
-        IReadOnlyList<DemoSector> sectors, int firstYear, int lastYear, DateOnly today, DateTime now)
+        IReadOnlyList<DemoSector> sectors, int firstYear, int lastYear, DateOnly today, DateTime now, IReadOnlyList<DemoProjectRef>? projects = null)
     {
         ArgumentNullException.ThrowIfNull(faker);
         ArgumentNullException.ThrowIfNull(providers);
@@ -110,6 +119,19 @@ public static class DemoRosters
             }
         }
 
+        // The classes of the program projects that have started: one each, run by the host within the project's dates.
+        var projectClasses = new HashSet<Guid>();
+        foreach (var project in projects ?? [])
+        {
+            var host = providers.FirstOrDefault(p => p.Id == project.ProviderId);
+            if (host is not null)
+            {
+                var projectClass = ProjectClass(faker, host, project, project.DepartmentCode is { } d ? sectorByDepartment.GetValueOrDefault(d) : null, publicSubjects, now);
+                classes.Add(projectClass);
+                projectClasses.Add(projectClass.Id);
+            }
+        }
+
         // What providers have planned for the coming weeks.
         for (var i = 0; i < UpcomingClasses; i++)
         {
@@ -122,7 +144,7 @@ public static class DemoRosters
         foreach (var trainingClass in classes)
         {
             trainingClass.Status = trainingClass.EndDate < today
-                ? (faker.Random.Int(0, 99) < 3 ? TrainingClassStatus.Cancelled : TrainingClassStatus.Finished)
+                ? (faker.Random.Int(0, 99) < 3 && !projectClasses.Contains(trainingClass.Id) ? TrainingClassStatus.Cancelled : TrainingClassStatus.Finished)
                 : TrainingClassStatus.Planned;
         }
 
@@ -319,6 +341,23 @@ public static class DemoRosters
             DepartmentCode = sector.DepartmentCode,
             CreatedAt = now,
         };
+    }
+
+    // A project's class: professional in its sector's catalog where the sector has a module, public otherwise; its
+    // dates those of the project (at most five days, eight hours a day).
+    private static TrainingClass ProjectClass(Bogus.Faker faker, DemoProviderRef host, DemoProjectRef project, DemoSector? sector, IReadOnlyList<DemoSubjectRef> publicSubjects, DateTime now)
+    {
+        var trainingClass = sector is { Subjects.Count: > 0 }
+            ? ProfessionalClass(faker, [host], sector, project.StartDate.Year, now, project.StartDate)
+            : PublicClass(faker, [host], publicSubjects, project.StartDate.Year, now, project.StartDate);
+        var days = Math.Min(5, project.EndDate.DayNumber - project.StartDate.DayNumber + 1);
+        trainingClass.ProjectId = project.Id;
+        trainingClass.Title = Title($"{trainingClass.Title}（{project.Number}）");
+        trainingClass.EndDate = project.StartDate.AddDays(days - 1);
+        trainingClass.Hours = CreditHours.FromHours(days * 8m);
+        trainingClass.Mode = DeliveryMode.Offline;
+        trainingClass.Activity = trainingClass.Category == CreditCategory.Professional ? ActivityType.AdvancedSeminar : ActivityType.ClassroomTraining;
+        return trainingClass;
     }
 
     // Offline classes: 1–5 days of 6 or 8 hours.

@@ -41,6 +41,24 @@ public sealed class ProjectFeedTests(ProjectPlatform platform) : IClassFixture<P
     }
 
     [Fact]
+    public async Task Demo_projects_that_were_completed_have_a_finished_class_with_approved_project_roster_records()
+    {
+        var (completed, classes, records) = await platform.InDatabaseAsync(async db =>
+            (await db.Projects.IgnoreQueryFilters().Where(p => p.CreatedByUserId == null && p.ProviderId != null && (p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Archived)).ToListAsync(),
+             await db.TrainingClasses.IgnoreQueryFilters().Where(c => c.ProjectId != null).ToListAsync(),
+             await db.CreditRecords.IgnoreQueryFilters().Where(r => r.Source == Core.Ledger.RecordSource.ProjectRoster && r.Status == Core.Ledger.CreditRecordStatus.Approved)
+                 .GroupBy(r => r.ClassId).Select(g => new { ClassId = g.Key!.Value, Count = g.Count() }).ToListAsync()));
+        Assert.NotEmpty(completed);
+        foreach (var project in completed)
+        {
+            var finished = classes.Where(c => c.ProjectId == project.Id && c.Status == Core.Ledger.TrainingClassStatus.Finished).ToList();
+            Assert.True(finished.Count > 0, $"{project.Number} has a finished class");
+            Assert.All(finished, c => Assert.True(c.StartDate >= project.StartDate && c.EndDate <= project.EndDate && c.ProviderId == project.ProviderId, $"{c.Title} within {project.Number}"));
+            Assert.True(finished.Sum(c => records.SingleOrDefault(r => r.ClassId == c.Id)?.Count ?? 0) > 0, $"{project.Number} has roster records");
+        }
+    }
+
+    [Fact]
     public async Task OData_Projects_aggregate_by_type_level_region_field_and_year_within_the_callers_scope()
     {
         var office = await platform.OfficeAsync();
