@@ -106,6 +106,9 @@ public sealed class CreditRecord
     /// <summary>The class (培训班次) whose roster it comes from, if any.</summary>
     public Guid? ClassId { get; init; }
 
+    /// <summary>The class, when loaded (feeds group records by their class's project through it).</summary>
+    public TrainingClass? Class { get; private set; }
+
     /// <summary>The self-declared activity it comes from, if any.</summary>
     public Guid? DeclarationId { get; init; }
 

@@ -1,4 +1,5 @@
 using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.Core.Ledger;
@@ -37,6 +38,9 @@ public sealed class TrainingClass
 
     /// <summary>The program project the class belongs to, if any.</summary>
     public Guid? ProjectId { get; set; }
+
+    /// <summary>The project, when loaded.</summary>
+    public Project? Project { get; private set; }
 
     /// <summary>Title, in Chinese.</summary>
     public required string Title { get; set; }

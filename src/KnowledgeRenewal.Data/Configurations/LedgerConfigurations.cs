@@ -47,7 +47,7 @@ internal sealed class CreditRecordConfiguration : IEntityTypeConfiguration<Credi
         builder.HasIndex(r => r.Status);
         builder.HasOne(r => r.Professional).WithMany().HasForeignKey(r => r.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TrainingProvider>().WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<TrainingClass>().WithMany().HasForeignKey(r => r.ClassId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.Class).WithMany().HasForeignKey(r => r.ClassId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Region>().WithMany().HasForeignKey(r => r.RegionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Department>().WithMany().HasForeignKey(r => r.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
     }
@@ -68,7 +68,7 @@ internal sealed class TrainingClassConfiguration : IEntityTypeConfiguration<Trai
         builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(c => new { c.ProviderId, c.StartDate });
         builder.HasIndex(c => c.ProjectId);
-        builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Project).WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -186,6 +186,12 @@ public static class PlatformEdmModel
         trainingClass.Ignore(c => c.ConcurrencyStamp);
         trainingClass.Property(c => c.HoursDecimal).Name = "Hours";
 
+        // Records → their class → its project, so feeds group trainees by project type, level or field
+        // (CreditRecords?$apply=groupby((Class/Project/Type),aggregate(ProfessionalId with countdistinct as Trainees))).
+        // Each step is cut by its own scope filter: a class or project the caller may not see is null.
+        trainingClass.HasOptional(c => c.Project);
+        builder.EntityType<CreditRecord>().HasOptional(r => r.Class);
+
         var plan = builder.EntitySet<AnnualPlan>("AnnualPlans").EntityType;
         plan.HasKey(p => p.Id);
         plan.Ignore(p => p.UpdatedByUserId);

@@ -146,6 +146,24 @@ public sealed class AnnualPlanApiTests(PlatformFixture platform)
         Assert.True(finished > 0);
     }
 
+    [Fact]
+    public async Task Trainees_by_project_type_in_the_credit_records_feed_are_the_plans_progress_by_type()
+    {
+        var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        var plan = await office.GetJsonAsync("/api/annual-plans/2025");
+        var byType = plan.GetProperty("targets").EnumerateArray().Where(t => t.GetProperty("kind").GetString() == "ProjectType")
+            .ToDictionary(t => t.GetProperty("key").GetString()!, t => t.GetProperty("actualTrainees").GetInt32());
+        Assert.True(byType["CapacityBuilding"] + byType["AdvancedSeminar"] > 0, "the demo's 2025 projects have trainees");
+
+        var feed = await office.GetJsonAsync("/odata/CreditRecords?$apply=filter(Status eq 'Approved' and CreditYear eq 2025 and Class/ProjectId ne null)/groupby((Class/Project/Type),aggregate(ProfessionalId with countdistinct as Trainees))");
+        var rows = feed.GetProperty("value").EnumerateArray()
+            .ToDictionary(v => v.GetProperty("Class").GetProperty("Project").GetProperty("Type").GetString()!, v => v.GetProperty("Trainees").GetInt32());
+        foreach (var (type, trainees) in byType)
+        {
+            Assert.Equal(trainees, rows.GetValueOrDefault(type));
+        }
+    }
+
     private static async Task<int> CountAsync(PlatformDbContext db, string sql) =>
         await db.Database.SqlQueryRaw<int>(sql).SingleAsync();
 }

@@ -2912,7 +2912,7 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.CreditRecord", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", null)
+                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", "Class")
                         .WithMany()
                         .HasForeignKey("ClassId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2940,12 +2940,14 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Class");
+
                     b.Navigation("Professional");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2955,6 +2957,8 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Project");
 
                     b.Navigation("Provider");
                 });

@@ -2920,7 +2920,7 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.CreditRecord", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", null)
+                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", "Class")
                         .WithMany()
                         .HasForeignKey("ClassId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2948,12 +2948,14 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Class");
+
                     b.Navigation("Professional");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2963,6 +2965,8 @@ namespace KnowledgeRenewal.Data.Migrations.SqlServer
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Project");
 
                     b.Navigation("Provider");
                 });

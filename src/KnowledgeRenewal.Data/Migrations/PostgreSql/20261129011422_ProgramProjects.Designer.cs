@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261129005905_ProgramProjects")]
+    [Migration("20261129011422_ProgramProjects")]
     partial class ProgramProjects
     {
         /// <inheritdoc />
@@ -2915,7 +2915,7 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.CreditRecord", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", null)
+                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", "Class")
                         .WithMany()
                         .HasForeignKey("ClassId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2943,12 +2943,14 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Class");
+
                     b.Navigation("Professional");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2958,6 +2960,8 @@ namespace KnowledgeRenewal.Data.Migrations.PostgreSql
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Project");
 
                     b.Navigation("Provider");
                 });
