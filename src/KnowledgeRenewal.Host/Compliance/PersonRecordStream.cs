@@ -78,9 +78,22 @@ internal sealed class PersonRecordStream
     public async Task<List<Guid>> PeopleAsync(CancellationToken cancellationToken)
     {
         var id = sql.Column<Professional>(nameof(Professional.Id));
-        await using var command = sql.Command($"SELECT p.{id} FROM {sql.Table<Professional>()} p{Where(null)} ORDER BY p.{id}");
-        BindFilter(command);
+        var text = $"SELECT p.{id} FROM {sql.Table<Professional>()} p{Where(null)} ORDER BY p.{id}";
         var people = new List<Guid>();
+        if (sql.Kind == DatabaseKind.Sqlite)
+        {
+            using var statement = SqliteStatement.Prepare(sql.Connection, text);
+            BindFilter(statement);
+            while (statement.Step())
+            {
+                people.Add(statement.Guid(0));
+            }
+
+            return people;
+        }
+
+        await using var command = sql.Command(text);
+        BindFilter(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
