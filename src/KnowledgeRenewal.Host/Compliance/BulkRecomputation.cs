@@ -3,6 +3,7 @@ using System.Globalization;
 using KnowledgeRenewal.Core;
 using KnowledgeRenewal.Core.Audit;
 using KnowledgeRenewal.Core.Compliance;
+using KnowledgeRenewal.Core.CreditRules;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Data.Audit;
 using KnowledgeRenewal.Sdk;
@@ -34,15 +35,17 @@ public sealed record BulkPhases(TimeSpan Read, TimeSpan Evaluate, TimeSpan Write
 public readonly record struct BulkProgress(int Total, int Done);
 
 /// <summary>
-/// Recomputes the compliance of every professional (or of one module's) for some years, fast: one pass per rule
-/// book and cycle; each pass splits its people into chunks of <see cref="ChunkSize"/> by key and, per chunk, in one
-/// transaction (which holds off concurrent incremental writers until it commits), streams the people with their
-/// records of the cycle ordered by person with a raw <see cref="System.Data.Common.DbDataReader"/>, evaluates each
-/// with <see cref="CreditEvaluator"/> and writes the rows with prepared statements (<see cref="ComplianceRowWriter"/>:
-/// multi-row inserts, updates of changed rows only) plus one audit summary. People in service without records get
-/// their status from the rules; people who retired or left get a row only when they have records in the cycle. The
-/// rows are exactly those the incremental recomputation writes. A failure leaves earlier chunks committed (each is
-/// consistent; running it again finishes the work).
+/// Recomputes the compliance of every professional (or of one module's) for some years, fast: one pass per year over
+/// the people in key order, each evaluated under their department's rule book (<see cref="ComplianceRules.BookFor"/>,
+/// as the incremental recomputation does) for the book's cycle containing the year — unless an earlier year's pass did
+/// that cycle already (two years of education's five-year cycle are one cycle). Each pass splits its people into
+/// chunks of <see cref="ChunkSize"/> by key and, per chunk, in one transaction (which holds off concurrent incremental
+/// writers until it commits), streams the people with their records of their own cycle ordered by person with a raw
+/// <see cref="System.Data.Common.DbDataReader"/>, evaluates each with <see cref="CreditEvaluator"/> and writes the
+/// rows with prepared statements (<see cref="ComplianceRowWriter"/>: multi-row inserts, updates of changed rows only)
+/// plus one audit summary. People in service without records get their status from the rules; people who retired or
+/// left get a row only when they have records in the cycle. The rows are exactly those the incremental recomputation
+/// writes. A failure leaves earlier chunks committed (each is consistent; running it again finishes the work).
 /// </summary>
 public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter auditWriter, TimeProvider clock, ILogger<BulkRecomputation> logger)
 {
@@ -68,36 +71,38 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         long records = 0;
         var phases = new PhaseClock();
 
+        // The passes: per year, each book's cycle containing it that no earlier year's pass covered.
+        var covered = new HashSet<(string Scope, CycleWindow Cycle)>();
+        var passes = new List<Pass>();
+        foreach (var year in years.Distinct().Order())
+        {
+            var cycles = books.Select(b => (b.Scope, Cycle: ComplianceRules.CycleOf(b, year))).Where(covered.Add).ToDictionary(c => c.Scope, c => c.Cycle, StringComparer.Ordinal);
+            if (cycles.Count > 0)
+            {
+                passes.Add(new Pass(year, cycles, Windows(cycles)));
+            }
+        }
+
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // The passes: each book's distinct cycles (years 2023–2026 are one cycle of education's five years).
-            var passes = new List<(RuleBook Book, PersonRecordStream Stream, List<Guid> People, (int Year, CycleWindow Cycle)[] Cycles)>();
-            foreach (var book in books)
-            {
-                var stream = new PersonRecordStream(db, DepartmentFilter.For(rules, book.Scope));
-                var cycles = years.Order().Select(y => (Year: y, Cycle: ComplianceRules.CycleOf(book, y))).DistinctBy(c => c.Cycle).ToArray();
-                passes.Add((book, stream, await stream.PeopleAsync(cancellationToken).ConfigureAwait(false), cycles));
-            }
-
-            var total = passes.Sum(p => p.People.Count * p.Cycles.Length);
+            var stream = new PersonRecordStream(db, moduleKey is null ? DepartmentFilter.Everyone : DepartmentFilter.For(rules, books[0].Scope));
+            var people = passes.Count == 0 ? [] : await stream.PeopleAsync(cancellationToken).ConfigureAwait(false);
+            var total = people.Count * passes.Count;
             var done = 0;
             progress?.Report(new BulkProgress(total, 0));
-            foreach (var (book, stream, people, cycles) in passes)
+            foreach (var pass in passes)
             {
-                foreach (var (year, cycle) in cycles)
+                Guid? after = null;
+                foreach (var chunk in people.Chunk(ChunkSize))
                 {
-                    Guid? after = null;
-                    foreach (var chunk in people.Chunk(ChunkSize))
-                    {
-                        var (chunkPeople, read, written) = await ChunkAsync(db, stream, book, year, cycle, after, chunk[^1], today, actor, phases, cancellationToken).ConfigureAwait(false);
-                        evaluated += chunkPeople;
-                        records += read;
-                        counts.Add(written);
-                        after = chunk[^1];
-                        done += chunk.Length;
-                        progress?.Report(new BulkProgress(total, done));
-                    }
+                    var (chunkPeople, read, written) = await ChunkAsync(db, stream, pass, after, chunk[^1], today, actor, phases, cancellationToken).ConfigureAwait(false);
+                    evaluated += chunkPeople;
+                    records += read;
+                    counts.Add(written);
+                    after = chunk[^1];
+                    done += chunk.Length;
+                    progress?.Report(new BulkProgress(total, done));
                 }
             }
         }
@@ -121,14 +126,28 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         return outcome;
     }
 
+    // The credit years each department's people are read for: the cycle of their department's book in the pass, or
+    // none when that book has no cycle in the pass (done in an earlier year's pass, or another module's run).
+    private RecordWindows Windows(Dictionary<string, CycleWindow> cycles)
+    {
+        (int From, int To) Of(RuleBook book) =>
+            cycles.TryGetValue(book.Scope, out var cycle) ? (cycle.StartYear, cycle.EndYear) : RecordWindows.Nothing;
+
+        var others = Of(rules.Book(PlatformCreditRules.Scope)!);
+        var departments = rules.ModuleDepartments.Select(d => (Department: d, Window: Of(rules.BookFor(d)))).Select(d => (d.Department, d.Window.From, d.Window.To)).ToList();
+        return new RecordWindows(departments, others.From, others.To);
+    }
+
     private async Task<(int People, long Records, ComplianceWriteCounts Counts)> ChunkAsync(
-        PlatformDbContext db, PersonRecordStream stream, RuleBook book, int year, CycleWindow cycle, Guid? after, Guid last, DateOnly today, AuditActor actor, PhaseClock phases, CancellationToken cancellationToken)
+        PlatformDbContext db, PersonRecordStream stream, Pass pass, Guid? after, Guid last, DateOnly today, AuditActor actor, PhaseClock phases, CancellationToken cancellationToken)
     {
         var mark = Stopwatch.GetTimestamp();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await PersonLocks.LockTableAsync(db, cancellationToken).ConfigureAwait(false);
-        var people = await stream.ChunkAsync(after, last, cycle.StartYear, cycle.EndYear, cancellationToken).ConfigureAwait(false);
-        var stored = (await stream.StoredAsync(after, last, cycle.StartYear, cycle.EndYear, cancellationToken).ConfigureAwait(false))
+        var people = await stream.ChunkAsync(after, last, pass.Windows, cancellationToken).ConfigureAwait(false);
+
+        // The stored rows overlapping any of the pass's cycles (the writer only looks at those overlapping the person's).
+        var stored = (await stream.StoredAsync(after, last, pass.Cycles.Values.Min(c => c.StartYear), pass.Cycles.Values.Max(c => c.EndYear), cancellationToken).ConfigureAwait(false))
             .ToLookup(s => s.Values.ProfessionalId);
         mark = PhaseClock.Add(ref phases.ReadTicks, mark);
         using var writer = new ComplianceRowWriter(db, clock.GetUtcNow().UtcDateTime);
@@ -137,16 +156,23 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
 
         // Evaluate the whole chunk, then write it (the phases are timed per chunk, not per person).
         var rows = new List<ComplianceRow>(people.Count);
+        var bookOf = new Dictionary<string, RuleBook>(StringComparer.Ordinal);
         foreach (var person in people)
         {
-            if (!person.Owner.Active && person.Entries.Count == 0)
+            var department = person.Owner.DepartmentCode;
+            if (!bookOf.TryGetValue(department, out var book))
+            {
+                bookOf[department] = book = rules.BookFor(department);
+            }
+
+            if (!pass.Cycles.ContainsKey(book.Scope) || (!person.Owner.Active && person.Entries.Count == 0))
             {
                 continue;
             }
 
             evaluated++;
             records += person.Entries.Count;
-            var result = rules.Assess(book, year, person.Entries, today);
+            var result = rules.Assess(book, pass.Year, person.Entries, today);
             rows.Add(ComplianceRow.Of(person.Owner, book.Scope, result));
         }
 
@@ -157,7 +183,7 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
         }
 
         writer.Flush();
-        var details = string.Create(CultureInfo.InvariantCulture, $"recompute=bulk; rules={book.Scope}; cycle={cycle}");
+        var details = "recompute=bulk; rules=" + string.Join(",", pass.Cycles.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}:{c.Value}"));
         await writer.AppendAuditAsync(db, auditWriter, actor, details, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         PhaseClock.Add(ref phases.WriteTicks, mark);
@@ -169,6 +195,9 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
 
     [LoggerMessage(EventId = 5500, Level = LogLevel.Information, Message = "Compliance recomputed for years {Years} ({Scope}): {People} person-cycles, {Records} records; {Inserted} inserted, {Updated} updated, {Deleted} deleted, {Unchanged} unchanged in {Seconds:F1} s")]
     private static partial void Finished(ILogger logger, string years, string scope, int people, long records, int inserted, int updated, int deleted, int unchanged, double seconds);
+
+    /// <summary>One pass: the year, the cycle of each book evaluated (by scope) and the records read per department.</summary>
+    private sealed record Pass(int Year, Dictionary<string, CycleWindow> Cycles, RecordWindows Windows);
 
     /// <summary>Accumulates the phases' times (one pass at a time; not thread-safe).</summary>
     private sealed class PhaseClock

@@ -156,6 +156,7 @@ internal sealed class ComplianceRowWriter : IDisposable
             sqliteInsert ??= SqliteStatement.Prepare(sql.Connection, InsertSql(1));
             var converted = sqliteConverters;
             var statement = sqliteInsert;
+            var computed = converted[15](computedAt); // the same for every row: converted once
             foreach (var (id, row) in pending)
             {
                 // In the order of Columns (positions 1–16), each through the model's converter where it has one.
@@ -174,7 +175,7 @@ internal sealed class ComplianceRowWriter : IDisposable
                 statement.Bind(13, row.RegionCode);
                 statement.Bind(14, row.DepartmentCode);
                 statement.Bind(15, row.EmployerId);
-                statement.BindValue(16, converted[15](computedAt));
+                statement.BindValue(16, computed);
                 statement.Execute();
             }
         }

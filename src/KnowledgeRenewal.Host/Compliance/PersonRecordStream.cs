@@ -19,12 +19,32 @@ public sealed record PersonEntries(ComplianceOwner Owner, IReadOnlyList<CreditEn
 /// <param name="Exclude">Not these departments (the platform book: every department without an enabled module).</param>
 public sealed record DepartmentFilter(string? Include, IReadOnlyList<string> Exclude)
 {
+    /// <summary>Every professional.</summary>
+    public static DepartmentFilter Everyone { get; } = new(null, []);
+
     /// <summary>The professionals governed by the book of <paramref name="scope"/>.</summary>
     public static DepartmentFilter For(ComplianceRules rules, string scope)
     {
         ArgumentNullException.ThrowIfNull(rules);
         return rules.DepartmentOf(scope) is { } department ? new DepartmentFilter(department, []) : new DepartmentFilter(null, rules.ModuleDepartments);
     }
+}
+
+/// <summary>
+/// The credit years whose records a chunk reads for each professional: those of <paramref name="Departments"/>' own
+/// window for a department listed there, else <paramref name="OthersFrom"/>–<paramref name="OthersTo"/>. A window whose
+/// first year is after its last reads no records (the person still comes, without records).
+/// </summary>
+/// <param name="Departments">Department code, first and last credit year.</param>
+/// <param name="OthersFrom">First credit year for the departments not listed.</param>
+/// <param name="OthersTo">Last credit year for the departments not listed.</param>
+internal sealed record RecordWindows(IReadOnlyList<(string Department, int From, int To)> Departments, int OthersFrom, int OthersTo)
+{
+    /// <summary>A window of no credit years.</summary>
+    public static (int From, int To) Nothing => (9999, 1);
+
+    /// <summary>The same credit years for everyone.</summary>
+    public static RecordWindows Uniform(int fromYear, int toYear) => new([], fromYear, toYear);
 }
 
 /// <summary>
@@ -58,9 +78,22 @@ internal sealed class PersonRecordStream
     public async Task<List<Guid>> PeopleAsync(CancellationToken cancellationToken)
     {
         var id = sql.Column<Professional>(nameof(Professional.Id));
-        await using var command = sql.Command($"SELECT p.{id} FROM {sql.Table<Professional>()} p{Where(null)} ORDER BY p.{id}");
-        BindFilter(command);
+        var text = $"SELECT p.{id} FROM {sql.Table<Professional>()} p{Where(null)} ORDER BY p.{id}";
         var people = new List<Guid>();
+        if (sql.Kind == DatabaseKind.Sqlite)
+        {
+            using var statement = SqliteStatement.Prepare(sql.Connection, text);
+            BindFilter(statement);
+            while (statement.Step())
+            {
+                people.Add(statement.Guid(0));
+            }
+
+            return people;
+        }
+
+        await using var command = sql.Command(text);
+        BindFilter(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -74,31 +107,53 @@ internal sealed class PersonRecordStream
     /// The professionals with keys after <paramref name="after"/> (null: from the first) up to <paramref name="last"/>,
     /// with their records of the credit years <paramref name="fromYear"/>–<paramref name="toYear"/>.
     /// </summary>
-    public async Task<List<PersonEntries>> ChunkAsync(Guid? after, Guid last, int fromYear, int toYear, CancellationToken cancellationToken)
+    public Task<List<PersonEntries>> ChunkAsync(Guid? after, Guid last, int fromYear, int toYear, CancellationToken cancellationToken) =>
+        ChunkAsync(after, last, RecordWindows.Uniform(fromYear, toYear), cancellationToken);
+
+    /// <summary>
+    /// The professionals with keys after <paramref name="after"/> (null: from the first) up to <paramref name="last"/>,
+    /// each with their records of their department's credit years in <paramref name="windows"/>.
+    /// </summary>
+    public async Task<List<PersonEntries>> ChunkAsync(Guid? after, Guid last, RecordWindows windows, CancellationToken cancellationToken)
     {
         string P(string property) => "p." + sql.Column<Professional>(property);
         string R(string property) => "r." + sql.Column<CreditRecord>(property);
+
+        // A bound of the person's window: a parameter, or one per department chosen by the person's department.
+        string Bound(string name) => windows.Departments.Count == 0
+            ? "@" + name
+            : $"CASE {P(nameof(Professional.DepartmentCode))} "
+              + string.Concat(windows.Departments.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"WHEN @wd{i} THEN @{name}{i} ")))
+              + $"ELSE @{name} END";
 
         // The credit year is the year of the date: the date range lets the (person, date) index seek exactly the cycle's records.
         var text =
             $"SELECT {P(nameof(Professional.Id))}, {P(nameof(Professional.RegionCode))}, {P(nameof(Professional.DepartmentCode))}, {P(nameof(Professional.EmployerId))}, {P(nameof(Professional.Status))}, "
             + $"{R(nameof(CreditRecord.Id))}, {R(nameof(CreditRecord.Date))}, {R(nameof(CreditRecord.Category))}, {R(nameof(CreditRecord.Activity))}, {R(nameof(CreditRecord.Hours))}, {R(nameof(CreditRecord.Status))}, {R(nameof(CreditRecord.CreditClass))} "
             + $"FROM {sql.Table<Professional>()} p LEFT JOIN {sql.Table<CreditRecord>()} r ON {R(nameof(CreditRecord.ProfessionalId))} = {P(nameof(Professional.Id))} "
-            + $"AND {R(nameof(CreditRecord.Date))} >= @fromDay AND {R(nameof(CreditRecord.Date))} <= @toDay "
-            + $"AND {R(nameof(CreditRecord.CreditYear))} >= @from AND {R(nameof(CreditRecord.CreditYear))} <= @to"
+            + $"AND {R(nameof(CreditRecord.Date))} >= {Bound("fromDay")} AND {R(nameof(CreditRecord.Date))} <= {Bound("toDay")} "
+            + $"AND {R(nameof(CreditRecord.CreditYear))} >= {Bound("from")} AND {R(nameof(CreditRecord.CreditYear))} <= {Bound("to")}"
             + Where(after, chunk: true) + $" ORDER BY {P(nameof(Professional.Id))}";
-        var (fromDay, toDay) = (new DateOnly(fromYear, 1, 1), new DateOnly(toYear, 12, 31));
         if (sql.Kind == DatabaseKind.Sqlite)
         {
-            return SqliteChunk(text, after, last, fromYear, toYear, fromDay, toDay);
+            return SqliteChunk(text, after, last, windows);
         }
 
         await using var command = sql.Command(text);
         BindFilter(command);
-        sql.Parameter<CreditRecord>(command, nameof(CreditRecord.CreditYear), "@from").Set(fromYear);
-        sql.Parameter<CreditRecord>(command, nameof(CreditRecord.CreditYear), "@to").Set(toYear);
-        sql.Parameter<CreditRecord>(command, nameof(CreditRecord.Date), "@fromDay").Set(fromDay);
-        sql.Parameter<CreditRecord>(command, nameof(CreditRecord.Date), "@toDay").Set(toDay);
+        foreach (var (suffix, department, fromYear, toYear) in Windows(windows))
+        {
+            if (department is not null)
+            {
+                sql.Parameter<Professional>(command, nameof(Professional.DepartmentCode), "@wd" + suffix).Set(department);
+            }
+
+            sql.Parameter<CreditRecord>(command, nameof(CreditRecord.CreditYear), "@from" + suffix).Set(fromYear);
+            sql.Parameter<CreditRecord>(command, nameof(CreditRecord.CreditYear), "@to" + suffix).Set(toYear);
+            sql.Parameter<CreditRecord>(command, nameof(CreditRecord.Date), "@fromDay" + suffix).Set(FirstDay(fromYear));
+            sql.Parameter<CreditRecord>(command, nameof(CreditRecord.Date), "@toDay" + suffix).Set(LastDay(toYear));
+        }
+
         if (after is { } lower)
         {
             sql.Parameter<Professional>(command, nameof(Professional.Id), "@after").Set(lower);
@@ -139,14 +194,23 @@ internal sealed class PersonRecordStream
     // The same chunk on SQLite with SQLite's own statement API: no per-value allocations and conversions of the
     // ADO.NET layer; the person's columns are read once per person. (Packing each person's records into one text in
     // SQL — group_concat — was tried: SQLite's string building cost as much as the calls it saved.)
-    private List<PersonEntries> SqliteChunk(string text, Guid? after, Guid last, int fromYear, int toYear, DateOnly fromDay, DateOnly toDay)
+    private List<PersonEntries> SqliteChunk(string text, Guid? after, Guid last, RecordWindows windows)
     {
         using var statement = SqliteStatement.Prepare(sql.Connection, text);
         BindFilter(statement);
-        statement.Bind(statement.Position("@from"), fromYear);
-        statement.Bind(statement.Position("@to"), toYear);
-        statement.BindValue(statement.Position("@fromDay"), sql.ProviderValue<CreditRecord>(nameof(CreditRecord.Date), fromDay));
-        statement.BindValue(statement.Position("@toDay"), sql.ProviderValue<CreditRecord>(nameof(CreditRecord.Date), toDay));
+        foreach (var (suffix, department, fromYear, toYear) in Windows(windows))
+        {
+            if (department is not null)
+            {
+                statement.BindValue(statement.Position("@wd" + suffix), sql.ProviderValue<Professional>(nameof(Professional.DepartmentCode), department));
+            }
+
+            statement.Bind(statement.Position("@from" + suffix), fromYear);
+            statement.Bind(statement.Position("@to" + suffix), toYear);
+            statement.BindValue(statement.Position("@fromDay" + suffix), sql.ProviderValue<CreditRecord>(nameof(CreditRecord.Date), FirstDay(fromYear)));
+            statement.BindValue(statement.Position("@toDay" + suffix), sql.ProviderValue<CreditRecord>(nameof(CreditRecord.Date), LastDay(toYear)));
+        }
+
         if (after is { } lower)
         {
             statement.BindValue(statement.Position("@after"), sql.ProviderValue<Professional>(nameof(Professional.Id), lower));
@@ -194,6 +258,17 @@ internal sealed class PersonRecordStream
 
         return people;
     }
+
+    // The windows' parameters: a suffix, the department (null for the others' window) and the credit years.
+    private static IEnumerable<(string Suffix, string? Department, int From, int To)> Windows(RecordWindows windows) =>
+        windows.Departments
+            .Select((w, i) => (i.ToString(CultureInfo.InvariantCulture), (string?)w.Department, w.From, w.To))
+            .Append(("", null, windows.OthersFrom, windows.OthersTo));
+
+    // The days bounding credit years (an empty window — first year after last — stays empty; years are kept in range).
+    private static DateOnly FirstDay(int year) => new(Math.Clamp(year, 1, 9999), 1, 1);
+
+    private static DateOnly LastDay(int year) => new(Math.Clamp(year, 1, 9999), 12, 31);
 
     // Repeated short texts (credit classes, scopes, titles, codes) are few: one string each, up to a bound.
     private static string Intern(List<string> known, ReadOnlySpan<byte> utf8)

@@ -19,10 +19,14 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3 db;
     private readonly sqlite3_stmt statement;
 
+    // The statement's pointer for the hot calls (SqliteNative); valid until the statement is disposed.
+    private readonly nint pointer;
+
     private SqliteStatement(sqlite3 db, sqlite3_stmt statement)
     {
         this.db = db;
         this.statement = statement;
+        pointer = statement.DangerousGetHandle();
     }
 
     /// <summary>Prepares <paramref name="text"/> on <paramref name="connection"/> (an open SQLite connection).</summary>
@@ -43,14 +47,33 @@ internal sealed class SqliteStatement : IDisposable
     public int Position(string name) => raw.sqlite3_bind_parameter_index(statement, name);
 
     /// <summary>Binds an integer.</summary>
-    public void Bind(int position, long value) => Check(raw.sqlite3_bind_int64(statement, position, value));
+    public void Bind(int position, long value) => Check(SqliteNative.BindInt64(pointer, position, value));
 
     /// <summary>Binds a text, or NULL.</summary>
-    public void Bind(int position, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(statement, position) : raw.sqlite3_bind_text(statement, position, value));
+    public void Bind(int position, string? value)
+    {
+        if (value is null)
+        {
+            Check(SqliteNative.BindNull(pointer, position));
+            return;
+        }
+
+        // Short texts (codes, titles, times) are encoded on the stack.
+        var most = Encoding.UTF8.GetMaxByteCount(value.Length);
+        Span<byte> utf8 = most <= 512 ? stackalloc byte[512] : new byte[most];
+        Bind(position, utf8[..Encoding.UTF8.GetBytes(value, utf8)]);
+    }
 
     /// <summary>Binds UTF-8 text.</summary>
-    public void Bind(int position, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(statement, position, utf8));
+    public unsafe void Bind(int position, ReadOnlySpan<byte> utf8)
+    {
+        // SQLite reads a NULL pointer as NULL: an empty text needs a non-null one.
+        ReadOnlySpan<byte> empty = [0];
+        fixed (byte* text = utf8.IsEmpty ? empty : utf8)
+        {
+            Check(SqliteNative.BindText(pointer, position, text, utf8.Length, SqliteNative.Transient));
+        }
+    }
 
     /// <summary>Binds a key as Microsoft.Data.Sqlite does: upper-case text (<c>D</c> format).</summary>
     public void Bind(int position, Guid value)
@@ -74,7 +97,7 @@ internal sealed class SqliteStatement : IDisposable
         switch (value)
         {
             case null or DBNull:
-                Check(raw.sqlite3_bind_null(statement, position));
+                Check(SqliteNative.BindNull(pointer, position));
                 break;
             case string text:
                 Bind(position, text);
@@ -102,7 +125,7 @@ internal sealed class SqliteStatement : IDisposable
     /// <summary>Runs a step: true when it produced a row, false when done.</summary>
     public bool Step()
     {
-        var rc = raw.sqlite3_step(statement);
+        var rc = SqliteNative.Step(pointer);
         if (rc == raw.SQLITE_ROW)
         {
             return true;
@@ -132,16 +155,21 @@ internal sealed class SqliteStatement : IDisposable
     }
 
     /// <summary>Resets the statement (bindings are kept until replaced).</summary>
-    public void Reset() => raw.sqlite3_reset(statement);
+    public void Reset() => _ = SqliteNative.Reset(pointer); // its code repeats the last step's, already thrown
 
     /// <summary>Whether the column is NULL in the current row.</summary>
-    public bool IsNull(int column) => raw.sqlite3_column_type(statement, column) == raw.SQLITE_NULL;
+    public bool IsNull(int column) => SqliteNative.ColumnType(pointer, column) == raw.SQLITE_NULL;
 
     /// <summary>The column as an integer.</summary>
-    public long Int64(int column) => raw.sqlite3_column_int64(statement, column);
+    public long Int64(int column) => SqliteNative.ColumnInt64(pointer, column);
 
-    /// <summary>The column's text as UTF-8 (valid until the next step).</summary>
-    public ReadOnlySpan<byte> Utf8(int column) => raw.sqlite3_column_blob(statement, column);
+    /// <summary>The column's text as UTF-8 (valid until the next step; empty when NULL).</summary>
+    public unsafe ReadOnlySpan<byte> Utf8(int column)
+    {
+        // The value first, then its length (as SQLite documents the order).
+        var value = SqliteNative.ColumnBlob(pointer, column);
+        return value == 0 ? default : new ReadOnlySpan<byte>((void*)value, SqliteNative.ColumnBytes(pointer, column));
+    }
 
     /// <summary>The column as a string (null when NULL).</summary>
     public string? Text(int column) => IsNull(column) ? null : Encoding.UTF8.GetString(Utf8(column));
