@@ -70,7 +70,15 @@ public sealed class ReferenceDataSeeder(PlatformDbContext db, TimeProvider clock
     // The program office, the county bureaus under it and the line departments under it (upsert by code).
     private async Task SeedOrganizationsAsync(CancellationToken cancellationToken)
     {
-        var existing = await db.Organizations.IgnoreQueryFilters().ToDictionaryAsync(o => o.Code, cancellationToken).ConfigureAwait(false);
+        // Only the program's own organizations: a registry of thousands of employers and providers is not read at start.
+        string[] codes =
+        [
+            ProgramOrganizations.ProgramOffice.Code,
+            .. ProgramOrganizations.CountyBureaus.Select(b => b.Code),
+            .. ProgramOrganizations.LineDepartments.Select(d => d.Code),
+        ];
+        var existing = await db.Organizations.IgnoreQueryFilters().Where(o => codes.Contains(o.Code))
+            .ToDictionaryAsync(o => o.Code, cancellationToken).ConfigureAwait(false);
         var office = Upsert(existing, ProgramOrganizations.ProgramOffice.Code, ProgramOrganizations.ProgramOffice.Name, OrganizationType.ProgramOffice, null, JiningReferenceData.CityCode, Departments.HumanResourcesSocialSecurity);
         foreach (var (code, name, region) in ProgramOrganizations.CountyBureaus)
         {
