@@ -149,7 +149,7 @@ public static class AnnualPlanRules
         return target.Kind switch
         {
             PlanTargetKind.Total => "全市",
-            PlanTargetKind.ProjectType when Enum.TryParse<ProjectType>(target.Key, out var type) => ProjectTypeName(type),
+            PlanTargetKind.ProjectType when Enum.TryParse<ProjectType>(target.Key, out var type) => ProjectLabels.Type(type),
             _ => target.Key,
         };
     }
@@ -172,7 +172,7 @@ public static class AnnualPlanRules
                 errors.Add(new FieldError($"{at}.key", "must_be_empty", $"{line}是总目标，不能填写 key。", row + 1));
                 break;
             case PlanTargetKind.ProjectType when !Enum.TryParse<ProjectType>(key, ignoreCase: false, out var type) || !Enum.IsDefined(type) || int.TryParse(key, out _):
-                errors.Add(new FieldError($"{at}.key", "invalid", $"{line}的项目类型应为 {string.Join("、", Enum.GetValues<ProjectType>().Select(t => $"{t}（{ProjectTypeName(t)}）"))} 之一。", row + 1));
+                errors.Add(new FieldError($"{at}.key", "invalid", $"{line}的项目类型应为 {string.Join("、", Enum.GetValues<ProjectType>().Select(t => $"{t}（{ProjectLabels.Type(t)}）"))} 之一。", row + 1));
                 break;
             case PlanTargetKind.Region or PlanTargetKind.Department when key.Length == 0:
                 errors.Add(new FieldError($"{at}.key", "required", $"{line}须填写{(kind == PlanTargetKind.Region ? "区域代码" : "行业主管部门代码")}（key）。", row + 1));
@@ -209,16 +209,6 @@ public static class AnnualPlanRules
             }
         }
     }
-
-    // The seed's names of the four project types.
-    private static string ProjectTypeName(ProjectType type) => type switch
-    {
-        ProjectType.AdvancedSeminar => "高级研修项目",
-        ProjectType.CapacityBuilding => "专业技术人员能力提升项目",
-        ProjectType.DigitalEngineer => "数字技术工程师培育项目",
-        ProjectType.BaseConstruction => "继续教育基地建设项目",
-        _ => type.ToString(),
-    };
 
     private static PlanTargetKind? ParseKind(string? text) => text?.Trim() switch
     {
