@@ -131,6 +131,9 @@ public sealed record AuditActor(Guid? UserId, string? UserName, string? Roles, G
 {
     /// <summary>The platform itself (start-up, background work).</summary>
     public static AuditActor System { get; } = new(null, "system", null, null, null, null, null);
+
+    /// <summary>How the actor is named in records it leaves (history, reviews): the user name, else the client id.</summary>
+    public string Name => UserName ?? ClientId ?? "system";
 }
 
 /// <summary>Provides the current actor (the request's caller, or <see cref="AuditActor.System"/>).</summary>

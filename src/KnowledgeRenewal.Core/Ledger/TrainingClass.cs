@@ -4,19 +4,6 @@ using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.Core.Ledger;
 
-/// <summary>How a class is delivered.</summary>
-public enum DeliveryMode
-{
-    /// <summary>线下面授.</summary>
-    Offline = 1,
-
-    /// <summary>线上.</summary>
-    Online = 2,
-
-    /// <summary>线上线下结合.</summary>
-    Mixed = 3,
-}
-
 /// <summary>
 /// A class (培训班次) a training provider runs: its dates, its length in credit hours per trainee, the category and
 /// subject it teaches. When it has finished, the provider uploads its roster (学员名单) and every accepted row becomes

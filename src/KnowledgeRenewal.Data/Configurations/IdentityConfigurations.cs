@@ -8,6 +8,9 @@ namespace KnowledgeRenewal.Data.Configurations;
 
 internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
 {
+    /// <summary>The discriminator column of the organizations table.</summary>
+    public const string EntityKind = "EntityKind";
+
     public void Configure(EntityTypeBuilder<Organization> builder)
     {
         builder.ToTable("Organizations");
@@ -22,27 +25,10 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasOne(o => o.Region).WithMany().HasForeignKey(o => o.RegionCode).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.Department).WithMany().HasForeignKey(o => o.DepartmentCode).OnDelete(DeleteBehavior.Restrict);
 
-        // Employers and training providers are organizations with more to say (one table, told apart by EntityKind).
-        builder.HasDiscriminator<string>("EntityKind")
-            .HasValue<Organization>("Organization")
-            .HasValue<Employer>("Employer")
-            .HasValue<TrainingProvider>("TrainingProvider");
-        builder.Property("EntityKind").HasMaxLength(24);
-    }
-}
-
-internal sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
-{
-    public void Configure(EntityTypeBuilder<Employer> builder) =>
-        builder.Property(e => e.ConcurrencyStamp).HasColumnName("ConcurrencyStamp").IsConcurrencyToken();
-}
-
-internal sealed class TrainingProviderConfiguration : IEntityTypeConfiguration<TrainingProvider>
-{
-    public void Configure(EntityTypeBuilder<TrainingProvider> builder)
-    {
-        builder.Property(p => p.ConcurrencyStamp).HasColumnName("ConcurrencyStamp").IsConcurrencyToken();
-        builder.Property(p => p.Kind).HasColumnName("ProviderKind");
+        // Organizations of the registry with more to say (employers, training providers) share the table, told apart
+        // by EntityKind; the registry names its own kinds (see OrganizationKindConfigurations).
+        builder.HasDiscriminator<string>(EntityKind).HasValue<Organization>("Organization");
+        builder.Property(EntityKind).HasMaxLength(24);
     }
 }
 

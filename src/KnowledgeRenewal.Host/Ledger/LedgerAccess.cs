@@ -24,7 +24,7 @@ public static class LedgerAccess
     {
         ArgumentNullException.ThrowIfNull(actors);
         var actor = actors.Current;
-        return new LedgerActor(actor.UserId, actor.UserName ?? actor.ClientId ?? "system");
+        return new LedgerActor(actor.UserId, actor.Name);
     }
 
     /// <summary>403 unless the caller is an authority over <paramref name="person"/> (their region, sector or everything).</summary>

@@ -99,7 +99,7 @@ public sealed class AnnualPlanHandlers(PlatformDbContext db, PlanFactsReader fac
         plan.Notes = notes;
         plan.UpdatedAt = now;
         plan.UpdatedByUserId = access.UserId;
-        plan.UpdatedByName = LedgerAccess.Actor(actors).Name;
+        plan.UpdatedByName = actors.Current.Name;
         foreach (var target in targets)
         {
             // Added to the set (fix-up puts it in plan.Targets): a new target with its key already set, found only through

@@ -12,19 +12,6 @@ namespace KnowledgeRenewal.Host.Plans;
 // The program feeds besides the projects: classes (scoped like /api/classes) and the annual plans' targets (city-level,
 // no personal data). Readers: business roles and clients with feeds.credits, like the credit-hour and project feeds.
 
-/// <summary><c>/odata/Classes</c>: training classes within the caller's scope.</summary>
-[RegistryReaders(FeedScopes.Credits)]
-public sealed class ClassesController(PlatformDbContext db) : ODataController
-{
-    /// <summary>The visible classes.</summary>
-    [ODataFeed]
-    public IQueryable<TrainingClass> Get() => db.TrainingClasses.AsNoTracking();
-
-    /// <summary>One visible class by id.</summary>
-    [ODataFeed]
-    public SingleResult<TrainingClass> Get(Guid key) => SingleResult.Create(db.TrainingClasses.AsNoTracking().Where(c => c.Id == key));
-}
-
 /// <summary><c>/odata/AnnualPlans</c>: the program office's yearly plans (<c>$expand=Targets</c>).</summary>
 [RegistryReaders(FeedScopes.Credits)]
 public sealed class AnnualPlansController(PlatformDbContext db) : ODataController

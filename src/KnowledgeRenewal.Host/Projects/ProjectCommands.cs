@@ -183,6 +183,7 @@ public sealed class ProjectCommandHandlers(
     IAuditActorProvider actors,
     WorkingDayCalendar calendar,
     IOptions<ProjectOptions> options,
+    ITrainingFacts training,
     TimeProvider clock)
     : IRequestHandler<CreateProject, Versioned<ProjectDetail>>,
       IRequestHandler<UpdateProject, Versioned<ProjectDetail>>,
@@ -294,10 +295,7 @@ public sealed class ProjectCommandHandlers(
         var scope = new[] { PlatformDbContext.AccessScopeFilter };
         var reviews = await db.ProjectReviews.IgnoreQueryFilters(scope).CountAsync(r => r.ProjectId == project.Id, cancellationToken).ConfigureAwait(false);
         var pending = await db.ProjectObjections.IgnoreQueryFilters(scope).CountAsync(o => o.ProjectId == project.Id && o.Status == ObjectionStatus.Pending, cancellationToken).ConfigureAwait(false);
-        var roster = await db.TrainingClasses.IgnoreQueryFilters(scope)
-            .Where(c => c.ProjectId == project.Id && c.Status == TrainingClassStatus.Finished)
-            .AnyAsync(c => db.CreditRecords.IgnoreQueryFilters(scope).Any(r => r.ClassId == c.Id && r.Status == CreditRecordStatus.Approved), cancellationToken)
-            .ConfigureAwait(false);
+        var roster = await training.HasFinishedClassWithApprovedRecordsAsync(project.Id, cancellationToken).ConfigureAwait(false);
         return new ProjectFacts
         {
             Reviews = reviews,

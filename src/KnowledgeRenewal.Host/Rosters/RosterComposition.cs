@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Host.Projects;
 using KnowledgeRenewal.Host.Registry.Import;
 
 namespace KnowledgeRenewal.Host.Rosters;
@@ -15,6 +16,7 @@ public static class RosterComposition
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddScoped<RosterIntake>();
         services.AddScoped<IRosterImport, RosterImport>();
+        services.AddScoped<ITrainingFacts, TrainingFacts>();
         return services;
     }
 

@@ -40,6 +40,12 @@ public sealed record DemoAccount(
 /// </summary>
 public static class DemoAccounts
 {
+    /// <summary>The training provider the demo provider-staff account belongs to (the registry's demo creates it).</summary>
+    public const string ProviderOrganization = "济宁医学院";
+
+    /// <summary>The employer the demo HR and professional accounts belong to (the registry's demo creates it).</summary>
+    public const string EmployerOrganization = "济宁市第一人民医院";
+
     /// <summary>The shared demo password (passes the MLPS policy; not on the common-password list).</summary>
     public const string Password = "Jining-Demo-2023!";
 
@@ -52,9 +58,9 @@ public static class DemoAccounts
         new(PlatformRoles.ProgramOfficeAdmin, "demo.program-office", "演示·项目办管理员", ProgramOrganizations.ProgramOfficeCode, null, OrganizationType.ProgramOffice),
         new(PlatformRoles.CountyAdmin, "demo.county-admin", "演示·任城区管理员", ProgramOrganizations.CountyBureauCode("370811"), null, OrganizationType.CountyBureau),
         new(PlatformRoles.DepartmentAdmin, "demo.department-admin", "演示·卫生健康部门管理员", ProgramOrganizations.LineDepartmentCode(Departments.Health), null, OrganizationType.LineDepartment),
-        new(PlatformRoles.ProviderStaff, "demo.provider-staff", "演示·施教机构工作人员", null, DemoOrganizations.DemoProvider, OrganizationType.TrainingProvider),
-        new(PlatformRoles.EmployerHr, "demo.employer-hr", "演示·用人单位人事管理员", null, DemoOrganizations.DemoEmployer, OrganizationType.Employer),
-        new(PlatformRoles.Professional, "demo.professional", "演示·专业技术人员", null, DemoOrganizations.DemoEmployer, OrganizationType.Employer),
+        new(PlatformRoles.ProviderStaff, "demo.provider-staff", "演示·施教机构工作人员", null, ProviderOrganization, OrganizationType.TrainingProvider),
+        new(PlatformRoles.EmployerHr, "demo.employer-hr", "演示·用人单位人事管理员", null, EmployerOrganization, OrganizationType.Employer),
+        new(PlatformRoles.Professional, "demo.professional", "演示·专业技术人员", null, EmployerOrganization, OrganizationType.Employer),
         new(PlatformRoles.SystemAdmin, "demo.system-admin", "演示·系统管理员", ProgramOrganizations.ProgramOfficeCode, null, OrganizationType.ProgramOffice),
         new(PlatformRoles.SecurityAdmin, "demo.security-admin", "演示·安全管理员", ProgramOrganizations.ProgramOfficeCode, null, OrganizationType.ProgramOffice),
         new(PlatformRoles.AuditAdmin, "demo.audit-admin", "演示·审计管理员", ProgramOrganizations.ProgramOfficeCode, null, OrganizationType.ProgramOffice),

@@ -37,10 +37,10 @@ public sealed record DemoBase(string ProviderName, string Name, BaseLevel Level,
 public static class DemoOrganizations
 {
     /// <summary>The training provider the demo provider-staff account belongs to.</summary>
-    public const string DemoProvider = "济宁医学院";
+    public const string DemoProvider = DemoAccounts.ProviderOrganization;
 
     /// <summary>The employer the demo HR and professional accounts belong to.</summary>
-    public const string DemoEmployer = "济宁市第一人民医院";
+    public const string DemoEmployer = DemoAccounts.EmployerOrganization;
 
     private const string City = JiningReferenceData.CityCode;
 
