@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Core.Projects;
 using System.Globalization;
 using KnowledgeRenewal.Sdk;
 

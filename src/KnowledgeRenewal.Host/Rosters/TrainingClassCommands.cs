@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Core.Projects;
 using FluentValidation;
 using FluentValidation.Results;
 using KnowledgeRenewal.Core;

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Data;
 using KnowledgeRenewal.Host.Registry;
