@@ -2,6 +2,11 @@ using System.Reflection;
 using System.Xml.Linq;
 using KnowledgeRenewal.Host.Modules;
 using NetArchTest.Rules;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Kernel.Modules;
 
 namespace KnowledgeRenewal.ArchitectureTests;
 
@@ -77,7 +82,7 @@ public sealed class ModuleBoundaryTests
     {
         // The core may use ASP.NET Core Identity's store-agnostic abstractions (Microsoft.AspNetCore.Identity in
         // Microsoft.Extensions.Identity.Core) for its accounts; nothing of HTTP, MVC, routing or EF.
-        var result = Types.InAssembly(typeof(Core.Modules.ModuleRegistry).Assembly).ShouldNot()
+        var result = Types.InAssembly(typeof(ModuleRegistry).Assembly).ShouldNot()
             .HaveDependencyOnAny(
                 Modules, Data, Host, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc",
                 "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Authentication",

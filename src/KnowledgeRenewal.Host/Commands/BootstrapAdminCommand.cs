@@ -1,13 +1,24 @@
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Core.Identity;
-using KnowledgeRenewal.Core.Organizations;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Data.Seeding;
-using KnowledgeRenewal.Host.Accounts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Credits.UseCases.Catalog;
+using KnowledgeRenewal.Kernel.Demo;
+using KnowledgeRenewal.Kernel.ReferenceData;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Identity.UseCases.Accounts;
+using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.Host.Commands;
 

@@ -3,28 +3,44 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using FluentValidation;
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Core.Application.Behaviors;
-using KnowledgeRenewal.Core.CreditRules;
-using KnowledgeRenewal.Core.Modules;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Data.Providers;
-using KnowledgeRenewal.Data.Seeding;
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Host.Accounts;
-using KnowledgeRenewal.Host.Audit;
-using KnowledgeRenewal.Host.DigitalEngineers;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.CreditRules;
+using KnowledgeRenewal.Kernel.Modules;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Credits.UseCases.Catalog;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Kernel.Demo;
+using KnowledgeRenewal.Kernel.ReferenceData;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Identity.UseCases.Accounts;
+using KnowledgeRenewal.Identity.Web;
+using KnowledgeRenewal.Programs.Demo;
+using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
+using KnowledgeRenewal.Programs.Web;
 using KnowledgeRenewal.Host.Endpoints;
-using KnowledgeRenewal.Host.Identity;
-using KnowledgeRenewal.Host.Ledger;
+using KnowledgeRenewal.Identity;
+using KnowledgeRenewal.Registry;
+using KnowledgeRenewal.Programs;
+using KnowledgeRenewal.Credits;
+using KnowledgeRenewal.Identity.UseCases.SignIn;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Credits.UseCases.Ledger;
+using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Host.Modules;
 using KnowledgeRenewal.Host.OData;
-using KnowledgeRenewal.Host.Organizations;
-using KnowledgeRenewal.Host.Plans;
-using KnowledgeRenewal.Host.Problems;
-using KnowledgeRenewal.Host.Projects;
-using KnowledgeRenewal.Host.Registry;
-using KnowledgeRenewal.Host.Registry.Import;
+using KnowledgeRenewal.Identity.UseCases.Organizations;
+using KnowledgeRenewal.Programs.UseCases.Plans;
+using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.UseCases.Projects;
+using KnowledgeRenewal.Registry.UseCases;
+using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Registry.UseCases.Import;
 using KnowledgeRenewal.Sdk;
 using Mapster;
 using MediatR;
@@ -32,6 +48,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Batch;
 using Microsoft.Extensions.WebEncoders;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.Host.Composition;
 
@@ -69,16 +88,13 @@ public static class PlatformComposition
         }
 
         var database = DatabaseOptionsFrom(configuration, contentRoot);
-        services.AddSingleton<IAuditActorProvider, HttpAuditActorProvider>();
-        services.AddPlatformData(database, configuration);
-        services.AddPlatformIdentity(configuration, database);
-        services.AddDemoAccounts();
+        services.AddPlatformAccess();
+        services.AddPlatformDatabase(database);
+        services.AddIdentityArea(configuration, database);
+        services.AddRegistryArea(configuration);
+        services.AddProgramsArea(configuration);
+        services.AddCreditsArea(configuration);
         AddApplication(services, registry);
-        services.AddRegistryImport(configuration);
-        services.AddCreditHours(configuration);
-        services.AddDigitalEngineers();
-        services.AddProjects(configuration);
-        services.AddPlans();
         AddWeb(services, configuration, registry);
         return builder;
     }
@@ -117,7 +133,7 @@ public static class PlatformComposition
             return next(context);
         });
         app.UseRouting();
-        app.UsePlatformIdentity();
+        app.UseIdentityArea();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
@@ -126,17 +142,10 @@ public static class PlatformComposition
         app.MapControllers();
         app.MapRazorPages();
         app.MapPlatformApi();
-        app.MapMeApi();
-        app.MapAccountsApi();
-        app.MapSecurityPolicyApi();
-        app.MapOrganizationsApi();
-        app.MapRegistryApi();
-        app.MapAuditApi();
-        app.MapRegistryImport();
-        app.MapCreditHours();
-        app.MapDigitalEngineers();
-        app.MapProjects();
-        app.MapPlans();
+        app.MapIdentityArea();
+        app.MapRegistryArea();
+        app.MapProgramsArea();
+        app.MapCreditsArea();
         ModuleWebParts.MapEndpoints(app, registry);
         return app;
     }
@@ -160,11 +169,14 @@ public static class PlatformComposition
 
     private static void AddApplication(IServiceCollection services, ModuleRegistry registry)
     {
-        // The platform's own assemblies (core, data layer, host) and the enabled modules'.
+        // The platform's own assemblies (kernel, areas, host) and the enabled modules'.
         var assemblies = registry.Enabled.Select(m => m.Assembly)
             .Prepend(typeof(PlatformComposition).Assembly)
+            .Prepend(typeof(CreditsArea).Assembly)
+            .Prepend(typeof(ProgramsArea).Assembly)
+            .Prepend(typeof(RegistryArea).Assembly)
+            .Prepend(typeof(IdentityArea).Assembly)
             .Prepend(typeof(PlatformDbContext).Assembly)
-            .Prepend(typeof(ModuleRegistry).Assembly)
             .Distinct()
             .ToArray();
 
@@ -178,16 +190,16 @@ public static class PlatformComposition
 
         services.Scan(scan => scan
             .FromAssemblies(assemblies)
-            .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)))
+            .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
                 .AsImplementedInterfaces(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(INotificationHandler<>)))
                 .WithScopedLifetime()
-            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)))
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
                 .AsImplementedInterfaces(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
                 .WithSingletonLifetime()
-            .AddClasses(c => c.AssignableTo<IPlatformStatistic>())
+            .AddClasses(c => c.AssignableTo<IPlatformStatistic>(), publicOnly: false)
                 .As<IPlatformStatistic>()
                 .WithScopedLifetime()
-            .AddClasses(c => c.AssignableTo<IDemoDataSeeder>())
+            .AddClasses(c => c.AssignableTo<IDemoDataSeeder>(), publicOnly: false)
                 .As<IDemoDataSeeder>()
                 .WithScopedLifetime());
 
@@ -229,9 +241,7 @@ public static class PlatformComposition
             return Task.CompletedTask;
         }));
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsConventions.Customize);
-        services.AddExceptionHandler<PlatformExceptionHandler>();
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddPlatformProblems();
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
     }
 }

@@ -1,9 +1,12 @@
-using KnowledgeRenewal.Core.CreditRules;
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Core.Modules;
-using KnowledgeRenewal.Core.Overview;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.CreditRules;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Kernel.Modules;
+using KnowledgeRenewal.Host.Overview;
 using KnowledgeRenewal.Sdk;
 using MediatR;
+using KnowledgeRenewal.Credits.UseCases.Modules;
 
 namespace KnowledgeRenewal.Host.Endpoints;
 

@@ -1,14 +1,12 @@
-using KnowledgeRenewal.Core.Catalog;
-using KnowledgeRenewal.Core.Certificates;
-using KnowledgeRenewal.Core.Compliance;
-using KnowledgeRenewal.Core.DigitalEngineers;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Core.Modules;
-using KnowledgeRenewal.Core.Organizations;
-using KnowledgeRenewal.Core.Plans;
-using KnowledgeRenewal.Core.Projects;
-using KnowledgeRenewal.Core.ReferenceData;
-using KnowledgeRenewal.Core.Registry;
+using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Kernel.Modules;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Kernel.ReferenceData;
+using KnowledgeRenewal.Kernel.Application;
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
 
@@ -17,13 +15,10 @@ namespace KnowledgeRenewal.Host.OData;
 /// <summary>The entity data model of the platform's feeds at <c>/odata</c>.</summary>
 public static class PlatformEdmModel
 {
-    /// <summary>Namespace of every platform type in <c>$metadata</c>.</summary>
-    public const string Namespace = "KnowledgeRenewal";
-
     /// <summary>Builds the model.</summary>
     public static IEdmModel Build()
     {
-        var builder = new ODataConventionModelBuilder { Namespace = Namespace, ContainerName = "Platform" };
+        var builder = new ODataConventionModelBuilder { Namespace = EdmNames.Namespace, ContainerName = "Platform" };
         builder.EntitySet<Department>("Departments").EntityType.HasKey(d => d.Code);
         builder.EntitySet<Region>("Regions").EntityType.HasKey(r => r.Code);
         var module = builder.EntitySet<InstalledModule>("Modules").EntityType;
@@ -40,7 +35,7 @@ public static class PlatformEdmModel
         AddDigitalEngineers(builder);
         AddProjects(builder);
         AddClassesAndPlans(builder);
-        return Finish(builder);
+        return EdmNames.Finish(builder);
     }
 
     /// <summary>
@@ -197,22 +192,5 @@ public static class PlatformEdmModel
         plan.Ignore(p => p.UpdatedByUserId);
         plan.Ignore(p => p.ConcurrencyStamp);
         builder.EntitySet<PlanTarget>("PlanTargets").EntityType.HasKey(t => t.Id);
-    }
-
-    /// <summary>Puts every type of <paramref name="builder"/> into one namespace and returns the model.</summary>
-    public static IEdmModel Finish(ODataModelBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        foreach (var type in builder.StructuralTypes)
-        {
-            type.Namespace = builder.Namespace;
-        }
-
-        foreach (var type in builder.EnumTypes)
-        {
-            type.Namespace = builder.Namespace;
-        }
-
-        return builder.GetEdmModel();
     }
 }

@@ -1,13 +1,19 @@
-using KnowledgeRenewal.Core.Catalog;
-using KnowledgeRenewal.Core.Modules;
-using KnowledgeRenewal.Core.Projects;
-using KnowledgeRenewal.Core.ReferenceData;
-using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Modules;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Kernel.ReferenceData;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Kernel.Access;
 
 namespace KnowledgeRenewal.Host.OData;
 
@@ -66,7 +72,7 @@ public sealed class SubjectsController(PlatformDbContext db) : ODataController
 }
 
 /// <summary><c>/odata/Projects</c>: program projects, read-only, cut by the caller's scope. Readers: business roles and clients with <c>feeds.credits</c>.</summary>
-[KnowledgeRenewal.Host.Registry.RegistryReaders(FeedScopes.Credits)]
+[RegistryReaders(FeedScopes.Credits)]
 public sealed class ProjectsController(PlatformDbContext db) : ODataController
 {
     /// <summary>The visible projects.</summary>
@@ -79,7 +85,7 @@ public sealed class ProjectsController(PlatformDbContext db) : ODataController
 }
 
 /// <summary><c>/odata/ProjectTransitions</c>: the applications history (every workflow step of the visible projects), read-only.</summary>
-[KnowledgeRenewal.Host.Registry.RegistryReaders(FeedScopes.Credits)]
+[RegistryReaders(FeedScopes.Credits)]
 public sealed class ProjectTransitionsController(PlatformDbContext db) : ODataController
 {
     /// <summary>The visible steps.</summary>

@@ -1,6 +1,10 @@
-using KnowledgeRenewal.Core.Identity;
-using KnowledgeRenewal.Core.Organizations;
-using KnowledgeRenewal.Host.Accounts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Identity.UseCases.Accounts;
+using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.IntegrationTests.Accounts;

@@ -1,5 +1,6 @@
 using System.Net;
-using KnowledgeRenewal.Core.Certificates;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 
 namespace KnowledgeRenewal.IntegrationTests.Certificates;

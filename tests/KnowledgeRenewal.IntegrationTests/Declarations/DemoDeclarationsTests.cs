@@ -1,14 +1,23 @@
 using System.Net;
-using KnowledgeRenewal.Core.Declarations;
-using KnowledgeRenewal.Core.Identity;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Data.Seeding.Demo;
-using KnowledgeRenewal.Host.Declarations;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Registry.Demo;
+using KnowledgeRenewal.Credits.UseCases.Declarations;
+using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Declarations;
 

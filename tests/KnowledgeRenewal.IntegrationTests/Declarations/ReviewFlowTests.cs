@@ -1,10 +1,14 @@
 using System.Net;
-using KnowledgeRenewal.Core.Declarations;
-using KnowledgeRenewal.Core.Ledger;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using static KnowledgeRenewal.IntegrationTests.Declarations.DeclarationRequests;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Declarations;
 

@@ -1,10 +1,14 @@
 using System.Net;
 using System.Text.Json;
-using KnowledgeRenewal.Core.DigitalEngineers;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using static KnowledgeRenewal.IntegrationTests.DigitalEngineers.DigitalRequests;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.DigitalEngineers;
 

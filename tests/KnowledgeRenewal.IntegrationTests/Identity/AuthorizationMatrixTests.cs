@@ -2,14 +2,18 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Globalization;
 using System.Text;
-using KnowledgeRenewal.Core.DigitalEngineers;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Core.Organizations;
-using KnowledgeRenewal.Core.Projects;
-using KnowledgeRenewal.Core.Registry;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Host.Certificates;
-using KnowledgeRenewal.Host.Ledger;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.UseCases.Certificates;
+using KnowledgeRenewal.Credits.Web;
+using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +25,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.OData.Edm;
 using OpenIddict.Abstractions;
 using Xunit.Abstractions;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Identity;
 
@@ -367,7 +375,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 await db.SaveChangesAsync();
 
                 // A finished class of MX-P2 for 邹城市's teachers: only its provider, that county and sector, and the office see it.
-                var trainingClass = new KnowledgeRenewal.Core.Ledger.TrainingClass
+                var trainingClass = new KnowledgeRenewal.Credits.Domain.TrainingClass
                 {
                     ProviderId = p2,
                     Title = "矩阵测试班次乙",
@@ -377,7 +385,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                     Category = CreditCategory.Professional,
                     RegionCode = CountyB,
                     DepartmentCode = Departments.Education,
-                    Status = KnowledgeRenewal.Core.Ledger.TrainingClassStatus.Finished,
+                    Status = KnowledgeRenewal.Credits.Domain.TrainingClassStatus.Finished,
                     CreatedAt = DateTime.UtcNow,
                 };
                 db.TrainingClasses.Add(trainingClass);

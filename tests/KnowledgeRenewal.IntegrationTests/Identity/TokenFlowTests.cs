@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using KnowledgeRenewal.Core.Identity;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Kernel.Identifiers;
 
 namespace KnowledgeRenewal.IntegrationTests.Identity;
 
@@ -227,8 +230,8 @@ public sealed class TokenFlowTests : IAsyncLifetime
         using (var scope = factory.Services.CreateSystemScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
-            var hasher = scope.ServiceProvider.GetRequiredService<KnowledgeRenewal.Core.Registry.IdNumberHasher>();
-            Assert.True(KnowledgeRenewal.Core.Registry.ResidentIdNumber.TryParse(idNumber, DateOnly.FromDateTime(DateTime.UtcNow), out var parsed, out _));
+            var hasher = scope.ServiceProvider.GetRequiredService<IdNumberHasher>();
+            Assert.True(KnowledgeRenewal.Kernel.Identifiers.ResidentIdNumber.TryParse(idNumber, DateOnly.FromDateTime(DateTime.UtcNow), out var parsed, out _));
             var user = (await users.FindByIdAsync(account.Id.ToString()))!;
             user.IdNumberHash = hasher.Hash(parsed);
             await users.UpdateAsync(user);

@@ -1,16 +1,25 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Core.Identity;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Host.Identity;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Identity;
+using KnowledgeRenewal.Identity.UseCases.SignIn;
+using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Identity;
 

@@ -1,13 +1,18 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text.RegularExpressions;
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Core.Organizations;
-using KnowledgeRenewal.Core.Registry.Import;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Import;
 

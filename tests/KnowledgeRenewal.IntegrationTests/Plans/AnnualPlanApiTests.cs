@@ -1,10 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
-using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Credits.Domain;
 
 namespace KnowledgeRenewal.IntegrationTests.Plans;
 
@@ -138,8 +144,8 @@ public sealed class AnnualPlanApiTests(PlatformFixture platform)
 
         using var scope = platform.Factory.Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var finished = await db.TrainingClasses.CountAsync(c => c.Status == Core.Ledger.TrainingClassStatus.Finished);
-        var hours = await db.TrainingClasses.Where(c => c.Status == Core.Ledger.TrainingClassStatus.Finished).SumAsync(c => c.HoursDecimal);
+        var finished = await db.TrainingClasses.CountAsync(c => c.Status == TrainingClassStatus.Finished);
+        var hours = await db.TrainingClasses.Where(c => c.Status == TrainingClassStatus.Finished).SumAsync(c => c.HoursDecimal);
         var classes = await office.GetJsonAsync("/odata/Classes?$apply=filter(Status eq 'Finished')/aggregate($count as Count,Hours with sum as Hours)");
         var row = Assert.Single(classes.GetProperty("value").EnumerateArray());
         Assert.Equal((finished, hours), (row.GetProperty("Count").GetInt32(), row.GetProperty("Hours").GetDecimal()));

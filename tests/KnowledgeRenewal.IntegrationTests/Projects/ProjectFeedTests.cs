@@ -1,7 +1,12 @@
 using System.Text.Json;
-using KnowledgeRenewal.Core.Projects;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Credits.Domain;
 
 namespace KnowledgeRenewal.IntegrationTests.Projects;
 
@@ -46,12 +51,12 @@ public sealed class ProjectFeedTests(ProjectPlatform platform) : IClassFixture<P
         var (completed, classes, records) = await platform.InDatabaseAsync(async db =>
             (await db.Projects.IgnoreQueryFilters().Where(p => p.CreatedByUserId == null && p.ProviderId != null && (p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Archived)).ToListAsync(),
              await db.TrainingClasses.IgnoreQueryFilters().Where(c => c.ProjectId != null).ToListAsync(),
-             await db.CreditRecords.IgnoreQueryFilters().Where(r => r.Source == Core.Ledger.RecordSource.ProjectRoster && r.Status == Core.Ledger.CreditRecordStatus.Approved)
+             await db.CreditRecords.IgnoreQueryFilters().Where(r => r.Source == RecordSource.ProjectRoster && r.Status == CreditRecordStatus.Approved)
                  .GroupBy(r => r.ClassId).Select(g => new { ClassId = g.Key!.Value, Count = g.Count() }).ToListAsync()));
         Assert.NotEmpty(completed);
         foreach (var project in completed)
         {
-            var finished = classes.Where(c => c.ProjectId == project.Id && c.Status == Core.Ledger.TrainingClassStatus.Finished).ToList();
+            var finished = classes.Where(c => c.ProjectId == project.Id && c.Status == TrainingClassStatus.Finished).ToList();
             Assert.True(finished.Count > 0, $"{project.Number} has a finished class");
             Assert.All(finished, c => Assert.True(c.StartDate >= project.StartDate && c.EndDate <= project.EndDate && c.ProviderId == project.ProviderId, $"{c.Title} within {project.Number}"));
             Assert.True(finished.Sum(c => records.SingleOrDefault(r => r.ClassId == c.Id)?.Count ?? 0) > 0, $"{project.Number} has roster records");

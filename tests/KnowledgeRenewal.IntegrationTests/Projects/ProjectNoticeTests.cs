@@ -1,9 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Core.Projects;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Projects;
 

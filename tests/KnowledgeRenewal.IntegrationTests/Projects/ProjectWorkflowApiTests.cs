@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Core.Projects;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Projects;
 

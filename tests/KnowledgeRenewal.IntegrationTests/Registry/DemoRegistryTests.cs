@@ -1,9 +1,16 @@
 using System.Net;
-using KnowledgeRenewal.Core.Registry;
-using KnowledgeRenewal.Data.Seeding.Demo;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Registry.Demo;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Registry;
 
@@ -76,7 +83,7 @@ public sealed class DemoRegistryTests(PlatformFixture platform)
         Assert.All(first, p =>
         {
             Assert.True(ResidentIdNumber.TryParse(p.IdNumber.Value, today, out var parsed, out _));
-            Assert.Equal(p.Gender == Core.Registry.Gender.Male, parsed.IsMale);
+            Assert.Equal(p.Gender == Gender.Male, parsed.IsMale);
             Assert.True(p.Phone is null || MobileNumber.Normalize(p.Phone) == p.Phone);
             Assert.DoesNotMatch(@"\d", p.Name);
         });
@@ -84,9 +91,9 @@ public sealed class DemoRegistryTests(PlatformFixture platform)
 
     private static double Share<T>(List<T> items, Func<T, bool> predicate) => items.Count(predicate) / (double)items.Count;
 
-    private async Task<T> Query<T>(Func<KnowledgeRenewal.Data.PlatformDbContext, Task<T>> query)
+    private async Task<T> Query<T>(Func<KnowledgeRenewal.Kernel.Persistence.PlatformDbContext, Task<T>> query)
     {
         using var scope = platform.Factory.Services.CreateSystemScope();
-        return await query((KnowledgeRenewal.Data.PlatformDbContext)scope.ServiceProvider.GetService(typeof(KnowledgeRenewal.Data.PlatformDbContext))!);
+        return await query((KnowledgeRenewal.Kernel.Persistence.PlatformDbContext)scope.ServiceProvider.GetService(typeof(KnowledgeRenewal.Kernel.Persistence.PlatformDbContext))!);
     }
 }

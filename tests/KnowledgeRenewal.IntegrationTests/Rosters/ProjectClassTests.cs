@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Core.Projects;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.IntegrationTests.Import;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Rosters;
 

@@ -3,14 +3,21 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Core.Organizations;
-using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.IntegrationTests.Import;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Kernel.Identifiers;
 
 namespace KnowledgeRenewal.IntegrationTests.Rosters;
 
@@ -83,7 +90,7 @@ public sealed class RosterPlatform : IAsyncLifetime
     {
         var list = people.ToList();
         var stored = await inner.ProfessionalsAsync(list.Select(r => r[0]));
-        var hasher = Factory.Services.GetRequiredService<Core.Registry.IdNumberHasher>();
+        var hasher = Factory.Services.GetRequiredService<IdNumberHasher>();
         var byHash = stored.ToDictionary(p => p.IdNumberHash, p => p.Id);
         return list.ToDictionary(r => r[0], r => byHash[hasher.Hash(ImportPlatform.Parse(r[0]))]);
     }

@@ -1,14 +1,19 @@
 using System.Diagnostics;
 using System.Net;
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Core.Registry.Import;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.IntegrationTests.Import;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Xunit.Abstractions;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Rosters;
 

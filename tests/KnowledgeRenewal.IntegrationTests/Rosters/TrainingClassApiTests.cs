@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using MiniExcelLibs;
+using KnowledgeRenewal.Kernel.Time;
 
 namespace KnowledgeRenewal.IntegrationTests.Rosters;
 
@@ -58,7 +59,7 @@ public sealed class TrainingClassApiTests(RosterPlatform platform)
     public async Task Updates_need_the_current_etag_and_a_class_finishes_only_after_its_end_date_and_then_stays_as_it_is()
     {
         var p1 = await platform.P1Async();
-        var today = Core.ProgramCalendar.Today(TimeProvider.System);
+        var today = ProgramCalendar.Today(TimeProvider.System);
         using var created = await p1.PostAsJsonAsync(new Uri("/api/classes", UriKind.Relative), RosterPlatform.ClassBody(today.AddDays(10)));
         var view = await created.ReadJsonAsync(HttpStatusCode.Created, "create");
         var id = view.GetProperty("id").GetGuid();

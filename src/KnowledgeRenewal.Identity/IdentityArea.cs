@@ -1,0 +1,49 @@
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.Persistence;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Identity.UseCases.Organizations;
+using KnowledgeRenewal.Identity.Web;
+using KnowledgeRenewal.Kernel.Persistence;
+
+namespace KnowledgeRenewal.Identity;
+
+/// <summary>
+/// The Identity area: accounts, roles, sign-in, sessions and tokens, the organization tree and the audit log. The
+/// host adds it with <see cref="AddIdentityArea"/>, puts <see cref="UseIdentityArea"/> in the request pipeline and
+/// maps <see cref="MapIdentityArea"/>.
+/// </summary>
+public static class IdentityArea
+{
+    /// <summary>Registers the area: its model, the audit trail (every write of every context audited), identity and tokens, start-up steps.</summary>
+    public static IServiceCollection AddIdentityArea(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        services.AddPlatformModelPart<IdentityModel>();
+        services.AddSingleton<IAuditActorProvider, HttpAuditActorProvider>();
+        services.AddPlatformAudit(configuration);
+        services.AddSingleton(new PlatformInterceptor(100, provider => provider.GetRequiredService<AuditSaveChangesInterceptor>()));
+        services.AddPlatformIdentity(configuration, database);
+        services.AddDemoAccounts();
+        services.AddStartupStep<ProgramOrganizationsSeeder>();
+        services.AddStartupStep<ConfigurationAuditor>();
+        return services;
+    }
+
+    /// <summary>Authentication, the account-state check, the unknown-address answer, rate limits and authorization.</summary>
+    public static WebApplication UseIdentityArea(this WebApplication app)
+    {
+        app.UsePlatformIdentity();
+        return app;
+    }
+
+    /// <summary>Maps <c>/api/me</c>, <c>/api/admin/accounts|clients|security-policy</c>, <c>/api/organizations</c> and <c>/api/audit</c>.</summary>
+    public static IEndpointRouteBuilder MapIdentityArea(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMeApi();
+        endpoints.MapAccountsApi();
+        endpoints.MapSecurityPolicyApi();
+        endpoints.MapOrganizationsApi();
+        endpoints.MapAuditApi();
+        return endpoints;
+    }
+}

@@ -1,0 +1,221 @@
+using System.Threading.RateLimiting;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Security;
+using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Sdk;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+using KnowledgeRenewal.Identity.UseCases.SignIn;
+using KnowledgeRenewal.Identity.Web;
+using KnowledgeRenewal.Identity.Contracts;
+namespace KnowledgeRenewal.Identity;
+
+/// <summary>
+/// Identity and access: ASP.NET Core Identity accounts, web sessions (cookie, idle and absolute timeouts), OAuth
+/// tokens (OpenIddict: password + rotating refresh tokens for people, client credentials for integrators),
+/// per-IP and per-account sign-in limits, and the authorization policies. Every endpoint needs a signed-in caller
+/// unless it says <c>AllowAnonymous</c>.
+/// </summary>
+internal static class IdentitySetup
+{
+    /// <summary>Rate-limiter policy of the sign-in endpoints (per IP).</summary>
+    public const string SignInRateLimit = "sign-in";
+
+    /// <summary>The default scheme: bearer tokens when the request has one, otherwise the session cookie.</summary>
+    public const string PlatformScheme = "platform";
+
+    public static void AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.Configure<PasswordPolicyOptions>(configuration.GetSection(PasswordPolicyOptions.Section));
+        services.AddPlatformAccess();
+        services.AddSingleton(provider => new IdNumberHasher(provider.GetRequiredService<LocalKeyStore>().GetOrCreateSecret("Security:IdNumberKey", "id-number.key")));
+        services.AddSingleton<SignInAttemptLimiter>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<TwoFactorCodes>();
+
+        services.AddDataProtection()
+            .SetApplicationName("KnowledgeRenewal")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys", "data-protection")));
+
+        services.AddIdentityCore<PlatformUser>(options =>
+            {
+                options.Lockout.MaxFailedAccessAttempts = security.LockoutMaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+                options.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@";
+
+                // The platform's own validator (MlpsPasswordValidator) is the password policy.
+                options.Password.RequiredLength = 1;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.ClaimsIdentity.UserIdClaimType = PlatformClaims.Subject;
+                options.ClaimsIdentity.UserNameClaimType = PlatformClaims.Name;
+                options.ClaimsIdentity.RoleClaimType = PlatformClaims.Role;
+                options.ClaimsIdentity.SecurityStampClaimType = PlatformClaims.SecurityStamp;
+            })
+            .AddRoles<PlatformRole>()
+            .AddEntityFrameworkStores<PlatformDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<MlpsPasswordValidator>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = PlatformScheme;
+                options.DefaultChallengeScheme = PlatformScheme;
+                options.DefaultForbidScheme = PlatformScheme;
+            })
+            .AddPolicyScheme(PlatformScheme, "Bearer token or session cookie", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            {
+                options.Cookie.Name = "kr.session";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(security.SessionIdleMinutes);
+                options.SlidingExpiration = true;
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.AccessDeniedPath = "/account/denied";
+                options.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+            })
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, options =>
+            {
+                // Between "password proven" and "signed in": setting up two factors or replacing a one-time password.
+                options.Cookie.Name = "kr.pending";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+                options.SlidingExpiration = false;
+            });
+
+        services.AddOpenIddict()
+            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<PlatformDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddServer(options =>
+            {
+                options.SetTokenEndpointUris("connect/token").SetRevocationEndpointUris("connect/revoke");
+                options.AllowPasswordFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                options.AcceptAnonymousClients();
+                options.RegisterScopes([Scopes.OfflineAccess, .. FeedScopes.All]);
+                options.SetAccessTokenLifetime(TimeSpan.FromMinutes(security.AccessTokenMinutes));
+                options.SetRefreshTokenLifetime(TimeSpan.FromHours(security.RefreshTokenHours));
+                options.DisableSlidingRefreshTokenExpiration();
+
+                // A refresh token is single-use: replaying a used one fails (and OpenIddict revokes its chain).
+                options.SetRefreshTokenReuseLeeway(TimeSpan.Zero);
+                var keys = new TokenKeys(new LocalKeyStore(database, configuration));
+                options.AddSigningKey(keys.Signing).AddEncryptionKey(keys.Encryption);
+                var aspNetCore = options.UseAspNetCore().EnableTokenEndpointPassthrough();
+                if (!security.RequireHttps)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(options =>
+            {
+                options.UseLocalServer();
+                options.UseAspNetCore();
+
+                // Every bearer request checks its token entry: revoked tokens stop working at once.
+                options.EnableTokenEntryValidation();
+            });
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Counts sign-in attempts (POSTs) per IP address; showing the login page costs nothing.
+            options.AddPolicy(SignInRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = security.SignInPerIpPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("page"));
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+        });
+
+        services.AddSingleton<IAuthorizationPolicyProvider, PlatformPolicyProvider>();
+        services.AddAuthorization(PlatformPolicyProvider.AddPolicies);
+    }
+
+    public static void UsePlatformIdentity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseMiddleware<AccountStateMiddleware>();
+
+        // Nothing answers here (no endpoint; OpenIddict has handled its own endpoints above): 404 for everyone,
+        // rather than the fallback policy's 401 — a switched-off module's address is simply gone.
+        app.Use((context, next) =>
+        {
+            if (context.GetEndpoint() is null)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+        app.UseRateLimiter();
+        app.UseAuthorization();
+    }
+
+    /// <summary>API and feed requests get 401/403, never a redirect to the login page.</summary>
+    public static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/odata") || request.Path.StartsWithSegments("/connect");
+
+    // Pages redirect to the login page; API and feed requests get a bare 401/403 (problem details via status code pages).
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.Request))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The token signing (RSA) and encryption (AES) keys: kept under the data folder, or configured.</summary>
+    private sealed class TokenKeys
+    {
+        public TokenKeys(LocalKeyStore store)
+        {
+            Signing = new RsaSecurityKey(store.GetOrCreateRsa("token-signing.pem")) { KeyId = "kr-signing" };
+            Encryption = new SymmetricSecurityKey(store.GetOrCreateSecret("Security:TokenEncryptionKey", "token-encryption.key", 32)) { KeyId = "kr-encryption" };
+        }
+
+        public SecurityKey Signing { get; }
+
+        public SecurityKey Encryption { get; }
+    }
+}

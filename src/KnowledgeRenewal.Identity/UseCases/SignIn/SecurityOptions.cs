@@ -1,0 +1,38 @@
+using KnowledgeRenewal.Identity;
+using KnowledgeRenewal.Identity.Web;
+using KnowledgeRenewal.Kernel.Access;
+namespace KnowledgeRenewal.Identity.UseCases.SignIn;
+
+/// <summary>Configuration section <c>Security</c>: sign-in protection, sessions and tokens. Passwords: <c>Security:Passwords</c>.</summary>
+public sealed class SecurityOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Security";
+
+    /// <summary>Consecutive failed sign-ins before the account is locked.</summary>
+    public int LockoutMaxFailedAttempts { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked.</summary>
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in attempts per minute from one IP address (429 beyond).</summary>
+    public int SignInPerIpPerMinute { get; set; } = 30;
+
+    /// <summary>Sign-in attempts per minute for one account name (429 beyond).</summary>
+    public int SignInPerAccountPerMinute { get; set; } = 10;
+
+    /// <summary>A web session ends after this many idle minutes.</summary>
+    public int SessionIdleMinutes { get; set; } = 30;
+
+    /// <summary>A web session ends this many hours after sign-in, however active.</summary>
+    public int SessionAbsoluteHours { get; set; } = 8;
+
+    /// <summary>Lifetime of API access tokens.</summary>
+    public int AccessTokenMinutes { get; set; } = 10;
+
+    /// <summary>Lifetime of refresh tokens (each use returns a new one and retires the old).</summary>
+    public int RefreshTokenHours { get; set; } = 8;
+
+    /// <summary>Require HTTPS for cookies and the token endpoint (set when TLS ends at the platform, not at a gateway).</summary>
+    public bool RequireHttps { get; set; }
+}

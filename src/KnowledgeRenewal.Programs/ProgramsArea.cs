@@ -1,0 +1,33 @@
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Programs.Persistence;
+using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
+using KnowledgeRenewal.Programs.UseCases.Projects;
+using KnowledgeRenewal.Programs.Web;
+
+namespace KnowledgeRenewal.Programs;
+
+/// <summary>
+/// The programs area: projects with their workflow, public notice and objections; annual plans; digital-technology
+/// engineers. The host adds it with <see cref="AddProgramsArea"/> and maps <see cref="MapProgramsArea"/>.
+/// </summary>
+public static class ProgramsArea
+{
+    /// <summary>Registers the area: its model and services.</summary>
+    public static IServiceCollection AddProgramsArea(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPlatformModelPart<ProgramsModel>();
+        services.AddDigitalEngineers();
+        services.AddProjects(configuration);
+        services.AddPlans();
+        return services;
+    }
+
+    /// <summary>Maps <c>/api/digital-engineers</c>, <c>/api/projects</c>, <c>/api/notices</c> and <c>/api/annual-plans</c>.</summary>
+    public static IEndpointRouteBuilder MapProgramsArea(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapDigitalEngineers();
+        endpoints.MapProjects();
+        endpoints.MapPlans();
+        return endpoints;
+    }
+}
