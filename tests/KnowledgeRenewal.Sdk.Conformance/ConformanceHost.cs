@@ -35,7 +35,7 @@ public sealed class ConformanceHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the platform with <paramref name="switches"/> (module key → enabled). Throws the platform's own
-    /// start-up error (<see cref="Core.PlatformConfigurationException"/>, which says what to fix) when it refuses to start.
+    /// start-up error (<see cref="KnowledgeRenewal.Kernel.PlatformConfigurationException"/>, which says what to fix) when it refuses to start.
     /// </summary>
     public static async Task<ConformanceHost> StartAsync(IReadOnlyDictionary<string, bool> switches)
     {

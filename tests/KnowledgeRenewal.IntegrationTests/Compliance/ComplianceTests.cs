@@ -14,6 +14,7 @@ using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Host.Commands;
 
 namespace KnowledgeRenewal.IntegrationTests.Compliance;
 

@@ -39,7 +39,7 @@ public sealed class DemoDeclarationsTests(PlatformFixture platform)
                 d.Hours,
                 d.EmployerReviewedAt,
                 d.DepartmentReviewedAt,
-                Record = db.CreditRecords.Where(r => r.Id == d.CreditRecordId).Select(r => new { r.Status, r.Hours, r.DeclarationId, r.Source, r.ReviewReason }).Single(),
+                Record = db.Set<CreditRecord>().Where(r => r.Id == d.CreditRecordId).Select(r => new { r.Status, r.Hours, r.DeclarationId, r.Source, r.ReviewReason }).Single(),
                 d.Id,
                 Evidence = d.Evidence.Select(e => new { e.ContentType, e.Content, e.Size }).ToList(),
             })

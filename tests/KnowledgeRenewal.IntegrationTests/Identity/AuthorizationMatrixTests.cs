@@ -733,7 +733,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             await db.SaveChangesAsync();
             var issuer = services.GetRequiredService<CertificateIssuer>();
             var personYear = new PersonYear(person.Id, int.Parse(CertificateYear, CultureInfo.InvariantCulture));
-            var batch = await issuer.LoadAsync(db, [personYear], default);
+            var batch = await CertificateIssuer.LoadAsync(db, [personYear], default);
             var certificate = issuer.Issue(db, batch, personYear, LedgerActor.System.Name, requireRecords: true).Certificate;
             await db.SaveChangesAsync();
             fixture.Markers["certificate " + code] = certificate.Number;
@@ -765,7 +765,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             db.DigitalInstitutions.Add(trainer);
             var id = Guid.Parse(fixture.Markers["person-id " + code]);
             var person = await db.Professionals.SingleAsync(p => p.Id == id);
-            var holder = new CertificateHolder(person.Id, person.Name, person.IdNumberMasked, person.RegionCode, person.DepartmentCode);
+            var holder = new KnowledgeRenewal.Programs.Domain.CertificateHolder(person.Id, person.Name, person.IdNumberMasked, person.RegionCode, person.DepartmentCode);
             var actor = new DigitalActor(null, "system");
             var training = DigitalEngineerRules.Train(holder, trainer, DigitalField.BigData, DigitalLevel.Junior, new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 5), 40, true, actor, DateTime.UtcNow);
             var certificate = DigitalEngineerRules.IssueTrainingCertificate(training, trainer, holder, "SZPX-2025-031-990001", new DateOnly(2025, 3, 10), actor, DateTime.UtcNow);

@@ -74,7 +74,7 @@ public sealed class DemoRosterTests(RosterPlatform platform, ITestOutputHelper o
         using (var scope = platform.Factory.Services.CreateSystemScope())
         {
             var seeder = scope.ServiceProvider.GetServices<IDemoDataSeeder>().OfType<DemoRosterSeeder>().Single();
-            var seed = platform.Factory.Services.GetRequiredService<Host.Composition.PlatformOptions>().DemoSeed;
+            var seed = platform.Factory.Services.GetRequiredService<KnowledgeRenewal.Kernel.PlatformOptions>().DemoSeed;
             await seeder.SeedAsync(new DemoSeedContext(seed, seeder.Key), CancellationToken.None);
         }
 
