@@ -207,6 +207,7 @@ public static class PlatformComposition
             {
                 options.Conventions.Add(new HideODataControllersFromOpenApi());
                 options.Conventions.Add(new PublicODataMetadata());
+                options.Conventions.Add(new ModuleControllersAreBusinessData(registry));
             })
             .ConfigureApplicationPartManager(parts => ModuleWebParts.ApplyTo(parts, registry))
             .AddOData(options =>

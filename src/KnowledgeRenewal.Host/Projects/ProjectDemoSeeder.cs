@@ -130,7 +130,7 @@ public sealed partial class ProjectDemoSeeder(
             Field = field,
             ApplicantOrganizationId = applicant.Id,
             RecommenderOrganizationId = recommender.Id,
-            ProviderId = applicant.Type == OrganizationType.TrainingProvider ? applicant.Id : null,
+            ProviderId = ProjectHosts.Default(applicant),
             RegionCode = applicant.RegionCode,
             DepartmentCode = applicant.DepartmentCode,
             CreditYear = end.Year,
