@@ -108,6 +108,7 @@ public static class PlatformComposition
             options.SwaggerEndpoint("/openapi/v1.json", "KnowledgeRenewal API v1");
             options.DocumentTitle = "接口文档 — 济宁市专业技术人员继续教育管理服务平台";
         });
+        app.UseApiAntiforgery();
         app.UseODataBatching();
 
         // $batch runs each sub-request on a context of its own: make it the current one, so the caller's scope applies.

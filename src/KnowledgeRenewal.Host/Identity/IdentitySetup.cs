@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Validation.AspNetCore;
@@ -74,6 +75,28 @@ internal static class IdentitySetup
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<MlpsPasswordValidator>();
 
+        // Every cookie of the platform — session, pending sign-in, antiforgery, TempData — is HttpOnly, SameSite=Strict
+        // and HTTPS-only where HTTPS is required.
+        var secureCookies = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "kr.antiforgery";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = secureCookies;
+            options.HeaderName = ApiAntiforgeryMiddleware.HeaderName;
+
+            // X-Frame-Options: DENY goes out on every response (SecurityHeadersMiddleware), not SAMEORIGIN on some.
+            options.SuppressXFrameOptionsHeader = true;
+        });
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "kr.tempdata";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = secureCookies;
+        });
+
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = PlatformScheme;
@@ -82,7 +105,7 @@ internal static class IdentitySetup
             })
             .AddPolicyScheme(PlatformScheme, "Bearer token or session cookie", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    HasBearerToken(context.Request)
                         ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                         : IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
@@ -90,7 +113,7 @@ internal static class IdentitySetup
                 options.Cookie.Name = "kr.session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = secureCookies;
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(security.SessionIdleMinutes);
                 options.SlidingExpiration = true;
                 options.LoginPath = "/account/login";
@@ -105,7 +128,7 @@ internal static class IdentitySetup
                 options.Cookie.Name = "kr.pending";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = secureCookies;
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(10);
                 options.SlidingExpiration = false;
             });
@@ -161,6 +184,13 @@ internal static class IdentitySetup
         services.AddAuthorization(PlatformPolicyProvider.AddPolicies);
     }
 
+    /// <summary>
+    /// The cross-site request gate of the API (<see cref="ApiAntiforgeryMiddleware"/>): session-cookie writes to
+    /// <c>/api</c>, <c>/odata</c> and <c>/connect</c> need the antiforgery token and a same-host Origin. It runs
+    /// before OData's <c>$batch</c> takes a request apart, so a batch is checked as the one request it is.
+    /// </summary>
+    public static void UseApiAntiforgery(this WebApplication app) => app.UseMiddleware<ApiAntiforgeryMiddleware>();
+
     public static void UsePlatformIdentity(this WebApplication app)
     {
         app.UseAuthentication();
@@ -181,6 +211,10 @@ internal static class IdentitySetup
         app.UseRateLimiter();
         app.UseAuthorization();
     }
+
+    /// <summary>Whether the request presents a bearer token (then the token, never the session cookie, signs it in).</summary>
+    public static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>API and feed requests get 401/403, never a redirect to the login page.</summary>
     public static bool IsApi(HttpRequest request) =>
