@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using KnowledgeRenewal.Core.Identity;
 using KnowledgeRenewal.Core.Registry;
@@ -175,7 +176,9 @@ internal static class IdentitySetup
                 : RateLimitPartition.GetNoLimiter("page"));
             options.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // Every limit is a one-minute window: the lease knows how much of it is left.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });
@@ -229,11 +232,20 @@ internal static class IdentitySetup
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            context.Response.Redirect(Relative(context.RedirectUri));
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The path and query of a redirect the cookie handler built from the request's own Host header: a relative
+    /// redirect stays on the site the browser is on, whatever Host a client sent.
+    /// </summary>
+    public static string Relative(string redirectUri) =>
+        Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
+            ? absolute.PathAndQuery
+            : redirectUri;
 
     /// <summary>The token signing (RSA) and encryption (AES) keys: kept under the data folder, or configured.</summary>
     private sealed class TokenKeys
