@@ -25,6 +25,7 @@ using KnowledgeRenewal.Host.Problems;
 using KnowledgeRenewal.Host.Projects;
 using KnowledgeRenewal.Host.Registry;
 using KnowledgeRenewal.Host.Registry.Import;
+using KnowledgeRenewal.Host.Web;
 using KnowledgeRenewal.Sdk;
 using Mapster;
 using MediatR;
@@ -72,6 +73,7 @@ public static class PlatformComposition
         services.AddSingleton<IAuditActorProvider, HttpAuditActorProvider>();
         services.AddPlatformData(database, configuration);
         services.AddPlatformIdentity(configuration, database);
+        services.AddPlatformWebSecurity(configuration);
         services.AddDemoAccounts();
         AddApplication(services, registry);
         services.AddRegistryImport(configuration);
@@ -97,6 +99,7 @@ public static class PlatformComposition
     {
         ArgumentNullException.ThrowIfNull(app);
         var registry = app.Services.GetRequiredService<ModuleRegistry>();
+        app.UseWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
@@ -108,6 +111,7 @@ public static class PlatformComposition
             options.SwaggerEndpoint("/openapi/v1.json", "KnowledgeRenewal API v1");
             options.DocumentTitle = "接口文档 — 济宁市专业技术人员继续教育管理服务平台";
         });
+        app.UseApiAntiforgery();
         app.UseODataBatching();
 
         // $batch runs each sub-request on a context of its own: make it the current one, so the caller's scope applies.
