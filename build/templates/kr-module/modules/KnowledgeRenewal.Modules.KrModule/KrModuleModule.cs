@@ -25,7 +25,7 @@ public sealed class KrModuleModule : DepartmentModule
 
     // The credit rules. Until the department's own numbers are entered, the module adopts the platform's general
     // standard in one line (at least 90 credit hours a year, professional subjects at least two thirds of them).
-    // To declare the sector's own numbers, replace that line with its rule sets (modules/README.md, "Credit rules"):
+    // To declare the sector's own numbers, replace the line below with its rule sets (modules/README.md §3, "Rules"):
     //
     //   public override IReadOnlyList<CreditRuleSet> RuleSets { get; } =
     //   [
