@@ -95,12 +95,15 @@ public sealed class ProjectInputValidator : AbstractValidator<ProjectInput>
         RuleFor(i => i.EndDate).NotNull().OverridePropertyName("endDate").WithErrorCode("required").WithMessage("请填写结束日期（endDate）。");
         RuleFor(i => i.EndDate).GreaterThanOrEqualTo(i => i.StartDate).When(i => i.StartDate is not null && i.EndDate is not null)
             .OverridePropertyName("endDate").WithErrorCode("out_of_range").WithMessage("结束日期（endDate）不能早于开始日期（startDate）。");
-        RuleFor(i => i.StartDate).Must(d => d!.Value.Year >= 2023).When(i => i.StartDate is not null)
-            .OverridePropertyName("startDate").WithErrorCode("out_of_range").WithMessage("开始日期（startDate）不能早于 2023 年（知识更新工程自 2023 年实施）。");
-        RuleFor(i => i.EndDate).Must(d => d!.Value.Year <= 2030).When(i => i.EndDate is not null)
-            .OverridePropertyName("endDate").WithErrorCode("out_of_range").WithMessage("结束日期（endDate）不能晚于 2030 年（工程实施期至 2030 年）。");
-        RuleFor(i => i.CreditYear).InclusiveBetween(2023, 2030).When(i => i.CreditYear is not null)
-            .OverridePropertyName("creditYear").WithErrorCode("out_of_range").WithMessage("学时年度（creditYear）应在 2023 至 2030 之间。");
+        RuleFor(i => i.StartDate).Must(d => d!.Value.Year >= ProgramPeriod.FirstYear).When(i => i.StartDate is not null)
+            .OverridePropertyName("startDate").WithErrorCode("out_of_range")
+            .WithMessage($"开始日期（startDate）不能早于 {ProgramPeriod.FirstYear} 年（知识更新工程自 {ProgramPeriod.FirstYear} 年实施）。");
+        RuleFor(i => i.EndDate).Must(d => d!.Value.Year <= ProgramPeriod.LastYear).When(i => i.EndDate is not null)
+            .OverridePropertyName("endDate").WithErrorCode("out_of_range")
+            .WithMessage($"结束日期（endDate）不能晚于 {ProgramPeriod.LastYear} 年（工程实施期至 {ProgramPeriod.LastYear} 年）。");
+        RuleFor(i => i.CreditYear).Must(y => ProgramPeriod.Contains(y!.Value)).When(i => i.CreditYear is not null)
+            .OverridePropertyName("creditYear").WithErrorCode("out_of_range")
+            .WithMessage($"学时年度（creditYear）应在 {ProgramPeriod.FirstYear} 至 {ProgramPeriod.LastYear} 之间。");
         RuleFor(i => i.Capacity).NotNull().InclusiveBetween(1, MaxCapacity).OverridePropertyName("capacity").WithErrorCode("out_of_range")
             .WithMessage($"计划培训人数（capacity）应在 1 至 {MaxCapacity} 之间。");
         RuleFor(i => i.Description).MaximumLength(Project.TextLength).OverridePropertyName("description").WithErrorCode("too_long").WithMessage($"项目简介（description）最多 {Project.TextLength} 个字。");
