@@ -6,7 +6,7 @@
 #
 # It installs the repository's `dotnet new` template (build/templates/kr-module) into a private, temporary template
 # hive and runs it, which creates
-#   modules/KnowledgeRenewal.Modules.<Name>/          the module class, a sample catalog, sample rules, a README
+#   modules/KnowledgeRenewal.Modules.<Name>/          the module class (adopting the platform's default rules), a sample catalog, a README
 #   tests/KnowledgeRenewal.Modules.<Name>.Tests/     its tests: the conformance kit and its own numbers
 # then adds both projects to KnowledgeRenewal.sln, references the module from the host (src/KnowledgeRenewal.Host)
 # and mentions it, disabled, in the host's appsettings.json. Enabling it is one configuration line:
@@ -81,12 +81,13 @@ grep -q "\"$KEY\": { \"Enabled\": false }" "$SETTINGS" || { echo "error: could n
 cat <<DONE
 
 Created:
-  modules/$MODULE/          (module class, catalog, rules, README)
+  modules/$MODULE/          (module class with the platform default rules, catalog, README)
   tests/$MODULE.Tests/     (conformance kit + its own numbers)
   + KnowledgeRenewal.sln, + ProjectReference in $HOST_PROJECT, + Modules:$KEY (disabled) in $SETTINGS
 
 Next:
-  1. Fill the catalog and rules:  modules/$MODULE/${NAME}Catalog.cs, ${NAME}CreditRules.cs
+  1. Fill the catalog: modules/$MODULE/${NAME}Catalog.cs; keep the platform default rules or declare
+     the sector's own in modules/$MODULE/${NAME}Module.cs (RuleSets)
   2. Test:    dotnet test tests/$MODULE.Tests
   3. Enable:  set "Modules": { "$KEY": { "Enabled": true } } in $SETTINGS
               (or the environment variable Modules__${KEY}__Enabled=true)

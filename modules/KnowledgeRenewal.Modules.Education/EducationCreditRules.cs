@@ -13,7 +13,7 @@ public static class EducationCreditRules
     [
         new CreditRuleSet
         {
-            EffectiveFrom = new DateOnly(2023, 1, 1),
+            EffectiveFrom = ProgramPeriod.Start,
             Title = "中小学教师继续教育（五年周期）",
             Basis = "《中小学教师继续教育规定》（教育部令第7号）；《教育部关于大力加强中小学教师培训工作的意见》（教师〔2011〕1号）；《山东省专业技术人员继续教育条例》",
             CycleYears = 5,

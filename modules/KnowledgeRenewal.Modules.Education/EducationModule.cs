@@ -13,7 +13,7 @@ public sealed class EducationModule : DepartmentModule
         NameEn = "Education",
         DepartmentCode = Departments.Education,
         Version = new Version(1, 0, 0),
-        RequiresSdk = new Version(1, 0),
+        RequiresSdk = new Version(1, 1),
         Description = "面向济宁市中小学、幼儿园、职业院校和高校教师的专业科目目录与五年周期继续教育学时规则。",
     };
 

@@ -26,7 +26,7 @@ public static class HealthCreditRules
     [
         new CreditRuleSet
         {
-            EffectiveFrom = new DateOnly(2023, 1, 1),
+            EffectiveFrom = ProgramPeriod.Start,
             Title = "继续医学教育（年度学分制）",
             Basis = "《继续医学教育规定（试行）》（卫科教发〔2000〕477号）；《继续医学教育学分授予与管理办法》（卫科教发〔2006〕11号）；《山东省专业技术人员继续教育条例》",
             CycleYears = 1,

@@ -16,13 +16,19 @@ public sealed class HousingConstructionModule : DepartmentModule
         Version = new Version(1, 0, 0),
 
         // The SDK version the module is built against (SdkInfo.Version); the platform refuses an incompatible one.
-        RequiresSdk = new Version(1, 0),
+        RequiresSdk = new Version(1, 1),
         Description = "济宁市住房城乡建设领域专业技术人员的专业科目目录与继续教育学时规则。",
     };
 
     /// <inheritdoc />
     public override IReadOnlyList<SubjectDefinition> Catalog => HousingConstructionCatalog.Subjects;
 
-    /// <inheritdoc />
-    public override IReadOnlyList<CreditRuleSet> RuleSets => HousingConstructionCreditRules.RuleSets;
+    /// <summary>
+    /// The platform's general standard: at least 90 credit hours a year, professional subjects at least two thirds of them.
+    /// Construction engineers (工程技术人员) follow the general regulations, so the module adopts the platform default (see
+    /// README.md). Registered practitioners' own registration-period hours (e.g. 注册建造师: 120 学时 per registration period)
+    /// belong to their registration regimes and are not these rules.
+    /// When the department sets numbers of its own, return its own rule sets here instead (see modules/README.md).
+    /// </summary>
+    public override IReadOnlyList<CreditRuleSet> RuleSets => PlatformDefaultRules.For(Manifest);
 }

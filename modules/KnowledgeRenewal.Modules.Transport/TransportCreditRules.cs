@@ -15,7 +15,7 @@ public static class TransportCreditRules
         // (the platform default's numbers), declared here so the module's rules read in one place.
         new CreditRuleSet
         {
-            EffectiveFrom = new DateOnly(2023, 1, 1),
+            EffectiveFrom = ProgramPeriod.Start,
             Title = "交通运输专业技术人员继续教育",
             Basis = "《专业技术人员继续教育规定》（人社部令第25号）；《山东省专业技术人员继续教育条例》",
             CycleYears = 1,

@@ -13,7 +13,7 @@ public sealed class TransportModule : DepartmentModule
         NameEn = "Transport",
         DepartmentCode = Departments.Transport,
         Version = new Version(1, 0, 0),
-        RequiresSdk = new Version(1, 0),
+        RequiresSdk = new Version(1, 1),
         Description = "面向济宁市公路、桥梁、京杭运河航道与港口、道路运输和物流领域专业技术人员的专业科目目录与继续教育学时规则。",
     };
 

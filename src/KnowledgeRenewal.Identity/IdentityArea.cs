@@ -29,6 +29,17 @@ public static class IdentityArea
         return services;
     }
 
+    /// <summary>
+    /// The cross-site request gate of the API (<see cref="ApiAntiforgeryMiddleware"/>): session-cookie writes to
+    /// <c>/api</c>, <c>/odata</c> and <c>/connect</c> need the antiforgery token and a same-host Origin. It runs
+    /// before OData's <c>$batch</c> takes a request apart, so a batch is checked as the one request it is.
+    /// </summary>
+    public static WebApplication UseApiAntiforgery(this WebApplication app)
+    {
+        app.UseMiddleware<ApiAntiforgeryMiddleware>();
+        return app;
+    }
+
     /// <summary>Authentication, the account-state check, the unknown-address answer, rate limits and authorization.</summary>
     public static WebApplication UseIdentityArea(this WebApplication app)
     {

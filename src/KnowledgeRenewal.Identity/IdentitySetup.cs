@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Access;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Validation.AspNetCore;
@@ -78,6 +80,28 @@ internal static class IdentitySetup
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<MlpsPasswordValidator>();
 
+        // Every cookie of the platform — session, pending sign-in, antiforgery, TempData — is HttpOnly, SameSite=Strict
+        // and HTTPS-only where HTTPS is required.
+        var secureCookies = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "kr.antiforgery";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = secureCookies;
+            options.HeaderName = ApiAntiforgeryMiddleware.HeaderName;
+
+            // X-Frame-Options: DENY goes out on every response (SecurityHeadersMiddleware), not SAMEORIGIN on some.
+            options.SuppressXFrameOptionsHeader = true;
+        });
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "kr.tempdata";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = secureCookies;
+        });
+
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = PlatformScheme;
@@ -86,7 +110,7 @@ internal static class IdentitySetup
             })
             .AddPolicyScheme(PlatformScheme, "Bearer token or session cookie", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    HasBearerToken(context.Request)
                         ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                         : IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
@@ -94,7 +118,7 @@ internal static class IdentitySetup
                 options.Cookie.Name = "kr.session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = secureCookies;
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(security.SessionIdleMinutes);
                 options.SlidingExpiration = true;
                 options.LoginPath = "/account/login";
@@ -109,7 +133,7 @@ internal static class IdentitySetup
                 options.Cookie.Name = "kr.pending";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
-                options.Cookie.SecurePolicy = security.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = secureCookies;
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(10);
                 options.SlidingExpiration = false;
             });
@@ -156,7 +180,9 @@ internal static class IdentitySetup
                 : RateLimitPartition.GetNoLimiter("page"));
             options.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
+                // Every limit is a one-minute window: the lease knows how much of it is left.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
         });
@@ -186,6 +212,10 @@ internal static class IdentitySetup
         app.UseAuthorization();
     }
 
+    /// <summary>Whether the request presents a bearer token (then the token, never the session cookie, signs it in).</summary>
+    public static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>API and feed requests get 401/403, never a redirect to the login page.</summary>
     public static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/odata") || request.Path.StartsWithSegments("/connect");
@@ -199,11 +229,20 @@ internal static class IdentitySetup
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            context.Response.Redirect(Relative(context.RedirectUri));
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The path and query of a redirect the cookie handler built from the request's own Host header: a relative
+    /// redirect stays on the site the browser is on, whatever Host a client sent.
+    /// </summary>
+    public static string Relative(string redirectUri) =>
+        Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
+            ? absolute.PathAndQuery
+            : redirectUri;
 
     /// <summary>The token signing (RSA) and encryption (AES) keys: kept under the data folder, or configured.</summary>
     private sealed class TokenKeys

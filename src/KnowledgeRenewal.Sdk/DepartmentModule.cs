@@ -31,13 +31,18 @@ public abstract class DepartmentModule
     {
     }
 
-    /// <summary>Maps the module's HTTP endpoints. <paramref name="endpoints"/> is a group under <c>/api/{key}</c>.</summary>
+    /// <summary>
+    /// Maps the module's HTTP endpoints. <paramref name="endpoints"/> is a group under <c>/api/{key}</c> that already
+    /// requires <see cref="PlatformPolicies.BusinessReader"/> (business roles and integrator clients; the separated
+    /// administrators are refused); add stricter policies per endpoint, or <c>AllowAnonymous</c> for public reference data.
+    /// </summary>
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
     }
 
     /// <summary>
-    /// Declares the module's own OData entity sets, served under <c>/odata/{key}</c>.
+    /// Declares the module's own OData entity sets, served under <c>/odata/{key}</c>. The module's controllers, like
+    /// its endpoints, require <see cref="PlatformPolicies.BusinessReader"/> besides their own authorization.
     /// Leave empty when the module has no entities of its own.
     /// </summary>
     public virtual void BuildODataModel(ODataConventionModelBuilder builder)

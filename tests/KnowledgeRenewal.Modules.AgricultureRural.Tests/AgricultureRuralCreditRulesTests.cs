@@ -19,6 +19,16 @@ public sealed class AgricultureRuralCreditRulesTests
     }
 
     [Fact]
+    public void Adopts_the_platform_default_titled_for_the_sector()
+    {
+        var set = Assert.Single(module.RuleSets);
+        var standard = Assert.Single(PlatformDefaultRules.RuleSets);
+
+        Assert.Equal("农业农村专业技术人员继续教育（年度）", set.Title);
+        Assert.Equal(standard with { Title = set.Title, Basis = set.Basis }, set);
+    }
+
+    [Fact]
     public void Its_catalog_belongs_to_the_department()
     {
         Assert.Equal(Departments.AgricultureRural, module.Manifest.DepartmentCode);

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace KnowledgeRenewal.Modules.Health.CmeProjects;
 
-/// <summary>REST endpoints under <c>/api/health/cme-projects</c>: any signed-in caller reads, the health sector registers.</summary>
+/// <summary>REST endpoints under <c>/api/health/cme-projects</c>: business roles and integrator clients read (the platform refuses the separated administrators), the health sector registers.</summary>
 internal static class CmeProjectEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)

@@ -45,8 +45,8 @@ public sealed class RegisterCmeProjectValidator : AbstractValidator<RegisterCmeP
             .WithErrorCode("unknown_subject").WithMessage(p => $"专业科目代码“{p.SubjectCode}”不在卫生健康专业科目目录中（或已停用）。");
         RuleFor(p => p.HostOrganization).NotEmpty().WithErrorCode("required").WithMessage("主办单位不能为空。")
             .MaximumLength(64).WithErrorCode("too_long").WithMessage("主办单位不能超过 64 个字符。");
-        RuleFor(p => p.StartDate).Must(d => d.Year is >= 2023 and <= 2030)
-            .WithErrorCode("out_of_program").WithMessage("开始日期应在知识更新工程实施期（2023—2030 年）内。");
+        RuleFor(p => p.StartDate).Must(ProgramPeriod.Contains)
+            .WithErrorCode("out_of_program").WithMessage($"开始日期应在知识更新工程实施期（{ProgramPeriod.FirstYear}—{ProgramPeriod.LastYear} 年）内。");
         RuleFor(p => p.EndDate).GreaterThanOrEqualTo(p => p.StartDate)
             .WithErrorCode("before_start").WithMessage("结束日期不能早于开始日期。")
             .Must((p, end) => end.Year == p.StartDate.Year)

@@ -39,8 +39,8 @@ public sealed partial class CertificateDemoSeeder(
     /// <summary>How many people get certificates.</summary>
     public const int People = 300;
 
-    /// <summary>The first credit year certified (the program started in 2023).</summary>
-    public const int FirstYear = 2023;
+    /// <summary>The first credit year certified: the program's first year.</summary>
+    public const int FirstYear = ProgramPeriod.FirstYear;
 
     /// <summary>Marks the migrated demo records (and only those are ever corrected).</summary>
     public const string MigrationReference = "原济宁市继续教育学时登记系统迁移";

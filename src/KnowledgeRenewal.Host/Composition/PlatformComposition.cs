@@ -41,6 +41,7 @@ using KnowledgeRenewal.Programs.UseCases.Projects;
 using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Registry.Web;
 using KnowledgeRenewal.Registry.UseCases.Import;
+using KnowledgeRenewal.Host.Web;
 using KnowledgeRenewal.Sdk;
 using Mapster;
 using MediatR;
@@ -94,6 +95,7 @@ public static class PlatformComposition
         services.AddRegistryArea(configuration);
         services.AddProgramsArea(configuration);
         services.AddCreditsArea(configuration);
+        services.AddPlatformWebSecurity(configuration);
         AddApplication(services, registry);
         AddWeb(services, configuration, registry);
         return builder;
@@ -113,6 +115,7 @@ public static class PlatformComposition
     {
         ArgumentNullException.ThrowIfNull(app);
         var registry = app.Services.GetRequiredService<ModuleRegistry>();
+        app.UseWebSecurity();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
@@ -124,6 +127,7 @@ public static class PlatformComposition
             options.SwaggerEndpoint("/openapi/v1.json", "KnowledgeRenewal API v1");
             options.DocumentTitle = "接口文档 — 济宁市专业技术人员继续教育管理服务平台";
         });
+        app.UseApiAntiforgery();
         app.UseODataBatching();
 
         // $batch runs each sub-request on a context of its own: make it the current one, so the caller's scope applies.
@@ -219,6 +223,7 @@ public static class PlatformComposition
             {
                 options.Conventions.Add(new HideODataControllersFromOpenApi());
                 options.Conventions.Add(new PublicODataMetadata());
+                options.Conventions.Add(new ModuleControllersAreBusinessData(registry));
             })
             .ConfigureApplicationPartManager(parts => ModuleWebParts.ApplyTo(parts, registry))
             .AddOData(options =>

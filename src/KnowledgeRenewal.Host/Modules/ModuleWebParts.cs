@@ -1,6 +1,8 @@
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Host.OData;
+using KnowledgeRenewal.Sdk;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.OData;
@@ -11,7 +13,11 @@ namespace KnowledgeRenewal.Host.Modules;
 
 /// <summary>
 /// Wires the enabled modules into the web layer — their controllers, OData route components and endpoint
-/// groups — and leaves no trace of disabled ones (their controllers are not even discovered).
+/// groups — and leaves no trace of disabled ones (their controllers are not even discovered). Whatever a module
+/// serves is business data: its endpoints and its controllers (OData feeds included) require
+/// <see cref="PlatformPolicies.BusinessReader"/> on top of their own authorization, so the separated system,
+/// security and audit administrators are refused (403) without the module doing anything; only an explicit
+/// <c>AllowAnonymous</c> (public reference data) opts out.
 /// </summary>
 internal static class ModuleWebParts
 {
@@ -49,13 +55,38 @@ internal static class ModuleWebParts
     {
         foreach (var module in registry.Enabled)
         {
-            var group = endpoints.MapGroup($"/api/{module.Key}").WithTags($"{module.Manifest.NameZh}模块 ({module.Key})");
+            var group = endpoints.MapGroup($"/api/{module.Key}").WithTags($"{module.Manifest.NameZh}模块 ({module.Key})")
+                .RequireAuthorization(PlatformPolicies.BusinessReader);
             module.Module.MapEndpoints(group);
         }
     }
 
     private static string ToPascal(string key) =>
         string.Concat(key.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+}
+
+/// <summary>
+/// The modules' controllers (their OData feeds among them) serve business data: every action requires
+/// <see cref="PlatformPolicies.BusinessReader"/> besides its own authorization (policies combine), so the separated
+/// administrators are refused like on the platform's own feeds. Recognised by assembly: any installed module's.
+/// </summary>
+internal sealed class ModuleControllersAreBusinessData(ModuleRegistry registry) : IActionModelConvention
+{
+    private readonly HashSet<System.Reflection.Assembly> modules = [.. registry.Installed.Select(m => m.Assembly)];
+
+    public void Apply(ActionModel action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (!modules.Contains(action.Controller.ControllerType.Assembly))
+        {
+            return;
+        }
+
+        foreach (var selector in action.Selectors)
+        {
+            selector.EndpointMetadata.Add(new AuthorizeAttribute(PlatformPolicies.BusinessReader));
+        }
+    }
 }
 
 /// <summary>OData feeds are described by <c>$metadata</c>, not by the OpenAPI document of the REST API.</summary>

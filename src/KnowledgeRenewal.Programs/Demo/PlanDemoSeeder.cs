@@ -45,7 +45,7 @@ public sealed class PlanDemoSeeder(PlatformDbContext db, TimeProvider clock) : I
         ArgumentNullException.ThrowIfNull(context);
         var existing = await db.AnnualPlans.Select(p => p.Year).ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow().UtcDateTime;
-        for (var year = Math.Max(context.FirstYear, AnnualPlanRules.FirstYear); year <= Math.Min(context.LastYear, AnnualPlanRules.LastYear); year++)
+        for (var year = Math.Max(context.FirstYear, ProgramPeriod.FirstYear); year <= Math.Min(context.LastYear, ProgramPeriod.LastYear); year++)
         {
             if (existing.Contains(year))
             {

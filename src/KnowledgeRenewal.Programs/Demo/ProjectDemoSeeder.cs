@@ -120,7 +120,7 @@ public sealed partial class ProjectDemoSeeder(
     private static Project NewProject(Bogus.Faker faker, ProjectType type, ProjectLevel level, Organization applicant, Organization recommender, int year, bool current, DateOnly today, Dictionary<(ProjectType, int), int> numbers)
     {
         var start = current ? today.AddDays(faker.Random.Int(30, 120)) : new DateOnly(year, faker.Random.Int(4, 10), faker.Random.Int(1, 20));
-        if (start.Year > 2030 || (current && start.Year != year && year == today.Year))
+        if (start.Year > ProgramPeriod.LastYear || (current && start.Year != year && year == today.Year))
         {
             start = new DateOnly(year, 12, 1);
         }
@@ -138,7 +138,7 @@ public sealed partial class ProjectDemoSeeder(
             Field = field,
             ApplicantOrganizationId = applicant.Id,
             RecommenderOrganizationId = recommender.Id,
-            ProviderId = applicant.Type == OrganizationType.TrainingProvider ? applicant.Id : null,
+            ProviderId = ProjectHosts.Default(applicant),
             RegionCode = applicant.RegionCode,
             DepartmentCode = applicant.DepartmentCode,
             CreditYear = end.Year,

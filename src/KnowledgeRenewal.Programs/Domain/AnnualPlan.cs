@@ -12,7 +12,7 @@ public sealed class AnnualPlan
     /// <summary>Surrogate key.</summary>
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
-    /// <summary>The program year (2023–2030), one plan per year.</summary>
+    /// <summary>The program year (one of <see cref="KnowledgeRenewal.Sdk.ProgramPeriod"/>'s), one plan per year.</summary>
     public int Year { get; init; }
 
     /// <summary>Notes of the program office (e.g. the document the plan follows).</summary>

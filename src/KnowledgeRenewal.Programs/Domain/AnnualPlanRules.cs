@@ -45,7 +45,7 @@ public static class PlanProblemCodes
     /// <summary>No plan has been set for the year (404).</summary>
     public const string PlanNotFound = "plan.not_found";
 
-    /// <summary>The year is outside the program (2023–2030).</summary>
+    /// <summary>The year is outside the program (<see cref="ProgramPeriod"/>).</summary>
     public const string YearOutsideProgram = "plan.year_outside_program";
 
     /// <summary>The shares of one dimension add up to more than the total.</summary>
@@ -55,15 +55,9 @@ public static class PlanProblemCodes
     public const string UnknownKey = "plan.unknown_key";
 }
 
-/// <summary>The rules of annual plans: the program's years, the seed's default targets, and the checks of a submitted plan.</summary>
+/// <summary>The rules of annual plans: the seed's default targets and the checks of a submitted plan (its year within <see cref="ProgramPeriod"/>).</summary>
 public static class AnnualPlanRules
 {
-    /// <summary>The program's first year.</summary>
-    public const int FirstYear = 2023;
-
-    /// <summary>The program's last year.</summary>
-    public const int LastYear = 2030;
-
     /// <summary>Most trainees one target can aim at.</summary>
     public const int MaxTrainees = 1_000_000;
 
@@ -95,8 +89,8 @@ public static class AnnualPlanRules
     ];
 
     /// <summary>The year's problem, or null when it is a program year.</summary>
-    public static FieldError? CheckYear(int year) => year is < FirstYear or > LastYear
-        ? new FieldError("year", PlanProblemCodes.YearOutsideProgram, $"年度 {year} 不在知识更新工程实施期（{FirstYear}—{LastYear} 年）内。")
+    public static FieldError? CheckYear(int year) => !ProgramPeriod.Contains(year)
+        ? new FieldError("year", PlanProblemCodes.YearOutsideProgram, $"年度 {year} 不在知识更新工程实施期（{ProgramPeriod.FirstYear}—{ProgramPeriod.LastYear} 年）内。")
         : null;
 
     /// <summary>

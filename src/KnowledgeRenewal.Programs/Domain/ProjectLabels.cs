@@ -91,6 +91,15 @@ public static class ProjectLabels
         _ => status.ToString(),
     };
 
+    /// <summary>The Chinese name of a notice's phase.</summary>
+    public static string Notice(NoticePhase phase) => phase switch
+    {
+        NoticePhase.NotStarted => "待公示",
+        NoticePhase.Open => "公示中",
+        NoticePhase.Ended => "公示期满",
+        _ => phase.ToString(),
+    };
+
     /// <summary>The path segment of an action (<c>record-upstream-approval</c>).</summary>
     public static string Slug(ProjectAction action)
     {

@@ -56,10 +56,16 @@ public static class ProjectProblemCodes
     /// <summary>The recommending authority is not the county bureau of the region or the line department of the sector.</summary>
     public const string InvalidRecommender = "project.invalid_recommender";
 
+    /// <summary>
+    /// The host provider may not be named by this applicant: a provider hosts only its own projects; others name a
+    /// provider or base within their scope (see <see cref="ProjectHosts"/>).
+    /// </summary>
+    public const string InvalidHost = "project.invalid_host";
+
     /// <summary>Only drafts can be edited.</summary>
     public const string NotDraft = "project.not_draft";
 
-    /// <summary>The objection is not in public notice (objections are only taken during the notice).</summary>
+    /// <summary>The project's notice period has not started or has ended (objections are only taken within it, see <see cref="PublicNoticePeriod"/>).</summary>
     public const string NotInNotice = "project.not_in_notice";
 
     /// <summary>The objection has already been resolved.</summary>

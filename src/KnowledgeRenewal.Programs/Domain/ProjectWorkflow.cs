@@ -313,7 +313,7 @@ public static class ProjectWorkflow
 
     private static ProjectRefusal? NoticeOver(Project project, ProjectFacts facts)
     {
-        if (project.NoticeEnd is not { } end || facts.Today <= end)
+        if (PublicNoticePeriod.Phase(project, facts.Today) != NoticePhase.Ended)
         {
             return new(ProjectProblemCodes.NoticeRunning, 409, "公示期未结束",
                 project.NoticeEnd is { } last

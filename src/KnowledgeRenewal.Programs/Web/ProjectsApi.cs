@@ -56,7 +56,7 @@ public static class ProjectsApi
             })
             .RequireAuthorization(policy => policy.RequireRole(ProjectApplicants.AnyType))
             .WithName("CreateProject")
-            .WithSummary("A draft application for the caller's own organization. Who may apply: providers every type; employers, line departments and county bureaus seminars and capacity building; the program office capacity building. recommenderOrganizationId must be the county bureau of the project's region or the line department of its sector (not the applicant). Money in fen. 201 + ETag; 403 project.not_applicant; 400 project.invalid_recommender.")
+            .WithSummary("A draft application for the caller's own organization. Who may apply: providers every type; employers, line departments and county bureaus seminars and capacity building; the program office capacity building. recommenderOrganizationId must be the county bureau of the project's region or the line department of its sector (not the applicant). providerId (the host): a provider hosts its own projects only (none named = itself); others may name a provider or base within their scope. Money in fen. 201 + ETag; 403 project.not_applicant; 400 project.invalid_recommender / project.invalid_host.")
             .Produces<ProjectDetail>(StatusCodes.Status201Created);
 
         projects.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -70,13 +70,13 @@ public static class ProjectsApi
                 WithETag(http, await mediator.Send(new UpdateProject(id, ifMatch, body), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(ProjectApplicants.AnyType))
             .WithName("UpdateProject")
-            .WithSummary("The applicant's staff change their draft (all fields as on create; the type never changes). Needs If-Match. 409 project.not_draft once submitted.")
+            .WithSummary("The applicant's staff change their draft (all fields as on create, the host rule included; the type never changes). Needs If-Match. 409 project.not_draft once submitted; 400 project.invalid_host.")
             .Produces<ProjectDetail>();
 
         projects.MapGet("/{id:guid}/objections", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListObjections(id), ct))
             .RequireAuthorization(policy => policy.RequireRole(Readers))
             .WithName("ListProjectObjections")
-            .WithSummary("The objections filed during the project's notice; the filer's name and phone are masked except for the program office, whose reads are audited.")
+            .WithSummary("The objections filed during the project's notice: content, state and resolution. Who filed them (name, phone) only the program office sees, and its reads are audited; everyone else — the applicant first — sees the filer as 异议人 and no contact.")
             .Produces<IReadOnlyList<ObjectionView>>();
 
         projects.MapPost("/{id:guid}/objections/{objectionId:guid}/resolve", async (Guid id, Guid objectionId, [FromBody] ResolveObjectionBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -104,7 +104,7 @@ public static class ProjectsApi
         notices.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListNotices(), ct))
             .AllowAnonymous()
             .WithName("ListProjectNotices")
-            .WithSummary("Public: the projects in public notice (公示), their organizers and notice periods. No sign-in.")
+            .WithSummary("Public: the projects in public notice (公示), their organizers, notice periods and where each stands today (phase NotStarted 待公示 / Open 公示中 — objections taken / Ended 公示期满). No sign-in.")
             .Produces<IReadOnlyList<PublicNotice>>();
 
         notices.MapPost("/{id:guid}/objections", (Guid id, [FromBody] ObjectionInput? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -112,7 +112,7 @@ public static class ProjectsApi
             .AllowAnonymous()
             .RequireRateLimiting(ProjectObjectionLimits.Policy)
             .WithName("FileProjectObjection")
-            .WithSummary("Public: anyone files an objection against a project during its notice period: reason, contactName, contactPhone (kept private: never shown publicly, masked for all but the program office). Rate-limited per client address (Projects:ObjectionsPerMinute; 429 beyond). 201; 404 when the project is not in notice; 409 project.not_in_notice outside the period.")
+            .WithSummary("Public: anyone files an objection against a project during its notice period: reason, contactName, contactPhone (kept private: never shown publicly, masked for all but the program office). Rate-limited per client address (Projects:ObjectionsPerMinute; 429 beyond). 201; 404 when the project is not in notice; 409 project.not_in_notice before the notice period's first day and after its last (China Standard Time).")
             .Produces<ObjectionReceipt>(StatusCodes.Status201Created);
 
         return endpoints;

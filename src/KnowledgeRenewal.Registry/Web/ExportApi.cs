@@ -14,6 +14,7 @@ using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Registry.UseCases;
+
 namespace KnowledgeRenewal.Registry.Web;
 
 /// <summary>

@@ -38,8 +38,8 @@ public sealed class DemoSeedContext
     /// <summary>A Bogus faker with the zh_CN locale and a fixed seed.</summary>
     public Bogus.Faker Faker { get; }
 
-    /// <summary>First year of the program (2023).</summary>
-    public int FirstYear { get; init; } = 2023;
+    /// <summary>First year demo data covers: the program's first year (<see cref="ProgramPeriod.FirstYear"/>).</summary>
+    public int FirstYear { get; init; } = ProgramPeriod.FirstYear;
 
     /// <summary>Last year demo data covers.</summary>
     public int LastYear { get; init; } = 2026;

@@ -113,6 +113,74 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     }
 
     [Fact]
+    public async Task The_separated_administrators_are_refused_every_business_data_endpoint()
+    {
+        // Business data is every endpoint an anonymous caller is refused that is not an administrator's own (its
+        // authorization names a separated administrator's policy or role): REST, pages, the platform's OData sets and
+        // every module's endpoints and feeds. The system, security and audit administrators get 403 on all of them.
+        var requests = Requests().Where(r => !r.Url.Contains("$batch", StringComparison.Ordinal)).ToArray();
+        var administration = AdministrationPaths();
+        using var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var business = new List<ProbeRequest>();
+        foreach (var request in requests.Where(r => !administration.Contains(r.Url.Split('?')[0])))
+        {
+            using var message = request.ToMessage();
+            using var response = await anonymous.SendAsync(message);
+            if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/account/login", StringComparison.Ordinal) == true))
+            {
+                business.Add(request);
+            }
+        }
+
+        Assert.Contains(business, r => r.Url.StartsWith("/odata/health/CmeProjects", StringComparison.Ordinal));
+        Assert.Contains(business, r => r.Url.StartsWith("/api/health/cme-projects", StringComparison.Ordinal));
+        Assert.Contains(business, r => r.Url.StartsWith("/odata/Projects", StringComparison.Ordinal));
+        var violations = new List<string>();
+        foreach (var caller in fixture.Callers.Where(c => PlatformRoles.SeparatedAdministrators.Contains(c.Name)))
+        {
+            foreach (var request in business.Where(r => !OwnWorkOfAdministrator(caller.Name, r.Url)))
+            {
+                using var message = request.ToMessage();
+                using var response = await caller.Client.SendAsync(message);
+                if (response.StatusCode != HttpStatusCode.Forbidden)
+                {
+                    violations.Add($"{caller.Name}: {request} → {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(violations.Count == 0, "Business data not refused to a separated administrator:\n" + string.Join("\n", violations));
+    }
+
+    // Not business data for a separated administrator: their own account, and the organization tree for the
+    // security administrator (who places accounts into organizations; see OrganizationReadersAttribute).
+    private static bool OwnWorkOfAdministrator(string role, string url) =>
+        url.StartsWith("/api/me", StringComparison.Ordinal)
+        || (role == PlatformRoles.SecurityAdmin && (url.StartsWith("/api/organizations", StringComparison.Ordinal) || url.StartsWith("/odata/Organizations", StringComparison.Ordinal)));
+
+    // The paths of the endpoints whose authorization names a separated administrator's policy or role (their own work).
+    private HashSet<string> AdministrationPaths()
+    {
+        string[] policies = [PlatformPolicies.SystemAdministration, PlatformPolicies.SecurityAdministration, PlatformPolicies.AuditReading];
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var authorization = endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>();
+            var policyNames = endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.AuthorizationPolicy>()
+                .SelectMany(p => p.Requirements.OfType<Microsoft.AspNetCore.Authorization.Infrastructure.RolesAuthorizationRequirement>()).SelectMany(r => r.AllowedRoles);
+            if (authorization.Any(a => policies.Contains(a.Policy) || PlatformRoles.SeparatedAdministrators.Any(r => a.Roles?.Split(',').Contains(r) == true))
+                || policyNames.Any(PlatformRoles.SeparatedAdministrators.Contains))
+            {
+                paths.Add(Fill(endpoint.RoutePattern, write: false)!);
+                paths.Add(Fill(endpoint.RoutePattern, write: true)!);
+            }
+        }
+
+        return paths;
+    }
+
+    [Fact]
     public async Task Scopes_are_not_empty_the_callers_see_their_own_data()
     {
         // Guards the matrix against passing because everybody sees nothing.

@@ -13,9 +13,15 @@ public sealed partial class WebBrowser : IDisposable
     private readonly HttpClient client;
 
     public WebBrowser(WebApplicationFactory<Program> factory)
+        : this(factory, new Uri("http://localhost"))
+    {
+    }
+
+    /// <summary>A browser on <paramref name="baseAddress"/> (e.g. <c>https://localhost</c> for a platform that requires HTTPS).</summary>
+    public WebBrowser(WebApplicationFactory<Program> factory, Uri baseAddress)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = baseAddress });
     }
 
     /// <summary>The last HTML page loaded (the source of the next form's antiforgery token); API answers do not count.</summary>
@@ -46,6 +52,9 @@ public sealed partial class WebBrowser : IDisposable
         Assert.True(page.Status == HttpStatusCode.OK, $"GET {url}: expected 200, got {(int)page.Status} {page.Location}");
         return await PostAsync(url, fields);
     }
+
+    /// <summary>Sends a request with the browser's cookies, as a script on one of its pages would (API answers do not change <see cref="LastHtml"/>).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => client.SendAsync(request);
 
     /// <summary>The antiforgery token of a page's form.</summary>
     public static string AntiforgeryToken(string html)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Programs.Domain;
+using System.Text.Json;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using KnowledgeRenewal.Identity.Contracts;
@@ -48,11 +49,11 @@ public sealed class ProjectNoticeTests(ProjectPlatform platform) : IClassFixture
             await blocked.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.ObjectionPending);
         }
 
-        // The applicant sees the objection with its contact masked; the program office sees it (audited).
+        // The applicant sees the objection, not who filed it (not even masked); the program office sees it (audited).
         var provider = await platform.ProviderAsync();
-        var masked = (await provider.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
-        Assert.Equal("139****5678", masked.GetProperty("contactPhone").GetString());
-        Assert.Equal("周*", masked.GetProperty("contactName").GetString());
+        var anonymised = (await provider.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
+        Assert.Equal(JsonValueKind.Null, anonymised.GetProperty("contactPhone").ValueKind);
+        Assert.Equal("异议人", anonymised.GetProperty("contactName").GetString());
         var full = (await office.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
         Assert.Equal(Phone, full.GetProperty("contactPhone").GetString());
         var audited = await platform.InDatabaseAsync(db => db.AuditRecords.IgnoreQueryFilters()
@@ -101,6 +102,136 @@ public sealed class ProjectNoticeTests(ProjectPlatform platform) : IClassFixture
         using var late = await anonymous.PostAsJsonAsync(new Uri($"/api/notices/{id}/objections", UriKind.Relative),
             new { reason = "补充异议。", contactName = "吴刚", contactPhone = "13700001111" });
         await late.AssertProblemAsync(HttpStatusCode.NotFound, ProjectProblemCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task Nobody_but_the_program_office_learns_who_objected_through_REST_OData_or_pages()
+    {
+        const string name = "欧阳明远";
+        const string phone = "13788886666";
+        string[] identity = [name, "欧*远", "欧**远", phone, "137****6666"];
+        var id = await platform.InNoticeAsync("异议人隐私测试研修班");
+        using var anonymous = platform.Factory.CreateClient();
+        using (var filed = await anonymous.PostAsJsonAsync(new Uri($"/api/notices/{id}/objections", UriKind.Relative),
+            new { reason = "授课专家与申报材料不一致。", contactName = name, contactPhone = phone }))
+        {
+            await filed.ReadJsonAsync(HttpStatusCode.Created, "objection");
+        }
+
+        // The applicant (the provider) and the recommending authority (the health department) see that there is an
+        // objection, what it says and where it stands — the filer only as 异议人, with no contact at all.
+        var provider = await platform.ProviderAsync();
+        var health = await platform.HealthAsync();
+        foreach (var reader in new[] { provider, health })
+        {
+            var objection = (await reader.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
+            Assert.Equal(("异议人", JsonValueKind.Null, "授课专家与申报材料不一致。", "待处理"),
+                (objection.GetProperty("contactName").GetString(), objection.GetProperty("contactPhone").ValueKind, objection.GetProperty("reason").GetString(), objection.GetProperty("statusName").GetString()));
+        }
+
+        // The program office sees who it was (its read is audited) and dismisses the objection; the applicant then reads
+        // the resolution, still without the filer.
+        var office = await platform.OfficeAsync();
+        var full = (await office.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
+        Assert.Equal((name, phone), (full.GetProperty("contactName").GetString(), full.GetProperty("contactPhone").GetString()));
+        await ResolveAsync(office, id, full.GetProperty("id").GetGuid(), await ProjectPlatform.ETagAsync(office, id), "dismiss", "经核实，授课专家与申报一致。");
+
+        string[] applicantReads =
+        [
+            $"/api/projects/{id}/objections",
+            $"/api/projects/{id}",
+            "/api/projects?pageSize=100",
+            $"/odata/Projects?$expand=*&$filter=Id eq {id}",
+            $"/odata/Projects({id})",
+            $"/odata/ProjectTransitions?$filter=ProjectId eq {id}",
+            "/odata/$metadata",
+        ];
+        foreach (var url in applicantReads)
+        {
+            var body = await provider.GetStringAsync(new Uri(url, UriKind.Relative));
+            Assert.All(identity, value => Assert.DoesNotContain(value, body, StringComparison.Ordinal));
+            Assert.DoesNotContain("Contact", body, StringComparison.Ordinal);
+        }
+
+        var resolved = (await provider.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
+        Assert.Equal(("异议人", "异议不成立", "经核实，授课专家与申报一致。"),
+            (resolved.GetProperty("contactName").GetString(), resolved.GetProperty("statusName").GetString(), resolved.GetProperty("resolution").GetString()));
+
+        // The public page never names the filer either.
+        var page = await anonymous.GetStringAsync(new Uri("/notices", UriKind.Relative));
+        Assert.All(identity, value => Assert.DoesNotContain(value, page, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Objections_are_taken_from_the_first_day_of_the_notice_period_to_its_last_on_the_api_and_the_page()
+    {
+        var id = await platform.InNoticeAsync("公示期限测试研修班");
+        var companion = await platform.InNoticeAsync("公示期限测试研修班（同期）");
+        using var anonymous = platform.Factory.CreateClient();
+        using var browser = new WebBrowser(platform.Factory);
+        var today = ProjectPlatform.Today;
+
+        // Before the first day: refused with the stable code; the page lists it as 待公示 and offers no form for it.
+        await platform.SetNoticePeriodAsync(id, today.AddDays(3), today.AddDays(9));
+        using (var early = await FileAsync(anonymous, id))
+        {
+            var problem = await early.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.NotInNotice);
+            Assert.Contains("尚未开始", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var page = await browser.GetAsync("/notices");
+        Assert.Equal(("待公示", false, true), (Phase(page.Html, id), OffersForm(page.Html, id), OffersForm(page.Html, companion)));
+        Assert.DoesNotContain("现予公示", page.Html, StringComparison.Ordinal);
+
+        // From the first day to the last (both included): taken, on the API and on the page.
+        await platform.SetNoticePeriodAsync(id, today, today.AddDays(4));
+        using (var first = await FileAsync(anonymous, id))
+        {
+            await first.ReadJsonAsync(HttpStatusCode.Created, "objection on the first day");
+        }
+
+        page = await browser.GetAsync("/notices");
+        Assert.Equal(("公示中", true), (Phase(page.Html, id), OffersForm(page.Html, id)));
+        await platform.SetNoticePeriodAsync(id, today.AddDays(-6), today);
+        var onLastDay = await browser.PostAsync("/notices", Form(id));
+        Assert.Equal(HttpStatusCode.OK, onLastDay.Status);
+        Assert.Contains("异议已受理", onLastDay.Html, StringComparison.Ordinal);
+
+        // After the last day: refused with the same code, on the API and on the page, which labels it 公示期满 without a form.
+        await platform.SetNoticePeriodAsync(id, today.AddDays(-9), today.AddDays(-1));
+        using (var late = await FileAsync(anonymous, id))
+        {
+            var problem = await late.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.NotInNotice);
+            Assert.Contains("已结束", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        page = await browser.GetAsync("/notices");
+        Assert.Equal(("公示期满", false, true), (Phase(page.Html, id), OffersForm(page.Html, id), OffersForm(page.Html, companion)));
+        var refused = await browser.PostAsync("/notices", Form(id));
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Contains("公示期已结束", refused.Html, StringComparison.Ordinal);
+
+        var notices = await anonymous.GetJsonAsync("/api/notices");
+        Assert.Equal(("Ended", "公示期满"), notices.EnumerateArray().Where(n => n.GetProperty("id").GetGuid() == id)
+            .Select(n => (n.GetProperty("phase").GetString(), n.GetProperty("phaseName").GetString())).Single());
+        var office = await platform.OfficeAsync();
+        Assert.Equal(2, (await office.GetJsonAsync($"/api/projects/{id}/objections")).GetArrayLength());
+
+        static Task<HttpResponseMessage> FileAsync(HttpClient client, Guid project) =>
+            client.PostAsJsonAsync(new Uri($"/api/notices/{project}/objections", UriKind.Relative), new { reason = "异议内容。", contactName = "钱进", contactPhone = "13600001111" });
+
+        static Dictionary<string, string?> Form(Guid project) => new()
+        {
+            ["ProjectId"] = project.ToString(),
+            ["Reason"] = "异议内容（页面）。",
+            ["ContactName"] = "钱进",
+            ["ContactPhone"] = "13600001111",
+        };
+
+        static string Phase(string html, Guid project) =>
+            System.Text.RegularExpressions.Regex.Match(html, $"<tr id=\"notice-{project}\">.*?<td class=\"notice-phase\"[^>]*>(?<phase>[^<]*)</td>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups["phase"].Value;
+
+        static bool OffersForm(string html, Guid project) => html.Contains($"<option value=\"{project}\"", StringComparison.Ordinal);
     }
 
     [Fact]

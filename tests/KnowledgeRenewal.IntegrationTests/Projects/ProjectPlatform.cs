@@ -6,6 +6,8 @@ using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.Registry.Demo;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
@@ -103,6 +105,18 @@ public sealed class ProjectPlatform : IAsyncLifetime
         return 0;
     });
 
+    /// <summary>Sets the project's notice period (China Standard Time days), e.g. to one not started yet or already over.</summary>
+    public Task SetNoticePeriodAsync(Guid projectId, DateOnly start, DateOnly end) => InDatabaseAsync(async db =>
+    {
+        var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == projectId);
+        (project.NoticeStart, project.NoticeEnd) = (start, end);
+        await db.SaveChangesAsync();
+        return 0;
+    });
+
+    /// <summary>Today in China Standard Time (the program's calendar).</summary>
+    public static DateOnly Today => ProgramCalendar.Today(TimeProvider.System);
+
     /// <summary>A draft application body.</summary>
     public static object Application(string title, ProjectType type, Guid recommender, ProjectLevel level = ProjectLevel.Municipal, string? regionCode = null) => new
     {
@@ -152,7 +166,7 @@ public sealed class ProjectPlatform : IAsyncLifetime
         return (detail, response.Headers.ETag!.Tag);
     }
 
-    /// <summary>A municipal seminar of the demo provider walked to its public notice; returns its id.</summary>
+    /// <summary>A municipal seminar of the demo provider walked to its public notice, the period open today; returns its id.</summary>
     public async Task<Guid> InNoticeAsync(string title)
     {
         var provider = await ProviderAsync();
@@ -164,7 +178,15 @@ public sealed class ProjectPlatform : IAsyncLifetime
         (_, etag) = await StepOkAsync(office, id, "start-review", etag);
         (_, etag) = await StepOkAsync(office, id, "score", etag, new { expertName = "赵文静", score = 86 });
         (_, etag) = await StepOkAsync(office, id, "approve", etag);
-        await StepOkAsync(office, id, "start-notice", etag);
+        var (notice, _) = await StepOkAsync(office, id, "start-notice", etag);
+
+        // On a weekend or holiday the period begins on the next working day: let time pass until it is open.
+        var start = DateOnly.Parse(notice.GetProperty("project").GetProperty("noticeStart").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        if (start > Today)
+        {
+            await ShiftIntoPastAsync(id, start.DayNumber - Today.DayNumber);
+        }
+
         return id;
     }
 

@@ -302,6 +302,59 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
     }
 
     [Fact]
+    public async Task A_provider_hosts_only_its_own_projects_and_the_others_name_a_provider_within_their_scope()
+    {
+        var (own, other) = await platform.InDatabaseAsync(async db =>
+        {
+            var providers = await db.Organizations.IgnoreQueryFilters().Where(o => o.Name == "济宁医学院" || o.Name == "济宁学院").ToDictionaryAsync(o => o.Name, o => o.Id);
+            return (providers["济宁医学院"], providers["济宁学院"]);
+        });
+        var provider = await platform.ProviderAsync();
+
+        // The demo provider (济宁医学院, 太白湖新区, health) names another provider as host: refused, on create and on edit.
+        using (var foreign = await provider.PostAsJsonAsync(new Uri("/api/projects", UriKind.Relative), Body("主办单位测试研修班（他人承办）", other)))
+        {
+            var problem = await foreign.AssertProblemAsync(HttpStatusCode.BadRequest, ProjectProblemCodes.InvalidHost);
+            Assert.Equal("providerId", Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+        }
+
+        var (id, etag) = await ProjectPlatform.CreateAsync(provider, Body("主办单位测试研修班（本机构承办）", own));
+        using (var edit = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/projects/{id}", UriKind.Relative)) { Content = JsonContent.Create(Body("主办单位测试研修班（改为他人承办）", other)) })
+        {
+            edit.Headers.TryAddWithoutValidation("If-Match", etag);
+            using var refused = await provider.SendAsync(edit);
+            await refused.AssertProblemAsync(HttpStatusCode.BadRequest, ProjectProblemCodes.InvalidHost);
+        }
+
+        Assert.Equal(own, (await provider.GetJsonAsync($"/api/projects/{id}")).GetProperty("project").GetProperty("providerId").GetGuid());
+
+        // A county bureau names a provider of its region, a line department one of its sector; not one outside.
+        var taibaihu = await platform.TaibaihuAsync();
+        var health = await platform.HealthAsync();
+        var employer = await platform.EmployerAsync();
+        await ProjectPlatform.CreateAsync(taibaihu, Body("太白湖新区高级研修班（承办测试）", own, departmentCode: "health"));
+        await ProjectPlatform.CreateAsync(health, Body("卫生健康高级研修班（承办测试）", own, recommender: platform.TaibaihuBureauId, regionCode: "370800-TBH"));
+        foreach (var (applicant, body) in new[]
+        {
+            (taibaihu, Body("太白湖新区高级研修班（区外承办）", other, departmentCode: "health")),
+            (health, Body("卫生健康高级研修班（行业外承办）", other, recommender: platform.TaibaihuBureauId, regionCode: "370800-TBH")),
+            (employer, Body("用人单位高级研修班（指定承办）", own)),
+        })
+        {
+            using var response = await applicant.PostAsJsonAsync(new Uri("/api/projects", UriKind.Relative), body);
+            await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProjectProblemCodes.InvalidHost);
+        }
+
+        System.Text.Json.Nodes.JsonObject Body(string title, Guid host, Guid? recommender = null, string? regionCode = null, string? departmentCode = null)
+        {
+            var body = System.Text.Json.JsonSerializer.SerializeToNode(ProjectPlatform.Application(title, ProjectType.AdvancedSeminar, recommender ?? platform.HealthDepartmentId, regionCode: regionCode))!.AsObject();
+            body["providerId"] = host;
+            body["departmentCode"] = departmentCode;
+            return body;
+        }
+    }
+
+    [Fact]
     public async Task The_applicant_edits_a_draft_with_if_match_and_nothing_once_submitted()
     {
         var provider = await platform.ProviderAsync();

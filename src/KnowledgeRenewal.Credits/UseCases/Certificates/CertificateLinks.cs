@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
 
 using KnowledgeRenewal.Credits.Demo;
@@ -9,10 +10,11 @@ namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 
 /// <summary>
 /// The addresses certificates point to: the verification page (QR code), the public status API and the key set.
-/// Based on <see cref="CertificateOptions.PublicBaseUrl"/>, else the current request's address, else the
-/// platform's default address.
+/// Based on <see cref="CertificateOptions.PublicBaseUrl"/>; else the current request's address when host filtering
+/// (<c>AllowedHosts</c>) vouches for its Host header; else the platform's default address. A Host header nobody
+/// vetted never becomes a link.
 /// </summary>
-public sealed class CertificateLinks(IOptions<CertificateOptions> options, IHttpContextAccessor http, PlatformOptions platform)
+public sealed class CertificateLinks(IOptions<CertificateOptions> options, IHttpContextAccessor http, PlatformOptions platform, IOptions<HostFilteringOptions> hosts)
 {
     /// <summary>The platform's public base address, without a trailing slash.</summary>
     public string BaseUrl
@@ -24,7 +26,7 @@ public sealed class CertificateLinks(IOptions<CertificateOptions> options, IHttp
                 return options.Value.PublicBaseUrl.TrimEnd('/');
             }
 
-            if (http.HttpContext?.Request is { Host.HasValue: true } request)
+            if (http.HttpContext?.Request is { Host.HasValue: true } request && HostsAreFiltered)
             {
                 return $"{request.Scheme}://{request.Host}{request.PathBase}".TrimEnd('/');
             }
@@ -33,6 +35,9 @@ public sealed class CertificateLinks(IOptions<CertificateOptions> options, IHttp
                 .FirstOrDefault()?.TrimEnd('/') ?? "http://localhost";
         }
     }
+
+    // Whether only configured host names reach the platform (AllowedHosts without a wildcard).
+    private bool HostsAreFiltered => hosts.Value.AllowedHosts is { Count: > 0 } allowed && !allowed.Contains("*");
 
     /// <summary>The public verification page of a code (what the QR code holds).</summary>
     public string VerifyPage(string code) => $"{BaseUrl}/verify/{code}";

@@ -33,6 +33,20 @@ public sealed class SecurityOptions
     /// <summary>Lifetime of refresh tokens (each use returns a new one and retires the old).</summary>
     public int RefreshTokenHours { get; set; } = 8;
 
-    /// <summary>Require HTTPS for cookies and the token endpoint (set when TLS ends at the platform, not at a gateway).</summary>
+    /// <summary>
+    /// Require HTTPS: cookies are sent over HTTPS only, HSTS is sent, the token endpoint refuses plain HTTP. The
+    /// platform must then see HTTPS — TLS ends at the platform, or at a reverse proxy listed in
+    /// <see cref="KnownProxies"/> / <see cref="KnownNetworks"/> that forwards the scheme (<c>X-Forwarded-Proto</c>).
+    /// </summary>
     public bool RequireHttps { get; set; }
+
+    /// <summary>
+    /// Addresses of the reverse proxies whose <c>X-Forwarded-For</c> / <c>X-Forwarded-Proto</c> are honoured (with
+    /// <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>). Without these and <see cref="KnownNetworks"/>, only a proxy
+    /// on the same machine (loopback) is trusted — never any client.
+    /// </summary>
+    public IList<string> KnownProxies { get; } = [];
+
+    /// <summary>Networks (CIDR, e.g. <c>10.0.0.0/24</c>) of the reverse proxies whose forwarded headers are honoured.</summary>
+    public IList<string> KnownNetworks { get; } = [];
 }

@@ -13,9 +13,11 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace KnowledgeRenewal.Programs.Pages.Notices;
 
 /// <summary>
-/// <c>/notices</c>: the public list of projects in public notice (公示) and their organizers — no sign-in. Anyone may
-/// file an objection with a contact name and phone (POST, rate-limited per client address); the contact is kept
-/// for the program office and never shown here.
+/// <c>/notices</c>: the public list of projects in public notice (公示), their organizers and where each notice stands
+/// (待公示, 公示中, 公示期满) — no sign-in. Anyone may file an objection with a contact name and phone (POST,
+/// rate-limited per client address) against a project whose notice period is open (<see cref="Core.Projects.PublicNoticePeriod"/>):
+/// the form offers only those, and the handler refuses the others as the API does. The contact is kept for the
+/// program office and never shown here.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(ProjectObjectionLimits.Policy)]
@@ -23,6 +25,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 {
     /// <summary>The projects in notice.</summary>
     public IReadOnlyList<PublicNotice> Notices { get; private set; } = [];
+
+    /// <summary>The projects whose notice period is open today (the only ones an objection can be filed against).</summary>
+    public IReadOnlyList<PublicNotice> Open => [.. Notices.Where(n => n.TakesObjections)];
 
     /// <summary>The receipt of the objection just filed.</summary>
     public ObjectionReceipt? Receipt { get; private set; }

@@ -422,9 +422,9 @@ public sealed class DigitalPipelineHandlers(PlatformDbContext db, DigitalEnginee
         {
             errors.Add(new FieldError(field, "in_future", $"{label}（{field}）不能晚于今天（{today:yyyy-MM-dd}）。"));
         }
-        else if (value < new DateOnly(2023, 1, 1))
+        else if (value < ProgramPeriod.Start)
         {
-            errors.Add(new FieldError(field, "too_early", $"{label}（{field}）不能早于 2023-01-01（工程启动之年）。"));
+            errors.Add(new FieldError(field, "too_early", $"{label}（{field}）不能早于 {ProgramPeriod.Start:yyyy-MM-dd}（工程启动之年）。"));
         }
     }
 }

@@ -39,7 +39,7 @@ public sealed record ProjectFundingInput(long? CentralFen, long? ProvincialFen, 
 /// <param name="Level">National, Provincial or Municipal (default Municipal).</param>
 /// <param name="Field">Key industry or social field (default General).</param>
 /// <param name="RecommenderOrganizationId">The county bureau of the project's region or the line department of its sector (required).</param>
-/// <param name="ProviderId">The host provider (a training provider or base); a provider applicant hosts its own by default.</param>
+/// <param name="ProviderId">The host provider (a training provider or base): a provider applicant hosts its own (naming none means itself, naming another is refused); others may name one within their scope (<see cref="ProjectHosts"/>).</param>
 /// <param name="RegionCode">The region (default: the applicant's).</param>
 /// <param name="DepartmentCode">The sector (default: the applicant's).</param>
 /// <param name="CreditYear">Credit year (default: the end date's year).</param>
@@ -105,12 +105,15 @@ public sealed class ProjectInputValidator : AbstractValidator<ProjectInput>
         RuleFor(i => i.EndDate).NotNull().OverridePropertyName("endDate").WithErrorCode("required").WithMessage("请填写结束日期（endDate）。");
         RuleFor(i => i.EndDate).GreaterThanOrEqualTo(i => i.StartDate).When(i => i.StartDate is not null && i.EndDate is not null)
             .OverridePropertyName("endDate").WithErrorCode("out_of_range").WithMessage("结束日期（endDate）不能早于开始日期（startDate）。");
-        RuleFor(i => i.StartDate).Must(d => d!.Value.Year >= 2023).When(i => i.StartDate is not null)
-            .OverridePropertyName("startDate").WithErrorCode("out_of_range").WithMessage("开始日期（startDate）不能早于 2023 年（知识更新工程自 2023 年实施）。");
-        RuleFor(i => i.EndDate).Must(d => d!.Value.Year <= 2030).When(i => i.EndDate is not null)
-            .OverridePropertyName("endDate").WithErrorCode("out_of_range").WithMessage("结束日期（endDate）不能晚于 2030 年（工程实施期至 2030 年）。");
-        RuleFor(i => i.CreditYear).InclusiveBetween(2023, 2030).When(i => i.CreditYear is not null)
-            .OverridePropertyName("creditYear").WithErrorCode("out_of_range").WithMessage("学时年度（creditYear）应在 2023 至 2030 之间。");
+        RuleFor(i => i.StartDate).Must(d => d!.Value.Year >= ProgramPeriod.FirstYear).When(i => i.StartDate is not null)
+            .OverridePropertyName("startDate").WithErrorCode("out_of_range")
+            .WithMessage($"开始日期（startDate）不能早于 {ProgramPeriod.FirstYear} 年（知识更新工程自 {ProgramPeriod.FirstYear} 年实施）。");
+        RuleFor(i => i.EndDate).Must(d => d!.Value.Year <= ProgramPeriod.LastYear).When(i => i.EndDate is not null)
+            .OverridePropertyName("endDate").WithErrorCode("out_of_range")
+            .WithMessage($"结束日期（endDate）不能晚于 {ProgramPeriod.LastYear} 年（工程实施期至 {ProgramPeriod.LastYear} 年）。");
+        RuleFor(i => i.CreditYear).Must(y => ProgramPeriod.Contains(y!.Value)).When(i => i.CreditYear is not null)
+            .OverridePropertyName("creditYear").WithErrorCode("out_of_range")
+            .WithMessage($"学时年度（creditYear）应在 {ProgramPeriod.FirstYear} 至 {ProgramPeriod.LastYear} 之间。");
         RuleFor(i => i.Capacity).NotNull().InclusiveBetween(1, MaxCapacity).OverridePropertyName("capacity").WithErrorCode("out_of_range")
             .WithMessage($"计划培训人数（capacity）应在 1 至 {MaxCapacity} 之间。");
         RuleFor(i => i.Description).MaximumLength(Project.TextLength).OverridePropertyName("description").WithErrorCode("too_long").WithMessage($"项目简介（description）最多 {Project.TextLength} 个字。");
@@ -423,11 +426,16 @@ public sealed class ProjectCommandHandlers(
                 "推荐单位（recommenderOrganizationId）不能是申报单位本身，请选择项目所在县（市、区）人社部门或其他主管部门。"));
         }
 
-        var providerId = input.ProviderId ?? (applicant.Type is OrganizationType.TrainingProvider or OrganizationType.EducationBase ? applicant.Id : null);
-        if (providerId is { } provider && !await db.Organizations.IgnoreQueryFilters(scope)
-                .AnyAsync(o => o.Id == provider && (o.Type == OrganizationType.TrainingProvider || o.Type == OrganizationType.EducationBase) && o.IsActive, cancellationToken).ConfigureAwait(false))
+        // The host: the applicant itself when it is a provider, else a provider within the caller's scope (ProjectHosts).
+        var providerId = input.ProviderId ?? ProjectHosts.Default(applicant);
+        if (providerId is { } provider)
         {
-            errors.Add(new FieldError("providerId", "unknown", "承办单位（providerId）应为已登记的施教机构或继续教育基地。"));
+            var host = await db.Organizations.IgnoreQueryFilters(scope).AsNoTracking()
+                .FirstOrDefaultAsync(o => o.Id == provider, cancellationToken).ConfigureAwait(false);
+            if (ProjectHosts.Check(applicant, provider, host, access.Scope) is { } hostError)
+            {
+                errors.Add(hostError);
+            }
         }
 
         if (input.EducationBaseId is { } baseId && !await db.EducationBases.IgnoreQueryFilters(scope).AnyAsync(b => b.Id == baseId, cancellationToken).ConfigureAwait(false))
@@ -437,7 +445,8 @@ public sealed class ProjectCommandHandlers(
 
         if (errors.Count > 0)
         {
-            throw new PlatformException(errors.Any(e => e.Code == ProjectProblemCodes.InvalidRecommender) ? ProjectProblemCodes.InvalidRecommender : ProblemCodes.ValidationFailed,
+            var code = errors.FirstOrDefault(e => e.Code is ProjectProblemCodes.InvalidRecommender or ProjectProblemCodes.InvalidHost)?.Code ?? ProblemCodes.ValidationFailed;
+            throw new PlatformException(code,
                 StatusCodes.Status400BadRequest, "申报信息有误", string.Join(" ", errors.Select(e => e.Message)), errors);
         }
 

@@ -37,18 +37,21 @@ public sealed record ObjectionInput(string? Reason, string? ContactName, string?
 /// <param name="Message">A Chinese confirmation.</param>
 public sealed record ObjectionReceipt(Guid Id, string ProjectNumber, DateTime FiledAt, string Message);
 
-/// <summary>An objection as the API shows it; the contact is masked except for the program office.</summary>
+/// <summary>
+/// An objection as the API shows it (made by <see cref="ObjectionViews.Of"/> only): who filed it only for the
+/// program office; everyone else sees that it exists, its content, state and resolution, and the filer as 异议人.
+/// </summary>
 /// <param name="Id">Key.</param>
 /// <param name="Reason">Content.</param>
-/// <param name="ContactName">Name (masked unless program office).</param>
-/// <param name="ContactPhone">Phone (masked unless program office).</param>
+/// <param name="ContactName">The filer's name for the program office; <see cref="ObjectionViews.Objector"/> (异议人) for everyone else.</param>
+/// <param name="ContactPhone">The filer's phone for the program office; null for everyone else.</param>
 /// <param name="FiledAt">When (UTC).</param>
 /// <param name="Status">State.</param>
 /// <param name="StatusName">State, in Chinese.</param>
 /// <param name="Resolution">The program office's resolution.</param>
 /// <param name="ResolvedByName">Who resolved it.</param>
 /// <param name="ResolvedAt">When (UTC).</param>
-public sealed record ObjectionView(Guid Id, string Reason, string ContactName, string ContactPhone, DateTime FiledAt, ObjectionStatus Status, string StatusName, string? Resolution, string? ResolvedByName, DateTime? ResolvedAt);
+public sealed record ObjectionView(Guid Id, string Reason, string ContactName, string? ContactPhone, DateTime FiledAt, ObjectionStatus Status, string StatusName, string? Resolution, string? ResolvedByName, DateTime? ResolvedAt);
 
 /// <summary>The program office's resolution of an objection.</summary>
 /// <param name="Decision"><c>uphold</c> (异议成立: the project is rejected) or <c>dismiss</c> (异议不成立).</param>
@@ -120,10 +123,42 @@ public static class ObjectionDecisions
 }
 
 /// <summary>
-/// Handles objections. Filing needs no sign-in (rate-limited per address at the endpoint) and is only possible during
-/// the notice period of a project in notice (any other project is "not found", so filing reveals nothing). The
-/// contact is kept for the program office: its reads of unmasked contacts are audited; everyone else who may see the
-/// project sees them masked. Upholding an objection rejects the project (<see cref="ProjectAction.UpholdObjection"/>).
+/// Objections as each reader may see them — the one projection every read of objections goes through. The filer's
+/// identity (name, phone) is for the program office, which verifies and resolves objections (its reads are audited);
+/// anyone else who may see the project — its applicant, host, recommending authority — sees that an objection exists,
+/// its content, state and resolution, with the filer shown as <see cref="Objector"/> and no contact at all (not even
+/// masked: a name's first and last character or a phone's last digits can identify a colleague).
+/// </summary>
+public static class ObjectionViews
+{
+    /// <summary>How the filer is shown to everyone but the program office.</summary>
+    public const string Objector = "异议人";
+
+    /// <summary>Whether <paramref name="access"/> sees who filed objections: the program office (all business data).</summary>
+    public static bool SeesObjector(ICurrentAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return access.Roles.Contains(PlatformRoles.ProgramOfficeAdmin) && access.Scope.AllBusinessData;
+    }
+
+    /// <summary>The view of <paramref name="objection"/>, with the filer's identity only when <paramref name="seesObjector"/>.</summary>
+    public static ObjectionView Of(ProjectObjection objection, bool seesObjector)
+    {
+        ArgumentNullException.ThrowIfNull(objection);
+        return new ObjectionView(
+            objection.Id, objection.Reason,
+            seesObjector ? objection.ContactName : Objector,
+            seesObjector ? objection.ContactPhone : null,
+            objection.FiledAt, objection.Status, ProjectLabels.Objection(objection.Status), objection.Resolution, objection.ResolvedByName, objection.ResolvedAt);
+    }
+}
+
+/// <summary>
+/// Handles objections. Filing needs no sign-in (rate-limited per address at the endpoint) and is only possible within
+/// the notice period of a project in notice (<see cref="PublicNoticePeriod"/>: from its first day to its last; any
+/// project not in notice is "not found", so filing reveals nothing). Reads go through <see cref="ObjectionViews"/>:
+/// the filer's identity only for the program office, whose reads are audited. Upholding an objection rejects the
+/// project (<see cref="ProjectAction.UpholdObjection"/>).
 /// </summary>
 public sealed class ProjectObjectionHandlers(
     PlatformDbContext db,
@@ -145,11 +180,10 @@ public sealed class ProjectObjectionHandlers(
             .Select(p => new { p.Id, p.Number, p.NoticeStart, p.NoticeEnd })
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new PlatformException(ProjectProblemCodes.NotFound, StatusCodes.Status404NotFound, "项目不在公示中", "未找到该公示项目；只有正在公示的项目可以提出异议。");
-        // Objections are taken from the moment the notice is posted (even before its first working day) to its last day.
-        if (project.NoticeEnd is not { } end || today > end)
+        // Objections are taken from the notice period's first day to its last, China Standard Time.
+        if (PublicNoticePeriod.RefuseObjection(project.NoticeStart, project.NoticeEnd, today) is { } refusal)
         {
-            throw new PlatformException(ProjectProblemCodes.NotInNotice, StatusCodes.Status409Conflict, "不在公示期内",
-                $"该项目公示期为 {project.NoticeStart:yyyy-MM-dd} 至 {project.NoticeEnd:yyyy-MM-dd}，公示期外不受理异议。");
+            throw new PlatformException(refusal.Code, refusal.Status, refusal.Title, refusal.Detail);
         }
 
         var input = request.Input!;
@@ -177,18 +211,14 @@ public sealed class ProjectObjectionHandlers(
 
         var objections = await db.ProjectObjections.AsNoTracking().Where(o => o.ProjectId == request.ProjectId).OrderBy(o => o.FiledAt)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var unmasked = access.Roles.Contains(PlatformRoles.ProgramOfficeAdmin) && access.Scope.AllBusinessData;
-        if (unmasked && objections.Count > 0)
+        var seesObjector = ObjectionViews.SeesObjector(access);
+        if (seesObjector && objections.Count > 0)
         {
             await audit.RecordAsync(new AuditEvent(AuditActions.PersonalDataViewed, AuditOutcome.Success, nameof(ProjectObjection), request.ProjectId.ToString(),
                 $"objection contacts of project, count={objections.Count}"), cancellationToken).ConfigureAwait(false);
         }
 
-        return [.. objections.Select(o => new ObjectionView(
-            o.Id, o.Reason,
-            unmasked ? o.ContactName : PersonNames.Mask(o.ContactName),
-            unmasked ? o.ContactPhone : MaskPhone(o.ContactPhone),
-            o.FiledAt, o.Status, ProjectLabels.Objection(o.Status), o.Resolution, o.ResolvedByName, o.ResolvedAt))];
+        return [.. objections.Select(o => ObjectionViews.Of(o, seesObjector))];
     }
 
     /// <inheritdoc />
@@ -243,7 +273,4 @@ public sealed class ProjectObjectionHandlers(
 
         return await ProjectViews.GetAsync(db, project.Id, cancellationToken).ConfigureAwait(false);
     }
-
-    private static string MaskPhone(string phone) =>
-        phone.Length == 11 && phone[0] == '1' ? MobileNumber.Mask(phone) : phone.Length > 4 ? new string('*', phone.Length - 4) + phone[^4..] : "****";
 }

@@ -71,7 +71,13 @@ public sealed record OverdueProject(Guid Id, string Number, string Title, Projec
 /// <param name="Capacity">Planned trainees.</param>
 /// <param name="NoticeStart">First day of the notice.</param>
 /// <param name="NoticeEnd">Last day of the notice.</param>
-public sealed record PublicNotice(Guid Id, string Number, string Title, string TypeName, string LevelName, string FieldName, string? ApplicantName, string? ProviderName, string? RecommenderName, DateOnly StartDate, DateOnly EndDate, int Capacity, DateOnly? NoticeStart, DateOnly? NoticeEnd);
+/// <param name="Phase">Where the notice stands today (China Standard Time): objections are taken only while it is <see cref="NoticePhase.Open"/>.</param>
+/// <param name="PhaseName">The phase, in Chinese (待公示, 公示中, 公示期满).</param>
+public sealed record PublicNotice(Guid Id, string Number, string Title, string TypeName, string LevelName, string FieldName, string? ApplicantName, string? ProviderName, string? RecommenderName, DateOnly StartDate, DateOnly EndDate, int Capacity, DateOnly? NoticeStart, DateOnly? NoticeEnd, NoticePhase Phase, string PhaseName)
+{
+    /// <summary>Whether objections are taken today.</summary>
+    public bool TakesObjections => Phase == NoticePhase.Open;
+}
 
 /// <summary>Checks paging.</summary>
 public sealed class ListProjectsValidator : AbstractValidator<ListProjects>
@@ -168,10 +174,15 @@ public sealed class ProjectQueryHandlers(PlatformDbContext db, WorkingDayCalenda
         var ids = projects.SelectMany(p => new[] { p.ApplicantOrganizationId, p.RecommenderOrganizationId, p.ProviderId ?? Guid.Empty }).Distinct().ToArray();
         var names = await db.Organizations.IgnoreQueryFilters(scope).AsNoTracking().Where(o => ids.Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
-        return [.. projects.Select(p => new PublicNotice(
-            p.Id, p.Number, p.Title, ProjectLabels.Type(p.Type), ProjectLabels.Level(p.Level), ProjectLabels.Field(p.Field),
-            names.GetValueOrDefault(p.ApplicantOrganizationId), p.ProviderId is { } provider ? names.GetValueOrDefault(provider) : null,
-            names.GetValueOrDefault(p.RecommenderOrganizationId), p.StartDate, p.EndDate, p.Capacity, p.NoticeStart, p.NoticeEnd))];
+        var today = ProgramCalendar.Today(clock);
+        return [.. projects.Select(p =>
+        {
+            var phase = PublicNoticePeriod.Phase(p, today);
+            return new PublicNotice(
+                p.Id, p.Number, p.Title, ProjectLabels.Type(p.Type), ProjectLabels.Level(p.Level), ProjectLabels.Field(p.Field),
+                names.GetValueOrDefault(p.ApplicantOrganizationId), p.ProviderId is { } provider ? names.GetValueOrDefault(provider) : null,
+                names.GetValueOrDefault(p.RecommenderOrganizationId), p.StartDate, p.EndDate, p.Capacity, p.NoticeStart, p.NoticeEnd, phase, ProjectLabels.Notice(phase));
+        })];
     }
 
     private static string Responsible(ProjectStatus status) => status switch

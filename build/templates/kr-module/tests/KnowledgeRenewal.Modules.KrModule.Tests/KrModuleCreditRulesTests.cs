@@ -18,6 +18,17 @@ public sealed class KrModuleCreditRulesTests
         Assert.Equal(60m, Assert.Single(set.Requirements, r => r.Category == CreditCategory.Professional).EffectiveMinimum(set));
     }
 
+    // Delete this test when the module declares the sector's own rule sets instead of the platform default.
+    [Fact]
+    public void Adopts_the_platform_default_titled_for_the_sector()
+    {
+        var set = Assert.Single(module.RuleSets);
+        var standard = Assert.Single(PlatformDefaultRules.RuleSets);
+
+        Assert.Equal("模块中文名称专业技术人员继续教育（年度）", set.Title);
+        Assert.Equal(standard with { Title = set.Title, Basis = set.Basis }, set);
+    }
+
     [Fact]
     public void Its_catalog_belongs_to_the_department()
     {

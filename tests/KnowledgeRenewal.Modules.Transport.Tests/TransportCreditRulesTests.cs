@@ -1,9 +1,9 @@
-using KnowledgeRenewal.Modules.Transport;
 using KnowledgeRenewal.Sdk;
 
-namespace KnowledgeRenewal.UnitTests.Modules;
+namespace KnowledgeRenewal.Modules.Transport.Tests;
 
-public class TransportModuleTests
+/// <summary>The general standard's numbers, declared by the module: change these assertions together with the rules, citing the regulation.</summary>
+public sealed class TransportCreditRulesTests
 {
     private readonly TransportModule module = new();
 
@@ -26,5 +26,14 @@ public class TransportModuleTests
         Assert.NotNull(set);
         var professional = Assert.Single(set.Requirements, r => r.Category == CreditCategory.Professional);
         Assert.Equal(60m, professional.EffectiveMinimum(set));
+    }
+
+    [Fact]
+    public void Has_a_rule_set_in_force_from_the_programs_start_in_2023()
+    {
+        var book = new RuleBook(module.Manifest.Key, module.RuleSets);
+
+        Assert.NotNull(book.InForceOn(new DateOnly(2023, 1, 1)));
+        Assert.NotNull(book.InForceOn(new DateOnly(2030, 12, 31)));
     }
 }

@@ -1,9 +1,9 @@
-using KnowledgeRenewal.Modules.Education;
 using KnowledgeRenewal.Sdk;
 
-namespace KnowledgeRenewal.UnitTests.Modules;
+namespace KnowledgeRenewal.Modules.Education.Tests;
 
-public class EducationModuleTests
+/// <summary>Teachers' rules (a five-year cycle of 360 hours): change these assertions together with the rules, citing the regulation.</summary>
+public sealed class EducationCreditRulesTests
 {
     private readonly EducationModule module = new();
 
@@ -30,10 +30,11 @@ public class EducationModuleTests
     }
 
     [Fact]
-    public void Identifies_itself_as_the_education_module_in_Chinese()
+    public void Has_a_rule_set_in_force_from_the_programs_start_in_2023()
     {
-        Assert.Equal("education", module.Manifest.Key);
-        Assert.Equal(Departments.Education, module.Manifest.DepartmentCode);
-        Assert.Equal("教育", module.Manifest.NameZh);
+        var book = new RuleBook(module.Manifest.Key, module.RuleSets);
+
+        Assert.NotNull(book.InForceOn(new DateOnly(2023, 1, 1)));
+        Assert.NotNull(book.InForceOn(new DateOnly(2030, 12, 31)));
     }
 }

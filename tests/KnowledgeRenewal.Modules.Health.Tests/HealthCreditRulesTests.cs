@@ -1,9 +1,9 @@
-using KnowledgeRenewal.Modules.Health;
 using KnowledgeRenewal.Sdk;
 
-namespace KnowledgeRenewal.UnitTests.Modules;
+namespace KnowledgeRenewal.Modules.Health.Tests;
 
-public class HealthModuleTests
+/// <summary>Continuing medical education in credits of class I and II: change these assertions together with the rules, citing the regulation.</summary>
+public sealed class HealthCreditRulesTests
 {
     private readonly HealthModule module = new();
 
@@ -72,5 +72,14 @@ public class HealthModuleTests
     public void Default_hours_of_its_subjects_convert_to_whole_credits()
     {
         Assert.All(module.Catalog, s => Assert.Equal(0m, s.DefaultCreditHours % InForce2025.HoursPerUnit));
+    }
+
+    [Fact]
+    public void Has_a_rule_set_in_force_from_the_programs_start_in_2023()
+    {
+        var book = new RuleBook(module.Manifest.Key, module.RuleSets);
+
+        Assert.NotNull(book.InForceOn(new DateOnly(2023, 1, 1)));
+        Assert.NotNull(book.InForceOn(new DateOnly(2030, 12, 31)));
     }
 }
