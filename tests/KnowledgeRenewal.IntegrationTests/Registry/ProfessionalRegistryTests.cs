@@ -226,7 +226,8 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
         var protector = (IPersonalDataProtector)platform.Factory.Services.GetService(typeof(IPersonalDataProtector))!;
         Assert.Equal(idNumber, protector.Unprotect(stored.IdNumberCipher));
         Assert.DoesNotContain(idNumber, stored.IdNumberCipher, StringComparison.OrdinalIgnoreCase);
-        var found = await county.GetJsonAsync($"/api/registry/professionals?idNumber={idNumber.ToLowerInvariant()}");
+        using var permitted = await platform.PermittedClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
+        var found = await permitted.GetJsonAsync($"/api/registry/professionals?idNumber={idNumber.ToLowerInvariant()}&purpose=登记核对测试");
         Assert.Equal(id, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
 
         foreach (var spelling in new[] { idNumber, idNumber.ToLowerInvariant() })
