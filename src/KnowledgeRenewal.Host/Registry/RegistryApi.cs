@@ -61,7 +61,7 @@ public static class RegistryApi
             })
             .RequireAuthorization(policy => policy.RequireRole(writers))
             .WithName("CreateProfessional")
-            .WithSummary("Registers a professional: idNumber (GB 11643; lowercase x accepted), name, gender?/birthDate? (must agree with the ID), phone?, employerCreditCode (an employer visible to the caller), regionCode?/departmentCode? (default: the employer's), titleSeries?, titleLevel?, specialty?, education, status?. 400 field errors in Chinese, 403 outside the caller's scope, 409 professional.duplicate.")
+            .WithSummary("Registers a professional: idNumber (GB 11643; lowercase x accepted), name, gender?/birthDate? (must agree with the ID), phone?, employerCreditCode (an employer visible to the caller), regionCode?/departmentCode? (always the employer's: a different value is 400 professional.region_not_employer / professional.department_not_employer; only an employer without a sector lets departmentCode be stated), titleSeries?, titleLevel?, specialty?, education, status?. 400 field errors in Chinese; 409 professional.duplicate when the caller can see the registered record; 403 registry.out_of_scope outside the caller's scope — also for a number registered outside it, which is not told apart.")
             .Produces<ProfessionalView>(StatusCodes.Status201Created);
 
         professionals.MapPut("/{id:guid}", async (Guid id, ProfessionalDetailsInput body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
