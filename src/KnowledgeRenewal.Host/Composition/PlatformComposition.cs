@@ -77,6 +77,7 @@ public static class PlatformComposition
         services.AddDemoAccounts();
         AddApplication(services, registry);
         services.AddRegistryImport(configuration);
+        services.AddIdNumberLookups(configuration);
         services.AddCreditHours(configuration);
         services.AddDigitalEngineers();
         services.AddProjects(configuration);
