@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Registry.UseCases.Import;
 using KnowledgeRenewal.Registry.Web;
 
@@ -18,6 +19,7 @@ public static class RegistryArea
         services.AddPlatformModelPart<RegistryModel>();
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddRegistryImport(configuration);
+        services.AddIdNumberLookups(configuration);
         return services;
     }
 

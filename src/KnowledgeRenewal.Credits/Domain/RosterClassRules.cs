@@ -115,11 +115,11 @@ public static class RosterProblemCodes
     /// <summary>A roster can be uploaded only for a finished class (409).</summary>
     public const string ClassNotFinished = "roster.class_not_finished";
 
-    /// <summary>Row: nobody with this ID number is registered.</summary>
+    /// <summary>
+    /// Row: nobody with this ID number and this name is registered — an unknown number and a registered number with
+    /// another name are not told apart (the column is the ID number's either way).
+    /// </summary>
     public const string PersonNotRegistered = "roster.person_not_registered";
-
-    /// <summary>Row: the name is not the registered name of the ID number.</summary>
-    public const string NameMismatch = "roster.name_mismatch";
 
     /// <summary>Row: the person is outside the class's region or sector.</summary>
     public const string OutOfAudience = "roster.out_of_audience";

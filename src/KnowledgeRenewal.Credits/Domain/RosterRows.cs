@@ -205,25 +205,22 @@ public sealed class RosterRowRules
             failed = true;
         }
 
-        if (person is null)
+        // An unknown number and a known number with another name answer alike, and nothing more is checked: a roster
+        // is no way to learn whether a number is registered, or where its holder belongs.
+        if (person is null || !SameName(candidate.Name, person.Name))
         {
-            Fail("idNumber", RosterProblemCodes.PersonNotRegistered, "平台上没有登记该身份证号的专业技术人员，请核对号码，或请其用人单位先登记后再上传。");
+            Fail("idNumber", RosterProblemCodes.PersonNotRegistered, "平台上没有与该身份证号和姓名相符的专业技术人员，请核对身份证号和姓名；如尚未登记，请其用人单位先登记后再上传。");
             return null;
-        }
-
-        if (!SameName(candidate.Name, person.Name))
-        {
-            Fail("name", RosterProblemCodes.NameMismatch, "姓名与该身份证号在平台登记的姓名不一致，请核对姓名或身份证号。");
         }
 
         if (trainingClass.RegionCode is { } region && region != JiningReferenceData.CityCode && person.RegionCode != region)
         {
-            Fail("idNumber", RosterProblemCodes.OutOfAudience, $"该学员所属区域（{person.RegionCode}）不是本班次面向的区域（{region}），不能记入本班次学时。");
+            Fail("idNumber", RosterProblemCodes.OutOfAudience, $"该学员不属于本班次面向的区域（{region}），不能记入本班次学时。");
         }
 
         if (trainingClass.DepartmentCode is { } department && person.DepartmentCode != department)
         {
-            Fail("idNumber", RosterProblemCodes.OutOfAudience, $"该学员所属行业（{person.DepartmentCode}）不是本班次面向的行业（{department}），不能记入本班次学时。");
+            Fail("idNumber", RosterProblemCodes.OutOfAudience, $"该学员不属于本班次面向的行业（{department}），不能记入本班次学时。");
         }
 
         if (resolved is null)

@@ -63,6 +63,9 @@ public static class AuditActions
     /// <summary>Personal data was shown unmasked.</summary>
     public const string PersonalDataViewed = "data.personal_viewed";
 
+    /// <summary>A person was looked up by the full resident ID number (or a registration matched one outside the caller's scope).</summary>
+    public const string PersonalDataSearched = "data.personal_searched";
+
     /// <summary>Access was refused.</summary>
     public const string AccessDenied = "access.denied";
 

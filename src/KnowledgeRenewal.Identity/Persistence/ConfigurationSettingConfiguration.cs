@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 using KnowledgeRenewal.Kernel.Modules;
+
 namespace KnowledgeRenewal.Identity.Persistence;
 
 internal sealed class ConfigurationSettingConfiguration : IEntityTypeConfiguration<ConfigurationSetting>

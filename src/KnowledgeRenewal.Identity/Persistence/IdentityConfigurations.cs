@@ -9,6 +9,7 @@ using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
+
 namespace KnowledgeRenewal.Identity.Persistence;
 
 internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
+
 namespace KnowledgeRenewal.Kernel.Demo;
 
 /// <summary>Runs the demo seeders of the core and the enabled modules, each once per data-set version.</summary>

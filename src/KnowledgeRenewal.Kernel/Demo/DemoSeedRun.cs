@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
+
 namespace KnowledgeRenewal.Kernel.Demo;
 
 /// <summary>Records that a demo seeder has run on this database.</summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 using KnowledgeRenewal.Kernel.Modules;
+
 namespace KnowledgeRenewal.Kernel.Demo;
 
 internal sealed class DemoSeedRunConfiguration : IEntityTypeConfiguration<DemoSeedRun>

@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
+
 namespace KnowledgeRenewal.Kernel.Identifiers;
 
 /// <summary>

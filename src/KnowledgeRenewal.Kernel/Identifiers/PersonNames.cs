@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
+
 namespace KnowledgeRenewal.Kernel.Identifiers;
 
 /// <summary>Names shown where a person need not be identified (samples of what-if changes): the surname and the last character.</summary>

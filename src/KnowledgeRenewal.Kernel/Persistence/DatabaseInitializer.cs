@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 
 using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.ReferenceData;
+
 namespace KnowledgeRenewal.Kernel.Persistence;
 
 /// <summary>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
+
 namespace KnowledgeRenewal.Kernel.ReferenceData;
 
 internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>

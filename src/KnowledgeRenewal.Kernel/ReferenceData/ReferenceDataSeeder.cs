@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Persistence;
+
 namespace KnowledgeRenewal.Kernel.ReferenceData;
 
 /// <summary>Upserts the reference data every area uses (regions, line departments). Idempotent; runs at every start.</summary>

@@ -24,6 +24,11 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         };
 
         httpContext.Response.StatusCode = problem.Status ?? 500;
+        if (exception is TooManyRequestsException limited)
+        {
+            httpContext.Response.Headers.RetryAfter = limited.RetryAfterSeconds;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem })
             .ConfigureAwait(false);
     }

@@ -8,6 +8,7 @@ using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Registry.Persistence;
+
 namespace KnowledgeRenewal.Programs.Persistence;
 
 internal sealed class AnnualPlanConfiguration : IEntityTypeConfiguration<AnnualPlan>

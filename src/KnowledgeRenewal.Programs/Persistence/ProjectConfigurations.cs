@@ -10,6 +10,7 @@ using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
+
 namespace KnowledgeRenewal.Programs.Persistence;
 
 // Money is integer fen (long): exact and fast to sum on every provider (no decimal-as-TEXT on SQLite).

@@ -27,10 +27,10 @@ public sealed record ProfessionalInput
     /// <summary>工作单位统一社会信用代码.</summary>
     public string? EmployerCreditCode { get; init; }
 
-    /// <summary>所属区域代码 (optional; the employer's region by default).</summary>
+    /// <summary>所属区域代码 (optional; always the employer's — see <see cref="ProfessionalOwnership"/>).</summary>
     public string? RegionCode { get; init; }
 
-    /// <summary>所属行业代码 (optional; the employer's sector by default).</summary>
+    /// <summary>所属行业代码 (optional; the employer's — stated only where the employer has none, see <see cref="ProfessionalOwnership"/>).</summary>
     public string? DepartmentCode { get; init; }
 
     /// <summary>职称系列.</summary>

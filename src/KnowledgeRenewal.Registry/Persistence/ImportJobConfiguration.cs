@@ -7,6 +7,7 @@ using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
+
 namespace KnowledgeRenewal.Registry.Persistence;
 
 internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>

@@ -8,6 +8,7 @@ using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
+
 namespace KnowledgeRenewal.Registry.Persistence;
 
 // Employers and training providers are organizations with more to say: rows of the organizations table, told apart

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
+
 namespace KnowledgeRenewal.Registry.Persistence;
 
 /// <summary>A row's write was refused by the database because its record changed since it was read (another writer).</summary>

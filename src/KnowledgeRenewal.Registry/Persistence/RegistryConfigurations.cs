@@ -10,6 +10,7 @@ using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
+
 namespace KnowledgeRenewal.Registry.Persistence;
 
 internal sealed class ProfessionalConfiguration : IEntityTypeConfiguration<Professional>

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
+
 namespace KnowledgeRenewal.Registry.Persistence;
 
 /// <summary>

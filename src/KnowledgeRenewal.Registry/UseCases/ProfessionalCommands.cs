@@ -107,11 +107,16 @@ public sealed class MoveProfessionalValidator : AbstractValidator<MoveProfession
     }
 }
 
-/// <summary>Handles registration, changes and moves of professionals.</summary>
+/// <summary>
+/// Handles registration, changes and moves of professionals. Region and sector come from the employer
+/// (<see cref="ProfessionalOwnership"/>); a number registered outside the caller's scope is refused exactly like a
+/// registration outside it (and audited), so registering is no way to learn whether someone is registered elsewhere.
+/// </summary>
 public sealed class ProfessionalCommandHandlers(
     PlatformDbContext db,
     ICurrentAccess access,
     IdNumberHasher idNumbers,
+    IdNumberLookups lookups,
     IPersonalDataProtector protector,
     TimeProvider clock)
     : IRequestHandler<CreateProfessional, Versioned<ProfessionalView>>,
@@ -133,16 +138,14 @@ public sealed class ProfessionalCommandHandlers(
         }
 
         var employer = await FindEmployerAsync(valid.EmployerCreditCode, cancellationToken).ConfigureAwait(false);
-        var region = valid.RegionCode ?? employer.RegionCode;
-        var department = valid.DepartmentCode ?? employer.DepartmentCode;
-        await EnsureOwnersExistAsync(region, department, cancellationToken).ConfigureAwait(false);
-        RegistryWriters.EnsureInScope(access, region, department, employer.Id, "只能登记本地区、本行业或本单位的专业技术人员。");
+        var owners = await OwnersAsync(employer, valid.RegionCode, valid.DepartmentCode, null, cancellationToken).ConfigureAwait(false);
+        if (!ProfessionalOwnership.MayRegister(access.Scope, owners, employer.Id))
+        {
+            throw CannotRegister();
+        }
 
         var hash = idNumbers.Hash(valid.IdNumber);
-        if (await IsRegisteredAsync(hash, cancellationToken).ConfigureAwait(false))
-        {
-            throw Duplicate();
-        }
+        await EnsureNotRegisteredAsync(valid.IdNumber, hash, cancellationToken).ConfigureAwait(false);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var professional = new Professional
@@ -156,8 +159,8 @@ public sealed class ProfessionalCommandHandlers(
             PhoneCipher = valid.Phone is null ? null : protector.Protect(valid.Phone),
             PhoneMasked = valid.Phone is null ? null : MobileNumber.Mask(valid.Phone),
             EmployerId = employer.Id,
-            RegionCode = region,
-            DepartmentCode = department!,
+            RegionCode = owners.RegionCode,
+            DepartmentCode = owners.DepartmentCode,
             TitleSeries = valid.TitleSeries,
             TitleLevel = valid.TitleLevel,
             Specialty = valid.Specialty,
@@ -176,11 +179,7 @@ public sealed class ProfessionalCommandHandlers(
         {
             // Another request registered the same person between our check and our insert (unique hash).
             db.ChangeTracker.Clear();
-            if (await IsRegisteredAsync(hash, cancellationToken).ConfigureAwait(false))
-            {
-                throw Duplicate();
-            }
-
+            await EnsureNotRegisteredAsync(valid.IdNumber, hash, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
@@ -242,6 +241,12 @@ public sealed class ProfessionalCommandHandlers(
             throw new RequestValidationException(errors);
         }
 
+        var owners = await OwnersAsync(employer, null, null, professional.DepartmentCode, cancellationToken).ConfigureAwait(false);
+        if (!ProfessionalOwnership.MayRegister(access.Scope, owners, employer.Id))
+        {
+            throw CannotRegister();
+        }
+
         foreach (var employment in open)
         {
             employment.EndedOn = endOfCurrent;
@@ -250,8 +255,8 @@ public sealed class ProfessionalCommandHandlers(
         var now = clock.GetUtcNow().UtcDateTime;
         db.Employments.Add(new Employment { ProfessionalId = professional.Id, EmployerId = employer.Id, StartedOn = startedOn, RecordedAt = now });
         professional.EmployerId = employer.Id;
-        professional.RegionCode = employer.RegionCode;
-        professional.DepartmentCode = employer.DepartmentCode ?? professional.DepartmentCode;
+        professional.RegionCode = owners.RegionCode;
+        professional.DepartmentCode = owners.DepartmentCode;
         await SaveNewVersionAsync(professional, read, cancellationToken).ConfigureAwait(false);
         return await ProfessionalViews.GetAsync(db, professional.Id, cancellationToken).ConfigureAwait(false);
     }
@@ -265,28 +270,39 @@ public sealed class ProfessionalCommandHandlers(
         await db.Employers.AsNoTracking().FirstOrDefaultAsync(e => e.Code == code.Value, cancellationToken).ConfigureAwait(false)
         ?? throw new RequestValidationException([new FieldError("employerCreditCode", "employer.not_found", "未找到该统一社会信用代码对应的用人单位（或不在您的管理范围内），请核对代码或先登记用人单位。")]);
 
-    private async Task EnsureOwnersExistAsync(string region, string? department, CancellationToken cancellationToken)
+    // Region and sector from the employer (ProfessionalOwnership); a stated value that contradicts it is a 400.
+    private async Task<ProfessionalOwners> OwnersAsync(Employer employer, string? statedRegion, string? statedDepartment, string? currentDepartment, CancellationToken cancellationToken)
     {
-        var errors = new List<FieldError>();
-        if (!await db.Regions.AnyAsync(r => r.Code == region, cancellationToken).ConfigureAwait(false))
-        {
-            errors.Add(new FieldError("regionCode", "region.not_found", $"所属区域代码“{region}”不存在。"));
-        }
-
-        if (department is null)
-        {
-            errors.Add(new FieldError("departmentCode", "required", "所属行业代码不能为空（用人单位未登记所属行业时须填写）。"));
-        }
-        else if (!await db.Departments.AnyAsync(d => d.Code == department, cancellationToken).ConfigureAwait(false))
-        {
-            errors.Add(new FieldError("departmentCode", "department.not_found", $"所属行业代码“{department}”不存在。"));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
+        var departments = employer.DepartmentCode is null
+            ? (await db.Departments.AsNoTracking().Select(d => d.Code).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var (owners, errors) = ProfessionalOwnership.Derive(employer.RegionCode, employer.DepartmentCode, statedRegion, statedDepartment, currentDepartment, departments.Contains);
+        return owners ?? throw new RequestValidationException(errors);
     }
+
+    // A number registered already: 409 when the caller may see that record (it is theirs to find anyway); otherwise
+    // the refusal of any registration outside the caller's scope — nothing says the person exists — and an audit record.
+    private async Task EnsureNotRegisteredAsync(ResidentIdNumber number, string hash, CancellationToken cancellationToken)
+    {
+        if (!await db.Professionals.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).AnyAsync(p => p.IdNumberHash == hash, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (await db.Professionals.AnyAsync(p => p.IdNumberHash == hash, cancellationToken).ConfigureAwait(false))
+        {
+            throw Duplicate();
+        }
+
+        await lookups.RegistrationRefusedAsync(number, hash, "登记专业技术人员", cancellationToken).ConfigureAwait(false);
+        throw CannotRegister();
+    }
+
+    private static PlatformException CannotRegister() => new(
+        ProfessionalOwnership.CannotRegister,
+        StatusCodes.Status403Forbidden,
+        ProfessionalOwnership.CannotRegisterTitle,
+        ProfessionalOwnership.CannotRegisterMessage);
 
     private void SetPhone(Professional professional, string? phone)
     {
@@ -315,9 +331,6 @@ public sealed class ProfessionalCommandHandlers(
             throw Preconditions.Stale();
         }
     }
-
-    private Task<bool> IsRegisteredAsync(string hash, CancellationToken cancellationToken) =>
-        db.Professionals.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).AnyAsync(p => p.IdNumberHash == hash, cancellationToken);
 
     private static PlatformException Duplicate() => new(
         RegistryProblemCodes.ProfessionalDuplicate,

@@ -18,7 +18,8 @@ namespace KnowledgeRenewal.Registry.UseCases;
 /// <summary>
 /// A page of professionals within the caller's scope (the data layer's filter decides what is visible at all),
 /// filtered by region, sector, employer, title level, status, part of the name, or the exact resident ID number —
-/// looked up by its keyed hash, never compared in plaintext.
+/// looked up by its keyed hash, never compared in plaintext, and only through the gate of every exact look-up
+/// (<see cref="IdNumberLookups"/>: entitled callers or one's own number, a purpose, a limit per account, audited).
 /// </summary>
 /// <param name="RegionCode">Only this region.</param>
 /// <param name="DepartmentCode">Only this sector.</param>
@@ -26,9 +27,10 @@ namespace KnowledgeRenewal.Registry.UseCases;
 /// <param name="TitleLevel">Only this title level (初级、中级、副高级、正高级、未评定, or the English name).</param>
 /// <param name="Status">Only this status (在职、退休、离职, or the English name).</param>
 /// <param name="Name">Part of the name.</param>
-/// <param name="IdNumber">Exactly this resident ID number.</param>
+/// <param name="IdNumber">Exactly this resident ID number (entitled callers only, with <paramref name="Purpose"/>).</param>
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Rows per page (1–100).</param>
+/// <param name="Purpose">Why the caller looks a number up (required with <paramref name="IdNumber"/>; audited).</param>
 public sealed record ListProfessionals(
     string? RegionCode,
     string? DepartmentCode,
@@ -38,7 +40,8 @@ public sealed record ListProfessionals(
     string? Name,
     string? IdNumber,
     int Page = 1,
-    int PageSize = 20) : IRequest<ProfessionalPage>
+    int PageSize = 20,
+    string? Purpose = null) : IRequest<ProfessionalPage>
 {
     /// <inheritdoc />
     public override string ToString() => nameof(ListProfessionals); // never the ID number in logs
@@ -71,7 +74,7 @@ public sealed class ListProfessionalsValidator : AbstractValidator<ListProfessio
 }
 
 /// <summary>Handles <see cref="ListProfessionals"/>: filters, counts and pages in the database.</summary>
-public sealed class ListProfessionalsHandler(PlatformDbContext db, IdNumberHasher idNumbers, TimeProvider clock) : IRequestHandler<ListProfessionals, ProfessionalPage>
+public sealed class ListProfessionalsHandler(PlatformDbContext db, IdNumberLookups idNumbers, TimeProvider clock) : IRequestHandler<ListProfessionals, ProfessionalPage>
 {
     /// <inheritdoc />
     public async Task<ProfessionalPage> Handle(ListProfessionals request, CancellationToken cancellationToken)
@@ -111,9 +114,12 @@ public sealed class ListProfessionalsHandler(PlatformDbContext db, IdNumberHashe
             query = query.Where(p => p.Name.Contains(name));
         }
 
+        IdNumberLookup? lookup = null;
         if (!string.IsNullOrWhiteSpace(request.IdNumber) && ResidentIdNumber.TryParse(request.IdNumber, ProgramCalendar.Today(clock), out var idNumber, out _))
         {
-            var hash = idNumbers.Hash(idNumber);
+            // Refused (403/400/429, audited) unless the caller is entitled or it is their own number.
+            lookup = await idNumbers.BeginAsync(idNumber, request.Purpose, cancellationToken).ConfigureAwait(false);
+            var hash = lookup.Hash;
             query = query.Where(p => p.IdNumberHash == hash);
         }
 
@@ -122,6 +128,12 @@ public sealed class ListProfessionalsHandler(PlatformDbContext db, IdNumberHashe
             .Skip((request.Page - 1) * request.PageSize)
             .Take(request.PageSize);
         var items = await ProfessionalViews.Project(db, page).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (lookup is not null)
+        {
+            // Audited before the answer leaves: if the record cannot be written, nothing is shown.
+            await idNumbers.CompleteAsync(lookup, total, total == 1 && items.Count == 1 ? items[0].Id : null, cancellationToken).ConfigureAwait(false);
+        }
+
         return new ProfessionalPage(request.Page, request.PageSize, total, items);
     }
 }

@@ -32,7 +32,8 @@ public sealed record UnmaskedPersonalData(Guid Id, string IdNumber, string? Phon
 
 /// <summary>
 /// Shows a professional's ID number and phone unmasked. Needs the permission
-/// <see cref="PlatformPermissions.UnmaskPersonalData"/> (granted per account by a security administrator) — or it is
+/// <see cref="PlatformPermissions.UnmaskPersonalData"/> (granted per account by a security administrator; the rule is
+/// <see cref="PersonalDataEntitlement"/>, the same as for look-ups by ID number) — or it is
 /// the person's own record — the record within the caller's scope (404 otherwise) and a stated purpose (400).
 /// Every answer, granted or refused, is audited as <see cref="AuditActions.PersonalDataViewed"/> with the purpose
 /// in the details and never the data itself.
@@ -66,9 +67,7 @@ public sealed class UnmaskProfessionalHandler(
         }
 
         var self = record.UserId is { } owner && owner == access.UserId;
-        var permitted = http.HttpContext?.User.HasClaim(PlatformClaims.Permission, PlatformPermissions.UnmaskPersonalData) == true
-            && access.UserId is not null
-            && access.Roles.Any(RegistryReadersAttribute.BusinessRoles.Contains);
+        var permitted = PersonalDataEntitlement.HoldsPermission(http.HttpContext?.User, access);
         if (!self && !permitted)
         {
             await DeniedAsync(request.Id, $"permission {PlatformPermissions.UnmaskPersonalData} missing; purpose={purpose}", cancellationToken).ConfigureAwait(false);

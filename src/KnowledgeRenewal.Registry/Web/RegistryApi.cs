@@ -38,10 +38,17 @@ public static class RegistryApi
             .WithMetadata(new RegistryReadersAttribute(FeedScopes.Registry));
         string[] writers = [.. RegistryWriters.ProfessionalWriters];
 
-        professionals.MapGet("/", (string? regionCode, string? departmentCode, Guid? employerId, string? titleLevel, string? status, string? name, string? idNumber, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListProfessionals(regionCode, departmentCode, employerId, titleLevel, status, name, idNumber, page ?? 1, pageSize ?? 20), ct))
+        professionals.MapGet("/", async (string? regionCode, string? departmentCode, Guid? employerId, string? titleLevel, string? status, string? name, string? idNumber, string? purpose, int? page, int? pageSize, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                if (!string.IsNullOrWhiteSpace(idNumber))
+                {
+                    http.Response.Headers.CacheControl = "no-store";
+                }
+
+                return await mediator.Send(new ListProfessionals(regionCode, departmentCode, employerId, titleLevel, status, name, idNumber, page ?? 1, pageSize ?? 20, purpose), ct).ConfigureAwait(false);
+            })
             .WithName("ListProfessionals")
-            .WithSummary("Professionals within the caller's scope, by name; filters regionCode, departmentCode, employerId, titleLevel, status, name (contains), idNumber (exact, looked up by keyed hash); pageSize ≤ 100. ID numbers and phones masked.")
+            .WithSummary("Professionals within the caller's scope, by name; filters regionCode, departmentCode, employerId, titleLevel, status, name (contains); pageSize ≤ 100. ID numbers and phones masked. idNumber (exact, by keyed hash) only with the permission personal-data.unmask or for one's own number, with a purpose (≥ 4 characters): 403 personal_data.lookup_forbidden otherwise, 429 personal_data.lookup_rate_limited (Retry-After) beyond Registry:IdNumberLookups; every look-up is audited (data.personal_searched).")
             .Produces<ProfessionalPage>();
 
         professionals.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -58,7 +65,7 @@ public static class RegistryApi
             })
             .RequireAuthorization(policy => policy.RequireRole(writers))
             .WithName("CreateProfessional")
-            .WithSummary("Registers a professional: idNumber (GB 11643; lowercase x accepted), name, gender?/birthDate? (must agree with the ID), phone?, employerCreditCode (an employer visible to the caller), regionCode?/departmentCode? (default: the employer's), titleSeries?, titleLevel?, specialty?, education, status?. 400 field errors in Chinese, 403 outside the caller's scope, 409 professional.duplicate.")
+            .WithSummary("Registers a professional: idNumber (GB 11643; lowercase x accepted), name, gender?/birthDate? (must agree with the ID), phone?, employerCreditCode (an employer visible to the caller), regionCode?/departmentCode? (always the employer's: a different value is 400 professional.region_not_employer / professional.department_not_employer; only an employer without a sector lets departmentCode be stated), titleSeries?, titleLevel?, specialty?, education, status?. 400 field errors in Chinese; 409 professional.duplicate when the caller can see the registered record; 403 registry.out_of_scope outside the caller's scope — also for a number registered outside it, which is not told apart.")
             .Produces<ProfessionalView>(StatusCodes.Status201Created);
 
         professionals.MapPut("/{id:guid}", async (Guid id, ProfessionalDetailsInput body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>

@@ -335,7 +335,7 @@ public sealed class ProfessionalImportTests(ImportPlatform platform) : IClassFix
         Assert.True(job.Status() == "Rejected", job.ToString());
         var errors = job.Errors().ToList();
         Assert.Contains(errors, e => e is { Row: 2, Column: "工作单位统一社会信用代码", Code: "employer.not_found" });
-        Assert.Contains(errors, e => e is { Row: 3, Column: "所属区域代码", Code: "registry.out_of_scope" });
+        Assert.Contains(errors, e => e is { Row: 3, Column: "所属区域代码", Code: "professional.region_not_employer" }); // the region is the employer's
         Assert.Equal(2, job.Count("rejected"));
         Assert.Empty(await platform.ProfessionalsAsync(rows.Select(r => r[0])));
 
@@ -353,7 +353,18 @@ public sealed class ProfessionalImportTests(ImportPlatform platform) : IClassFix
         Assert.Equal(1, (await office.ImportAsync("professionals", ImportSheets.Csv(ImportSheets.ProfessionalHeader, elsewhere), "b.csv")).Count("created"));
         elsewhere[0][5] = platform.EmployerA1;
         var takeover = await county.ImportAsync("professionals", ImportSheets.Csv(ImportSheets.ProfessionalHeader, elsewhere), "takeover.csv");
-        Assert.Equal(("Rejected", "registry.out_of_scope"), (takeover.Status(), Assert.Single(takeover.Errors()).Code));
+        var refusal = Assert.Single(takeover.Errors());
+        Assert.Equal(("Rejected", "registry.out_of_scope", "身份证号"), (takeover.Status(), refusal.Code, refusal.Column));
+        Assert.Equal(ProfessionalOwnership.CannotRegisterMessage, refusal.Message); // never "registered elsewhere"
+
+        // The match outside the scope is audited for the requester (masked), though the file was rolled back.
+        var jobId = takeover.GetProperty("id").GetString();
+        var audited = await platform.InDatabaseAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()
+            .SingleAsync(r => r.Action == AuditActions.PersonalDataSearched && r.EntityKey == jobId));
+        Assert.Equal((AuditOutcome.Denied, takeover.GetProperty("requestedByUserName").GetString()), (audited.Outcome, audited.UserName));
+        Assert.Contains("rows=1", audited.Details, StringComparison.Ordinal);
+        Assert.Contains("masked=" + elsewhere[0][0][..4] + "**********" + elsewhere[0][0][14..], audited.Details, StringComparison.Ordinal);
+        Assert.DoesNotContain(elsewhere[0][0], audited.Details, StringComparison.Ordinal);
         Assert.Equal(platform.EmployerBId, Assert.Single(await platform.ProfessionalsAsync(elsewhere.Select(r => r[0]))).EmployerId);
     }
 

@@ -50,7 +50,6 @@ public sealed class MaskingTests(RegistryPlatformFixture platform)
         {
             urls.Add($"/api/registry/professionals/{person.Id}");
             urls.Add($"/api/registry/professionals/{person.Id}/employments");
-            urls.Add($"/api/registry/professionals?idNumber={person.IdNumber}");
             urls.Add($"/odata/Professionals({person.Id})?$expand=*");
             urls.Add($"/odata/Professionals({person.Id})?$select=*");
         }
@@ -69,6 +68,21 @@ public sealed class MaskingTests(RegistryPlatformFixture platform)
                 .Select((u, i) => $"{{\"id\":\"{i + 1}\",\"method\":\"GET\",\"url\":\"{u}\"}}")) + "]}";
             using var batchResponse = await client.PostAsync(new Uri("/odata/$batch", UriKind.Relative), new StringContent(batch, Encoding.UTF8, "application/json"));
             answers.Add(("$batch", await batchResponse.Content.ReadAsStringAsync()));
+        }
+
+        // A look-up by the full number: refused to the unentitled (403), masked for the entitled.
+        using var permitted = await platform.PermittedClientAsync(PlatformRoles.ProgramOfficeAdmin, "PO");
+        foreach (var person in people)
+        {
+            var lookup = $"/api/registry/professionals?idNumber={person.IdNumber}&purpose=掩码核对测试";
+            foreach (var client in new[] { office, feed })
+            {
+                using var refused = await client.GetAsync(new Uri(lookup, UriKind.Relative));
+                answers.Add((lookup, (await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "personal_data.lookup_forbidden")).GetRawText()));
+            }
+
+            using var found = await permitted.GetAsync(new Uri(lookup, UriKind.Relative));
+            answers.Add((lookup, (await found.ReadJsonAsync(HttpStatusCode.OK, "entitled look-up")).GetRawText()));
         }
 
         // Updates answer with the record too.

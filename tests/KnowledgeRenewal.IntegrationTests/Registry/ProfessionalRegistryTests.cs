@@ -13,6 +13,7 @@ using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Identity.Domain;
 
 namespace KnowledgeRenewal.IntegrationTests.Registry;
 
@@ -233,7 +234,8 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
         var protector = (IPersonalDataProtector)platform.Factory.Services.GetService(typeof(IPersonalDataProtector))!;
         Assert.Equal(idNumber, protector.Unprotect(stored.IdNumberCipher));
         Assert.DoesNotContain(idNumber, stored.IdNumberCipher, StringComparison.OrdinalIgnoreCase);
-        var found = await county.GetJsonAsync($"/api/registry/professionals?idNumber={idNumber.ToLowerInvariant()}");
+        using var permitted = await platform.PermittedClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
+        var found = await permitted.GetJsonAsync($"/api/registry/professionals?idNumber={idNumber.ToLowerInvariant()}&purpose=登记核对测试");
         Assert.Equal(id, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
 
         foreach (var spelling in new[] { idNumber, idNumber.ToLowerInvariant() })
@@ -251,24 +253,64 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_person_registered_elsewhere_is_a_conflict_without_saying_where()
+    public async Task A_person_registered_outside_the_scope_gets_the_refusal_of_any_registration_outside_it_audited()
     {
+        // Finding 7: a department administrator (and a county) registering someone it cannot see learned "registered
+        // elsewhere" (409 professional.duplicate). Now the answer is the registry's refusal of a registration outside
+        // the caller's scope, which says nothing about the person; the match is audited.
         var countyB = await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyB);
-        var person = await platform.RegisterAsync(countyB, platform.B1);
-        var countyA = await platform.ClientAsync(PlatformRoles.CountyAdmin);
+        var person = await platform.RegisterAsync(countyB, platform.B2); // 邹城市, education: invisible to 任城区 and to health
+        var probes = new (string Who, HttpClient Client, FixtureEmployer Employer)[]
+        {
+            ("county 370811", await platform.ClientAsync(PlatformRoles.CountyAdmin), platform.A1),
+            ("health department", await platform.ClientAsync(PlatformRoles.DepartmentAdmin, "LD-health"), platform.A1),
+            ("employer HR", await platform.ClientAsync(PlatformRoles.EmployerHr, platform.A1.Code), platform.A1),
+        };
 
-        using var again = await countyA.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), new
+        foreach (var (who, client, employer) in probes)
+        {
+            var before = (await RefusalsAuditedAsync()).Select(r => r.Sequence).ToHashSet();
+            using var again = await client.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), new
+            {
+                idNumber = person.IdNumber,
+                name = "登记测试人",
+                employerCreditCode = employer.Code,
+                education = "本科",
+            });
+            var problem = await again.AssertProblemAsync(HttpStatusCode.Forbidden, ProfessionalOwnership.CannotRegister);
+            Assert.Equal(ProfessionalOwnership.CannotRegisterTitle, problem.GetProperty("title").GetString());
+            Assert.Equal(ProfessionalOwnership.CannotRegisterMessage, problem.GetProperty("detail").GetString());
+            Assert.False(problem.TryGetProperty("errors", out _), who);
+            var body = await again.Content.ReadAsStringAsync();
+            foreach (var secret in new[] { RegistryProblemCodesForTests.Duplicate, "已登记", "已在平台", platform.B2.Code, "邹城", "idNumber" })
+            {
+                Assert.False(body.Contains(secret, StringComparison.Ordinal), $"{who}: {secret} in {body}");
+            }
+
+            var audited = Assert.Single(await RefusalsAuditedAsync(), r => !before.Contains(r.Sequence));
+            Assert.Equal(AuditOutcome.Denied, audited.Outcome);
+            Assert.Contains("masked=" + person.View.GetProperty("idNumberMasked").GetString(), audited.Details, StringComparison.Ordinal);
+            Assert.DoesNotContain(person.IdNumber, audited.Details, StringComparison.Ordinal);
+        }
+
+        // Nothing was registered, and the person is still where they were.
+        Assert.Equal(1, await platform.QueryAsync(db => db.Professionals.IgnoreQueryFilters().CountAsync(p => p.IdNumberMasked == person.View.GetProperty("idNumberMasked").GetString() && p.Name == "登记测试人")));
+
+        // The program office sees everyone: for it, as for anyone who can see the record, it is a duplicate.
+        using var office = await (await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin)).PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), new
         {
             idNumber = person.IdNumber,
             name = "登记测试人",
             employerCreditCode = platform.A1.Code,
             education = "本科",
         });
-        await again.AssertProblemAsync(HttpStatusCode.Conflict, RegistryProblemCodesForTests.Duplicate);
-        var body = await again.Content.ReadAsStringAsync();
-        Assert.DoesNotContain(platform.B1.Code, body, StringComparison.Ordinal);
-        Assert.DoesNotContain("邹城", body, StringComparison.Ordinal);
+        await office.AssertProblemAsync(HttpStatusCode.Conflict, RegistryProblemCodesForTests.Duplicate);
     }
+
+    private Task<List<AuditRecord>> RefusalsAuditedAsync() =>
+        platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.Action == AuditActions.PersonalDataSearched && r.Details!.Contains("registered outside"))
+            .ToListAsync());
 
     [Fact]
     public async Task Employers_and_people_outside_the_callers_scope_cannot_be_used_or_seen()
@@ -302,7 +344,7 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
         var own = await platform.RegisterAsync(hr, platform.A1);
         Assert.Equal(platform.A1.Id, own.View.GetProperty("employerId").GetGuid());
 
-        // A department administrator cannot put a person into another sector.
+        // A department administrator cannot put a person into another sector: the sector is the employer's (400).
         var health = await platform.ClientAsync(PlatformRoles.DepartmentAdmin, "LD-health");
         using var otherSector = await health.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), new
         {
@@ -312,7 +354,8 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
             departmentCode = Departments.Education,
             education = "本科",
         });
-        await otherSector.AssertProblemAsync(HttpStatusCode.Forbidden, "registry.out_of_scope");
+        var refused = await otherSector.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+        Assert.Equal("professional.department_not_employer", refused.GetProperty("errors")[0].GetProperty("code").GetString());
 
         // Out-of-scope people answer 404 to reads and writes alike.
         foreach (var url in new[] { $"/api/registry/professionals/{other.Id}", $"/api/registry/professionals/{other.Id}/employments", $"/odata/Professionals({other.Id})" })

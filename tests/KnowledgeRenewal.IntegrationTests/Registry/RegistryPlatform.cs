@@ -12,6 +12,8 @@ using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.Data.Sqlite;
@@ -34,6 +36,11 @@ public sealed class RegistryPlatformFixture : IAsyncLifetime
 {
     public const string CountyA = "370811";
     public const string CountyB = "370883";
+
+    /// <summary>Exact ID-number look-ups one account may make per window on this platform (small, so the limit is testable).</summary>
+    public const int IdNumberLookupLimit = 6;
+
+    private const string IdNumberLookupLimitKey = "Registry:IdNumberLookups:PermitLimit";
 
     private readonly FixtureRegistry registry = new(20230324);
 
@@ -58,7 +65,7 @@ public sealed class RegistryPlatformFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Factory = new PlatformFactory(Database, FixtureRegistry.HostSettings);
+        Factory = new PlatformFactory(Database, new Dictionary<string, string?>(FixtureRegistry.HostSettings) { [IdNumberLookupLimitKey] = IdNumberLookupLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         Accounts = new TestAccounts(Factory);
         using var scope = Factory.Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
@@ -78,6 +85,19 @@ public sealed class RegistryPlatformFixture : IAsyncLifetime
 
     /// <summary>A client signed in as a test account holding <paramref name="role"/> in the organization (one per role and organization).</summary>
     public Task<HttpClient> ClientAsync(string role, string? organizationCode = null) => Accounts.ClientAsync(role, organizationCode);
+
+    /// <summary>
+    /// A client signed in as a fresh account holding <paramref name="role"/> in the organization and the permission
+    /// <see cref="PlatformPermissions.UnmaskPersonalData"/> (granted by a security administrator before the sign-in).
+    /// </summary>
+    public async Task<HttpClient> PermittedClientAsync(string role, string organizationCode)
+    {
+        var security = await ClientAsync(PlatformRoles.SecurityAdmin);
+        var account = await Accounts.CreateAsync($"t.unm.{Guid.NewGuid():N}"[..30], [role], organizationCode);
+        using var granted = await SendAsync(security, HttpMethod.Put, $"/api/admin/accounts/{account.Id}/permissions", new { permissions = new[] { PlatformPermissions.UnmaskPersonalData } });
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        return await Accounts.SignedInClientAsync(account);
+    }
 
     /// <summary>A fresh, valid resident ID number nobody in this platform has (born 1970–1999 unless given).</summary>
     public string NewIdNumber(Gender gender = Gender.Male, DateOnly? birth = null, char? check = null) => registry.NewIdNumber(gender, birth, check);

@@ -69,10 +69,16 @@ public sealed class RegistryScopeTests(RegistryPlatformFixture platform)
         var person = await platform.RegisterAsync(office, platform.B1, "筛选测试");
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
 
-        var byId = await office.GetJsonAsync($"/api/registry/professionals?idNumber={person.IdNumber}");
+        // The exact number only with the unmask permission (and a purpose), and then within the caller's scope.
+        using var permittedOffice = await platform.PermittedClientAsync(PlatformRoles.ProgramOfficeAdmin, "PO");
+        using var permittedCounty = await platform.PermittedClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
+        var byId = await permittedOffice.GetJsonAsync($"/api/registry/professionals?idNumber={person.IdNumber}&purpose=职称评审资格复核");
         Assert.Equal(person.Id, Assert.Single(byId.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
-        var hidden = await county.GetJsonAsync($"/api/registry/professionals?idNumber={person.IdNumber}");
+        var hidden = await permittedCounty.GetJsonAsync($"/api/registry/professionals?idNumber={person.IdNumber}&purpose=职称评审资格复核");
         Assert.Equal(0, hidden.GetProperty("total").GetInt32());
+        using var unentitled = await office.GetAsync(new Uri($"/api/registry/professionals?idNumber={person.IdNumber}&purpose=职称评审资格复核", UriKind.Relative));
+        await unentitled.AssertProblemAsync(HttpStatusCode.Forbidden, "personal_data.lookup_forbidden");
+        _ = county;
 
         var filtered = await office.GetJsonAsync($"/api/registry/professionals?regionCode={RegistryPlatformFixture.CountyB}&departmentCode=health&employerId={platform.B1.Id}&titleLevel=中级&status=在职&name=筛选");
         Assert.Contains(filtered.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == person.Id);

@@ -147,14 +147,7 @@ public sealed class UnmaskTests(RegistryPlatformFixture platform)
     }
 
     // A county administrator (任城区) holding the unmask permission, signed in after the grant.
-    private async Task<HttpClient> PermittedCountyAdminAsync()
-    {
-        var security = await platform.ClientAsync(PlatformRoles.SecurityAdmin);
-        var account = await platform.Accounts.CreateAsync($"t.unm.{Guid.NewGuid():N}"[..30], [PlatformRoles.CountyAdmin], "CB-" + RegistryPlatformFixture.CountyA);
-        using var granted = await RegistryPlatformFixture.SendAsync(security, HttpMethod.Put, $"/api/admin/accounts/{account.Id}/permissions", new { permissions = new[] { PlatformPermissions.UnmaskPersonalData } });
-        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
-        return await platform.Accounts.SignedInClientAsync(account);
-    }
+    private Task<HttpClient> PermittedCountyAdminAsync() => platform.PermittedClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
 
     private Task<AuditRecord> LastAuditAsync(Guid professionalId) =>
         platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()

@@ -59,7 +59,7 @@ public sealed class RosterUploadTests(RosterPlatform platform, ITestOutputHelper
         var errors = job.Errors().ToList();
         Assert.Contains(errors, e => (e.Row, e.Column) == (4, "身份证号") && e.Code.StartsWith("id_number.", StringComparison.Ordinal));
         Assert.Contains(errors, e => (e.Row, e.Column, e.Code) == (5, "身份证号", RosterProblemCodes.PersonNotRegistered));
-        Assert.Contains(errors, e => (e.Row, e.Column, e.Code) == (6, "姓名", RosterProblemCodes.NameMismatch));
+        Assert.Contains(errors, e => (e.Row, e.Column, e.Code) == (6, "身份证号", RosterProblemCodes.PersonNotRegistered)); // a wrong name answers like an unknown number
         Assert.Contains(errors, e => (e.Row, e.Column, e.Code) == (7, "身份证号", RosterProblemCodes.OutOfAudience));
         Assert.Contains(errors, e => (e.Row, e.Column, e.Code) == (8, "学时", RosterProblemCodes.HoursAboveClass));
         Assert.Contains(errors, e => (e.Row, e.Column, e.Code) == (9, "学时", RosterProblemCodes.HoursInvalid));
@@ -77,7 +77,7 @@ public sealed class RosterUploadTests(RosterPlatform platform, ITestOutputHelper
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             await using var report = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
             var lines = MiniExcel.Query(report, useHeaderRow: true, sheetName: "错误明细").Cast<IDictionary<string, object?>>().ToList();
-            Assert.Contains(lines, l => (l["行号"]?.ToString(), l["列"]?.ToString(), l["错误代码"]?.ToString()) == ("6", "姓名", RosterProblemCodes.NameMismatch));
+            Assert.Contains(lines, l => (l["行号"]?.ToString(), l["列"]?.ToString(), l["错误代码"]?.ToString()) == ("6", "身份证号", RosterProblemCodes.PersonNotRegistered));
         }
 
         // Valid rows only: rows 2, 3 become approved records; the rest stays reported.
@@ -223,7 +223,7 @@ public sealed class RosterUploadTests(RosterPlatform platform, ITestOutputHelper
 
         Assert.True(job.Status() == "Rejected", job.ToString());
         var error = Assert.Single(job.Errors());
-        Assert.Equal((701, "姓名", RosterProblemCodes.NameMismatch), (error.Row, error.Column, error.Code));
+        Assert.Equal((701, "身份证号", RosterProblemCodes.PersonNotRegistered), (error.Row, error.Column, error.Code));
         Assert.Equal((0, 1000), (job.Count("created"), job.Count("processedRows")));
         Assert.Empty(await platform.RecordsAsync(classId));
 

@@ -84,10 +84,77 @@ public sealed class ImportRowRulesTests
         Assert.Null(rules.Resolve(otherRegion, Lookups(), errors));
         Assert.Null(rules.Resolve(elsewhere, Lookups(elsewhere: elsewhere.Hash), errors));
 
+        // A region cell is not the employer's: refused as such (before, an in-scope region other than the employer's
+        // was taken); a number registered outside the scope gets the refusal of any registration outside it.
         Assert.Equal(
-            [(2, "employer.not_found", "工作单位统一社会信用代码"), (3, "registry.out_of_scope", "所属区域代码"), (4, "registry.out_of_scope", "身份证号")],
+            [(2, "employer.not_found", "工作单位统一社会信用代码"), (3, ProfessionalOwnership.RegionNotEmployers, "所属区域代码"), (4, "registry.out_of_scope", "身份证号")],
             errors.Snapshot().Select(e => (e.Row, e.Code, e.Column)));
+        Assert.Equal(ProfessionalOwnership.CannotRegisterMessage, errors.Snapshot()[^1].Message);
         Assert.Equal(3, errors.RowCount);
+    }
+
+    [Fact]
+    public void Region_and_sector_cells_must_be_the_employers_and_an_update_moves_nobody_silently()
+    {
+        var (rules, header) = Rules(new AccessScope { AllBusinessData = true });
+        var errors = new ImportErrorCollector(100);
+
+        // The employer's own values, or empty cells, are fine.
+        var same = rules.Check(Row(header, 2, region: "370811", department: "health"), errors)!;
+        Assert.Equal(("370811", "health"), Owners(rules.Resolve(same, Lookups(), errors)!));
+
+        // Another region or sector is refused even for the program office, who could see both.
+        var otherRegion = rules.Check(Row(header, 3, region: "370883", idSeed: 3), errors)!;
+        var otherSector = rules.Check(Row(header, 4, department: "education", idSeed: 4), errors)!;
+        Assert.Null(rules.Resolve(otherRegion, Lookups(), errors));
+        Assert.Null(rules.Resolve(otherSector, Lookups(), errors));
+        Assert.Equal(
+            [(3, ProfessionalOwnership.RegionNotEmployers, "所属区域代码"), (4, ProfessionalOwnership.DepartmentNotEmployers, "所属行业代码")],
+            errors.Snapshot().Select(e => (e.Row, e.Code, e.Column)));
+
+        // A stored record that disagrees with its employer is not moved by a routine update that states nothing (or
+        // its current values); a stated value must be the current one or the employer's; a move takes the new employer's.
+        var (narrow, narrowHeader) = Rules(new AccessScope { AllBusinessData = true }, without: "所属区域代码");
+        var candidate = narrow.Check(Row(narrowHeader, 5, idSeed: 5), errors)!;
+        var disagreeing = Existing(candidate) with { RegionCode = "370883", DepartmentCode = "education" };
+        Assert.Equal(ImportAction.Unchanged, narrow.Resolve(candidate, Lookups(disagreeing), errors)!.Action);
+        var restated = narrow.Check(Row(narrowHeader, 6, idSeed: 5, department: "education"), errors)!;
+        Assert.Equal(ImportAction.Unchanged, narrow.Resolve(restated, Lookups(disagreeing), errors)!.Action);
+        var corrected = narrow.Check(Row(narrowHeader, 7, idSeed: 5, department: "health"), errors)!;
+        var correction = narrow.Resolve(corrected, Lookups(disagreeing), errors)!;
+        Assert.Equal((ImportAction.Update, ("370883", "health")), (correction.Action, Owners(correction)));
+        var moved = narrow.Check(Row(narrowHeader, 8, idSeed: 5, employer: OtherCode), errors)!;
+        var move = narrow.Resolve(moved, Lookups(disagreeing), errors)!;
+        Assert.Equal((true, ("370811", "health")), (move.Moved, Owners(move)));
+        Assert.Equal(["DepartmentCode", "EmployerId", "RegionCode"], move.ChangedProperties.Order(StringComparer.Ordinal));
+        Assert.Equal(2, errors.Count);
+    }
+
+    [Fact]
+    public void Without_an_employer_sector_the_cell_supplies_one_within_the_requesters_scope()
+    {
+        var sectorless = new EmployerRef(Guid.NewGuid(), EmployerCode, "370811", null);
+        var lookups = new ProfessionalLookups
+        {
+            Employers = new Dictionary<string, EmployerRef> { [EmployerCode] = sectorless },
+            Existing = new Dictionary<string, ExistingProfessional>(),
+            Elsewhere = new HashSet<string>(),
+            Regions = new HashSet<string> { "370811" },
+            Departments = new HashSet<string> { "health", "education" },
+        };
+        var errors = new ImportErrorCollector(100);
+        var (county, header) = Rules(County);
+
+        Assert.Equal(("370811", "education"), Owners(county.Resolve(county.Check(Row(header, 2, department: "education"), errors)!, lookups, errors)!));
+        Assert.Null(county.Resolve(county.Check(Row(header, 3, department: "nowhere", idSeed: 3), errors)!, lookups, errors));
+        Assert.Null(county.Resolve(county.Check(Row(header, 4, idSeed: 4), errors)!, lookups, errors));
+
+        // A department administrator only its own sector (the employer is not even its to see: refused as out of scope).
+        var (health, _) = Rules(new AccessScope { DepartmentCodes = ["health"], UserId = Guid.NewGuid() });
+        Assert.Null(health.Resolve(health.Check(Row(header, 5, department: "education", idSeed: 5), errors)!, lookups, errors));
+        Assert.Equal(
+            [(3, "department.not_found"), (4, "required"), (5, "registry.out_of_scope")],
+            errors.Snapshot().Select(e => (e.Row, e.Code)));
     }
 
     [Fact]
@@ -153,7 +220,9 @@ public sealed class ImportRowRulesTests
         return (new ProfessionalImportRules(header, Today, Now, scope, Hasher, new FakeProtector()), header);
     }
 
-    private static ImportRow Row(ImportHeader header, int number, string? employer = null, string? region = null, int idSeed = 1)
+    private static (string Region, string Department) Owners(ProfessionalChange change) => (change.Record.RegionCode, change.Record.DepartmentCode);
+
+    private static ImportRow Row(ImportHeader header, int number, string? employer = null, string? region = null, int idSeed = 1, string? department = null)
     {
         var first17 = "370811" + "19900101" + idSeed.ToString("D3", CultureInfo.InvariantCulture);
         var values = new Dictionary<string, string>
@@ -163,6 +232,7 @@ public sealed class ImportRowRulesTests
             ["phone"] = "13900001234",
             ["employerCreditCode"] = employer ?? EmployerCode,
             ["regionCode"] = region ?? "",
+            ["departmentCode"] = department ?? "",
             ["titleSeries"] = "卫生技术",
             ["titleLevel"] = "中级",
             ["specialty"] = "临床医学",

@@ -115,19 +115,38 @@ public sealed class RosterRowRulesTests
     }
 
     [Fact]
-    public void Name_audience_and_subject_are_each_reported_without_revealing_the_registered_name()
+    public void A_registered_number_with_another_name_answers_like_an_unregistered_one_and_nothing_else_is_checked()
+    {
+        // Before: a name mismatch on the name column, and the holder's region and sector in the audience errors — a
+        // roster of candidate numbers told which one was registered, and where its holder belongs.
+        var (rules, _, candidate) = Checked();
+        var unregistered = new ImportErrorCollector(100);
+        var otherName = new ImportErrorCollector(100);
+        var elsewhere = Person with { Name = "王卫", RegionCode = "370883", DepartmentCode = "education" };
+
+        Assert.Null(rules.Resolve(candidate, null, null, null, [], [], unregistered));
+        Assert.Null(rules.Resolve(candidate, elsewhere, null, "科目“WS-JZJJ”不属于本人所在行业的专业科目目录。", [], [], otherName));
+
+        Assert.Equal(unregistered.Snapshot(), otherName.Snapshot());
+        var error = Assert.Single(otherName.Snapshot());
+        Assert.Equal(("身份证号", RosterProblemCodes.PersonNotRegistered), (error.Column, error.Code));
+        Assert.DoesNotContain("王卫", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Audience_and_subject_are_each_reported_for_the_right_person_without_naming_where_they_belong()
     {
         var (rules, _, candidate) = Checked();
         var errors = new ImportErrorCollector(100);
-        var elsewhere = Person with { Name = "王卫", RegionCode = "370883", DepartmentCode = "education" };
+        var elsewhere = Person with { RegionCode = "370883", DepartmentCode = "education" };
 
         Assert.Null(rules.Resolve(candidate, elsewhere, null, "科目“WS-JZJJ”不属于本人所在行业的专业科目目录。", [], [], errors));
 
-        var found = errors.Snapshot().Select(e => (e.Column, e.Code)).ToList();
         Assert.Equal(
-            [("姓名", RosterProblemCodes.NameMismatch), ("身份证号", RosterProblemCodes.OutOfAudience), ("身份证号", RosterProblemCodes.OutOfAudience), ("科目代码", LedgerProblemCodes.UnknownSubject)],
-            found);
-        Assert.All(errors.Snapshot(), e => Assert.DoesNotContain("王卫", e.Message, StringComparison.Ordinal));
+            [("身份证号", RosterProblemCodes.OutOfAudience), ("身份证号", RosterProblemCodes.OutOfAudience), ("科目代码", LedgerProblemCodes.UnknownSubject)],
+            errors.Snapshot().Select(e => (e.Column, e.Code)));
+        Assert.All(errors.Snapshot(), e => Assert.DoesNotContain("370883", e.Message, StringComparison.Ordinal));
+        Assert.All(errors.Snapshot(), e => Assert.DoesNotContain("education", e.Message, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Identity.Contracts;
+
 namespace KnowledgeRenewal.Identity.UseCases.Audit;
 
 /// <summary>

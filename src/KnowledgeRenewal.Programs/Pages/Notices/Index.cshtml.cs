@@ -9,13 +9,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using KnowledgeRenewal.Programs.Domain;
 
 namespace KnowledgeRenewal.Programs.Pages.Notices;
 
 /// <summary>
 /// <c>/notices</c>: the public list of projects in public notice (公示), their organizers and where each notice stands
 /// (待公示, 公示中, 公示期满) — no sign-in. Anyone may file an objection with a contact name and phone (POST,
-/// rate-limited per client address) against a project whose notice period is open (<see cref="Core.Projects.PublicNoticePeriod"/>):
+/// rate-limited per client address) against a project whose notice period is open (<see cref="PublicNoticePeriod"/>):
 /// the form offers only those, and the handler refuses the others as the API does. The contact is kept for the
 /// program office and never shown here.
 /// </summary>

@@ -85,9 +85,11 @@ public sealed record ProfessionalChange(int Row, ImportAction Action, Profession
 /// <summary>
 /// The import's rules for professional rows, on top of <see cref="ProfessionalRules"/> (never repeated here):
 /// <see cref="Check"/> runs the field rules and prepares the look-up key; <see cref="Resolve"/> applies the
-/// look-ups — the employer among those the requester may see, region and sector, the requester's scope, and an
-/// upsert by ID-number hash. Columns missing from the file leave the record's value as it is; an empty cell clears
-/// it (or, for region and sector, takes the employer's). A changed employer is a move, by <see cref="EmploymentHistory"/>.
+/// look-ups — the employer among those the requester may see, region and sector (by <see cref="ProfessionalOwnership"/>:
+/// the employer's for a new person or a move, a cell that differs is an error), the requester's scope, and an upsert by
+/// ID-number hash. A number registered outside the requester's scope gets the refusal of any registration outside
+/// it, which does not say that the person is registered. Columns missing from the file leave the record's value as
+/// it is; an empty cell clears it. A changed employer is a move, by <see cref="EmploymentHistory"/>.
 /// </summary>
 public sealed class ProfessionalImportRules
 {
@@ -159,12 +161,7 @@ public sealed class ProfessionalImportRules
         ArgumentNullException.ThrowIfNull(errors);
         var row = candidate.Row;
         var value = candidate.Value;
-        var failed = false;
-        void Fail(string field, string code, string message)
-        {
-            errors.Add(row, new FieldError(field, code, message, row), header);
-            failed = true;
-        }
+        void Fail(string field, string code, string message) => errors.Add(row, new FieldError(field, code, message, row), header);
 
         if (!lookups.Employers.TryGetValue(value.EmployerCreditCode.Value, out var employerRef))
         {
@@ -172,31 +169,26 @@ public sealed class ProfessionalImportRules
             return null;
         }
 
+        // Region and sector by ProfessionalOwnership, the rule of the REST API too: the employer's for a new person or
+        // a move; an update at the same employer keeps what it does not state.
         lookups.Existing.TryGetValue(candidate.Hash, out var existing);
-        if (existing is null && lookups.Elsewhere.Contains(candidate.Hash))
+        var (owners, ownerErrors) = existing is not null && existing.EmployerId == employerRef.Id
+            ? ProfessionalOwnership.Keep(new ProfessionalOwners(existing.RegionCode, existing.DepartmentCode), employerRef.RegionCode, employerRef.DepartmentCode, value.RegionCode, value.DepartmentCode, lookups.Departments.Contains, row)
+            : ProfessionalOwnership.Derive(employerRef.RegionCode, employerRef.DepartmentCode, value.RegionCode, value.DepartmentCode, existing?.DepartmentCode, lookups.Departments.Contains, row);
+        foreach (var error in ownerErrors)
         {
-            Fail("idNumber", ImportRowChecks.OutOfScope, "该身份证号的专业技术人员已在平台登记，但不在您的管理范围内；如其已调入本单位，请联系其原所在地区或市项目办办理调动。");
+            errors.Add(row, error, header);
+        }
+
+        if (owners is null)
+        {
             return null;
         }
 
-        var regionCode = value.RegionCode ?? employerRef.RegionCode;
-        var departmentCode = value.DepartmentCode ?? employerRef.DepartmentCode ?? existing?.DepartmentCode;
-        if (!lookups.Regions.Contains(regionCode))
+        // Registered outside the requester's scope: the same answer as any registration outside it, never "elsewhere".
+        if ((existing is null && lookups.Elsewhere.Contains(candidate.Hash)) || !ProfessionalOwnership.MayRegister(scope, owners, employerRef.Id))
         {
-            Fail("regionCode", "region.not_found", $"所属区域代码“{regionCode}”不存在。");
-        }
-
-        if (departmentCode is null)
-        {
-            Fail("departmentCode", "required", "所属行业代码不能为空（用人单位未登记所属行业时须填写）。");
-        }
-        else if (!lookups.Departments.Contains(departmentCode))
-        {
-            Fail("departmentCode", "department.not_found", $"所属行业代码“{departmentCode}”不存在。");
-        }
-
-        if (failed)
-        {
+            Fail("idNumber", ProfessionalOwnership.CannotRegister, ProfessionalOwnership.CannotRegisterMessage);
             return null;
         }
 
@@ -206,19 +198,12 @@ public sealed class ProfessionalImportRules
             return null;
         }
 
-        if (!scope.CanSee(regionCode, departmentCode, employerRef.Id))
-        {
-            var field = scope.RegionCodes.Count > 0 ? "regionCode" : scope.DepartmentCodes.Count > 0 ? "departmentCode" : "employerCreditCode";
-            Fail(field, ImportRowChecks.OutOfScope, "只能登记本地区、本行业或本单位的专业技术人员。");
-            return null;
-        }
-
         return existing is null
-            ? Create(candidate, employerRef.Id, regionCode, departmentCode!)
-            : Update(candidate, existing, employerRef.Id, regionCode, departmentCode!, Fail);
+            ? Create(candidate, employerRef.Id, owners)
+            : Update(candidate, existing, employerRef.Id, owners, Fail);
     }
 
-    private ProfessionalChange Create(ProfessionalCandidate candidate, Guid employerId, string regionCode, string departmentCode)
+    private ProfessionalChange Create(ProfessionalCandidate candidate, Guid employerId, ProfessionalOwners owners)
     {
         var value = candidate.Value;
         var record = new Professional
@@ -232,8 +217,8 @@ public sealed class ProfessionalImportRules
             PhoneCipher = candidate.PhoneCipher,
             PhoneMasked = value.Phone is null ? null : MobileNumber.Mask(value.Phone),
             EmployerId = employerId,
-            RegionCode = regionCode,
-            DepartmentCode = departmentCode,
+            RegionCode = owners.RegionCode,
+            DepartmentCode = owners.DepartmentCode,
             TitleSeries = value.TitleSeries,
             TitleLevel = value.TitleLevel,
             Specialty = value.Specialty,
@@ -245,7 +230,7 @@ public sealed class ProfessionalImportRules
         return new ProfessionalChange(candidate.Row, ImportAction.Create, record, Guid.Empty, false, null, []);
     }
 
-    private ProfessionalChange? Update(ProfessionalCandidate candidate, ExistingProfessional existing, Guid employerId, string regionCode, string departmentCode, Action<string, string, string> fail)
+    private ProfessionalChange? Update(ProfessionalCandidate candidate, ExistingProfessional existing, Guid employerId, ProfessionalOwners owners, Action<string, string, string> fail)
     {
         var value = candidate.Value;
         var changed = new List<string>();
@@ -270,8 +255,8 @@ public sealed class ProfessionalImportRules
             Gender = value.Gender,
             BirthDate = value.BirthDate,
             EmployerId = Pick(employer, employerId, existing.EmployerId, nameof(Professional.EmployerId)),
-            RegionCode = Pick(region, regionCode, existing.RegionCode, nameof(Professional.RegionCode)),
-            DepartmentCode = Pick(department, departmentCode, existing.DepartmentCode, nameof(Professional.DepartmentCode)),
+            RegionCode = existing.RegionCode,
+            DepartmentCode = existing.DepartmentCode,
             TitleSeries = Pick(series, value.TitleSeries, existing.TitleSeries, nameof(Professional.TitleSeries)),
             TitleLevel = Pick(level, value.TitleLevel, existing.TitleLevel, nameof(Professional.TitleLevel)),
             Specialty = Pick(specialty, value.Specialty, existing.Specialty, nameof(Professional.Specialty)),
@@ -282,17 +267,17 @@ public sealed class ProfessionalImportRules
             UpdatedAt = now,
         };
 
-        // Region and sector follow the employer when the file has no such column and the person moves (as in a move
-        // through the API); an empty cell takes the employer's too (see Resolve).
-        if (!header.Has(region) && record.EmployerId != existing.EmployerId && regionCode != existing.RegionCode)
+        // Region and sector by ProfessionalOwnership: a move takes the new employer's; otherwise a stated value is the
+        // current one or the employer's.
+        if (owners.RegionCode != existing.RegionCode)
         {
-            record.RegionCode = regionCode;
+            record.RegionCode = owners.RegionCode;
             changed.Add(nameof(Professional.RegionCode));
         }
 
-        if (!header.Has(department) && record.EmployerId != existing.EmployerId && departmentCode != existing.DepartmentCode)
+        if (owners.DepartmentCode != existing.DepartmentCode)
         {
-            record.DepartmentCode = departmentCode;
+            record.DepartmentCode = owners.DepartmentCode;
             changed.Add(nameof(Professional.DepartmentCode));
         }
 

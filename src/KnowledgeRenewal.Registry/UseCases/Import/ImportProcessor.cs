@@ -14,6 +14,7 @@ using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Identity.Persistence;
+using KnowledgeRenewal.Identity.UseCases.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -112,6 +113,7 @@ public sealed partial class ImportProcessor(
         var employers = new Dictionary<string, EmployerRef>(StringComparer.Ordinal);
         var asked = new HashSet<string>(StringComparer.Ordinal);
         var deferred = item.Mode == ImportMode.ValidRowsOnly ? new List<ProfessionalChange>() : null;
+        var refused = new List<string>();
 
         await using var cache = await SqliteTuning.LargerCacheAsync(db, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -136,6 +138,11 @@ public sealed partial class ImportProcessor(
             };
             foreach (var candidate in batch.Items)
             {
+                if (elsewhere.Contains(candidate.Hash))
+                {
+                    refused.Add(IdNumberLookups.Describe(candidate.Value.IdNumber.Masked, candidate.Hash));
+                }
+
                 if (rules.Resolve(candidate, found, errors) is not { } change)
                 {
                     continue;
@@ -160,7 +167,31 @@ public sealed partial class ImportProcessor(
             writer.Write(change, today);
         }
 
-        return await CompleteAsync(db, transaction, writer, item, errors, processed, cancellationToken).ConfigureAwait(false);
+        var completed = await CompleteAsync(db, transaction, writer, item, errors, processed, cancellationToken).ConfigureAwait(false);
+        await AuditRefusedAsync(item, refused, cancellationToken).ConfigureAwait(false);
+        return completed;
+    }
+
+    // Rows whose number is registered outside the requester's scope were refused without saying so; the matches are
+    // exact look-ups all the same, so they are audited (masked, with a hash reference), in a transaction of their own
+    // because a rejected file rolls its own back.
+    private async Task AuditRefusedAsync(ImportWorkItem item, List<string> refused, CancellationToken cancellationToken)
+    {
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        const int Listed = 20;
+        var details = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"registered outside the requester's scope: rows={refused.Count}; ")
+            + string.Join(" | ", refused.Take(Listed)) + (refused.Count > Listed ? " | …" : "") + "; purpose=批量导入专业技术人员";
+        await BookkeepingAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await auditWriter.AppendAsync(db, [new AuditEntry(item.Actor, new AuditEvent(AuditActions.PersonalDataSearched, AuditOutcome.Denied, nameof(ImportJob), item.JobId.ToString("D"), details))], cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return refused.Count;
+        }).ConfigureAwait(false);
     }
 
     private async Task<(ImportOutcome Outcome, bool Recorded)> EmployersAsync(PlatformDbContext db, ImportWorkItem item, CancellationToken cancellationToken)
