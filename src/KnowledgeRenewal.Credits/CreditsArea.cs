@@ -2,6 +2,8 @@ using KnowledgeRenewal.Credits.Persistence;
 using KnowledgeRenewal.Credits.UseCases.Catalog;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Credits.Web;
 
 namespace KnowledgeRenewal.Credits;
 
@@ -15,12 +17,15 @@ public static class CreditsArea
     public static IServiceCollection AddCreditsArea(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformModelPart<CreditsModel>();
+        services.AddEdmModelPart<CatalogEdm>();
+        services.AddEdmModelPart<CreditsEdm>();
+        services.AddEdmModelPart<ClassesEdm>();
         services.AddSingleton(new PlatformInterceptor(10, _ => LedgerGuard.Instance));
         services.AddStartupStep<CatalogSynchronizer>();
         services.AddCreditHours(configuration);
         return services;
     }
 
-    /// <summary>Maps <c>/api/credit-records</c>, <c>/api/classes</c>, <c>/api/declarations</c>, compliance and certificates.</summary>
-    public static IEndpointRouteBuilder MapCreditsArea(this IEndpointRouteBuilder endpoints) => endpoints.MapCreditHours();
+    /// <summary>Maps <c>/api/modules</c>, <c>/api/rules</c>, <c>/api/credit-records</c>, <c>/api/classes</c>, <c>/api/declarations</c>, compliance and certificates.</summary>
+    public static IEndpointRouteBuilder MapCreditsArea(this IEndpointRouteBuilder endpoints) => endpoints.MapCatalogApi().MapCreditHours();
 }

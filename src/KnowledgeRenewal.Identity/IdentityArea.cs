@@ -5,6 +5,7 @@ using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Identity.UseCases.Organizations;
 using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Web;
 
 namespace KnowledgeRenewal.Identity;
 
@@ -19,6 +20,7 @@ public static class IdentityArea
     public static IServiceCollection AddIdentityArea(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
         services.AddPlatformModelPart<IdentityModel>();
+        services.AddEdmModelPart<OrganizationsEdm>();
         services.AddSingleton<IAuditActorProvider, HttpAuditActorProvider>();
         services.AddPlatformAudit(configuration);
         services.AddSingleton(new PlatformInterceptor(100, provider => provider.GetRequiredService<AuditSaveChangesInterceptor>()));

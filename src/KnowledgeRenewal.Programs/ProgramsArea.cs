@@ -3,6 +3,7 @@ using KnowledgeRenewal.Programs.Persistence;
 using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 using KnowledgeRenewal.Programs.UseCases.Projects;
 using KnowledgeRenewal.Programs.Web;
+using KnowledgeRenewal.Kernel.Web;
 
 namespace KnowledgeRenewal.Programs;
 
@@ -16,6 +17,9 @@ public static class ProgramsArea
     public static IServiceCollection AddProgramsArea(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformModelPart<ProgramsModel>();
+        services.AddEdmModelPart<DigitalEngineersEdm>();
+        services.AddEdmModelPart<ProjectsEdm>();
+        services.AddEdmModelPart<PlansEdm>();
         services.AddDigitalEngineers();
         services.AddProjects(configuration);
         services.AddPlans();

@@ -4,6 +4,7 @@ using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Registry.UseCases.Import;
 using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Kernel.Web;
 
 namespace KnowledgeRenewal.Registry;
 
@@ -17,6 +18,7 @@ public static class RegistryArea
     public static IServiceCollection AddRegistryArea(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformModelPart<RegistryModel>();
+        services.AddEdmModelPart<RegistryEdm>();
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddRegistryImport(configuration);
         services.AddIdNumberLookups(configuration);

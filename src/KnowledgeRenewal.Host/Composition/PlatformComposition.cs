@@ -32,7 +32,6 @@ using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Host.Modules;
-using KnowledgeRenewal.Host.OData;
 using KnowledgeRenewal.Identity.UseCases.Organizations;
 using KnowledgeRenewal.Programs.UseCases.Plans;
 using KnowledgeRenewal.Kernel.Web;
@@ -89,8 +88,7 @@ public static class PlatformComposition
         }
 
         var database = DatabaseOptionsFrom(configuration, contentRoot);
-        services.AddPlatformAccess();
-        services.AddPlatformDatabase(database);
+        services.AddKernel(database);
         services.AddIdentityArea(configuration, database);
         services.AddRegistryArea(configuration);
         services.AddProgramsArea(configuration);
@@ -231,7 +229,7 @@ public static class PlatformComposition
                 options.Select().Filter().OrderBy().Expand().Count().SetMaxTop(limits.MaxTop);
                 options.TimeZone = TimeZoneInfo.Utc;
                 // $batch at /odata/$batch: each sub-request runs the whole pipeline (authorization, scope filters) as the caller.
-                options.AddRouteComponents("odata", PlatformEdmModel.Build(), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new DefaultODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
+                options.AddRouteComponents("odata", PlatformEdm.Build(services), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new DefaultODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
                 options.AddRouteComponents("odata/audit", AuditEdmModel.BuildAuditEdmModel());
                 ModuleWebParts.AddRouteComponents(options, registry);
             });
@@ -246,7 +244,6 @@ public static class PlatformComposition
             return Task.CompletedTask;
         }));
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddPlatformProblems();
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
     }
 }

@@ -1,6 +1,5 @@
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Kernel.Modules;
-using KnowledgeRenewal.Host.OData;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
