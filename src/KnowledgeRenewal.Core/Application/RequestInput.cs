@@ -10,7 +10,9 @@ namespace KnowledgeRenewal.Core.Application;
 /// <summary>
 /// Checks everything a request carries, whatever brought it (a JSON body, a form, a multipart upload, a page, a
 /// query string): every string follows <see cref="FreeText"/> (multi-line where the property is marked
-/// <c>[DataType(DataType.MultilineText)]</c>), every enum value is one of its members (<see cref="EnumMembers"/>).
+/// <c>[DataType(DataType.MultilineText)]</c>; the name of an uploaded file, marked <c>[DataType(DataType.Upload)]</c>,
+/// is the client machine's and is cleaned where it is stored instead), every enum value is one of its members
+/// (<see cref="EnumMembers"/>).
 /// It walks the request's properties, its body objects and their lists; a body (an object property of the request
 /// itself) is what the client sent, so its fields are named as the client named them (<c>title</c>, not
 /// <c>input.title</c>); deeper fields by their path (<c>targets[0].name</c>).
@@ -42,7 +44,8 @@ public static class RequestInput
     private static Member[] MembersOf(Type type) => MembersByType.GetOrAdd(type, static t =>
         [.. t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
-            .Select(p => new Member(p, KindOf(p.PropertyType), IsMultiLine(p), JsonNameOf(p.Name)))
+            .Where(p => DataTypeOf(p) != DataType.Upload)
+            .Select(p => new Member(p, KindOf(p.PropertyType), DataTypeOf(p) == DataType.MultilineText, JsonNameOf(p.Name)))
             .Where(m => m.Kind != MemberKind.Other)]);
 
     private static MemberKind KindOf(Type type)
@@ -80,8 +83,7 @@ public static class RequestInput
     private static bool IsPlatformObject(Type type) =>
         type.IsClass && type.Namespace is { } ns && (ns == "KnowledgeRenewal" || ns.StartsWith("KnowledgeRenewal.", StringComparison.Ordinal));
 
-    private static bool IsMultiLine(PropertyInfo property) =>
-        property.GetCustomAttribute<DataTypeAttribute>() is { DataType: DataType.MultilineText };
+    private static DataType? DataTypeOf(PropertyInfo property) => property.GetCustomAttribute<DataTypeAttribute>()?.DataType;
 
     private static string JsonNameOf(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 

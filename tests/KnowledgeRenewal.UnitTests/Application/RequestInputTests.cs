@@ -56,6 +56,18 @@ public class RequestInputTests
         Assert.Equal(["name"], RequestInput.Check(new Walk(node)).Select(e => e.Field));
     }
 
+    [Fact]
+    public void An_uploaded_file_s_name_is_left_to_where_it_is_stored()
+    {
+        var errors = RequestInput.Check(new Upload("报告\u202E", [new File("证书\u202Efdp.exe", [1])]));
+
+        Assert.Equal(["title"], errors.Select(e => e.Field));
+    }
+
+    public sealed record Upload(string? Title, IReadOnlyList<File> Files);
+
+    public sealed record File([property: DataType(DataType.Upload)] string? Name, byte[] Content);
+
     public sealed record Record(Guid Id, string? IfMatch, Body? Input);
 
     public sealed record Body(string? Title, CreditCategory? Category, [property: DataType(DataType.MultilineText)] string? Description, IReadOnlyList<Target> Targets, byte[] Content);
