@@ -88,7 +88,10 @@ public sealed record CorrectionInput
 public sealed record RecordCredit(CreditInput Input) : IRequest<Versioned<CreditRecordView>>;
 
 /// <summary>Approves a pending record.</summary>
-public sealed record ApproveCreditRecord(Guid Id, string? IfMatch, [property: DataType(DataType.MultilineText)] string? Note) : IRequest<Versioned<CreditRecordView>>;
+/// <param name="Id">The record.</param>
+/// <param name="IfMatch">The <c>If-Match</c> header.</param>
+/// <param name="Reason">The approval note (the body's <c>reason</c>, named as the client sends it).</param>
+public sealed record ApproveCreditRecord(Guid Id, string? IfMatch, [property: DataType(DataType.MultilineText)] string? Reason) : IRequest<Versioned<CreditRecordView>>;
 
 /// <summary>Rejects a pending record.</summary>
 public sealed record RejectCreditRecord(Guid Id, string? IfMatch, [property: DataType(DataType.MultilineText)] string? Reason) : IRequest<Versioned<CreditRecordView>>;
@@ -182,7 +185,7 @@ public sealed class LedgerCommands(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (record, person) = await ForReviewAsync(request.Id, request.IfMatch, "认定待审核的学时记录", cancellationToken).ConfigureAwait(false);
-        record.Approve(LedgerAccess.Actor(actors), clock.GetUtcNow().UtcDateTime, request.Note);
+        record.Approve(LedgerAccess.Actor(actors), clock.GetUtcNow().UtcDateTime, request.Reason);
         await SaveAsync([new PersonYear(person.Id, record.CreditYear)], cancellationToken).ConfigureAwait(false);
         return await LedgerQueries.GetAsync(db, record.Id, cancellationToken).ConfigureAwait(false);
     }
