@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using KnowledgeRenewal.Core.Compliance;
 using KnowledgeRenewal.Core.Ledger;
@@ -18,6 +19,7 @@ public sealed record DeclarationFields
     public string? Organizer { get; init; }
 
     /// <summary>Description.</summary>
+    [DataType(DataType.MultilineText)]
     public string? Description { get; init; }
 
     /// <summary>First day, <c>yyyy-MM-dd</c>.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Core.Projects;
 using KnowledgeRenewal.Sdk;
 
@@ -7,6 +8,7 @@ namespace KnowledgeRenewal.Core.Plans;
 public sealed record AnnualPlanInput
 {
     /// <summary>说明 (optional).</summary>
+    [DataType(DataType.MultilineText)]
     public string? Notes { get; init; }
 
     /// <summary>The targets; exactly one of kind <c>Total</c>.</summary>

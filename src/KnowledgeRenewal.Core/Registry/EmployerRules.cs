@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Core.Application;
 using KnowledgeRenewal.Core.Organizations;
 using KnowledgeRenewal.Sdk;
 
@@ -93,9 +94,9 @@ public static class EmployerRules
         {
             errors.Add(new FieldError("name", "required", "单位名称不能为空。", row));
         }
-        else if (name.Length > MaxNameLength || name.Any(char.IsControl))
+        else if (name.Length > MaxNameLength || !FreeText.IsValid(name, multiLine: false))
         {
-            errors.Add(new FieldError("name", "name.invalid", $"单位名称不能超过 {MaxNameLength} 个字符，且不能含控制字符。", row));
+            errors.Add(new FieldError("name", "name.invalid", $"单位名称不能超过 {MaxNameLength} 个字符，且不能含控制字符或文字方向控制字符。", row));
         }
 
         return name;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Host.Registry;
 using KnowledgeRenewal.Sdk;
@@ -124,5 +125,5 @@ public static class CertificatesApi
 
     /// <summary>The body of a revocation.</summary>
     /// <param name="Reason">Why, in Chinese.</param>
-    public sealed record RevokeBody(string? Reason);
+    public sealed record RevokeBody([property: DataType(DataType.MultilineText)] string? Reason);
 }

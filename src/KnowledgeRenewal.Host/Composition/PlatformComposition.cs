@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using FluentValidation;
 using KnowledgeRenewal.Core;
@@ -130,19 +129,22 @@ public static class PlatformComposition
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapControllers();
         app.MapRazorPages();
-        app.MapPlatformApi();
-        app.MapMeApi();
-        app.MapAccountsApi();
-        app.MapSecurityPolicyApi();
-        app.MapOrganizationsApi();
-        app.MapRegistryApi();
-        app.MapAuditApi();
-        app.MapRegistryImport();
-        app.MapCreditHours();
-        app.MapDigitalEngineers();
-        app.MapProjects();
-        app.MapPlans();
-        ModuleWebParts.MapEndpoints(app, registry);
+
+        // Every REST endpoint, the modules' too: enum values from the route or query string only within their sets.
+        var api = app.MapGroup("").AddEndpointFilterFactory(EnumArguments.Filter);
+        api.MapPlatformApi();
+        api.MapMeApi();
+        api.MapAccountsApi();
+        api.MapSecurityPolicyApi();
+        api.MapOrganizationsApi();
+        api.MapRegistryApi();
+        api.MapAuditApi();
+        api.MapRegistryImport();
+        api.MapCreditHours();
+        api.MapDigitalEngineers();
+        api.MapProjects();
+        api.MapPlans();
+        ModuleWebParts.MapEndpoints(api, registry);
         return app;
     }
 
@@ -220,7 +222,7 @@ public static class PlatformComposition
                 options.Select().Filter().OrderBy().Expand().Count().SetMaxTop(limits.MaxTop);
                 options.TimeZone = TimeZoneInfo.Utc;
                 // $batch at /odata/$batch: each sub-request runs the whole pipeline (authorization, scope filters) as the caller.
-                options.AddRouteComponents("odata", PlatformEdmModel.Build(), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new DefaultODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
+                options.AddRouteComponents("odata", PlatformEdmModel.Build(), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new PlatformODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
                 options.AddRouteComponents("odata/audit", AuditEdmModel.BuildAuditEdmModel());
                 ModuleWebParts.AddRouteComponents(options, registry);
             });
@@ -228,13 +230,19 @@ public static class PlatformComposition
 
         // Pages are Chinese: let Razor write CJK text as is instead of as numeric character references.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "KnowledgeRenewal API — 济宁市专业技术人员继续教育管理服务平台";
-            document.Info.Description = "REST API of the platform. OData feeds are described by /odata/$metadata and /odata/{module}/$metadata.";
-            return Task.CompletedTask;
-        }));
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            OpenApiDocumentRules.Apply(options, registry);
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "KnowledgeRenewal API — 济宁市专业技术人员继续教育管理服务平台";
+                document.Info.Description = "REST API of the platform. OData feeds are described by /odata/$metadata and /odata/{module}/$metadata.";
+                return Task.CompletedTask;
+            });
+        });
+
+        // Enums by name (or by number), only their own members: see MemberEnumConverterFactory.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new MemberEnumConverterFactory()));
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsConventions.Customize);
         services.AddExceptionHandler<PlatformExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

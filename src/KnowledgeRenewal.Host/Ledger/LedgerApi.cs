@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Core.Ledger;
 using KnowledgeRenewal.Core.Registry;
 using KnowledgeRenewal.Host.Registry;
@@ -103,4 +104,4 @@ public static class LedgerApi
 
 /// <summary>A reviewer's reason or note.</summary>
 /// <param name="Reason">The reason (required to reject or revoke) or an approval note.</param>
-public sealed record ReviewBody(string? Reason);
+public sealed record ReviewBody([property: DataType(DataType.MultilineText)] string? Reason);
