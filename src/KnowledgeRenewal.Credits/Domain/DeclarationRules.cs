@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
@@ -21,6 +22,7 @@ public sealed record DeclarationFields
     public string? Organizer { get; init; }
 
     /// <summary>Description.</summary>
+    [DataType(DataType.MultilineText)]
     public string? Description { get; init; }
 
     /// <summary>First day, <c>yyyy-MM-dd</c>.</summary>

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text;
 using KnowledgeRenewal.Sdk;
 
@@ -7,9 +8,12 @@ using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Credits.Domain;
 
 /// <summary>An evidence file as uploaded: the name the client gave and the bytes.</summary>
-/// <param name="FileName">The name as sent (may hold a path or worse; see <see cref="EvidenceContent.SafeFileName"/>).</param>
+/// <param name="FileName">
+/// The name as sent (may hold a path or worse): the name of a file on the client's machine, not text the person
+/// typed, so it is cleaned (<see cref="EvidenceContent.SafeFileName"/>) rather than refused by the free-text rule.
+/// </param>
 /// <param name="Content">The bytes.</param>
-public sealed record UploadedEvidence(string? FileName, byte[] Content)
+public sealed record UploadedEvidence([property: DataType(DataType.Upload)] string? FileName, byte[] Content)
 {
     /// <inheritdoc />
     public override string ToString() => $"UploadedEvidence({Content.Length} bytes)"; // never the content or name in logs

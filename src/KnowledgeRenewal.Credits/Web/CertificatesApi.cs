@@ -5,6 +5,7 @@ using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Registry.Web;
+using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -131,5 +132,5 @@ public static class CertificatesApi
 
     /// <summary>The body of a revocation.</summary>
     /// <param name="Reason">Why, in Chinese.</param>
-    public sealed record RevokeBody(string? Reason);
+    public sealed record RevokeBody([property: DataType(DataType.MultilineText)] string? Reason);
 }

@@ -5,6 +5,7 @@ using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Registry.Web;
+using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -108,4 +109,4 @@ public static class LedgerApi
 
 /// <summary>A reviewer's reason or note.</summary>
 /// <param name="Reason">The reason (required to reject or revoke) or an approval note.</param>
-public sealed record RecordReviewBody(string? Reason);
+public sealed record RecordReviewBody([property: DataType(DataType.MultilineText)] string? Reason);

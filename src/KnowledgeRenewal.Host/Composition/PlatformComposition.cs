@@ -1,6 +1,6 @@
+using System.Reflection;
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using FluentValidation;
 using KnowledgeRenewal.Kernel;
@@ -22,6 +22,7 @@ using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Programs.Demo;
 using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 using KnowledgeRenewal.Programs.Web;
+using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Host.Endpoints;
 using KnowledgeRenewal.Identity;
 using KnowledgeRenewal.Registry;
@@ -34,7 +35,6 @@ using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Host.Modules;
 using KnowledgeRenewal.Identity.UseCases.Organizations;
 using KnowledgeRenewal.Programs.UseCases.Plans;
-using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Programs.UseCases.Projects;
 using KnowledgeRenewal.Registry.UseCases;
@@ -143,12 +143,15 @@ public static class PlatformComposition
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         app.MapControllers();
         app.MapRazorPages();
-        app.MapPlatformApi();
-        app.MapIdentityArea();
-        app.MapRegistryArea();
-        app.MapProgramsArea();
-        app.MapCreditsArea();
-        ModuleWebParts.MapEndpoints(app, registry);
+
+        // Every REST endpoint, the modules' too: enum values from the route or query string only within their sets.
+        var api = app.MapGroup("").AddEndpointFilterFactory(EnumArguments.Filter);
+        api.MapPlatformApi();
+        api.MapIdentityArea();
+        api.MapRegistryArea();
+        api.MapProgramsArea();
+        api.MapCreditsArea();
+        ModuleWebParts.MapEndpoints(api, registry);
         return app;
     }
 
@@ -169,18 +172,21 @@ public static class PlatformComposition
         return database;
     }
 
-    private static void AddApplication(IServiceCollection services, ModuleRegistry registry)
-    {
-        // The platform's own assemblies (kernel, areas, host) and the enabled modules'.
-        var assemblies = registry.Enabled.Select(m => m.Assembly)
+    // The platform's own assemblies (kernel, areas, host) and the enabled modules': handlers, validators, mappings,
+    // statistics and demo seeders are found in them, and they hold the API's bodies and answers.
+    private static Assembly[] PlatformAssemblies(ModuleRegistry registry) =>
+        [.. registry.Enabled.Select(m => m.Assembly)
             .Prepend(typeof(PlatformComposition).Assembly)
             .Prepend(typeof(CreditsArea).Assembly)
             .Prepend(typeof(ProgramsArea).Assembly)
             .Prepend(typeof(RegistryArea).Assembly)
             .Prepend(typeof(IdentityArea).Assembly)
             .Prepend(typeof(PlatformDbContext).Assembly)
-            .Distinct()
-            .ToArray();
+            .Distinct()];
+
+    private static void AddApplication(IServiceCollection services, ModuleRegistry registry)
+    {
+        var assemblies = PlatformAssemblies(registry);
 
         // MediatR 5: the mediator resolves handlers and behaviors through this factory.
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
@@ -229,7 +235,7 @@ public static class PlatformComposition
                 options.Select().Filter().OrderBy().Expand().Count().SetMaxTop(limits.MaxTop);
                 options.TimeZone = TimeZoneInfo.Utc;
                 // $batch at /odata/$batch: each sub-request runs the whole pipeline (authorization, scope filters) as the caller.
-                options.AddRouteComponents("odata", PlatformEdm.Build(services), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new DefaultODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
+                options.AddRouteComponents("odata", PlatformEdm.Build(services), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new PlatformODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
                 options.AddRouteComponents("odata/audit", AuditEdmModel.BuildAuditEdmModel());
                 ModuleWebParts.AddRouteComponents(options, registry);
             });
@@ -237,13 +243,19 @@ public static class PlatformComposition
 
         // Pages are Chinese: let Razor write CJK text as is instead of as numeric character references.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options =>
         {
-            document.Info.Title = "KnowledgeRenewal API — 济宁市专业技术人员继续教育管理服务平台";
-            document.Info.Description = "REST API of the platform. OData feeds are described by /odata/$metadata and /odata/{module}/$metadata.";
-            return Task.CompletedTask;
-        }));
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+            OpenApiDocumentRules.Apply(options, PlatformAssemblies(registry));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "KnowledgeRenewal API — 济宁市专业技术人员继续教育管理服务平台";
+                document.Info.Description = "REST API of the platform. OData feeds are described by /odata/$metadata and /odata/{module}/$metadata.";
+                return Task.CompletedTask;
+            });
+        });
+
+        // Enums by name (or by number), only their own members: see MemberEnumConverterFactory.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new MemberEnumConverterFactory()));
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
     }
 }

@@ -8,6 +8,7 @@ using KnowledgeRenewal.Sdk;
 using MediatR;
 using KnowledgeRenewal.Credits.UseCases.Modules;
 
+using KnowledgeRenewal.Kernel.Web;
 namespace KnowledgeRenewal.Host.Endpoints;
 
 /// <summary>The platform's own REST endpoints under <c>/api</c>; each sends one request through the mediator.</summary>

@@ -7,8 +7,11 @@ using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Kernel.Application;
 
 /// <summary>
-/// First step of every request: runs the request's FluentValidation validators and refuses the request with
-/// every field error at once (<see cref="RequestValidationException"/>, a 400 problem) before any handler runs.
+/// First step of every request: checks what the request carries against the platform's input rules
+/// (<see cref="RequestInput"/>: free text without control or bidirectional characters, enum values within their
+/// sets), then runs the request's FluentValidation validators, and refuses the request with every field error at
+/// once (<see cref="RequestValidationException"/>, a 400 problem) before any handler runs. Validators see only
+/// input that passed the platform's rules.
 /// </summary>
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
@@ -17,6 +20,12 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         ArgumentNullException.ThrowIfNull(next);
+        var input = RequestInput.Check(request);
+        if (input.Count > 0)
+        {
+            throw new RequestValidationException(input);
+        }
+
         var errors = new List<FieldError>();
         foreach (var validator in validators)
         {

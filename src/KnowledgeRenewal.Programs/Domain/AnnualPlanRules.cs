@@ -1,4 +1,5 @@
 using KnowledgeRenewal.Programs.Domain;
+using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Sdk;
 
 using KnowledgeRenewal.Kernel;
@@ -9,6 +10,7 @@ namespace KnowledgeRenewal.Programs.Domain;
 public sealed record AnnualPlanInput
 {
     /// <summary>说明 (optional).</summary>
+    [DataType(DataType.MultilineText)]
     public string? Notes { get; init; }
 
     /// <summary>The targets; exactly one of kind <c>Total</c>.</summary>

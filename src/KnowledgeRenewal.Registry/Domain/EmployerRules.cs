@@ -1,9 +1,9 @@
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Sdk;
 
 using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Registry.Domain;
@@ -98,9 +98,9 @@ public static class EmployerRules
         {
             errors.Add(new FieldError("name", "required", "单位名称不能为空。", row));
         }
-        else if (name.Length > MaxNameLength || name.Any(char.IsControl))
+        else if (name.Length > MaxNameLength || !FreeText.IsValid(name, multiLine: false))
         {
-            errors.Add(new FieldError("name", "name.invalid", $"单位名称不能超过 {MaxNameLength} 个字符，且不能含控制字符。", row));
+            errors.Add(new FieldError("name", "name.invalid", $"单位名称不能超过 {MaxNameLength} 个字符，且不能含控制字符或文字方向控制字符。", row));
         }
 
         return name;

@@ -1,7 +1,7 @@
+using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Sdk;
 
 using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Registry.Domain;
@@ -226,9 +226,9 @@ public static class ProfessionalRules
         {
             fail("name", "required", "姓名不能为空。");
         }
-        else if (name.Length > MaxNameLength || name.Any(char.IsControl) || name.Any(char.IsAsciiDigit))
+        else if (name.Length > MaxNameLength || !FreeText.IsValid(name, multiLine: false) || name.Any(char.IsAsciiDigit))
         {
-            fail("name", "name.invalid", $"姓名“{name}”无效：不能含数字或控制字符，长度不超过 {MaxNameLength} 个字符。");
+            fail("name", "name.invalid", $"姓名“{name}”无效：不能含数字、控制字符或文字方向控制字符，长度不超过 {MaxNameLength} 个字符。");
         }
 
         return name;
@@ -293,9 +293,9 @@ public static class ProfessionalRules
             return null;
         }
 
-        if (value.Length > maxLength || value.Any(char.IsControl))
+        if (value.Length > maxLength || !FreeText.IsValid(value, multiLine: false))
         {
-            fail(field, "too_long", $"{label}不能超过 {maxLength} 个字符，且不能含控制字符。");
+            fail(field, "too_long", $"{label}不能超过 {maxLength} 个字符，且不能含控制字符或文字方向控制字符。");
             return null;
         }
 

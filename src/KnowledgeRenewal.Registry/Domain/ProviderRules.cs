@@ -1,9 +1,9 @@
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Sdk;
 
 using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Registry.Domain;
@@ -93,9 +93,9 @@ public static class TrainingProviderRules
         {
             errors.Add(new FieldError("name", "required", "机构名称不能为空。"));
         }
-        else if (name.Length > MaxNameLength || name.Any(char.IsControl))
+        else if (name.Length > MaxNameLength || !FreeText.IsValid(name, multiLine: false))
         {
-            errors.Add(new FieldError("name", "name.invalid", $"机构名称不能超过 {MaxNameLength} 个字符，且不能含控制字符。"));
+            errors.Add(new FieldError("name", "name.invalid", $"机构名称不能超过 {MaxNameLength} 个字符，且不能含控制字符或文字方向控制字符。"));
         }
 
         var kind = ProviderKind.TrainingInstitution;
@@ -160,9 +160,9 @@ public static class EducationBaseRules
         {
             errors.Add(new FieldError("name", "required", "基地名称不能为空。"));
         }
-        else if (name.Length > MaxNameLength || name.Any(char.IsControl))
+        else if (name.Length > MaxNameLength || !FreeText.IsValid(name, multiLine: false))
         {
-            errors.Add(new FieldError("name", "name.invalid", $"基地名称不能超过 {MaxNameLength} 个字符，且不能含控制字符。"));
+            errors.Add(new FieldError("name", "name.invalid", $"基地名称不能超过 {MaxNameLength} 个字符，且不能含控制字符或文字方向控制字符。"));
         }
 
         if (designating && (input.OrganizationId ?? Guid.Empty) == Guid.Empty)

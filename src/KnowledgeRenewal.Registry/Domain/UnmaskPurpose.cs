@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using KnowledgeRenewal.Kernel.Application;
 
 using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Registry.Domain;
@@ -28,9 +28,9 @@ public static partial class UnmaskPurpose
             return new("purpose", "purpose.required", $"请填写查看原始信息的用途（purpose），至少 {MinLength} 个字，例如“职称评审资格复核”。");
         }
 
-        if (text.Length > MaxLength || text.Any(char.IsControl))
+        if (text.Length > MaxLength || !FreeText.IsValid(text, multiLine: false))
         {
-            return new("purpose", "purpose.invalid", $"用途（purpose）不能超过 {MaxLength} 个字，且不能含控制字符。");
+            return new("purpose", "purpose.invalid", $"用途（purpose）不能超过 {MaxLength} 个字，且不能含控制字符或文字方向控制字符。");
         }
 
         return null;

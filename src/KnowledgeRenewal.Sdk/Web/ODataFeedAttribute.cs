@@ -29,7 +29,11 @@ public sealed class ODataFeedAttribute : Attribute, IFilterFactory, IOrderedFilt
         new LimitedEnableQueryAttribute(serviceProvider.GetRequiredService<IOptions<ODataLimits>>().Value);
 }
 
-/// <summary><see cref="EnableQueryAttribute"/> with the platform's limits and problem-details errors.</summary>
+/// <summary>
+/// <see cref="EnableQueryAttribute"/> with the platform's limits and problem-details errors: every refused query is
+/// a 400 with a stable code and Chinese detail — also a number beyond its property's range — and never quotes the
+/// framework's English text with its type names.
+/// </summary>
 internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
 {
     private readonly ODataLimits limits;
@@ -56,16 +60,52 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
             return;
         }
 
-        base.OnActionExecuting(actionExecutingContext);
-        actionExecutingContext.Result = ToProblem(actionExecutingContext.Result);
+        try
+        {
+            base.OnActionExecuting(actionExecutingContext);
+            actionExecutingContext.Result = ToProblem(actionExecutingContext.Result);
+        }
+        catch (Exception exception) when (Refused(exception) is { } problem)
+        {
+            actionExecutingContext.Result = problem;
+        }
     }
 
     public override void OnActionExecuted(ActionExecutedContext actionExecutedContext)
     {
         ArgumentNullException.ThrowIfNull(actionExecutedContext);
-        base.OnActionExecuted(actionExecutedContext);
-        actionExecutedContext.Result = ToProblem(actionExecutedContext.Result);
+        try
+        {
+            base.OnActionExecuted(actionExecutedContext);
+            actionExecutedContext.Result = ToProblem(actionExecutedContext.Result);
+        }
+        catch (Exception exception) when (Refused(exception) is { } problem)
+        {
+            actionExecutedContext.Result = problem;
+        }
     }
+
+    public override void ValidateQuery(HttpRequest request, ODataQueryOptions queryOptions)
+    {
+        ArgumentNullException.ThrowIfNull(queryOptions);
+        base.ValidateQuery(request, queryOptions);
+
+        // INF and NaN compare with an integer property as a double: the parser accepts them, and the database
+        // fails running the query (SQLite cannot bind NaN). No finite filter needs them.
+        if (NonFiniteLiterals.In(queryOptions))
+        {
+            throw new OverflowException("A literal of the query is not a finite number.");
+        }
+    }
+
+    // The URI parser converts a literal to its property's type while binding the query: a number beyond that type
+    // (1e29, 1e400, INF, NaN for a decimal) throws OverflowException instead of an ODataException.
+    private static ObjectResult? Refused(Exception exception) => exception switch
+    {
+        OverflowException => Problem(ProblemCodes.ODataValueOutOfRange, "查询中的数值超出了该属性可表示的范围（例如 1e29、INF、NaN），请改用该属性范围内的有限数值。", null, null),
+        ODataException odata => InvalidQuery(odata.Message),
+        _ => null,
+    };
 
     private ObjectResult? CheckPaging(HttpRequest request)
     {
@@ -103,25 +143,32 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
 
         if (ExpansionDepth().IsMatch(message))
         {
-            return Problem(ProblemCodes.ODataMaxExpansionDepthExceeded, $"$expand 嵌套层数超过上限 {limits.MaxExpansionDepth}。", "MaxExpansionDepth", limits.MaxExpansionDepth, message);
+            return Problem(ProblemCodes.ODataMaxExpansionDepthExceeded, $"$expand 嵌套层数超过上限 {limits.MaxExpansionDepth}。", "MaxExpansionDepth", limits.MaxExpansionDepth);
         }
 
         if (NodeCount().IsMatch(message))
         {
-            return Problem(ProblemCodes.ODataMaxNodeCountExceeded, $"查询表达式的节点数超过上限 {limits.MaxNodeCount}，请简化 $filter。", "MaxNodeCount", limits.MaxNodeCount, message);
+            return Problem(ProblemCodes.ODataMaxNodeCountExceeded, $"查询表达式的节点数超过上限 {limits.MaxNodeCount}，请简化 $filter。", "MaxNodeCount", limits.MaxNodeCount);
         }
 
         if (OrderByCount().IsMatch(message))
         {
-            return Problem(ProblemCodes.ODataMaxOrderByExceeded, $"$orderby 的排序字段数超过上限 {limits.MaxOrderByNodeCount}。", "MaxOrderByNodeCount", limits.MaxOrderByNodeCount, message);
+            return Problem(ProblemCodes.ODataMaxOrderByExceeded, $"$orderby 的排序字段数超过上限 {limits.MaxOrderByNodeCount}。", "MaxOrderByNodeCount", limits.MaxOrderByNodeCount);
         }
 
         if (TopLimit().IsMatch(message))
         {
-            return Problem(ProblemCodes.ODataMaxTopExceeded, $"$top 超过上限 {limits.MaxTop}。", "MaxTop", limits.MaxTop, message);
+            return Problem(ProblemCodes.ODataMaxTopExceeded, $"$top 超过上限 {limits.MaxTop}。", "MaxTop", limits.MaxTop);
         }
 
-        return Problem(ProblemCodes.ODataInvalidQuery, "OData 查询参数无效：" + message, null, null, message);
+        return InvalidQuery(message);
+    }
+
+    // The framework's English text names .NET types and namespaces: the client gets the Chinese detail and at most a cleaned reason.
+    private static ObjectResult InvalidQuery(string message)
+    {
+        var (detail, reason) = ODataQueryMessages.Describe(message);
+        return Problem(ProblemCodes.ODataInvalidQuery, detail, null, null, reason);
     }
 
     private static ObjectResult Problem(string code, string detail, string? limit, int? value, string? reason = null)

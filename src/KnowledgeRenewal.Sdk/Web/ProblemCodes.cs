@@ -39,6 +39,12 @@ public static class ProblemCodes
     /// <summary>A valid OData query the database in use cannot run (e.g. <c>$top</c> inside <c>$expand</c> on SQLite).</summary>
     public const string ODataUnsupportedQuery = "odata.unsupported_query";
 
+    /// <summary>A number in an OData query is beyond what its property can hold (<c>Hours gt 1e29</c>, <c>INF</c>, <c>NaN</c>).</summary>
+    public const string ODataValueOutOfRange = "odata.value_out_of_range";
+
+    /// <summary>An OData <c>$batch</c> request is not a readable batch (not JSON or multipart, empty, or a sub-request outside the service).</summary>
+    public const string ODataBatchInvalid = "odata.batch_invalid";
+
     /// <summary>Nothing answers at this address.</summary>
     public const string RouteNotFound = "http.not_found";
 

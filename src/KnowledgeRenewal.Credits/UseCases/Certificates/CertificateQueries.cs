@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ardalis.Specification;
 using FluentValidation;
 using KnowledgeRenewal.Credits.Domain;
@@ -179,7 +180,7 @@ public sealed class RenderCertificatePdfHandler(CertificateReader reader, Certif
 /// <param name="Id">Id.</param>
 /// <param name="IfMatch">The <c>If-Match</c> header.</param>
 /// <param name="Reason">Why, in Chinese.</param>
-public sealed record RevokeCertificate(Guid Id, string? IfMatch, string? Reason) : IRequest<Versioned<CertificateView>>;
+public sealed record RevokeCertificate(Guid Id, string? IfMatch, [property: DataType(DataType.MultilineText)] string? Reason) : IRequest<Versioned<CertificateView>>;
 
 /// <summary>Checks the reason.</summary>
 public sealed class RevokeCertificateValidator : AbstractValidator<RevokeCertificate>

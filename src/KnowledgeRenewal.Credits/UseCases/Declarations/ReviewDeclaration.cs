@@ -1,4 +1,5 @@
 using KnowledgeRenewal.Kernel.Application;
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.UseCases.Audit;
@@ -24,11 +25,11 @@ namespace KnowledgeRenewal.Credits.UseCases.Declarations;
 /// <summary>A review's body.</summary>
 /// <param name="Decision"><c>approve</c> (通过) or <c>reject</c> (驳回).</param>
 /// <param name="Comment">The comment; the reason, required when rejecting.</param>
-public sealed record ReviewBody(string? Decision, string? Comment);
+public sealed record ReviewBody(string? Decision, [property: DataType(DataType.MultilineText)] string? Comment);
 
 /// <summary>A withdrawal's body (optional).</summary>
 /// <param name="Reason">Why, if the person wants to say.</param>
-public sealed record WithdrawBody(string? Reason);
+public sealed record WithdrawBody([property: DataType(DataType.MultilineText)] string? Reason);
 
 /// <summary>
 /// A review step of a declaration: the employer's (<see cref="ReviewSteps.Employer"/>) by the HR of the employer

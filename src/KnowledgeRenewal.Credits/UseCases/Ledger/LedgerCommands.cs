@@ -14,6 +14,7 @@ using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Registry.Web;
+using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,7 @@ public sealed record CreditInput
     public string? ExternalReference { get; init; }
 
     /// <summary>Why (kept as the approval note).</summary>
+    [DataType(DataType.MultilineText)]
     public string? Note { get; init; }
 }
 
@@ -69,6 +71,7 @@ public sealed record CreditInput
 public sealed record CorrectionInput
 {
     /// <summary>Why the record is corrected (required).</summary>
+    [DataType(DataType.MultilineText)]
     public string? Reason { get; init; }
 
     /// <summary>The corrected day.</summary>
@@ -97,13 +100,16 @@ public sealed record CorrectionInput
 public sealed record RecordCredit(CreditInput Input) : IRequest<Versioned<CreditRecordView>>;
 
 /// <summary>Approves a pending record.</summary>
-public sealed record ApproveCreditRecord(Guid Id, string? IfMatch, string? Note) : IRequest<Versioned<CreditRecordView>>;
+/// <param name="Id">The record.</param>
+/// <param name="IfMatch">The <c>If-Match</c> header.</param>
+/// <param name="Reason">The approval note (the body's <c>reason</c>, named as the client sends it).</param>
+public sealed record ApproveCreditRecord(Guid Id, string? IfMatch, [property: DataType(DataType.MultilineText)] string? Reason) : IRequest<Versioned<CreditRecordView>>;
 
 /// <summary>Rejects a pending record.</summary>
-public sealed record RejectCreditRecord(Guid Id, string? IfMatch, string? Reason) : IRequest<Versioned<CreditRecordView>>;
+public sealed record RejectCreditRecord(Guid Id, string? IfMatch, [property: DataType(DataType.MultilineText)] string? Reason) : IRequest<Versioned<CreditRecordView>>;
 
 /// <summary>Revokes an approved record.</summary>
-public sealed record RevokeCreditRecord(Guid Id, string? IfMatch, string? Reason) : IRequest<Versioned<CreditRecordView>>;
+public sealed record RevokeCreditRecord(Guid Id, string? IfMatch, [property: DataType(DataType.MultilineText)] string? Reason) : IRequest<Versioned<CreditRecordView>>;
 
 /// <summary>Corrects an approved record: revokes it and records the correction; answers the new record.</summary>
 public sealed record CorrectCreditRecord(Guid Id, string? IfMatch, CorrectionInput Input) : IRequest<Versioned<CreditRecordView>>;
@@ -191,7 +197,7 @@ public sealed class LedgerCommands(
     {
         ArgumentNullException.ThrowIfNull(request);
         var (record, person) = await ForReviewAsync(request.Id, request.IfMatch, "认定待审核的学时记录", cancellationToken).ConfigureAwait(false);
-        record.Approve(LedgerAccess.Actor(actors), clock.GetUtcNow().UtcDateTime, request.Note);
+        record.Approve(LedgerAccess.Actor(actors), clock.GetUtcNow().UtcDateTime, request.Reason);
         await SaveAsync([new PersonYear(person.Id, record.CreditYear)], cancellationToken).ConfigureAwait(false);
         return await LedgerQueries.GetAsync(db, record.Id, cancellationToken).ConfigureAwait(false);
     }

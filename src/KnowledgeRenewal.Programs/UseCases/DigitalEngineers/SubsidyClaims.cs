@@ -5,6 +5,7 @@ using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Registry.Web;
+using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -19,12 +20,12 @@ namespace KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 /// <summary>A claim's body.</summary>
 /// <param name="CertificateId">The training-qualified certificate.</param>
 /// <param name="Note">A note, optional.</param>
-public sealed record ClaimBody(Guid? CertificateId, string? Note);
+public sealed record ClaimBody(Guid? CertificateId, [property: DataType(DataType.MultilineText)] string? Note);
 
 /// <summary>A decision's body.</summary>
 /// <param name="Decision"><c>approve</c> (核准) or <c>reject</c> (驳回).</param>
 /// <param name="Comment">Comment; the reason, required when rejecting.</param>
-public sealed record ClaimDecisionBody(string? Decision, string? Comment);
+public sealed record ClaimDecisionBody(string? Decision, [property: DataType(DataType.MultilineText)] string? Comment);
 
 /// <summary>A payment's body.</summary>
 /// <param name="Reference">Payment voucher number or note (required).</param>

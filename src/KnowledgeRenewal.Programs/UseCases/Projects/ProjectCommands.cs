@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
@@ -57,7 +58,7 @@ public sealed record ProjectFundingInput(long? CentralFen, long? ProvincialFen, 
 public sealed record ProjectInput(
     string? Title, ProjectType? Type, ProjectLevel? Level, ProjectField? Field, Guid? RecommenderOrganizationId, Guid? ProviderId,
     string? RegionCode, string? DepartmentCode, int? CreditYear, DateOnly? StartDate, DateOnly? EndDate, int? Capacity,
-    DeliveryMode? Mode, string? Description, ProjectFundingInput? Funding, TitleLevel? TargetTitleLevel,
+    DeliveryMode? Mode, [property: DataType(DataType.MultilineText)] string? Description, ProjectFundingInput? Funding, TitleLevel? TargetTitleLevel,
     CreditCategory? SubjectCategory, string? SubjectCode, string? DigitalFieldCode, Guid? EducationBaseId);
 
 /// <summary>A step's body.</summary>
@@ -66,7 +67,7 @@ public sealed record ProjectInput(
 /// <param name="Summary">The completion summary (required to complete, unless filed before).</param>
 /// <param name="ExpertName">The expert (to score).</param>
 /// <param name="Score">The expert's score 0–100 (to score).</param>
-public sealed record TransitionBody(string? Comment, string? ReferenceNumber, string? Summary, string? ExpertName, int? Score);
+public sealed record TransitionBody([property: DataType(DataType.MultilineText)] string? Comment, string? ReferenceNumber, [property: DataType(DataType.MultilineText)] string? Summary, string? ExpertName, int? Score);
 
 /// <summary>The applicant's staff create a draft application for their own organization.</summary>
 /// <param name="Input">The fields.</param>

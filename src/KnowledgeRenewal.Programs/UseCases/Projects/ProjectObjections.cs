@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using FluentValidation;
 using KnowledgeRenewal.Kernel;
@@ -28,7 +29,7 @@ namespace KnowledgeRenewal.Programs.UseCases.Projects;
 /// <param name="Reason">What is objected to (required, ≤ 2000).</param>
 /// <param name="ContactName">The filer's name (required; kept private).</param>
 /// <param name="ContactPhone">The filer's phone, mobile or landline (required; kept private).</param>
-public sealed record ObjectionInput(string? Reason, string? ContactName, string? ContactPhone);
+public sealed record ObjectionInput([property: DataType(DataType.MultilineText)] string? Reason, string? ContactName, string? ContactPhone);
 
 /// <summary>What the filer gets back (nothing about other objections).</summary>
 /// <param name="Id">The objection's key (to quote when asking about it).</param>
@@ -56,7 +57,7 @@ public sealed record ObjectionView(Guid Id, string Reason, string ContactName, s
 /// <summary>The program office's resolution of an objection.</summary>
 /// <param name="Decision"><c>uphold</c> (异议成立: the project is rejected) or <c>dismiss</c> (异议不成立).</param>
 /// <param name="Resolution">The reasons (required).</param>
-public sealed record ResolveObjectionBody(string? Decision, string? Resolution);
+public sealed record ResolveObjectionBody(string? Decision, [property: DataType(DataType.MultilineText)] string? Resolution);
 
 /// <summary>Anyone files an objection against a project in its public notice period.</summary>
 /// <param name="ProjectId">The project.</param>

@@ -42,6 +42,21 @@ public class ValidationBehaviorTests
     }
 
     [Fact]
+    public async Task Text_or_enum_values_the_platform_refuses_stop_the_request_before_any_validator_or_handler()
+    {
+        var validator = new CountingValidator();
+        var behavior = new ValidationBehavior<RegisterTrainee, string>([validator]);
+        var request = new RegisterTrainee("health\u202E", new TraineeInput("王\u0000芳", "370811199001011234"));
+
+        var error = await Assert.ThrowsAsync<RequestValidationException>(() => behavior.Handle(request, CancellationToken.None, Next));
+
+        Assert.Equal(["scope", "name"], error.Errors.Select(e => e.Field));
+        Assert.All(error.Errors, e => Assert.Equal("invalid_character", e.Code));
+        Assert.Equal(0, validator.Calls);
+        Assert.Equal(0, nextCalls);
+    }
+
+    [Fact]
     public async Task A_valid_request_goes_to_the_handler_once_and_returns_its_response()
     {
         var behavior = new ValidationBehavior<RegisterTrainee, string>([new RegisterTraineeValidator(), new TraineeNameValidator()]);
@@ -88,6 +103,13 @@ public class ValidationBehaviorTests
             RuleFor(r => r.Scope).NotEmpty().WithErrorCode("scope_required").WithMessage("请填写适用范围。");
             RuleFor(r => r.Person.IdNumber).Length(18).WithErrorCode("id_number_length").WithMessage("身份证号应为18位。");
         }
+    }
+
+    private sealed class CountingValidator : AbstractValidator<RegisterTrainee>
+    {
+        public int Calls { get; private set; }
+
+        public CountingValidator() => RuleFor(r => r.Scope).Must(_ => ++Calls > 0);
     }
 
     private sealed class TraineeNameValidator : AbstractValidator<RegisterTrainee>
