@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
+namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CreditHours : Migration

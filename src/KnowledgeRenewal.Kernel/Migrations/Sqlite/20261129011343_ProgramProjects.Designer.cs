@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
+namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261128222157_CreditHours")]
-    partial class CreditHours
+    [Migration("20261129011343_ProgramProjects")]
+    partial class ProgramProjects
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -454,11 +454,7 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                     b.HasIndex("ProfessionalId", "CycleStart")
                         .IsUnique();
 
-                    b.HasIndex("CycleStart", "DepartmentCode", "Status");
-
-                    b.HasIndex("CycleStart", "EmployerId", "Status");
-
-                    b.HasIndex("CycleStart", "RegionCode", "Status");
+                    b.HasIndex("CycleStart", "CycleEnd", "Status");
 
                     b.ToTable("Compliance", (string)null);
                 });
@@ -632,6 +628,423 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                     b.HasIndex("DeclarationId");
 
                     b.ToTable("EvidenceFiles", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvaluationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderIdMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderNameMasked")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IssuedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssuerInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssuerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleLinkage")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("TrainingId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Field", "Level");
+
+                    b.ToTable("DigitalCertificates", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("InstitutionOrganizationId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("TrainingId", "Passed");
+
+                    b.ToTable("DigitalEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ListedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("DigitalInstitutions", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitutionScope", b =>
+                {
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstitutionId", "Field", "Level");
+
+                    b.ToTable("DigitalInstitutionScopes", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("InstitutionOrganizationId");
+
+                    b.HasIndex("ProfessionalId", "Field", "Level");
+
+                    b.ToTable("DigitalTrainings", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.SubsidyClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaidByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionNote")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("RegionCode", "Status");
+
+                    b.ToTable("SubsidyClaims", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Identity.PlatformRole", b =>
@@ -996,6 +1409,13 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("HoursHundredths");
 
+                    b.Property<decimal>("HoursDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Hours")
+                        .HasComputedColumnSql("\"HoursHundredths\" / 100.0", true);
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1190,6 +1610,414 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                     b.HasDiscriminator<string>("EntityKind").HasValue("Organization");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.AnnualPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year")
+                        .IsUnique();
+
+                    b.ToTable("AnnualPlans", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.PlanTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Projects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Trainees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("PlanId", "Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PlanTargets", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.Project", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BudgetTotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CentralFundingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreditYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DigitalFieldCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EducationBaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EmployerFundingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IndividualFundingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MunicipalFundingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NoticeEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NoticeStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProvincialFundingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecommenderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SelfRaisedFundingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectCategory")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetTitleLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpstreamReference")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicantOrganizationId");
+
+                    b.HasIndex("EducationBaseId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId");
+
+                    b.HasIndex("RecommenderOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("DepartmentCode", "Status");
+
+                    b.HasIndex("RegionCode", "Status");
+
+                    b.HasIndex("CreditYear", "Type", "Status");
+
+                    b.ToTable("Projects", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResolvedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Status");
+
+                    b.ToTable("ProjectObjections", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "ExpertName")
+                        .IsUnique();
+
+                    b.ToTable("ProjectReviews", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ExpertScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferenceNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("ProjectId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("ProjectTransitions", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.ReferenceData.Department", b =>
@@ -1994,6 +2822,77 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalCertificate", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalTraining", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalEvaluation", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalTraining", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitutionScope", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", null)
+                        .WithMany("Scopes")
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalTraining", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.SubsidyClaim", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalCertificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Core.Identity.PlatformUser", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", "Organization")
@@ -2007,7 +2906,7 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.CreditRecord", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", null)
+                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", "Class")
                         .WithMany()
                         .HasForeignKey("ClassId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2035,16 +2934,25 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.Navigation("Class");
+
                     b.Navigation("Professional");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
                 {
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KnowledgeRenewal.Core.Organizations.TrainingProvider", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Project");
 
                     b.Navigation("Provider");
                 });
@@ -2094,6 +3002,78 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                     b.Navigation("Parent");
 
                     b.Navigation("Region");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.PlanTarget", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Plans.AnnualPlan", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.Project", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.EducationBase", null)
+                        .WithMany()
+                        .HasForeignKey("EducationBaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("RecommenderOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectObjection", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectReview", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectTransition", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.ReferenceData.Region", b =>
@@ -2228,9 +3208,28 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                     b.Navigation("Evidence");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", b =>
+                {
+                    b.Navigation("Scopes");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>
                 {
                     b.Navigation("Subjects");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.AnnualPlan", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.Project", b =>
+                {
+                    b.Navigation("Objections");
+
+                    b.Navigation("Reviews");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Core.Registry.Professional", b =>

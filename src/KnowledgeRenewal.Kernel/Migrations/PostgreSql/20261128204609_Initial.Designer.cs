@@ -9,7 +9,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace KnowledgeRenewal.Kernel.Persistence.Migrations.PostgreSql
+namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 {
     [DbContext(typeof(PlatformDbContext))]
     [Migration("20261128204609_Initial")]

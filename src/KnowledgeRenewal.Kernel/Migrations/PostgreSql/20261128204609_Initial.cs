@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace KnowledgeRenewal.Kernel.Persistence.Migrations.PostgreSql
+namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Initial : Migration

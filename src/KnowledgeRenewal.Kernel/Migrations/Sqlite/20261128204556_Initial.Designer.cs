@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
+namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 {
     [DbContext(typeof(PlatformDbContext))]
     [Migration("20261128204556_Initial")]

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
+namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class ProgramProjects : Migration
@@ -26,24 +26,24 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<decimal>(
                 name: "Hours",
                 table: "TrainingClasses",
-                type: "decimal(12,2)",
+                type: "numeric(12,2)",
                 precision: 12,
                 scale: 2,
                 nullable: false,
-                computedColumnSql: "CONVERT(decimal(12,2), [HoursHundredths] / 100.0)",
+                computedColumnSql: "CAST(\"HoursHundredths\" AS numeric(14,2)) / 100",
                 stored: true);
 
             migrationBuilder.CreateTable(
                 name: "AnnualPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    UpdatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    UpdatedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,19 +54,19 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "DigitalInstitutions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OrganizationCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    OrganizationName = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    RegionCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    OrganizationName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "date", nullable: false),
-                    ListedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ListedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    ListedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ListedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -83,24 +83,24 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "Projects",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    Field = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    ApplicantOrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RecommenderOrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProviderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RegionCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    CreditYear = table.Column<int>(type: "int", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Title = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Type = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Field = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ApplicantOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecommenderOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RegionCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreditYear = table.Column<int>(type: "integer", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Capacity = table.Column<int>(type: "int", nullable: false),
-                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Capacity = table.Column<int>(type: "integer", nullable: false),
+                    Mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     CentralFundingFen = table.Column<long>(type: "bigint", nullable: false),
                     ProvincialFundingFen = table.Column<long>(type: "bigint", nullable: false),
                     MunicipalFundingFen = table.Column<long>(type: "bigint", nullable: false),
@@ -108,20 +108,20 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                     EmployerFundingFen = table.Column<long>(type: "bigint", nullable: false),
                     IndividualFundingFen = table.Column<long>(type: "bigint", nullable: false),
                     BudgetTotalFen = table.Column<long>(type: "bigint", nullable: false),
-                    TargetTitleLevel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    SubjectCategory = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
-                    SubjectCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    DigitalFieldCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    EducationBaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpstreamReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    TargetTitleLevel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    SubjectCategory = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    SubjectCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DigitalFieldCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    EducationBaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UpstreamReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     NoticeStart = table.Column<DateOnly>(type: "date", nullable: true),
                     NoticeEnd = table.Column<DateOnly>(type: "date", nullable: true),
-                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    CreatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    StatusChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StatusChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -168,13 +168,13 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "PlanTargets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Projects = table.Column<int>(type: "int", nullable: true),
-                    Trainees = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Key = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Projects = table.Column<int>(type: "integer", nullable: true),
+                    Trainees = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,9 +191,9 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "DigitalInstitutionScopes",
                 columns: table => new
                 {
-                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Field = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false)
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Field = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -210,21 +210,21 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "DigitalTrainings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProfessionalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Field = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InstitutionOrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Field = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Hours = table.Column<int>(type: "int", nullable: false),
-                    Passed = table.Column<bool>(type: "bit", nullable: false),
-                    RegionCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RecordedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    RecordedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Hours = table.Column<int>(type: "integer", nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -247,18 +247,18 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "ProjectObjections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    ContactName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    ContactPhone = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    FiledAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Resolution = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ResolvedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ResolvedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FiledAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Resolution = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ResolvedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ResolvedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ResolvedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -275,14 +275,14 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "ProjectReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ExpertName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Score = table.Column<int>(type: "int", nullable: false),
-                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    RecordedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpertName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -299,21 +299,21 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "ProjectTransitions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    FromStatus = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    ToStatus = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ActorUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    ActorRole = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ActorOrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    ExpertName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    ExpertScore = table.Column<int>(type: "int", nullable: true),
-                    ReferenceNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false),
+                    FromStatus = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ToStatus = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ActorRole = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ActorOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ExpertName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ExpertScore = table.Column<int>(type: "integer", nullable: true),
+                    ReferenceNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -330,20 +330,20 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "DigitalEvaluations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TrainingId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProfessionalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Field = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    InstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    InstitutionOrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TrainingOrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TrainingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Field = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TrainingOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
                     EvaluatedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Score = table.Column<int>(type: "int", nullable: false),
-                    Passed = table.Column<bool>(type: "bit", nullable: false),
-                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RecordedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    RecordedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Passed = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RecordedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -366,27 +366,27 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "DigitalCertificates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    ProfessionalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HolderNameMasked = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    HolderIdMasked = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Field = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    TitleLinkage = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
-                    TrainingId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EvaluationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    IssuerInstitutionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    IssuerOrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TrainingOrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    HolderNameMasked = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    HolderIdMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Field = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    TitleLinkage = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    TrainingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EvaluationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IssuerInstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IssuerOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TrainingOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
                     IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    RegionCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    IssuedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    IssuedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    IssuedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IssuedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IssuedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -409,28 +409,28 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
                 name: "SubsidyClaims",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CertificateId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProfessionalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Field = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Level = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Amount = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    RegionCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SubmittedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    SubmittedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    SubmissionNote = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DecidedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    DecidedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DecisionComment = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    PaidAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    PaidByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    PaidByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    PaymentReference = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Field = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Level = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SubmittedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SubmissionNote = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DecidedByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DecidedByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecisionComment = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    PaidAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    PaidByName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PaidByUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PaymentReference = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {

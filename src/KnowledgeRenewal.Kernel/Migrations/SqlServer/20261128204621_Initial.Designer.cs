@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace KnowledgeRenewal.Kernel.Persistence.Migrations.SqlServer
+namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 {
     [DbContext(typeof(PlatformDbContext))]
     [Migration("20261128204621_Initial")]

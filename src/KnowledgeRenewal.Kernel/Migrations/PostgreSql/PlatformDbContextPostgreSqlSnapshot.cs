@@ -8,7 +8,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace KnowledgeRenewal.Kernel.Persistence.Migrations.PostgreSql
+namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 {
     [DbContext(typeof(PlatformDbContext))]
     partial class PlatformDbContextPostgreSqlSnapshot : ModelSnapshot

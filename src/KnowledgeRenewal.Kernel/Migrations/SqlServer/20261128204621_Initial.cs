@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
+namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,13 +15,13 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "AuditChainHead",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AnchorSequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    AnchorHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Signature = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    LastSequence = table.Column<long>(type: "bigint", nullable: false),
+                    LastHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AnchorSequence = table.Column<long>(type: "bigint", nullable: false),
+                    AnchorHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Signature = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,22 +32,22 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "AuditRecords",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    Roles = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    EntityKey = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SourceIp = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Roles = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClientId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    EntityKey = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    SourceIp = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CorrelationId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Details = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -58,9 +58,9 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "ConfigurationSettings",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(2048)", maxLength: 2048, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,9 +71,9 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "DemoSeedRuns",
                 columns: table => new
                 {
-                    SeederKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    SeededAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    SeederKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    SeededAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -84,11 +84,11 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "Departments",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Sector = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 96, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Sector = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    NameEn = table.Column<string>(type: "nvarchar(96)", maxLength: 96, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,31 +99,31 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "ImportJobs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Format = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    FileSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FileSize = table.Column<long>(type: "INTEGER", nullable: false),
-                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    HeaderRow = table.Column<int>(type: "INTEGER", nullable: false),
-                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProcessedRows = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnchangedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    RejectedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Errors = table.Column<string>(type: "TEXT", nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    RequestedByUserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RequestedByUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    RequestedByOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    Format = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    FileSha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    FileSize = table.Column<long>(type: "bigint", nullable: false),
+                    Mode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    HeaderRow = table.Column<int>(type: "int", nullable: false),
+                    TotalRows = table.Column<int>(type: "int", nullable: false),
+                    ProcessedRows = table.Column<int>(type: "int", nullable: false),
+                    CreatedCount = table.Column<int>(type: "int", nullable: false),
+                    UpdatedCount = table.Column<int>(type: "int", nullable: false),
+                    UnchangedCount = table.Column<int>(type: "int", nullable: false),
+                    RejectedCount = table.Column<int>(type: "int", nullable: false),
+                    ErrorCount = table.Column<int>(type: "int", nullable: false),
+                    Errors = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    RequestedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RequestedByUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RequestedByOrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(1024)", maxLength: 1024, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -134,22 +134,22 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "OpenIddictApplications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
-                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
-                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
-                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
-                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
-                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
-                    Settings = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClientType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Permissions = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    RedirectUris = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Requirements = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Settings = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -160,15 +160,15 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "OpenIddictScopes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    Resources = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Descriptions = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    DisplayNames = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Resources = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -179,12 +179,12 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "Regions",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    GbCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
-                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Code = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    GbCode = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: true),
+                    ParentCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -201,11 +201,11 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "Roles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -216,16 +216,16 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "Modules",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 96, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Version = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    RequiresSdk = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    SubjectCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstStartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastStartedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Key = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    NameZh = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    NameEn = table.Column<string>(type: "nvarchar(96)", maxLength: 96, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Version = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    RequiresSdk = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    SubjectCount = table.Column<int>(type: "int", nullable: false),
+                    FirstStartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastStartedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -242,15 +242,15 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "OpenIddictAuthorizations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Scopes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -266,19 +266,19 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EntityKind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Ownership = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ProviderKind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    ParentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RegionCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EntityKind = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    Ownership = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ProviderKind = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -307,11 +307,11 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "RoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -328,17 +328,17 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "Subjects",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Discipline = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DefaultCreditHours = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
-                    ModuleKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Discipline = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DefaultCreditHours = table.Column<decimal>(type: "decimal(7,2)", precision: 7, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    ModuleKey = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -361,19 +361,19 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AuthorizationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Payload = table.Column<string>(type: "TEXT", nullable: true),
-                    Properties = table.Column<string>(type: "TEXT", nullable: true),
-                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AuthorizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Properties = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReferenceId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -394,13 +394,13 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "EducationBases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Level = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    DesignatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DesignatedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -417,27 +417,27 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "Professionals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    IdNumberCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    IdNumberMasked = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PhoneCipher = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    PhoneMasked = table.Column<string>(type: "TEXT", maxLength: 11, nullable: true),
-                    EmployerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    DepartmentCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    TitleSeries = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    TitleLevel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Specialty = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Education = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IdNumberHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    IdNumberCipher = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    IdNumberMasked = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Gender = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    PhoneCipher = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    PhoneMasked = table.Column<string>(type: "nvarchar(11)", maxLength: 11, nullable: true),
+                    EmployerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RegionCode = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DepartmentCode = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    TitleSeries = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    TitleLevel = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Specialty = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Education = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -466,29 +466,29 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IdNumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastSignInAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IdNumberHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastSignInAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -505,12 +505,12 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "Employments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProfessionalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProfessionalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmployerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -533,11 +533,11 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "UserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -554,10 +554,10 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "UserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -574,8 +574,8 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "UserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -598,10 +598,10 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "UserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -658,7 +658,8 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "IX_ImportJobs_RequestedByUserId_IdempotencyKey",
                 table: "ImportJobs",
                 columns: new[] { "RequestedByUserId", "IdempotencyKey" },
-                unique: true);
+                unique: true,
+                filter: "[RequestedByUserId] IS NOT NULL AND [IdempotencyKey] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImportJobs_Status_CreatedAt",
@@ -674,7 +675,8 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "IX_OpenIddictApplications_ClientId",
                 table: "OpenIddictApplications",
                 column: "ClientId",
-                unique: true);
+                unique: true,
+                filter: "[ClientId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictAuthorizations_ApplicationId_Status_Subject_Type",
@@ -685,7 +687,8 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "IX_OpenIddictScopes_Name",
                 table: "OpenIddictScopes",
                 column: "Name",
-                unique: true);
+                unique: true,
+                filter: "[Name] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpenIddictTokens_ApplicationId_Status_Subject_Type",
@@ -701,7 +704,8 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "IX_OpenIddictTokens_ReferenceId",
                 table: "OpenIddictTokens",
                 column: "ReferenceId",
-                unique: true);
+                unique: true,
+                filter: "[ReferenceId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Organizations_Code",
@@ -764,7 +768,8 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "IX_Regions_GbCode",
                 table: "Regions",
                 column: "GbCode",
-                unique: true);
+                unique: true,
+                filter: "[GbCode] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Regions_ParentCode",
@@ -780,7 +785,8 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "Roles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Subjects_Category_Status",
@@ -826,7 +832,8 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "IX_Users_IdNumberHash",
                 table: "Users",
                 column: "IdNumberHash",
-                unique: true);
+                unique: true,
+                filter: "[IdNumberHash] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Users_OrganizationId",
@@ -842,7 +849,8 @@ namespace KnowledgeRenewal.Kernel.Persistence.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "Users",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
         }
 
         /// <inheritdoc />
