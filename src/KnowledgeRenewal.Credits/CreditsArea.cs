@@ -2,6 +2,8 @@ using KnowledgeRenewal.Credits.Persistence;
 using KnowledgeRenewal.Credits.UseCases.Catalog;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Credits.Web;
 
@@ -23,6 +25,8 @@ public static class CreditsArea
         services.AddSingleton(new PlatformInterceptor(10, _ => LedgerGuard.Instance));
         services.AddStartupStep<CatalogSynchronizer>();
         services.AddCreditHours(configuration);
+        services.AddMenuItem("学时", "学时申报", "/declarations", 210,
+            PlatformRoles.Professional, PlatformRoles.EmployerHr, PlatformRoles.DepartmentAdmin, PlatformRoles.CountyAdmin, PlatformRoles.ProgramOfficeAdmin);
         return services;
     }
 

@@ -217,8 +217,7 @@ internal static class IdentitySetup
         request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>API and feed requests get 401/403, never a redirect to the login page.</summary>
-    public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/odata") || request.Path.StartsWithSegments("/connect");
+    public static bool IsApi(HttpRequest request) => RequestKinds.IsApi(request);
 
     // Pages redirect to the login page; API and feed requests get a bare 401/403 (problem details via status code pages).
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Kernel.Web.Ui;
 
 namespace KnowledgeRenewal.Kernel;
 
@@ -9,7 +10,7 @@ public static class KernelServices
 {
     /// <summary>
     /// Adds access scoping (the current caller), the platform database built from the areas' model parts, problem
-    /// details, and the reference-data feeds.
+    /// details, the reference-data feeds and the workbench menu.
     /// </summary>
     public static IServiceCollection AddKernel(this IServiceCollection services, DatabaseOptions database)
     {
@@ -17,6 +18,7 @@ public static class KernelServices
         services.AddPlatformDatabase(database);
         services.AddPlatformProblems();
         services.AddEdmModelPart<ReferenceDataEdm>();
+        services.AddScoped<PlatformMenu>();
         return services;
     }
 }

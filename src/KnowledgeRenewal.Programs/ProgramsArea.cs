@@ -1,4 +1,5 @@
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Programs.Persistence;
 using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 using KnowledgeRenewal.Programs.UseCases.Projects;
@@ -23,6 +24,7 @@ public static class ProgramsArea
         services.AddDigitalEngineers();
         services.AddProjects(configuration);
         services.AddPlans();
+        services.AddMenuItem("项目", "项目公示", "/notices", 310);
         return services;
     }
 

@@ -114,8 +114,16 @@ public static class PlatformComposition
         ArgumentNullException.ThrowIfNull(app);
         var registry = app.Services.GetRequiredService<ModuleRegistry>();
         app.UseWebSecurity();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+
+        // Programs get problem details; people get a page in Chinese (the error's own status, e.g. 404 for an unknown
+        // address or a record they may not see), never raw JSON.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = exception => exception is PlatformException platform ? platform.Status : StatusCodes.Status500InternalServerError,
+        });
+        app.UseWhen(context => RequestKinds.IsApi(context.Request), api => api.UseStatusCodePages());
+        app.UseWhen(context => !RequestKinds.IsApi(context.Request), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
 
         // The API documentation is public (it describes the API, not its data).

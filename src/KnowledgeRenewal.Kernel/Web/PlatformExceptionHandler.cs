@@ -20,6 +20,12 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (!RequestKinds.IsApi(httpContext.Request))
+        {
+            // A page: the error page (/error) answers, in Chinese, with a way on.
+            return false;
+        }
+
         var problem = exception switch
         {
             PlatformException platform => FromPlatform(platform),

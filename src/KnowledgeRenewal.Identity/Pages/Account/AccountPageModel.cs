@@ -179,9 +179,9 @@ public abstract class AccountPageModel(UserManager<PlatformUser> users, SignInSe
     /// <summary>The address if it is local to the platform, else null.</summary>
     protected string? LocalOrNull(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : null;
 
-    /// <summary>The address if it is local to the platform, else the home page.</summary>
-    protected string LocalOrHome(string? url) => LocalOrNull(url) ?? "/";
+    /// <summary>The address if it is local to the platform, else the workbench.</summary>
+    protected string LocalOrHome(string? url) => LocalOrNull(url) ?? "/workbench";
 
-    /// <summary>Goes to <paramref name="url"/> if local, else home.</summary>
+    /// <summary>Goes to <paramref name="url"/> if local, else the workbench.</summary>
     protected LocalRedirectResult RedirectToLocal(string? url) => LocalRedirect(LocalOrHome(url));
 }
