@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.Persistence;
+using KnowledgeRenewal.Identity.UseCases.Accounts;
 using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Identity.UseCases.Organizations;
 using KnowledgeRenewal.Identity.Web;
@@ -25,6 +26,7 @@ public static class IdentityArea
         services.AddPlatformAudit(configuration);
         services.AddSingleton(new PlatformInterceptor(100, provider => provider.GetRequiredService<AuditSaveChangesInterceptor>()));
         services.AddPlatformIdentity(configuration, database);
+        services.AddScoped<AccountChanges>();
         services.AddDemoAccounts();
         services.AddStartupStep<ProgramOrganizationsSeeder>();
         services.AddStartupStep<ConfigurationAuditor>();
