@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.Persistence;
@@ -27,6 +28,7 @@ public static class IdentityArea
         services.AddSingleton(new PlatformInterceptor(100, provider => provider.GetRequiredService<AuditSaveChangesInterceptor>()));
         services.AddPlatformIdentity(configuration, database);
         services.AddScoped<AccountChanges>();
+        services.AddScoped<IAdministratorBootstrap, BootstrapAdministrator>();
         services.AddDemoAccounts();
         services.AddStartupStep<ProgramOrganizationsSeeder>();
         services.AddStartupStep<ConfigurationAuditor>();
