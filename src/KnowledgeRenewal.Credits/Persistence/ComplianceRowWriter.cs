@@ -7,7 +7,6 @@ using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Persistence;
 
 using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Credits.UseCases.Compliance;
@@ -205,7 +204,7 @@ internal sealed class ComplianceRowWriter : IDisposable
     }
 
     /// <summary>Appends the audit records of what was written (after <see cref="Flush"/>), in the current transaction.</summary>
-    public Task AppendAuditAsync(PlatformDbContext db, AuditWriter writer, AuditActor actor, string details, CancellationToken cancellationToken)
+    public Task AppendAuditAsync(PlatformDbContext db, IBulkAuditWriter writer, AuditActor actor, string details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var entries = new List<AuditEntry>();
@@ -216,7 +215,7 @@ internal sealed class ComplianceRowWriter : IDisposable
                 continue;
             }
 
-            var entityKey = string.Join(",", keys.Take(AuditSaveChangesInterceptor.MaxKeys).Select(k => k.ToString("D"))) + (keys.Count > AuditSaveChangesInterceptor.MaxKeys ? ",…" : "");
+            var entityKey = AuditKeys.Join(keys);
             var text = string.Create(CultureInfo.InvariantCulture, $"count={keys.Count}; {details}");
             if (action == AuditActions.DataUpdated)
             {

@@ -5,7 +5,6 @@ using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain.Import;
-using KnowledgeRenewal.Identity.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 using KnowledgeRenewal.Kernel.Persistence;
@@ -49,16 +48,16 @@ public abstract class RegistryBulkWriter : IDisposable
 
     /// <summary>
     /// Appends the import's audit records (one per entity type and action, with the count, up to
-    /// <see cref="AuditSaveChangesInterceptor.MaxKeys"/> keys, the changed properties and the job) for
+    /// <see cref="AuditKeys.MaxKeys"/> keys, the changed properties and the job) for
     /// <paramref name="actor"/> — the requester — in the current transaction.
     /// </summary>
-    public Task AppendAuditAsync(PlatformDbContext db, AuditWriter writer, AuditActor actor, Guid jobId, CancellationToken cancellationToken)
+    public Task AppendAuditAsync(PlatformDbContext db, IBulkAuditWriter writer, AuditActor actor, Guid jobId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
         Flush();
         var entries = audit.Where(a => a.Keys.Count > 0).Select(a =>
         {
-            var keys = string.Join(",", a.Keys.Take(AuditSaveChangesInterceptor.MaxKeys).Select(k => k.ToString("D"))) + (a.Keys.Count > AuditSaveChangesInterceptor.MaxKeys ? ",…" : "");
+            var keys = AuditKeys.Join(a.Keys);
             var details = string.Create(CultureInfo.InvariantCulture, $"count={a.Keys.Count}; import={jobId:D}");
             if (a.Properties.Count > 0)
             {

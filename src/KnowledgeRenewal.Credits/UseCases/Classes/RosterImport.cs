@@ -8,7 +8,6 @@ using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Credits.Persistence;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Credits.Web;
@@ -46,7 +45,7 @@ public sealed class RosterImport(
     LedgerCatalog catalog,
     LedgerChanges ledgerChanges,
     ModuleRegistry modules,
-    AuditWriter auditWriter,
+    IBulkAuditWriter auditWriter,
     TimeProvider clock,
     IOptions<ImportOptions> options,
     ImportProgress progress) : IRosterImport

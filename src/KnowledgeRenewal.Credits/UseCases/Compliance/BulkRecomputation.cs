@@ -9,7 +9,6 @@ using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Credits.UseCases.CreditRules;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,7 +57,7 @@ public readonly record struct BulkProgress(int Total, int Done);
 /// left get a row only when they have records in the cycle. The rows are exactly those the incremental recomputation
 /// writes. A failure leaves earlier chunks committed (each is consistent; running it again finishes the work).
 /// </summary>
-public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter auditWriter, TimeProvider clock, ILogger<BulkRecomputation> logger)
+public sealed partial class BulkRecomputation(ComplianceRules rules, IBulkAuditWriter auditWriter, TimeProvider clock, ILogger<BulkRecomputation> logger)
 {
     /// <summary>People per chunk (one transaction each).</summary>
     public const int ChunkSize = 5000;

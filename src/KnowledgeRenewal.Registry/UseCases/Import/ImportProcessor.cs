@@ -13,7 +13,6 @@ using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Identity.UseCases.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,7 +37,7 @@ public sealed partial class ImportProcessor(
     IServiceScopeFactory scopes,
     IdNumberHasher hasher,
     IPersonalDataProtector protector,
-    AuditWriter auditWriter,
+    IBulkAuditWriter auditWriter,
     TimeProvider clock,
     IOptions<ImportOptions> options,
     ImportProgress progress,

@@ -1,44 +1,40 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.SignIn;
+using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Security;
-using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Validation.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-using KnowledgeRenewal.Identity.UseCases.SignIn;
-using KnowledgeRenewal.Identity.Web;
-using KnowledgeRenewal.Identity.Contracts;
 namespace KnowledgeRenewal.Identity;
 
 /// <summary>
-/// Identity and access: ASP.NET Core Identity accounts, web sessions (cookie, idle and absolute timeouts), OAuth
-/// tokens (OpenIddict: password + rotating refresh tokens for people, client credentials for integrators),
-/// per-IP and per-account sign-in limits, and the authorization policies. Every endpoint needs a signed-in caller
-/// unless it says <c>AllowAnonymous</c>.
+/// The area's sign-in part (composed by <see cref="AddIdentityArea"/> and <see cref="UseIdentityArea"/>): ASP.NET Core
+/// Identity accounts, web sessions (cookie, idle and absolute timeouts), OAuth tokens (OpenIddict: password +
+/// rotating refresh tokens for people, client credentials for integrators), per-IP and per-account sign-in limits,
+/// and the authorization policies. Every endpoint needs a signed-in caller unless it says <c>AllowAnonymous</c>.
 /// </summary>
-internal static class IdentitySetup
+public static partial class IdentityArea
 {
     /// <summary>Rate-limiter policy of the sign-in endpoints (per IP).</summary>
-    public const string SignInRateLimit = "sign-in";
+    internal const string SignInRateLimit = "sign-in";
 
     /// <summary>The default scheme: bearer tokens when the request has one, otherwise the session cookie.</summary>
-    public const string PlatformScheme = "platform";
+    private const string PlatformScheme = "platform";
 
-    public static void AddPlatformIdentity(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    private static void AddSignIn(IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
@@ -110,7 +106,7 @@ internal static class IdentitySetup
             })
             .AddPolicyScheme(PlatformScheme, "Bearer token or session cookie", options =>
                 options.ForwardDefaultSelector = context =>
-                    HasBearerToken(context.Request)
+                    ApiRequests.HasBearerToken(context.Request)
                         ? OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme
                         : IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
@@ -191,7 +187,7 @@ internal static class IdentitySetup
         services.AddAuthorization(PlatformPolicyProvider.AddPolicies);
     }
 
-    public static void UsePlatformIdentity(this WebApplication app)
+    private static void UseSignIn(WebApplication app)
     {
         app.UseAuthentication();
         app.UseMiddleware<AccountStateMiddleware>();
@@ -212,18 +208,10 @@ internal static class IdentitySetup
         app.UseAuthorization();
     }
 
-    /// <summary>Whether the request presents a bearer token (then the token, never the session cookie, signs it in).</summary>
-    public static bool HasBearerToken(HttpRequest request) =>
-        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>API and feed requests get 401/403, never a redirect to the login page.</summary>
-    public static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/odata") || request.Path.StartsWithSegments("/connect");
-
     // Pages redirect to the login page; API and feed requests get a bare 401/403 (problem details via status code pages).
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (IsApi(context.Request))
+        if (ApiRequests.IsApi(context.Request))
         {
             context.Response.StatusCode = status;
         }
@@ -239,7 +227,7 @@ internal static class IdentitySetup
     /// The path and query of a redirect the cookie handler built from the request's own Host header: a relative
     /// redirect stays on the site the browser is on, whatever Host a client sent.
     /// </summary>
-    public static string Relative(string redirectUri) =>
+    private static string Relative(string redirectUri) =>
         Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps)
             ? absolute.PathAndQuery
             : redirectUri;

@@ -1,7 +1,4 @@
-using KnowledgeRenewal.Identity;
-using KnowledgeRenewal.Identity.Web;
-using KnowledgeRenewal.Kernel.Access;
-namespace KnowledgeRenewal.Identity.UseCases.SignIn;
+namespace KnowledgeRenewal.Identity.Domain;
 
 /// <summary>Configuration section <c>Security</c>: sign-in protection, sessions and tokens. Passwords: <c>Security:Passwords</c>.</summary>
 public sealed class SecurityOptions
