@@ -9,7 +9,6 @@ using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Registry.UseCases.Import;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
@@ -47,7 +46,7 @@ public static class ClassesApi
                 mediator.Send(new ListTrainingClasses(providerId, year, status, page ?? 1, pageSize ?? 20), ct))
             .WithName("ListTrainingClasses")
             .WithSummary("Training classes within the caller's scope (their provider; the county and sector a class is for; the program office), newest first; filters providerId, year (of the end date), status (Planned/Finished/Cancelled or 计划中/已结业/已取消); pageSize ≤ 100.")
-            .Produces<RegistryPage<TrainingClassView>>();
+            .Produces<Paged<TrainingClassView>>();
 
         classes.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 WithETag(http, await mediator.Send(new GetTrainingClass(id), ct).ConfigureAwait(false)))
@@ -129,7 +128,7 @@ public static class ClassesApi
 /// (409); then the registry import's intake takes the file (limits, idempotency key, inspection, the job) with the
 /// class as the job's target.
 /// </summary>
-public sealed class RosterIntake(PlatformDbContext db, ICurrentAccess access, ImportIntake intake)
+public sealed class RosterIntake(PlatformDbContext db, ICurrentAccess access, IImportIntake intake)
 {
     /// <summary>Handles <c>POST /api/classes/{id}/roster</c>.</summary>
     public async Task<IResult> AcceptAsync(Guid classId, HttpContext http, string? mode, CancellationToken cancellationToken)

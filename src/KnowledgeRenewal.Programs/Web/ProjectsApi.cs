@@ -40,7 +40,7 @@ public static class ProjectsApi
             .RequireAuthorization(policy => policy.RequireRole(Readers))
             .WithName("ListProjects")
             .WithSummary("Projects within the caller's scope (the program office all; a county bureau its region; a line department its sector; a provider or employer those it applied for or hosts), newest first; filters type, level, status, year (credit year), regionCode, departmentCode, field; pageSize ≤ 100.")
-            .Produces<RegistryPage<ProjectView>>();
+            .Produces<Paged<ProjectView>>();
 
         projects.MapGet("/overdue", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListOverdueProjects(), ct))
             .RequireAuthorization(policy => policy.RequireRole(Readers))

@@ -2,8 +2,7 @@ using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Programs.Demo;
 using KnowledgeRenewal.Programs.UseCases.Projects;
 using KnowledgeRenewal.Programs.Web;
-using KnowledgeRenewal.Registry.UseCases.Import;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Registry.Contracts;
 
 using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Credits.Web;

@@ -11,7 +11,7 @@ using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Registry.Web;
 using KnowledgeRenewal.Sdk;
 using Mapster;

@@ -29,7 +29,7 @@ namespace KnowledgeRenewal.Credits.UseCases.Classes;
 /// <param name="Status">Only classes in this status (Planned/计划中, Finished/已结业, Cancelled/已取消).</param>
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Rows per page (1–100).</param>
-public sealed record ListTrainingClasses(Guid? ProviderId, int? Year, string? Status, int Page = 1, int PageSize = 20) : IRequest<RegistryPage<TrainingClassView>>;
+public sealed record ListTrainingClasses(Guid? ProviderId, int? Year, string? Status, int Page = 1, int PageSize = 20) : IRequest<Paged<TrainingClassView>>;
 
 /// <summary>One class within the caller's scope (404 otherwise), with its entity tag.</summary>
 /// <param name="Id">The class.</param>
@@ -70,11 +70,11 @@ public sealed class TrainingClassesMatching : Specification<TrainingClass>
 
 /// <summary>Handles the class queries, within the caller's scope.</summary>
 public sealed class TrainingClassQueryHandlers(PlatformDbContext db, TypeAdapterConfig mapping)
-    : IRequestHandler<ListTrainingClasses, RegistryPage<TrainingClassView>>,
+    : IRequestHandler<ListTrainingClasses, Paged<TrainingClassView>>,
       IRequestHandler<GetTrainingClass, Versioned<TrainingClassView>>
 {
     /// <inheritdoc />
-    public async Task<RegistryPage<TrainingClassView>> Handle(ListTrainingClasses request, CancellationToken cancellationToken)
+    public async Task<Paged<TrainingClassView>> Handle(ListTrainingClasses request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         TrainingClassStatus? status = RosterClassRules.TryParse(RosterClassRules.Statuses, request.Status, out var parsed) ? parsed : null;
@@ -85,7 +85,7 @@ public sealed class TrainingClassQueryHandlers(PlatformDbContext db, TypeAdapter
             .Take(request.PageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var items = await TrainingClassViews.OfAsync(db, mapping, page, cancellationToken).ConfigureAwait(false);
-        return new RegistryPage<TrainingClassView>(request.Page, request.PageSize, total, items);
+        return new Paged<TrainingClassView>(request.Page, request.PageSize, total, items);
     }
 
     /// <inheritdoc />

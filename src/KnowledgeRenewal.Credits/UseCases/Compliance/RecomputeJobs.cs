@@ -6,7 +6,7 @@ using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Registry.UseCases.Import;
+using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Registry.Web;
 
 using KnowledgeRenewal.Credits.Demo;

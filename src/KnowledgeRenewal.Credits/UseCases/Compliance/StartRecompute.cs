@@ -3,7 +3,7 @@ using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Registry.UseCases.Import;
+using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Registry.Web;
 using KnowledgeRenewal.Sdk;
 using MediatR;

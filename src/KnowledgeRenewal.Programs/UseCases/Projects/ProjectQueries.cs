@@ -32,7 +32,7 @@ namespace KnowledgeRenewal.Programs.UseCases.Projects;
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Rows per page (1–100).</param>
 public sealed record ListProjects(ProjectType? Type, ProjectLevel? Level, ProjectStatus? Status, int? Year, string? RegionCode, string? DepartmentCode, ProjectField? Field, int Page = 1, int PageSize = 20)
-    : IRequest<RegistryPage<ProjectView>>;
+    : IRequest<Paged<ProjectView>>;
 
 /// <summary>One project with its history and reviews (404 outside the caller's scope).</summary>
 /// <param name="Id">The project.</param>
@@ -114,13 +114,13 @@ public sealed class ProjectsMatching : Specification<Project>
 
 /// <summary>Handles the project queries.</summary>
 public sealed class ProjectQueryHandlers(PlatformDbContext db, WorkingDayCalendar calendar, IOptions<ProjectOptions> options, TimeProvider clock)
-    : IRequestHandler<ListProjects, RegistryPage<ProjectView>>,
+    : IRequestHandler<ListProjects, Paged<ProjectView>>,
       IRequestHandler<GetProject, Versioned<ProjectDetail>>,
       IRequestHandler<ListOverdueProjects, IReadOnlyList<OverdueProject>>,
       IRequestHandler<ListNotices, IReadOnlyList<PublicNotice>>
 {
     /// <inheritdoc />
-    public async Task<RegistryPage<ProjectView>> Handle(ListProjects request, CancellationToken cancellationToken)
+    public async Task<Paged<ProjectView>> Handle(ListProjects request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var specification = new ProjectsMatching(request);
@@ -128,7 +128,7 @@ public sealed class ProjectQueryHandlers(PlatformDbContext db, WorkingDayCalenda
         var page = await db.Projects.WithSpecification(specification)
             .Skip((request.Page - 1) * request.PageSize).Take(request.PageSize)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new RegistryPage<ProjectView>(request.Page, request.PageSize, total, await ProjectViews.OfAsync(db, page, cancellationToken).ConfigureAwait(false));
+        return new Paged<ProjectView>(request.Page, request.PageSize, total, await ProjectViews.OfAsync(db, page, cancellationToken).ConfigureAwait(false));
     }
 
     /// <inheritdoc />
