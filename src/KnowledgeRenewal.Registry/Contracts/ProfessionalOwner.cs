@@ -1,6 +1,4 @@
-using KnowledgeRenewal.Kernel.Persistence;
-
-namespace KnowledgeRenewal.Registry.Persistence;
+namespace KnowledgeRenewal.Registry.Contracts;
 
 /// <summary>
 /// Who a professional belongs to now (region, sector, employer, own account), read straight from the registry
@@ -24,12 +22,4 @@ public sealed class ProfessionalOwner
 
     /// <summary>Their own account, if any.</summary>
     public Guid? UserId { get; init; }
-}
-
-/// <summary>A person on a training provider's roster (so the provider may see them), read from the ledger.</summary>
-internal sealed class ProviderTrainee
-{
-    public Guid ProfessionalId { get; init; }
-
-    public Guid ProviderId { get; init; }
 }
