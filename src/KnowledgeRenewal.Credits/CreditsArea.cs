@@ -51,6 +51,7 @@ public static class CreditsArea
                 .WithScopedLifetime());
 
         // Classes and rosters: the roster job runs in the registry's import worker; programs ask about delivered training.
+        services.AddScoped<TrainingClassWriter>();
         services.AddScoped<RosterIntake>();
         services.AddScoped<IRosterImport, RosterImport>();
         services.AddScoped<ITrainingFacts, TrainingFacts>();
