@@ -65,7 +65,7 @@ public static class CreditsArea
         }
 
         services.AddOptions<DeclarationOptions>().Bind(declarations);
-        services.AddScoped<DeclarationAccess>();
+        services.AddScoped<DeclarationWriter>();
 
         // Compliance.
         services.AddSingleton<ComplianceRules>();
