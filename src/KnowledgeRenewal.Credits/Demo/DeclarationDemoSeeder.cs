@@ -186,8 +186,8 @@ public sealed partial class DeclarationDemoSeeder(
                 break;
             case DemoOutcome.Withdrawn:
                 var reason = planned.WithdrawalReason is null
-                    ? ReviewDeclarationHandler.WithdrawnReason
-                    : $"{ReviewDeclarationHandler.WithdrawnReason}：{planned.WithdrawalReason}";
+                    ? DeclarationReview.WithdrawnReason
+                    : $"{DeclarationReview.WithdrawnReason}：{planned.WithdrawalReason}";
                 record.Reject(new LedgerActor(person.UserId, person.Name), planned.WithdrawnAt!.Value, reason);
                 break;
         }

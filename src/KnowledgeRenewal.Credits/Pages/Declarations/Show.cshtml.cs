@@ -22,7 +22,7 @@ namespace KnowledgeRenewal.Credits.Pages.Declarations;
 /// is told someone else acted first. Outside the caller's scope: not found.
 /// </summary>
 [Authorize(Roles = ReaderRoles)]
-public sealed class ShowModel(IMediator mediator) : DeclarationPageModel
+internal sealed class ShowModel(IMediator mediator) : DeclarationPageModel
 {
     /// <summary>The TempData key of the notices of a new declaration.</summary>
     public const string NoticesKey = "declaration-notices";

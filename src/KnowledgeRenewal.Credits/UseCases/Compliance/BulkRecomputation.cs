@@ -194,7 +194,7 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, IBulkAuditW
 
         writer.Flush();
         var details = "recompute=bulk; rules=" + string.Join(",", pass.Cycles.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}:{c.Value}"));
-        await writer.AppendAuditAsync(db, auditWriter, actor, details, cancellationToken).ConfigureAwait(false);
+        await writer.AppendAuditAsync(auditWriter, actor, details, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         PhaseClock.Add(ref phases.WriteTicks, mark);
         return (evaluated, records, writer.Counts);

@@ -62,7 +62,7 @@ public sealed class ComplianceRecomputer(ComplianceRules rules, IBulkAuditWriter
             }
 
             writer.Flush();
-            await writer.AppendAuditAsync(db, auditWriter, actors.Current, "recompute=ledger-change", cancellationToken).ConfigureAwait(false);
+            await writer.AppendAuditAsync(auditWriter, actors.Current, "recompute=ledger-change", cancellationToken).ConfigureAwait(false);
             counts.Add(writer.Counts);
             if (own is not null)
             {

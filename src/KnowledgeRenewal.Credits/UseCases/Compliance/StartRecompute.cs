@@ -1,4 +1,5 @@
 using FluentValidation;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Identity.Domain;

@@ -1,23 +1,12 @@
 using Ardalis.Specification;
 using FluentValidation;
+using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Sdk;
+using KnowledgeRenewal.Kernel.Persistence;
 using Mapster;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
 namespace KnowledgeRenewal.Credits.UseCases.Classes;
 
 /// <summary>
@@ -29,23 +18,16 @@ namespace KnowledgeRenewal.Credits.UseCases.Classes;
 /// <param name="Status">Only classes in this status (Planned/计划中, Finished/已结业, Cancelled/已取消).</param>
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Rows per page (1–100).</param>
-public sealed record ListTrainingClasses(Guid? ProviderId, int? Year, string? Status, int Page = 1, int PageSize = 20) : IRequest<Paged<TrainingClassView>>;
-
-/// <summary>One class within the caller's scope (404 otherwise), with its entity tag.</summary>
-/// <param name="Id">The class.</param>
-public sealed record GetTrainingClass(Guid Id) : IRequest<Versioned<TrainingClassView>>;
+internal sealed record ListTrainingClasses(Guid? ProviderId, int? Year, string? Status, int Page = 1, int PageSize = 20) : IRequest<Paged<TrainingClassView>>;
 
 /// <summary>Checks paging and filters.</summary>
-public sealed class ListTrainingClassesValidator : AbstractValidator<ListTrainingClasses>
+internal sealed class ListTrainingClassesValidator : AbstractValidator<ListTrainingClasses>
 {
-    /// <summary>Most rows per page.</summary>
-    public const int MaxPageSize = 100;
-
     /// <summary>Creates the validator.</summary>
     public ListTrainingClassesValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithErrorCode("out_of_range").WithMessage("页码（page）应从 1 开始。");
-        RuleFor(q => q.PageSize).InclusiveBetween(1, MaxPageSize).WithErrorCode("out_of_range").WithMessage($"每页条数（pageSize）应在 1 至 {MaxPageSize} 之间。");
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
         RuleFor(q => q.Year).InclusiveBetween(LedgerRules.EarliestDate.Year, 2100).When(q => q.Year is not null)
             .WithErrorCode("out_of_range").WithMessage($"年度（year）应在 {LedgerRules.EarliestDate.Year} 至 2100 之间。");
         RuleFor(q => q.Status).Must(s => RosterClassRules.TryParse(RosterClassRules.Statuses, s, out _)).When(q => !string.IsNullOrWhiteSpace(q.Status))
@@ -54,7 +36,7 @@ public sealed class ListTrainingClassesValidator : AbstractValidator<ListTrainin
 }
 
 /// <summary>Classes matching the filters, newest first.</summary>
-public sealed class TrainingClassesMatching : Specification<TrainingClass>
+internal sealed class TrainingClassesMatching : Specification<TrainingClass>
 {
     /// <summary>Creates the specification.</summary>
     public TrainingClassesMatching(Guid? providerId, int? year, TrainingClassStatus? status)
@@ -68,10 +50,8 @@ public sealed class TrainingClassesMatching : Specification<TrainingClass>
     }
 }
 
-/// <summary>Handles the class queries, within the caller's scope.</summary>
-public sealed class TrainingClassQueryHandlers(PlatformDbContext db, TypeAdapterConfig mapping)
-    : IRequestHandler<ListTrainingClasses, Paged<TrainingClassView>>,
-      IRequestHandler<GetTrainingClass, Versioned<TrainingClassView>>
+/// <summary>Handles <see cref="ListTrainingClasses"/>, within the caller's scope.</summary>
+internal sealed class ListTrainingClassesHandler(PlatformDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListTrainingClasses, Paged<TrainingClassView>>
 {
     /// <inheritdoc />
     public async Task<Paged<TrainingClassView>> Handle(ListTrainingClasses request, CancellationToken cancellationToken)
@@ -79,19 +59,8 @@ public sealed class TrainingClassQueryHandlers(PlatformDbContext db, TypeAdapter
         ArgumentNullException.ThrowIfNull(request);
         TrainingClassStatus? status = RosterClassRules.TryParse(RosterClassRules.Statuses, request.Status, out var parsed) ? parsed : null;
         var specification = new TrainingClassesMatching(request.ProviderId, request.Year, status);
-        var total = await db.TrainingClasses.WithCriteria(specification).CountAsync(cancellationToken).ConfigureAwait(false);
-        var page = await db.TrainingClasses.WithSpecification(specification)
-            .Skip((request.Page - 1) * request.PageSize)
-            .Take(request.PageSize)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var items = await TrainingClassViews.OfAsync(db, mapping, page, cancellationToken).ConfigureAwait(false);
-        return new Paged<TrainingClassView>(request.Page, request.PageSize, total, items);
-    }
-
-    /// <inheritdoc />
-    public Task<Versioned<TrainingClassView>> Handle(GetTrainingClass request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return TrainingClassViews.GetAsync(db, mapping, request.Id, cancellationToken);
+        var page = await db.TrainingClasses.ToPagedAsync(specification, request.Page, request.PageSize, classes => classes, cancellationToken).ConfigureAwait(false);
+        var items = await TrainingClassViews.OfAsync(db, mapping, page.Items, cancellationToken).ConfigureAwait(false);
+        return new Paged<TrainingClassView>(page.Page, page.PageSize, page.Total, items);
     }
 }

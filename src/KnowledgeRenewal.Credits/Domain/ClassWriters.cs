@@ -1,9 +1,6 @@
-using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.Web;
-namespace KnowledgeRenewal.Credits.UseCases.Classes;
+namespace KnowledgeRenewal.Credits.Domain;
 
 /// <summary>
 /// Who may create and change classes and upload their rosters: a training provider's staff for their own provider's

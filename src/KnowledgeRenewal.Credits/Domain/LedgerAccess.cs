@@ -1,15 +1,7 @@
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Credits.Web;
-namespace KnowledgeRenewal.Credits.UseCases.Ledger;
+namespace KnowledgeRenewal.Credits.Domain;
 
 /// <summary>
 /// Who may do what with the ledger. Reading follows the data layer's scope (a person's records are visible to
@@ -24,24 +16,22 @@ public static class LedgerAccess
     public static IReadOnlyList<string> Authorities { get; } =
         [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin];
 
-    /// <summary>The current caller as a ledger actor.</summary>
-    public static LedgerActor Actor(IAuditActorProvider actors)
+    /// <summary>Whether <paramref name="caller"/> is an authority over <paramref name="person"/> (their region, sector or everything).</summary>
+    public static bool IsAuthorityOver(ICurrentAccess caller, Professional person)
     {
-        ArgumentNullException.ThrowIfNull(actors);
-        var actor = actors.Current;
-        return new LedgerActor(actor.UserId, actor.Name);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(person);
+        return caller.Roles.Any(Authorities.Contains) && caller.Scope.CanSee(person.RegionCode, person.DepartmentCode, null);
     }
 
-    /// <summary>403 unless the caller is an authority over <paramref name="person"/> (their region, sector or everything).</summary>
-    public static void EnsureAuthorityOver(ICurrentAccess access, Professional person, string action)
+    /// <summary>403 <c>ledger.not_entitled</c> unless <paramref name="caller"/> is an authority over <paramref name="person"/>; <paramref name="action"/> names what was refused.</summary>
+    public static void EnsureAuthorityOver(ICurrentAccess caller, Professional person, string action)
     {
-        ArgumentNullException.ThrowIfNull(access);
-        ArgumentNullException.ThrowIfNull(person);
-        if (!access.Roles.Any(Authorities.Contains) || !access.Scope.CanSee(person.RegionCode, person.DepartmentCode, null))
+        if (!IsAuthorityOver(caller, person))
         {
             throw new LedgerException(
                 LedgerProblemCodes.NotEntitled,
-                StatusCodes.Status403Forbidden,
+                403,
                 $"只有项目办、该人员所在县（市、区）人社部门或所属行业主管部门可以{action}。");
         }
     }

@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text;
-using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-using KnowledgeRenewal.Credits.Web;
-namespace KnowledgeRenewal.Credits.UseCases.Declarations;
+namespace KnowledgeRenewal.Credits.Web;
 
 /// <summary>
 /// Reads a declaration sent as multipart/form-data: the text fields (<see cref="DeclarationFields"/>, by their
@@ -16,7 +14,7 @@ namespace KnowledgeRenewal.Credits.UseCases.Declarations;
 /// larger than <see cref="DeclarationOptions.MaxEvidenceBytes"/> stops the upload with 413, a file beyond
 /// <see cref="DeclarationOptions.MaxEvidenceFiles"/> with 400; nothing larger than the limits is ever buffered.
 /// </summary>
-public static class DeclarationUpload
+internal static class DeclarationUpload
 {
     /// <summary>The multipart field of the evidence files.</summary>
     public const string EvidenceField = "evidence";
