@@ -1,3 +1,8 @@
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.Persistence;
 using KnowledgeRenewal.Credits.UseCases.Catalog;
@@ -12,7 +17,6 @@ using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Security;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Registry.UseCases.Import;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 

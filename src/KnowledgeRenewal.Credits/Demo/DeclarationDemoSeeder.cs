@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using System.Diagnostics;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.CreditRules;
@@ -6,7 +8,6 @@ using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.Registry.Demo;
 using KnowledgeRenewal.Credits.UseCases.Ledger;

@@ -1,11 +1,14 @@
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using System.Globalization;
 using System.Text;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Credits.Persistence;

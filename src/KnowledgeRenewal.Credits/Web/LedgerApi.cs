@@ -1,10 +1,15 @@
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Web;
-using KnowledgeRenewal.Registry.UseCases.Import;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,3 +1,7 @@
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
@@ -8,7 +12,6 @@ using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Sdk;
 using Mapster;
 using Microsoft.EntityFrameworkCore;

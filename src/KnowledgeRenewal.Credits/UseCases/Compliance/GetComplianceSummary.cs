@@ -1,3 +1,6 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using System.Linq.Expressions;
 using FluentValidation;
 using KnowledgeRenewal.Kernel;
@@ -6,7 +9,6 @@ using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,3 +1,6 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using FluentValidation;
 using FluentValidation.Results;
 using KnowledgeRenewal.Kernel;
@@ -6,7 +9,6 @@ using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Credits.UseCases.CreditRules;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.EntityFrameworkCore;

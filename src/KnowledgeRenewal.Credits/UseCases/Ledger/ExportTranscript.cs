@@ -1,9 +1,13 @@
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using System.Globalization;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Registry.UseCases.Import;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 
