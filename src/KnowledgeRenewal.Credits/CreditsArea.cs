@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Registry.Contracts;
@@ -74,6 +75,7 @@ public static class CreditsArea
         // Compliance.
         services.AddSingleton<ComplianceRules>();
         services.AddSingleton<BulkRecomputation>();
+        services.AddSingleton<IComplianceRecomputation, RecomputeYear>();
         services.AddSingleton<RecomputeJobs>();
         services.AddScoped<ComplianceRecomputer>();
         services.AddHostedService<RecomputeWorker>();

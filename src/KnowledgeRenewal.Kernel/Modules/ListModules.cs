@@ -4,11 +4,9 @@ using MediatR;
 
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Credits.Contracts;
-namespace KnowledgeRenewal.Credits.UseCases.Modules;
+
+namespace KnowledgeRenewal.Kernel.Modules;
 
 /// <summary>Lists modules: the enabled ones, or (for administrators) every installed one with its state.</summary>
 /// <param name="IncludeDisabled">Whether installed but disabled modules are listed too.</param>
