@@ -7,7 +7,7 @@ using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.IntegrationTests.Projects;
 
-/// <summary>The projects list pages like every list of the platform: <c>page,pageSize,total,items</c> and <c>pages</c>; 1–100 rows a page.</summary>
+/// <summary>The projects list pages like every list of the platform: exactly <c>page,pageSize,total,items</c>; 1–100 rows a page.</summary>
 public sealed class ProjectListTests(ProjectPlatform platform) : IClassFixture<ProjectPlatform>
 {
     [Fact]
@@ -18,15 +18,16 @@ public sealed class ProjectListTests(ProjectPlatform platform) : IClassFixture<P
         await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application("分页测试研修班二", ProjectType.AdvancedSeminar, platform.HealthDepartmentId));
 
         var page = await provider.GetFromJsonAsync<ProjectPage>(new Uri("/api/projects?pageSize=1&type=AdvancedSeminar", UriKind.Relative));
+        var raw = await provider.GetFromJsonAsync<JsonElement>(new Uri("/api/projects?pageSize=1&type=AdvancedSeminar", UriKind.Relative));
         using var tooLarge = await provider.GetAsync(new Uri("/api/projects?pageSize=101", UriKind.Relative));
 
         Assert.NotNull(page);
         Assert.Equal((1, 1), (page.Page, page.PageSize));
         Assert.True(page.Total >= 2, $"total {page.Total}");
-        Assert.Equal(page.Total, page.Pages);
+        Assert.Equal(["page", "pageSize", "total", "items"], raw.EnumerateObject().Select(p => p.Name));
         Assert.Single(page.Items);
         await tooLarge.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
     }
 
-    private sealed record ProjectPage(int Page, int PageSize, int Total, int Pages, JsonElement[] Items);
+    private sealed record ProjectPage(int Page, int PageSize, int Total, JsonElement[] Items);
 }
