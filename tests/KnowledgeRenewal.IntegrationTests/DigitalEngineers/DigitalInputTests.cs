@@ -76,7 +76,7 @@ public sealed class DigitalInputTests(DigitalEngineerPlatformFixture platform)
         Assert.Equal(
             [new Error("trainingId", "required"), new Error("institutionId", "required"), new Error("evaluatedOn", "in_future"), new Error("score", "out_of_range")],
             Errors(problem));
-        Assert.StartsWith("评价日期（evaluatedOn）不能晚于今天", problem.GetProperty("errors")[2].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("评价日期（evaluatedOn）不能晚于今天", problem.FieldErrors[2].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,11 +98,10 @@ public sealed class DigitalInputTests(DigitalEngineerPlatformFixture platform)
                 new Error("scopes[1].field", "invalid_value"), new Error("scopes[1].level", "required"), new Error("scopes[2].field", "required"), new Error("scopes[2].level", "required"),
             ],
             Errors(problem));
-        Assert.Equal("专业技术等级（scopes[1].level）不能为空。", problem.GetProperty("errors")[4].GetProperty("message").GetString());
+        Assert.Equal("专业技术等级（scopes[1].level）不能为空。", problem.FieldErrors[4].Message);
     }
 
-    private static Error[] Errors(System.Text.Json.JsonElement problem) =>
-        [.. problem.GetProperty("errors").EnumerateArray().Select(e => new Error(e.GetProperty("field").GetString()!, e.GetProperty("code").GetString()!))];
+    private static Error[] Errors(ProblemAnswer problem) => [.. problem.FieldErrors.Select(e => new Error(e.Field, e.Code))];
 
     private sealed record Error(string Field, string Code);
 
