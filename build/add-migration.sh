@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # The platform's context: "<project dir> <context>" (the same entry as in .ci/run).
-PLATFORM_CONTEXT="src/KnowledgeRenewal.Data PlatformDbContext"
+PLATFORM_CONTEXT="src/KnowledgeRenewal.Kernel PlatformDbContext"
 HOST_PROJECT=src/KnowledgeRenewal.Host
 
 usage() { sed -n '4,5p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }

@@ -1,7 +1,15 @@
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Data.Seeding;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Credits.UseCases.Catalog;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Kernel.Demo;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Host.Commands;
-using KnowledgeRenewal.Host.Compliance;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Persistence;
+using KnowledgeRenewal.Credits.UseCases.Compliance;
+using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Host.Composition;
 
 // `dotnet run --project src/KnowledgeRenewal.Host`            runs the platform (SQLite + demo data on http://localhost:5080)

@@ -2,19 +2,21 @@ using System.Reflection;
 using System.Xml.Linq;
 using KnowledgeRenewal.Host.Modules;
 using NetArchTest.Rules;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Kernel.Modules;
 
 namespace KnowledgeRenewal.ArchitectureTests;
 
 /// <summary>
-/// The shape of the modular monolith: a department module sees only the SDK; the core never sees a module, the
-/// data layer or the host; the SDK sees nothing of the platform. Every module the host can discover is checked,
+/// The shape of the modular monolith at its edge: a department module sees only the SDK; the SDK sees nothing of
+/// the platform; only the host references modules (the areas' own rules are in AreaBoundaryTests). Every module the host can discover is checked,
 /// so a new module is covered without touching this file.
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
     private const string Sdk = "KnowledgeRenewal.Sdk";
-    private const string Core = "KnowledgeRenewal.Core";
-    private const string Data = "KnowledgeRenewal.Data";
     private const string Host = "KnowledgeRenewal.Host";
     private const string Modules = "KnowledgeRenewal.Modules";
 
@@ -49,7 +51,7 @@ public sealed class ModuleBoundaryTests
         var others = DiscoveredModuleAssemblies().Select(a => a.GetName().Name!).Where(n => n != assemblyName);
 
         var result = Types.InAssembly(assembly).ShouldNot()
-            .HaveDependencyOnAny([Core, Data, Host, .. others])
+            .HaveDependencyOnAny([.. ArchitectureRules.PlatformAssemblies, .. others])
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"{assemblyName} types reach into the platform: {string.Join(", ", result.FailingTypeNames ?? [])}");
@@ -73,38 +75,13 @@ public sealed class ModuleBoundaryTests
     }
 
     [Fact]
-    public void The_core_never_depends_on_modules_the_data_layer_the_host_EF_Core_or_the_web()
-    {
-        // The core may use ASP.NET Core Identity's store-agnostic abstractions (Microsoft.AspNetCore.Identity in
-        // Microsoft.Extensions.Identity.Core) for its accounts; nothing of HTTP, MVC, routing or EF.
-        var result = Types.InAssembly(typeof(Core.Modules.ModuleRegistry).Assembly).ShouldNot()
-            .HaveDependencyOnAny(
-                Modules, Data, Host, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Mvc",
-                "Microsoft.AspNetCore.Routing", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Authentication",
-                "Microsoft.AspNetCore.Identity.EntityFrameworkCore", "OpenIddict")
-            .GetResult();
-
-        Assert.True(result.IsSuccessful, $"core types with forbidden dependencies: {string.Join(", ", result.FailingTypeNames ?? [])}");
-    }
-
-    [Fact]
     public void The_SDK_depends_on_nothing_of_the_platform()
     {
         var result = Types.InAssembly(typeof(Sdk.DepartmentModule).Assembly).ShouldNot()
-            .HaveDependencyOnAny(Core, Data, Host, Modules)
+            .HaveDependencyOnAny([.. ArchitectureRules.PlatformAssemblies, Modules])
             .GetResult();
 
         Assert.True(result.IsSuccessful, $"SDK types with platform dependencies: {string.Join(", ", result.FailingTypeNames ?? [])}");
-    }
-
-    [Fact]
-    public void The_data_layer_depends_on_neither_the_host_nor_any_module()
-    {
-        var result = Types.InAssembly(typeof(Data.PlatformDbContext).Assembly).ShouldNot()
-            .HaveDependencyOnAny(Host, Modules)
-            .GetResult();
-
-        Assert.True(result.IsSuccessful, $"data types with forbidden dependencies: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed partial class ModuleKitTests
     private static readonly Dictionary<string, string> YearLiteralsThatAreData = new(StringComparer.Ordinal)
     {
         ["src/KnowledgeRenewal.Sdk/ProgramPeriod.cs"] = "the definition itself",
-        ["src/KnowledgeRenewal.Data/Configurations/IdentityConfigurations.cs"] = "the audit chain head's seeded timestamp, baked into the migrations",
+        ["src/KnowledgeRenewal.Identity/Persistence/IdentityConfigurations.cs"] = "the audit chain head's seeded timestamp, baked into the migrations",
     };
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class KitMessageTests
         var problems = ModuleConformance.CheckReferences(typeof(ModuleConformance).Assembly, []);
 
         Assert.Contains(problems, p => p == "KnowledgeRenewal.Sdk.Conformance references KnowledgeRenewal.Host, a platform internal; a module may reference only KnowledgeRenewal.Sdk (remove the reference and use the SDK's types)");
-        Assert.Contains(problems, p => p.StartsWith("KnowledgeRenewal.Sdk.Conformance references KnowledgeRenewal.Core, a platform internal", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("KnowledgeRenewal.Sdk.Conformance references KnowledgeRenewal.Kernel, a platform internal", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,10 +1,14 @@
-using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Host.Composition;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.Sdk.Conformance;
 
@@ -31,7 +35,7 @@ public sealed class ConformanceHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the platform with <paramref name="switches"/> (module key → enabled). Throws the platform's own
-    /// start-up error (<see cref="Core.PlatformConfigurationException"/>, which says what to fix) when it refuses to start.
+    /// start-up error (<see cref="KnowledgeRenewal.Kernel.PlatformConfigurationException"/>, which says what to fix) when it refuses to start.
     /// </summary>
     public static async Task<ConformanceHost> StartAsync(IReadOnlyDictionary<string, bool> switches)
     {

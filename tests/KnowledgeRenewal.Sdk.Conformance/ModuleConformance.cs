@@ -1,5 +1,5 @@
 using System.Reflection;
-using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Host.Modules;
 using Microsoft.Extensions.DependencyModel;
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using KnowledgeRenewal.Core.Identity;
-using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
+using KnowledgeRenewal.Kernel.Modules;
 using MediatR;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;

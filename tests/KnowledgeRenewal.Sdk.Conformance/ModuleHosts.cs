@@ -1,4 +1,5 @@
-using KnowledgeRenewal.Core;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
 using Xunit;
 
 namespace KnowledgeRenewal.Sdk.Conformance;

@@ -1,15 +1,27 @@
 using System.Diagnostics;
 using System.Globalization;
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Core.Identity;
-using KnowledgeRenewal.Core.Organizations;
-using KnowledgeRenewal.Core.Registry;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Host.Compliance;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Persistence;
+using KnowledgeRenewal.Credits.UseCases.Compliance;
+using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Sdk;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Credits.Domain;
 
 namespace KnowledgeRenewal.Benchmarks;
 
@@ -123,7 +135,7 @@ internal static class ComplianceBenchmark
         var outcome = await bulk.RunAsync(db, [Year], moduleKey: null, AuditActor.System, progress: null, CancellationToken.None).ConfigureAwait(false);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var peak = memory.Stop();
-        var met = await db.Compliance.CountAsync(c => c.CycleStart <= Year && c.CycleEnd >= Year && c.Status == Core.Compliance.ComplianceStatus.Met).ConfigureAwait(false);
+        var met = await db.Compliance.CountAsync(c => c.CycleStart <= Year && c.CycleEnd >= Year && c.Status == ComplianceStatus.Met).ConfigureAwait(false);
         var counts = outcome.Counts;
         return new Measured(outcome.People, outcome.Elapsed.TotalSeconds, peak, met,
             $"{outcome.Records:N0} records read; {counts.Inserted:N0} inserted, {counts.Updated:N0} updated, {counts.Unchanged:N0} unchanged; {outcome.Phases}; process CPU {cpu.TotalSeconds:F2} s");

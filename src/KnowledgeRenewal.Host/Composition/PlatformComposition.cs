@@ -1,29 +1,45 @@
+using System.Reflection;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Core.Application.Behaviors;
-using KnowledgeRenewal.Core.CreditRules;
-using KnowledgeRenewal.Core.Modules;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Data.Providers;
-using KnowledgeRenewal.Data.Seeding;
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Host.Accounts;
-using KnowledgeRenewal.Host.Audit;
-using KnowledgeRenewal.Host.DigitalEngineers;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.CreditRules;
+using KnowledgeRenewal.Kernel.Modules;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Credits.UseCases.Catalog;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Kernel.Demo;
+using KnowledgeRenewal.Kernel.ReferenceData;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Identity.UseCases.Accounts;
+using KnowledgeRenewal.Identity.Web;
+using KnowledgeRenewal.Programs.Demo;
+using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
+using KnowledgeRenewal.Programs.Web;
+using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Host.Endpoints;
-using KnowledgeRenewal.Host.Identity;
-using KnowledgeRenewal.Host.Ledger;
+using KnowledgeRenewal.Identity;
+using KnowledgeRenewal.Registry;
+using KnowledgeRenewal.Programs;
+using KnowledgeRenewal.Credits;
+using KnowledgeRenewal.Identity.UseCases.SignIn;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Credits.UseCases.Ledger;
+using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Host.Modules;
-using KnowledgeRenewal.Host.OData;
-using KnowledgeRenewal.Host.Organizations;
-using KnowledgeRenewal.Host.Plans;
-using KnowledgeRenewal.Host.Problems;
-using KnowledgeRenewal.Host.Projects;
-using KnowledgeRenewal.Host.Registry;
-using KnowledgeRenewal.Host.Registry.Import;
+using KnowledgeRenewal.Identity.UseCases.Organizations;
+using KnowledgeRenewal.Programs.UseCases.Plans;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.UseCases.Projects;
+using KnowledgeRenewal.Registry.UseCases;
+using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Registry.UseCases.Import;
 using KnowledgeRenewal.Host.Web;
 using KnowledgeRenewal.Sdk;
 using Mapster;
@@ -32,6 +48,9 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Batch;
 using Microsoft.Extensions.WebEncoders;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.Host.Composition;
 
@@ -69,18 +88,13 @@ public static class PlatformComposition
         }
 
         var database = DatabaseOptionsFrom(configuration, contentRoot);
-        services.AddSingleton<IAuditActorProvider, HttpAuditActorProvider>();
-        services.AddPlatformData(database, configuration);
-        services.AddPlatformIdentity(configuration, database);
+        services.AddKernel(database);
+        services.AddIdentityArea(configuration, database);
+        services.AddRegistryArea(configuration);
+        services.AddProgramsArea(configuration);
+        services.AddCreditsArea(configuration);
         services.AddPlatformWebSecurity(configuration);
-        services.AddDemoAccounts();
         AddApplication(services, registry);
-        services.AddRegistryImport(configuration);
-        services.AddIdNumberLookups(configuration);
-        services.AddCreditHours(configuration);
-        services.AddDigitalEngineers();
-        services.AddProjects(configuration);
-        services.AddPlans();
         AddWeb(services, configuration, registry);
         return builder;
     }
@@ -121,7 +135,7 @@ public static class PlatformComposition
             return next(context);
         });
         app.UseRouting();
-        app.UsePlatformIdentity();
+        app.UseIdentityArea();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
@@ -133,17 +147,10 @@ public static class PlatformComposition
         // Every REST endpoint, the modules' too: enum values from the route or query string only within their sets.
         var api = app.MapGroup("").AddEndpointFilterFactory(EnumArguments.Filter);
         api.MapPlatformApi();
-        api.MapMeApi();
-        api.MapAccountsApi();
-        api.MapSecurityPolicyApi();
-        api.MapOrganizationsApi();
-        api.MapRegistryApi();
-        api.MapAuditApi();
-        api.MapRegistryImport();
-        api.MapCreditHours();
-        api.MapDigitalEngineers();
-        api.MapProjects();
-        api.MapPlans();
+        api.MapIdentityArea();
+        api.MapRegistryArea();
+        api.MapProgramsArea();
+        api.MapCreditsArea();
         ModuleWebParts.MapEndpoints(api, registry);
         return app;
     }
@@ -165,15 +172,21 @@ public static class PlatformComposition
         return database;
     }
 
+    // The platform's own assemblies (kernel, areas, host) and the enabled modules': handlers, validators, mappings,
+    // statistics and demo seeders are found in them, and they hold the API's bodies and answers.
+    private static Assembly[] PlatformAssemblies(ModuleRegistry registry) =>
+        [.. registry.Enabled.Select(m => m.Assembly)
+            .Prepend(typeof(PlatformComposition).Assembly)
+            .Prepend(typeof(CreditsArea).Assembly)
+            .Prepend(typeof(ProgramsArea).Assembly)
+            .Prepend(typeof(RegistryArea).Assembly)
+            .Prepend(typeof(IdentityArea).Assembly)
+            .Prepend(typeof(PlatformDbContext).Assembly)
+            .Distinct()];
+
     private static void AddApplication(IServiceCollection services, ModuleRegistry registry)
     {
-        // The platform's own assemblies (core, data layer, host) and the enabled modules'.
-        var assemblies = registry.Enabled.Select(m => m.Assembly)
-            .Prepend(typeof(PlatformComposition).Assembly)
-            .Prepend(typeof(PlatformDbContext).Assembly)
-            .Prepend(typeof(ModuleRegistry).Assembly)
-            .Distinct()
-            .ToArray();
+        var assemblies = PlatformAssemblies(registry);
 
         // MediatR 5: the mediator resolves handlers and behaviors through this factory.
         services.AddScoped<ServiceFactory>(provider => provider.GetService!);
@@ -185,16 +198,16 @@ public static class PlatformComposition
 
         services.Scan(scan => scan
             .FromAssemblies(assemblies)
-            .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)))
+            .AddClasses(c => c.AssignableToAny(typeof(IRequestHandler<,>), typeof(INotificationHandler<>)), publicOnly: false)
                 .AsImplementedInterfaces(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>) || i.GetGenericTypeDefinition() == typeof(INotificationHandler<>)))
                 .WithScopedLifetime()
-            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)))
+            .AddClasses(c => c.AssignableTo(typeof(IValidator<>)), publicOnly: false)
                 .AsImplementedInterfaces(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
                 .WithSingletonLifetime()
-            .AddClasses(c => c.AssignableTo<IPlatformStatistic>())
+            .AddClasses(c => c.AssignableTo<IPlatformStatistic>(), publicOnly: false)
                 .As<IPlatformStatistic>()
                 .WithScopedLifetime()
-            .AddClasses(c => c.AssignableTo<IDemoDataSeeder>())
+            .AddClasses(c => c.AssignableTo<IDemoDataSeeder>(), publicOnly: false)
                 .As<IDemoDataSeeder>()
                 .WithScopedLifetime());
 
@@ -222,8 +235,8 @@ public static class PlatformComposition
                 options.Select().Filter().OrderBy().Expand().Count().SetMaxTop(limits.MaxTop);
                 options.TimeZone = TimeZoneInfo.Utc;
                 // $batch at /odata/$batch: each sub-request runs the whole pipeline (authorization, scope filters) as the caller.
-                options.AddRouteComponents("odata", PlatformEdmModel.Build(), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new PlatformODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
-                options.AddRouteComponents("odata/audit", AuditEdmModel.BuildAuditEdmModel());
+                options.AddRouteComponents("odata", PlatformEdm.Build(services), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new PlatformODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
+                options.AddAuditFeed();
                 ModuleWebParts.AddRouteComponents(options, registry);
             });
         services.AddRazorPages();
@@ -232,7 +245,7 @@ public static class PlatformComposition
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddOpenApi(options =>
         {
-            OpenApiDocumentRules.Apply(options, registry);
+            OpenApiDocumentRules.Apply(options, PlatformAssemblies(registry));
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "KnowledgeRenewal API — 济宁市专业技术人员继续教育管理服务平台";
@@ -243,9 +256,6 @@ public static class PlatformComposition
 
         // Enums by name (or by number), only their own members: see MemberEnumConverterFactory.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new MemberEnumConverterFactory()));
-        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsConventions.Customize);
-        services.AddExceptionHandler<PlatformExceptionHandler>();
-        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
     }
 }

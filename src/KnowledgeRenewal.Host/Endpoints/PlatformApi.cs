@@ -1,10 +1,13 @@
-using KnowledgeRenewal.Core.CreditRules;
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Core.Modules;
-using KnowledgeRenewal.Core.Overview;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.CreditRules;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Kernel.Modules;
+using KnowledgeRenewal.Host.Overview;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 
+using KnowledgeRenewal.Kernel.Web;
 namespace KnowledgeRenewal.Host.Endpoints;
 
 /// <summary>The platform's own REST endpoints under <c>/api</c>; each sends one request through the mediator.</summary>
@@ -17,21 +20,6 @@ internal static class PlatformApi
         api.MapGet("/overview", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetPlatformOverview(), ct))
             .WithName("GetOverview")
             .WithSummary("Platform name, enabled modules and headline numbers (what the landing page shows).")
-            .AllowAnonymous();
-
-        api.MapGet("/modules", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListModules(IncludeDisabled: false), ct))
-            .WithName("ListModules")
-            .WithSummary("The enabled department modules.")
-            .AllowAnonymous();
-
-        api.MapGet("/admin/modules", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListModules(IncludeDisabled: true), ct))
-            .WithName("ListInstalledModules")
-            .WithSummary("Every installed module with its version, enabled state, catalog size and source (system administrators).")
-            .RequireAuthorization(PlatformPolicies.SystemAdministration);
-
-        api.MapGet("/rules/{scope}", (string scope, DateOnly? on, IMediator mediator, CancellationToken ct) => mediator.Send(new GetRuleBook(scope, on), ct))
-            .WithName("GetRuleBook")
-            .WithSummary("Credit rules of 'platform' or of an enabled module, and the set in force on a day (default today, China time).")
             .AllowAnonymous();
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
-using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Sdk;
 using Microsoft.Extensions.DependencyModel;
 

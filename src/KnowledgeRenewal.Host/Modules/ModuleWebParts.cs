@@ -1,5 +1,5 @@
-using KnowledgeRenewal.Core.Modules;
-using KnowledgeRenewal.Host.OData;
+using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -40,11 +40,11 @@ internal static class ModuleWebParts
     {
         foreach (var module in registry.Enabled)
         {
-            var builder = new ODataConventionModelBuilder { Namespace = $"{PlatformEdmModel.Namespace}.{ToPascal(module.Key)}", ContainerName = ToPascal(module.Key) };
+            var builder = new ODataConventionModelBuilder { Namespace = $"{EdmNames.Namespace}.{ToPascal(module.Key)}", ContainerName = ToPascal(module.Key) };
             module.Module.BuildODataModel(builder);
             if (builder.NavigationSources.Any())
             {
-                options.AddRouteComponents($"odata/{module.Key}", PlatformEdmModel.Finish(builder));
+                options.AddRouteComponents($"odata/{module.Key}", EdmNames.Finish(builder));
             }
         }
     }

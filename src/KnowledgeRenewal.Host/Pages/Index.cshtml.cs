@@ -1,4 +1,5 @@
-using KnowledgeRenewal.Core.Overview;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Host.Overview;
 using KnowledgeRenewal.Host.Composition;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,7 @@
-using KnowledgeRenewal.Host.Identity;
+using KnowledgeRenewal.Identity;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.Web;
+using KnowledgeRenewal.Kernel.Access;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeRenewal.Host.Web;

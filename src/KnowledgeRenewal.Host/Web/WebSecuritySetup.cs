@@ -1,6 +1,10 @@
 using System.Net;
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Host.Identity;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Identity;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.Web;
+using KnowledgeRenewal.Kernel.Access;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace KnowledgeRenewal.Host.Web;

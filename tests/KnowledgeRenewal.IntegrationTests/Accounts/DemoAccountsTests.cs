@@ -1,16 +1,25 @@
+using KnowledgeRenewal.Kernel;
 using System.Net;
-using KnowledgeRenewal.Core.Identity;
-using KnowledgeRenewal.Core.Organizations;
-using KnowledgeRenewal.Core.Registry;
-using KnowledgeRenewal.Data.Seeding.Demo;
-using KnowledgeRenewal.Host.Accounts;
-using KnowledgeRenewal.Host.Composition;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Registry.Demo;
+using KnowledgeRenewal.Identity.UseCases.Accounts;
+using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Accounts;
 
@@ -28,11 +37,11 @@ public sealed class DemoAccountsTests(AccountsPlatformFixture platform)
         Assert.Equal(PlatformRoles.All, accounts.Select(a => a.Role));
         foreach (var account in accounts)
         {
-            var (status, body) = await platform.PasswordGrantAsync(account.UserName, account.Password, account.CurrentCode);
-            Assert.True(status == HttpStatusCode.OK, $"{account.UserName}: {body}");
-            using var client = platform.WithToken(body.GetProperty("access_token").GetString()!);
-            var me = await client.GetJsonAsync("/api/me");
-            Assert.Equal([account.Role], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+            var reply = await platform.PasswordGrantAsync(account.UserName, account.Password, account.CurrentCode);
+            Assert.True(reply.Status == HttpStatusCode.OK, $"{account.UserName}: {reply}");
+            using var client = platform.WithToken(reply.Tokens.AccessToken);
+            var me = await client.GetAsAsync<MeAnswer>("/api/me");
+            Assert.Equal([account.Role], me.Roles);
         }
     }
 

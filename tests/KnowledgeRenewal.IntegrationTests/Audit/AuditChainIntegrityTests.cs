@@ -1,8 +1,14 @@
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Data.Audit;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Identity.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Audit;
 

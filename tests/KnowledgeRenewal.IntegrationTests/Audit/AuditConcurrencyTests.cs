@@ -1,6 +1,11 @@
-using KnowledgeRenewal.Core.Audit;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Modules.Health.CmeProjects;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Audit;
 

@@ -1,5 +1,6 @@
 using System.Net;
-using KnowledgeRenewal.Core.Audit;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.Testing;

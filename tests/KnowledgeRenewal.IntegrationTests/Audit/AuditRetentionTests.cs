@@ -1,6 +1,8 @@
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Data.Audit;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,12 +1,18 @@
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
-using KnowledgeRenewal.Core.Audit;
-using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Registry.Domain;
 using System.Globalization;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Data.Audit;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Modules.Health.CmeProjects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Audit;
 

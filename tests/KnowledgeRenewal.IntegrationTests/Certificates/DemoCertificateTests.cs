@@ -1,11 +1,19 @@
-using KnowledgeRenewal.Core.Certificates;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Data.Seeding.Demo;
-using KnowledgeRenewal.Host.Certificates;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Registry.Demo;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.UseCases.Certificates;
+using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Certificates;
 

@@ -1,12 +1,20 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using KnowledgeRenewal.Core.Compliance;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Host.Compliance;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Persistence;
+using KnowledgeRenewal.Credits.UseCases.Compliance;
+using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Host.Commands;
 
 namespace KnowledgeRenewal.IntegrationTests.Compliance;
 

@@ -1,11 +1,21 @@
-using KnowledgeRenewal.Core.Registry;
-using KnowledgeRenewal.Host.Compliance;
-using KnowledgeRenewal.Host.Ledger;
-using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Persistence;
+using KnowledgeRenewal.Credits.UseCases.Compliance;
+using KnowledgeRenewal.Credits.Web;
+using KnowledgeRenewal.Credits.UseCases.Ledger;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Compliance;
 

@@ -1,10 +1,15 @@
 using Ardalis.Specification;
-using KnowledgeRenewal.Core.Catalog;
-using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Data;
 

@@ -2,13 +2,17 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
-using KnowledgeRenewal.Core.Declarations;
-using KnowledgeRenewal.Core.Ledger;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using static KnowledgeRenewal.IntegrationTests.Declarations.DeclarationRequests;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Declarations;
 

@@ -1,14 +1,23 @@
 using System.Net;
-using KnowledgeRenewal.Core.Declarations;
-using KnowledgeRenewal.Core.Identity;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Data.Seeding.Demo;
-using KnowledgeRenewal.Host.Declarations;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Registry.Demo;
+using KnowledgeRenewal.Credits.UseCases.Declarations;
+using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Declarations;
 
@@ -30,7 +39,7 @@ public sealed class DemoDeclarationsTests(PlatformFixture platform)
                 d.Hours,
                 d.EmployerReviewedAt,
                 d.DepartmentReviewedAt,
-                Record = db.CreditRecords.Where(r => r.Id == d.CreditRecordId).Select(r => new { r.Status, r.Hours, r.DeclarationId, r.Source, r.ReviewReason }).Single(),
+                Record = db.Set<CreditRecord>().Where(r => r.Id == d.CreditRecordId).Select(r => new { r.Status, r.Hours, r.DeclarationId, r.Source, r.ReviewReason }).Single(),
                 d.Id,
                 Evidence = d.Evidence.Select(e => new { e.ContentType, e.Content, e.Size }).ToList(),
             })
@@ -61,24 +70,20 @@ public sealed class DemoDeclarationsTests(PlatformFixture platform)
     public async Task The_demo_professional_reads_one_declaration_in_every_state_and_its_evidence()
     {
         var account = DemoAccounts.All.Single(a => a.Role == PlatformRoles.Professional);
-        using var anonymous = platform.Factory.CreateClient();
-        using var token = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(account.UserName, DemoAccounts.Password));
-        var tokens = await token.ReadJsonAsync(HttpStatusCode.OK, "demo professional token");
-        using var client = platform.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("access_token").GetString());
+        using var client = await platform.Accounts.SignedInClientAsync(platform.DemoAccount(account.UserName));
 
-        var page = await client.GetJsonAsync("/api/declarations?pageSize=100");
+        var page = await client.GetAsAsync<PageAnswer<DeclarationSummaryAnswer>>("/api/declarations?pageSize=100");
 
-        var items = page.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(6, page.GetProperty("total").GetInt32());
+        var items = page.Items;
+        Assert.Equal(6, page.Total);
         Assert.Equal(
             ["Approved", "AwaitingDepartment", "AwaitingEmployer", "Rejected", "Rejected", "Withdrawn"],
-            items.Select(i => i.GetProperty("status").GetString()).Order(StringComparer.Ordinal));
-        var detail = await client.GetJsonAsync($"/api/declarations/{items[0].GetProperty("id").GetGuid():D}");
-        var file = detail.GetProperty("evidence")[0];
-        using var download = await client.GetAsync(new Uri(file.GetProperty("url").GetString()!, UriKind.Relative));
+            items.Select(i => i.Status).Order(StringComparer.Ordinal));
+        var detail = await client.GetAsAsync<DeclarationAnswer>($"/api/declarations/{items[0].Id:D}");
+        var file = detail.Evidence[0];
+        using var download = await client.GetAsync(new Uri(file.Url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal(file.GetProperty("contentType").GetString(), EvidenceContent.Detect(await download.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(file.ContentType, EvidenceContent.Detect(await download.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]

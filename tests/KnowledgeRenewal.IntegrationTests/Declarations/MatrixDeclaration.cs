@@ -1,11 +1,16 @@
 using System.Security.Cryptography;
-using KnowledgeRenewal.Core.Declarations;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Declarations;
 

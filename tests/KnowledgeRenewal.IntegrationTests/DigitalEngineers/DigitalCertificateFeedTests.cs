@@ -1,8 +1,13 @@
-using KnowledgeRenewal.Core.DigitalEngineers;
-using KnowledgeRenewal.Data.Seeding.Demo;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Registry.Demo;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.DigitalEngineers;
 

@@ -1,6 +1,7 @@
 using System.Net;
-using KnowledgeRenewal.Core.Registry.Import;
-using KnowledgeRenewal.Host.Registry.Import;
+using KnowledgeRenewal.Registry.Domain.Import;
+using KnowledgeRenewal.Registry.UseCases.Import;
+using KnowledgeRenewal.Registry.Web;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 

@@ -1,4 +1,6 @@
-using KnowledgeRenewal.Core.Identity;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeRenewal.IntegrationTests.Infrastructure;

@@ -1,6 +1,10 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using KnowledgeRenewal.Core.Catalog;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Modules.Education;
 using KnowledgeRenewal.Modules.Health;

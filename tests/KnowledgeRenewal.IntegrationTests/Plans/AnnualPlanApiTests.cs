@@ -1,10 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
-using KnowledgeRenewal.Data;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Credits.Domain;
 
 namespace KnowledgeRenewal.IntegrationTests.Plans;
 
@@ -68,17 +74,17 @@ public sealed class AnnualPlanApiTests(PlatformFixture platform)
             new { kind = "Region", key = "370812", trainees = 300 },
             new { kind = "ProjectType", key = "Bootcamp", trainees = 1 }));
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var errors = problem.GetProperty("errors").EnumerateArray().ToList();
-        Assert.Contains(errors, e => e.GetProperty("field").GetString() == "targets[3].key" && e.GetProperty("row").GetInt32() == 4);
-        Assert.Contains(errors, e => e.GetProperty("code").GetString() == "plan.shares_exceed_total" && e.GetProperty("message").GetString()!.Contains("1,100", StringComparison.Ordinal));
+        var errors = problem.FieldErrors.ToList();
+        Assert.Contains(errors, e => e.Field == "targets[3].key" && e.Row == 4);
+        Assert.Contains(errors, e => e.Code == "plan.shares_exceed_total" && e.Message.Contains("1,100", StringComparison.Ordinal));
 
         using var unknown = await office.PutAsJsonAsync(new Uri("/api/annual-plans/2028", UriKind.Relative), Plan(1_000, new { kind = "Department", key = "space", trainees = 1 }));
         var unknownProblem = await unknown.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("plan.unknown_key", unknownProblem.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("plan.unknown_key", unknownProblem.FieldErrors[0].Code);
 
         using var outside = await office.PutAsJsonAsync(new Uri("/api/annual-plans/2031", UriKind.Relative), Plan(1_000));
         var outsideProblem = await outside.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("plan.year_outside_program", outsideProblem.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("plan.year_outside_program", outsideProblem.FieldErrors[0].Code);
 
         await office.GetJsonAsync("/api/annual-plans/2029", HttpStatusCode.NotFound);
     }
@@ -138,8 +144,8 @@ public sealed class AnnualPlanApiTests(PlatformFixture platform)
 
         using var scope = platform.Factory.Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var finished = await db.TrainingClasses.CountAsync(c => c.Status == Core.Ledger.TrainingClassStatus.Finished);
-        var hours = await db.TrainingClasses.Where(c => c.Status == Core.Ledger.TrainingClassStatus.Finished).SumAsync(c => c.HoursDecimal);
+        var finished = await db.TrainingClasses.CountAsync(c => c.Status == TrainingClassStatus.Finished);
+        var hours = await db.TrainingClasses.Where(c => c.Status == TrainingClassStatus.Finished).SumAsync(c => c.HoursDecimal);
         var classes = await office.GetJsonAsync("/odata/Classes?$apply=filter(Status eq 'Finished')/aggregate($count as Count,Hours with sum as Hours)");
         var row = Assert.Single(classes.GetProperty("value").EnumerateArray());
         Assert.Equal((finished, hours), (row.GetProperty("Count").GetInt32(), row.GetProperty("Hours").GetDecimal()));

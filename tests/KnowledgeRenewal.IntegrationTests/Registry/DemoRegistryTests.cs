@@ -1,9 +1,16 @@
 using System.Net;
-using KnowledgeRenewal.Core.Registry;
-using KnowledgeRenewal.Data.Seeding.Demo;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Registry.Demo;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Registry;
 
@@ -18,20 +25,16 @@ public sealed class DemoRegistryTests(PlatformFixture platform)
     public async Task The_demo_professional_sees_exactly_their_own_record()
     {
         var account = DemoAccounts.All.Single(a => a.Role == PlatformRoles.Professional);
-        using var anonymous = platform.Factory.CreateClient();
-        using var token = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(account.UserName, DemoAccounts.Password));
-        var tokens = await token.ReadJsonAsync(HttpStatusCode.OK, "demo professional token");
-        using var client = platform.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("access_token").GetString());
+        using var client = await platform.Accounts.SignedInClientAsync(platform.DemoAccount(account.UserName));
 
-        var page = await client.GetJsonAsync("/api/registry/professionals");
-        var own = Assert.Single(page.GetProperty("items").EnumerateArray());
-        Assert.Equal(1, page.GetProperty("total").GetInt32());
-        Assert.Equal(DemoRegistrySeeder.DemoProfessionalName, own.GetProperty("name").GetString());
-        Assert.Equal(DemoAccounts.ProfessionalIdNumber[..4] + "**********" + DemoAccounts.ProfessionalIdNumber[14..], own.GetProperty("idNumberMasked").GetString());
-        Assert.Equal(DemoOrganizations.DemoEmployer, own.GetProperty("employerName").GetString());
-        Assert.True(own.GetProperty("hasAccount").GetBoolean());
-        Assert.Equal(1, (await client.GetJsonAsync("/odata/Professionals/$count")).GetInt32());
+        var page = await client.GetAsAsync<PageAnswer<ProfessionalAnswer>>("/api/registry/professionals");
+        var own = Assert.Single(page.Items);
+        Assert.Equal(1, page.Total);
+        Assert.Equal(DemoRegistrySeeder.DemoProfessionalName, own.Name);
+        Assert.Equal(DemoAccounts.ProfessionalIdNumber[..4] + "**********" + DemoAccounts.ProfessionalIdNumber[14..], own.IdNumberMasked);
+        Assert.Equal(DemoOrganizations.DemoEmployer, own.EmployerName);
+        Assert.True(own.HasAccount);
+        Assert.Equal(1, await client.GetAsAsync<int>("/odata/Professionals/$count"));
     }
 
     [Fact]
@@ -76,7 +79,7 @@ public sealed class DemoRegistryTests(PlatformFixture platform)
         Assert.All(first, p =>
         {
             Assert.True(ResidentIdNumber.TryParse(p.IdNumber.Value, today, out var parsed, out _));
-            Assert.Equal(p.Gender == Core.Registry.Gender.Male, parsed.IsMale);
+            Assert.Equal(p.Gender == Gender.Male, parsed.IsMale);
             Assert.True(p.Phone is null || MobileNumber.Normalize(p.Phone) == p.Phone);
             Assert.DoesNotMatch(@"\d", p.Name);
         });
@@ -84,9 +87,9 @@ public sealed class DemoRegistryTests(PlatformFixture platform)
 
     private static double Share<T>(List<T> items, Func<T, bool> predicate) => items.Count(predicate) / (double)items.Count;
 
-    private async Task<T> Query<T>(Func<KnowledgeRenewal.Data.PlatformDbContext, Task<T>> query)
+    private async Task<T> Query<T>(Func<KnowledgeRenewal.Kernel.Persistence.PlatformDbContext, Task<T>> query)
     {
         using var scope = platform.Factory.Services.CreateSystemScope();
-        return await query((KnowledgeRenewal.Data.PlatformDbContext)scope.ServiceProvider.GetService(typeof(KnowledgeRenewal.Data.PlatformDbContext))!);
+        return await query((KnowledgeRenewal.Kernel.Persistence.PlatformDbContext)scope.ServiceProvider.GetService(typeof(KnowledgeRenewal.Kernel.Persistence.PlatformDbContext))!);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
-using KnowledgeRenewal.Data;
-using KnowledgeRenewal.Data.Seeding.Demo;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Registry.Demo;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,6 +10,10 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Credits.Contracts;
 
 namespace KnowledgeRenewal.IntegrationTests.Web;
 

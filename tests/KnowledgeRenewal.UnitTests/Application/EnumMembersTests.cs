@@ -1,4 +1,4 @@
-using KnowledgeRenewal.Core.Application;
+using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.Application;

@@ -1,5 +1,5 @@
 using System.Text;
-using KnowledgeRenewal.Core.Application;
+using KnowledgeRenewal.Kernel.Application;
 
 namespace KnowledgeRenewal.UnitTests.Application;
 

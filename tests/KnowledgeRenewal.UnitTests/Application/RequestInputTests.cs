@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using KnowledgeRenewal.Core.Application;
+using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.Application;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using KnowledgeRenewal.Core.Audit;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
 
 namespace KnowledgeRenewal.UnitTests.Audit;
 

@@ -1,4 +1,4 @@
-using KnowledgeRenewal.Core.Catalog;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.Catalog;

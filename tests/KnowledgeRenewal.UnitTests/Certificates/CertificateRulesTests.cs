@@ -1,4 +1,5 @@
-using KnowledgeRenewal.Core.Certificates;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.Certificates;

@@ -1,6 +1,6 @@
-using KnowledgeRenewal.Core.Compliance;
-using KnowledgeRenewal.Core.CreditRules;
-using KnowledgeRenewal.Core.Ledger;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Credits.UseCases.CreditRules;
 using KnowledgeRenewal.Modules.Education;
 using KnowledgeRenewal.Modules.Health;
 using KnowledgeRenewal.Sdk;

@@ -1,6 +1,8 @@
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Core.CreditRules;
-using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.CreditRules;
+using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Modules.Education;
 using KnowledgeRenewal.Modules.Health;
 using KnowledgeRenewal.Modules.Transport;

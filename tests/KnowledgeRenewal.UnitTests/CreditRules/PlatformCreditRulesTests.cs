@@ -1,5 +1,7 @@
-using KnowledgeRenewal.Core.CreditRules;
-using KnowledgeRenewal.Core;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.CreditRules;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.CreditRules;

@@ -1,6 +1,6 @@
-using KnowledgeRenewal.Core.CreditRules;
-using KnowledgeRenewal.Core.Declarations;
-using KnowledgeRenewal.Core.Ledger;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.CreditRules;
+using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Modules.Education;
 using KnowledgeRenewal.Modules.Health;
 using KnowledgeRenewal.Sdk;

@@ -1,4 +1,5 @@
-using KnowledgeRenewal.Core.Declarations;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.Declarations;

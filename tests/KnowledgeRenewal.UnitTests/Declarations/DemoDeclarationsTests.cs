@@ -1,7 +1,8 @@
 using System.IO.Compression;
 using System.Text;
-using KnowledgeRenewal.Core.CreditRules;
-using KnowledgeRenewal.Core.Declarations;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.CreditRules;
+using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Modules.Education;
 using KnowledgeRenewal.Modules.Health;
 using KnowledgeRenewal.Sdk;

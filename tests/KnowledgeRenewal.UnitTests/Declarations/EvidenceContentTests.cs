@@ -1,5 +1,6 @@
 using System.Text;
-using KnowledgeRenewal.Core.Declarations;
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Domain;
 
 namespace KnowledgeRenewal.UnitTests.Declarations;
 

@@ -1,5 +1,6 @@
-using KnowledgeRenewal.Core.DigitalEngineers;
-using KnowledgeRenewal.Core.Organizations;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.DigitalEngineers;

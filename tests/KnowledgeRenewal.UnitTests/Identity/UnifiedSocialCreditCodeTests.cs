@@ -1,4 +1,6 @@
-using KnowledgeRenewal.Core.Registry;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Registry.Domain;
 
 namespace KnowledgeRenewal.UnitTests.Identity;
 

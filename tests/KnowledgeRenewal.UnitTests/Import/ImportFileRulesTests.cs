@@ -1,5 +1,5 @@
 using System.Text;
-using KnowledgeRenewal.Core.Registry.Import;
+using KnowledgeRenewal.Registry.Domain.Import;
 
 namespace KnowledgeRenewal.UnitTests.Import;
 

@@ -1,5 +1,6 @@
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Modules.Education;
 using KnowledgeRenewal.Modules.Health;
 using KnowledgeRenewal.Modules.Transport;

@@ -1,4 +1,4 @@
-using KnowledgeRenewal.Core.Modules;
+using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Modules.Education;
 using KnowledgeRenewal.Modules.Health;
 using KnowledgeRenewal.Modules.Transport;

@@ -1,4 +1,4 @@
-using KnowledgeRenewal.Core.Plans;
+using KnowledgeRenewal.Programs.Domain;
 
 namespace KnowledgeRenewal.UnitTests.Plans;
 

@@ -1,5 +1,4 @@
-using KnowledgeRenewal.Core.Plans;
-using KnowledgeRenewal.Core.Projects;
+using KnowledgeRenewal.Programs.Domain;
 
 namespace KnowledgeRenewal.UnitTests.Plans;
 

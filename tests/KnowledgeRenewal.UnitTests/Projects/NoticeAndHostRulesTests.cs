@@ -1,5 +1,6 @@
-using KnowledgeRenewal.Core.Organizations;
-using KnowledgeRenewal.Core.Projects;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.Projects;

@@ -1,5 +1,6 @@
-using KnowledgeRenewal.Core;
-using KnowledgeRenewal.Core.Projects;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.Projects;

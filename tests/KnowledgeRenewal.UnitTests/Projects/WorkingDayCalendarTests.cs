@@ -1,4 +1,5 @@
-using KnowledgeRenewal.Core;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Time;
 
 namespace KnowledgeRenewal.UnitTests.Projects;
 

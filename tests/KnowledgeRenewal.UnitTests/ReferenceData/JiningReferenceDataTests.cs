@@ -1,4 +1,4 @@
-using KnowledgeRenewal.Core.ReferenceData;
+using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.ReferenceData;

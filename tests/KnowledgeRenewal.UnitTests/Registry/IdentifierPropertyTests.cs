@@ -1,6 +1,8 @@
 using System.Globalization;
 using CsCheck;
-using KnowledgeRenewal.Core.Registry;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Registry.Domain;
 
 namespace KnowledgeRenewal.UnitTests.Registry;
 

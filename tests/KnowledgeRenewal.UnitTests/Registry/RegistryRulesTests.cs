@@ -1,5 +1,7 @@
-using KnowledgeRenewal.Core.Organizations;
-using KnowledgeRenewal.Core.Registry;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
 
 namespace KnowledgeRenewal.UnitTests.Registry;
 

@@ -1,5 +1,6 @@
-using KnowledgeRenewal.Core.Ledger;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Sdk;
+using KnowledgeRenewal.Programs.Domain;
 
 namespace KnowledgeRenewal.UnitTests.Rosters;
 

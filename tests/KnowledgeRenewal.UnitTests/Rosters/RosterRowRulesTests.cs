@@ -1,7 +1,9 @@
 using System.Globalization;
-using KnowledgeRenewal.Core.Ledger;
-using KnowledgeRenewal.Core.Registry;
-using KnowledgeRenewal.Core.Registry.Import;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.Rosters;

@@ -1,4 +1,5 @@
-using KnowledgeRenewal.Core.CreditRules;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.CreditRules;
 using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.UnitTests.TestDoubles;
 

@@ -1,4 +1,4 @@
-using KnowledgeRenewal.Core.Plans;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.Sdk;

@@ -1,5 +1,5 @@
 using FluentValidation;
-using KnowledgeRenewal.Core.Application.Behaviors;
+using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.UnitTests.Application.Behaviors;

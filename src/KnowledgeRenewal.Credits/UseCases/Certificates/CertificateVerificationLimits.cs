@@ -1,0 +1,33 @@
+using KnowledgeRenewal.Kernel.Web;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+using KnowledgeRenewal.Credits.Demo;
+using KnowledgeRenewal.Credits.Web;
+namespace KnowledgeRenewal.Credits.UseCases.Certificates;
+
+/// <summary>
+/// The rate limit of public verification: <see cref="CertificateOptions.VerificationsPerMinute"/> per client address
+/// (fixed one-minute window, no queue; beyond it 429 with <c>Retry-After</c>). Only requests that carry a code count:
+/// showing the empty verification form costs nothing.
+/// </summary>
+public static class CertificateVerificationLimits
+{
+    /// <summary>The rate-limiter policy name.</summary>
+    public const string Policy = "certificate-verification";
+
+    /// <summary>Adds the policy to the platform's rate limiter.</summary>
+    public static void AddPolicy(RateLimiterOptions options, int perMinute)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(Policy, context => HasCode(context)
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                ClientAddress.Of(context) ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+            : RateLimitPartition.GetNoLimiter("form"));
+    }
+
+    private static bool HasCode(HttpContext context) =>
+        context.Request.RouteValues.TryGetValue("code", out var code) && code is string { Length: > 0 }
+        || !string.IsNullOrEmpty(context.Request.Query["code"]);
+}

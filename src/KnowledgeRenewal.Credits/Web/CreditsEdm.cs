@@ -1,0 +1,69 @@
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Kernel.Web;
+using Microsoft.OData.ModelBuilder;
+
+namespace KnowledgeRenewal.Credits.Web;
+
+/// <summary>
+/// The credit-hour sets: CreditRecords, Compliance and Certificates (metadata only). Hours are the decimal
+/// columns the database computes from the exact hundredths, so filters, ordering and <c>$apply</c> sums are exact
+/// on every provider. No navigation to the person (join on ProfessionalId with /odata/Professionals where the
+/// caller may read people): a credits-only client sees records of people it may not see. Account links,
+/// concurrency stamps, and a certificate's verification code, snapshot and signed credential are left out.
+/// </summary>
+internal sealed class CreditsEdm : IEdmModelPart
+{
+    /// <inheritdoc />
+    public int Order => 40;
+
+    /// <inheritdoc />
+    public void Build(ODataConventionModelBuilder builder)
+    {
+        var record = builder.EntitySet<CreditRecord>("CreditRecords").EntityType;
+        record.HasKey(r => r.Id);
+        record.Ignore(r => r.Hours);
+        record.Ignore(r => r.Professional);
+        record.Ignore(r => r.RecordedByUserId);
+        record.Ignore(r => r.ReviewedByUserId);
+        record.Ignore(r => r.RevokedByUserId);
+        record.Ignore(r => r.ConcurrencyStamp);
+        record.Ignore(r => r.Counts);
+        record.Property(r => r.HoursDecimal).Name = "Hours";
+
+        // State changes go through the record's methods (private setters): the convention builder skips those.
+        builder.EnumType<CreditRecordStatus>();
+        record.EnumProperty(r => r.Status);
+        record.Property(r => r.ReviewedByName);
+        record.Property(r => r.ReviewedAt);
+        record.Property(r => r.ReviewReason);
+        record.Property(r => r.RevokedByName);
+        record.Property(r => r.RevokedAt);
+        record.Property(r => r.RevocationReason);
+        record.Property(r => r.CorrectedByRecordId);
+
+        var compliance = builder.EntitySet<CycleCompliance>("Compliance").EntityType;
+        compliance.Name = "Compliance";
+        compliance.HasKey(c => c.Id);
+        compliance.Ignore(c => c.Counted);
+        compliance.Ignore(c => c.Required);
+        compliance.Ignore(c => c.PublicCounted);
+        compliance.Ignore(c => c.ProfessionalCounted);
+        compliance.Ignore(c => c.Professional);
+        compliance.Property(c => c.CountedDecimal).Name = "CountedHours";
+        compliance.Property(c => c.RequiredDecimal).Name = "RequiredHours";
+
+        var certificate = builder.EntitySet<CreditCertificate>("Certificates").EntityType;
+        certificate.HasKey(c => c.Id);
+        certificate.Ignore(c => c.VerificationCode);
+        certificate.Ignore(c => c.Snapshot);
+        certificate.Ignore(c => c.Credential);
+        certificate.Ignore(c => c.RecordsFingerprint);
+        certificate.Ignore(c => c.PublicHours);
+        certificate.Ignore(c => c.ProfessionalHours);
+        certificate.Ignore(c => c.TotalHours);
+        certificate.Ignore(c => c.Professional);
+        certificate.Ignore(c => c.HolderName);
+        certificate.Ignore(c => c.HolderIdMasked);
+        certificate.Ignore(c => c.IssuedByName);
+    }
+}

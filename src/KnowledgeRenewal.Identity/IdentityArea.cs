@@ -1,0 +1,78 @@
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.Persistence;
+using KnowledgeRenewal.Identity.UseCases.Accounts;
+using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Identity.UseCases.Organizations;
+using KnowledgeRenewal.Identity.Web;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Web;
+using Microsoft.AspNetCore.OData;
+
+namespace KnowledgeRenewal.Identity;
+
+/// <summary>
+/// The Identity area: accounts, roles, sign-in, sessions and tokens, the organization tree and the audit log. The
+/// host adds it with <see cref="AddIdentityArea"/>, puts <see cref="UseApiAntiforgery"/> and
+/// <see cref="UseIdentityArea"/> in the request pipeline, maps <see cref="MapIdentityArea"/> and adds the audit feed
+/// with <see cref="AddAuditFeed"/>. Other areas use its <c>Domain</c> and <c>Contracts</c>.
+/// </summary>
+public static partial class IdentityArea
+{
+    /// <summary>
+    /// Registers the area: its model and feed, the audit trail (every write of every context audited), accounts,
+    /// sign-in and tokens, account administration, the demo accounts and the start-up steps.
+    /// </summary>
+    public static IServiceCollection AddIdentityArea(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
+    {
+        services.AddPlatformModelPart<IdentityModel>();
+        services.AddEdmModelPart<OrganizationsEdm>();
+        services.AddSingleton<IAuditActorProvider, HttpAuditActorProvider>();
+        services.AddPlatformAudit(configuration);
+        services.AddSingleton(new PlatformInterceptor(100, provider => provider.GetRequiredService<AuditSaveChangesInterceptor>()));
+        AddSignIn(services, configuration, database);
+        services.AddScoped<AccountChanges>();
+        services.AddScoped<IAdministratorBootstrap, BootstrapAdministrator>();
+        services.AddDemoAccounts();
+        services.AddStartupStep<ProgramOrganizationsSeeder>();
+        services.AddStartupStep<ConfigurationAuditor>();
+        return services;
+    }
+
+    /// <summary>
+    /// The cross-site request gate of the API (<see cref="ApiAntiforgeryMiddleware"/>): session-cookie writes to
+    /// <c>/api</c>, <c>/odata</c> and <c>/connect</c> need the antiforgery token and a same-host Origin. It runs
+    /// before OData's <c>$batch</c> takes a request apart, so a batch is checked as the one request it is.
+    /// </summary>
+    public static WebApplication UseApiAntiforgery(this WebApplication app)
+    {
+        app.UseMiddleware<ApiAntiforgeryMiddleware>();
+        return app;
+    }
+
+    /// <summary>Authentication, the account-state check, the unknown-address answer, rate limits and authorization.</summary>
+    public static WebApplication UseIdentityArea(this WebApplication app)
+    {
+        UseSignIn(app);
+        return app;
+    }
+
+    /// <summary>Maps <c>/api/me</c>, <c>/api/admin/accounts|clients|security-policy</c>, <c>/api/organizations</c> and <c>/api/audit</c>.</summary>
+    public static IEndpointRouteBuilder MapIdentityArea(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMeApi();
+        endpoints.MapAccountsApi();
+        endpoints.MapSecurityPolicyApi();
+        endpoints.MapOrganizationsApi();
+        endpoints.MapAuditApi();
+        return endpoints;
+    }
+
+    /// <summary>Adds the audit feed at <c>/odata/audit</c> (its own model: audit administrators only).</summary>
+    public static ODataOptions AddAuditFeed(this ODataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.AddRouteComponents(AuditEdmModel.RoutePrefix, AuditEdmModel.BuildAuditEdmModel());
+    }
+}

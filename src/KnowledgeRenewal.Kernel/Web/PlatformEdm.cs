@@ -1,0 +1,40 @@
+using Microsoft.OData.Edm;
+using Microsoft.OData.ModelBuilder;
+
+namespace KnowledgeRenewal.Kernel.Web;
+
+/// <summary>
+/// An area's share of the platform's feeds at <c>/odata</c>: the entity sets it publishes and what of each entity
+/// stays out of <c>$metadata</c>. Parts are applied in <see cref="Order"/>, which is also the order of the sets in the
+/// service document. Each part's feed controllers live beside it in the area's <c>Web</c> folder.
+/// </summary>
+public interface IEdmModelPart
+{
+    /// <summary>Position among the parts.</summary>
+    int Order { get; }
+
+    /// <summary>Adds the part's sets and types.</summary>
+    void Build(ODataConventionModelBuilder builder);
+}
+
+/// <summary>Builds the platform's entity data model from the areas' parts.</summary>
+public static class PlatformEdm
+{
+    /// <summary>Adds an area's part of the model (read when the host builds the model, before the container exists).</summary>
+    public static IServiceCollection AddEdmModelPart<TPart>(this IServiceCollection services)
+        where TPart : class, IEdmModelPart, new() =>
+        services.AddSingleton<IEdmModelPart>(new TPart());
+
+    /// <summary>The model of <c>/odata</c>: every registered part, in order, in the platform's namespace.</summary>
+    public static IEdmModel Build(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = new ODataConventionModelBuilder { Namespace = EdmNames.Namespace, ContainerName = "Platform" };
+        foreach (var part in services.Select(d => d.ImplementationInstance).OfType<IEdmModelPart>().OrderBy(p => p.Order))
+        {
+            part.Build(builder);
+        }
+
+        return EdmNames.Finish(builder);
+    }
+}

@@ -1,0 +1,28 @@
+using KnowledgeRenewal.Programs.Domain;
+
+namespace KnowledgeRenewal.Programs.Contracts;
+
+/// <summary>
+/// What programs need to know about the training that was delivered — answered by credit hours, which records it
+/// (classes, rosters, approved credit records). Read city-wide: the facts are aggregates or checks by id, never a
+/// list of people, so the caller's access scope does not cut them.
+/// </summary>
+public interface ITrainingFacts
+{
+    /// <summary>Whether the project has a finished class with at least one approved credit record (completion needs it).</summary>
+    Task<bool> HasFinishedClassWithApprovedRecordsAsync(Guid projectId, CancellationToken cancellationToken);
+
+    /// <summary>Distinct professionals with approved class or roster records in <paramref name="year"/>, in total and by project type, region and sector.</summary>
+    Task<TraineeCounts> TraineesAsync(int year, CancellationToken cancellationToken);
+}
+
+/// <summary>Distinct trainees of a year.</summary>
+/// <param name="Total">In total.</param>
+/// <param name="ByProjectType">By the type of the project of their class (classes of no project are not counted here).</param>
+/// <param name="ByRegion">By the region recorded on the record.</param>
+/// <param name="ByDepartment">By the sector recorded on the record.</param>
+public sealed record TraineeCounts(
+    int Total,
+    IReadOnlyDictionary<ProjectType, int> ByProjectType,
+    IReadOnlyDictionary<string, int> ByRegion,
+    IReadOnlyDictionary<string, int> ByDepartment);

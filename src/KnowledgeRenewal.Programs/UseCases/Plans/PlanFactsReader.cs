@@ -1,0 +1,44 @@
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeRenewal.Programs.UseCases.Plans;
+
+/// <summary>
+/// Counts a year's facts (<see cref="PlanFacts"/>) — projects from the database, trainees from credit hours
+/// (<see cref="ITrainingFacts"/>) — city-wide: plan progress is an aggregate the
+/// plan's readers all see alike, so the access-scope filter is lifted for the whole of each query (never for one side
+/// of a join); disabled modules stay hidden.
+/// </summary>
+internal sealed class PlanFactsReader(PlatformDbContext db, ITrainingFacts training)
+{
+    /// <summary>States of a project that has been approved (here or upstream) and not rejected.</summary>
+    public static IReadOnlyList<ProjectStatus> ApprovedStatuses { get; } =
+        [ProjectStatus.Approved, ProjectStatus.PublicNotice, ProjectStatus.Published, ProjectStatus.InProgress, ProjectStatus.Completed, ProjectStatus.Archived];
+
+    private static readonly string[] AccessScope = [PlatformDbContext.AccessScopeFilter];
+
+    /// <summary>The facts of <paramref name="year"/>.</summary>
+    public async Task<PlanFacts> ReadAsync(int year, CancellationToken cancellationToken)
+    {
+        var projects = await db.Projects.IgnoreQueryFilters(AccessScope).AsNoTracking()
+            .Where(p => p.CreditYear == year && ApprovedStatuses.Contains(p.Status))
+            .GroupBy(p => new { p.Type, p.RegionCode, p.DepartmentCode })
+            .Select(g => new { g.Key.Type, g.Key.RegionCode, g.Key.DepartmentCode, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var trainees = await training.TraineesAsync(year, cancellationToken).ConfigureAwait(false);
+
+        return new PlanFacts
+        {
+            ProjectsByType = projects.GroupBy(p => p.Type).ToDictionary(g => g.Key, g => g.Sum(p => p.Count)),
+            ProjectsByRegion = projects.GroupBy(p => p.RegionCode).ToDictionary(g => g.Key, g => g.Sum(p => p.Count)),
+            ProjectsByDepartment = projects.Where(p => p.DepartmentCode != null).GroupBy(p => p.DepartmentCode!).ToDictionary(g => g.Key, g => g.Sum(p => p.Count)),
+            Trainees = trainees.Total,
+            TraineesByType = trainees.ByProjectType,
+            TraineesByRegion = trainees.ByRegion,
+            TraineesByDepartment = trainees.ByDepartment,
+        };
+    }
+}

@@ -1,0 +1,36 @@
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Registry.UseCases.Import;
+using KnowledgeRenewal.Registry.UseCases.PersonalData;
+using KnowledgeRenewal.Registry.Web;
+
+namespace KnowledgeRenewal.Registry;
+
+/// <summary>
+/// The base registry area: professionals, employers, training providers, bases, employment history, import and
+/// export. The host adds it with <see cref="AddRegistryArea"/> and maps <see cref="MapRegistryArea"/>.
+/// </summary>
+public static class RegistryArea
+{
+    /// <summary>Registers the area: its model, the personal-data protector, the import pipeline.</summary>
+    public static IServiceCollection AddRegistryArea(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPlatformModelPart<RegistryModel>();
+        services.AddEdmModelPart<RegistryEdm>();
+        services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
+        services.AddRegistryImport(configuration);
+        services.AddIdNumberLookups(configuration);
+        return services;
+    }
+
+    /// <summary>Maps <c>/api/registry/*</c> (records, import jobs, exports).</summary>
+    public static IEndpointRouteBuilder MapRegistryArea(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapRegistryApi();
+        endpoints.MapRegistryImportApi();
+        endpoints.MapRegistryExportApi();
+        return endpoints;
+    }
+}
