@@ -1,35 +1,113 @@
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.Persistence;
 using KnowledgeRenewal.Credits.UseCases.Catalog;
+using KnowledgeRenewal.Credits.UseCases.Certificates;
+using KnowledgeRenewal.Credits.UseCases.Classes;
+using KnowledgeRenewal.Credits.UseCases.Compliance;
+using KnowledgeRenewal.Credits.UseCases.Declarations;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Credits.Web;
+using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Security;
+using KnowledgeRenewal.Programs.Contracts;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeRenewal.Credits;
 
 /// <summary>
 /// The credit-hours area: catalog and rule books, the ledger, classes and rosters, declarations, compliance and
-/// certificates. The host adds it with <see cref="AddCreditsArea"/> and maps <see cref="MapCreditsArea"/>.
+/// certificates. The host adds it with <see cref="AddCreditsArea"/> and maps <see cref="MapCreditsArea"/>; request
+/// handlers, validators, mappings, statistics and demo seeders are found by the host's scan of the area's assembly.
 /// </summary>
 public static class CreditsArea
 {
-    /// <summary>Registers the area: its model, the ledger guard (before the audit trail), the catalog synchronizer, its services.</summary>
+    /// <summary>
+    /// Registers the area: its model and EDM parts, the ledger guard (before the audit trail), the catalog
+    /// synchronizer, the ledger and its change handlers, rosters, declarations (their limits checked now — invalid
+    /// limits stop the platform), compliance and certificates.
+    /// </summary>
     public static IServiceCollection AddCreditsArea(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddPlatformModelPart<CreditsModel>();
         services.AddEdmModelPart<CatalogEdm>();
         services.AddEdmModelPart<CreditsEdm>();
         services.AddEdmModelPart<ClassesEdm>();
         services.AddSingleton(new PlatformInterceptor(10, _ => LedgerGuard.Instance));
         services.AddStartupStep<CatalogSynchronizer>();
-        services.AddCreditHours(configuration);
+
+        // The ledger: what depends on it (compliance, certificates) reacts to its changes in the same transaction.
+        services.AddScoped<LedgerChanges>();
+        services.AddScoped<LedgerCatalog>();
+        services.AddScoped<LedgerWriter>();
+        services.Scan(scan => scan
+            .FromAssemblyOf<LedgerChanges>()
+            .AddClasses(c => c.AssignableTo<ILedgerChangeHandler>(), publicOnly: false)
+                .As<ILedgerChangeHandler>()
+                .WithScopedLifetime());
+
+        // Classes and rosters: the roster job runs in the registry's import worker; programs ask about delivered training.
+        services.AddScoped<TrainingClassWriter>();
+        services.AddScoped<RosterIntake>();
+        services.AddScoped<IRosterImport, RosterImport>();
+        services.AddScoped<ITrainingFacts, TrainingFacts>();
+
+        // Declarations.
+        var declarations = configuration.GetSection(DeclarationOptions.Section);
+        var problems = (declarations.Get<DeclarationOptions>() ?? new DeclarationOptions()).Check();
+        if (problems.Count > 0)
+        {
+            throw new PlatformConfigurationException($"The declaration settings (section {DeclarationOptions.Section}) are invalid:", problems);
+        }
+
+        services.AddOptions<DeclarationOptions>().Bind(declarations);
+        services.AddScoped<DeclarationWriter>();
+
+        // Compliance.
+        services.AddSingleton<ComplianceRules>();
+        services.AddSingleton<BulkRecomputation>();
+        services.AddSingleton<IComplianceRecomputation, RecomputeYear>();
+        services.AddSingleton<RecomputeJobs>();
+        services.AddScoped<ComplianceRecomputer>();
+        services.AddHostedService<RecomputeWorker>();
+
+        // Certificates, their public verification and credentials.
+        var certificates = configuration.GetSection(CertificateOptions.Section);
+        services.Configure<CertificateOptions>(certificates);
+        var perMinute = certificates.Get<CertificateOptions>()?.VerificationsPerMinute ?? new CertificateOptions().VerificationsPerMinute;
+        services.Configure<RateLimiterOptions>(options => CertificateVerificationLimits.AddPolicy(options, perMinute));
+        services.AddSingleton(provider => new CredentialKeys(provider.GetRequiredService<LocalKeyStore>(), provider.GetRequiredService<IOptions<CertificateOptions>>()));
+        services.AddScoped<CertificateLinks>();
+        services.AddScoped<CertificateCredentials>();
+        services.AddScoped<CertificateIssuer>();
+        services.AddScoped<CertificateReader>();
+
         services.AddMenuItem("学时", "学时申报", "/declarations", 210,
             PlatformRoles.Professional, PlatformRoles.EmployerHr, PlatformRoles.DepartmentAdmin, PlatformRoles.CountyAdmin, PlatformRoles.ProgramOfficeAdmin);
         return services;
     }
 
-    /// <summary>Maps <c>/api/modules</c>, <c>/api/rules</c>, <c>/api/credit-records</c>, <c>/api/classes</c>, <c>/api/declarations</c>, compliance and certificates.</summary>
-    public static IEndpointRouteBuilder MapCreditsArea(this IEndpointRouteBuilder endpoints) => endpoints.MapCatalogApi().MapCreditHours();
+    /// <summary>
+    /// Maps <c>/api/modules</c>, <c>/api/rules</c>, <c>/api/credit-records</c> and transcripts, <c>/api/classes</c>,
+    /// <c>/api/declarations</c>, compliance and certificates.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCreditsArea(this IEndpointRouteBuilder endpoints) =>
+        endpoints
+            .MapCatalogApi()
+            .MapLedger()
+            .MapClassesApi()
+            .MapDeclarationsApi()
+            .MapComplianceApi()
+            .MapCertificatesApi();
 }

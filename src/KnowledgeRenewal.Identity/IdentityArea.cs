@@ -1,22 +1,29 @@
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.Persistence;
+using KnowledgeRenewal.Identity.UseCases.Accounts;
 using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Identity.UseCases.Organizations;
 using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web;
+using Microsoft.AspNetCore.OData;
 
 namespace KnowledgeRenewal.Identity;
 
 /// <summary>
 /// The Identity area: accounts, roles, sign-in, sessions and tokens, the organization tree and the audit log. The
-/// host adds it with <see cref="AddIdentityArea"/>, puts <see cref="UseIdentityArea"/> in the request pipeline and
-/// maps <see cref="MapIdentityArea"/>.
+/// host adds it with <see cref="AddIdentityArea"/>, puts <see cref="UseApiAntiforgery"/> and
+/// <see cref="UseIdentityArea"/> in the request pipeline, maps <see cref="MapIdentityArea"/> and adds the audit feed
+/// with <see cref="AddAuditFeed"/>. Other areas use its <c>Domain</c> and <c>Contracts</c>.
 /// </summary>
-public static class IdentityArea
+public static partial class IdentityArea
 {
-    /// <summary>Registers the area: its model, the audit trail (every write of every context audited), identity and tokens, start-up steps.</summary>
+    /// <summary>
+    /// Registers the area: its model and feed, the audit trail (every write of every context audited), accounts,
+    /// sign-in and tokens, account administration, the demo accounts and the start-up steps.
+    /// </summary>
     public static IServiceCollection AddIdentityArea(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
     {
         services.AddPlatformModelPart<IdentityModel>();
@@ -24,7 +31,9 @@ public static class IdentityArea
         services.AddSingleton<IAuditActorProvider, HttpAuditActorProvider>();
         services.AddPlatformAudit(configuration);
         services.AddSingleton(new PlatformInterceptor(100, provider => provider.GetRequiredService<AuditSaveChangesInterceptor>()));
-        services.AddPlatformIdentity(configuration, database);
+        AddSignIn(services, configuration, database);
+        services.AddScoped<AccountChanges>();
+        services.AddScoped<IAdministratorBootstrap, BootstrapAdministrator>();
         services.AddDemoAccounts();
         services.AddStartupStep<ProgramOrganizationsSeeder>();
         services.AddStartupStep<ConfigurationAuditor>();
@@ -45,7 +54,7 @@ public static class IdentityArea
     /// <summary>Authentication, the account-state check, the unknown-address answer, rate limits and authorization.</summary>
     public static WebApplication UseIdentityArea(this WebApplication app)
     {
-        app.UsePlatformIdentity();
+        UseSignIn(app);
         return app;
     }
 
@@ -58,5 +67,12 @@ public static class IdentityArea
         endpoints.MapOrganizationsApi();
         endpoints.MapAuditApi();
         return endpoints;
+    }
+
+    /// <summary>Adds the audit feed at <c>/odata/audit</c> (its own model: audit administrators only).</summary>
+    public static ODataOptions AddAuditFeed(this ODataOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.AddRouteComponents(AuditEdmModel.RoutePrefix, AuditEdmModel.BuildAuditEdmModel());
     }
 }

@@ -1,10 +1,10 @@
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Registry.UseCases.Import;
+using KnowledgeRenewal.Registry.UseCases.PersonalData;
 using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Kernel.Web;
 
 namespace KnowledgeRenewal.Registry;
 
@@ -29,7 +29,8 @@ public static class RegistryArea
     public static IEndpointRouteBuilder MapRegistryArea(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapRegistryApi();
-        endpoints.MapRegistryImport();
+        endpoints.MapRegistryImportApi();
+        endpoints.MapRegistryExportApi();
         return endpoints;
     }
 }

@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeRenewal.Kernel;
@@ -7,7 +9,6 @@ using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Sdk;

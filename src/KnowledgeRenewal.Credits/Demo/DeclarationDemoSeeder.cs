@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using System.Diagnostics;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.CreditRules;
@@ -6,7 +8,6 @@ using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.Registry.Demo;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
@@ -186,8 +187,8 @@ public sealed partial class DeclarationDemoSeeder(
                 break;
             case DemoOutcome.Withdrawn:
                 var reason = planned.WithdrawalReason is null
-                    ? ReviewDeclarationHandler.WithdrawnReason
-                    : $"{ReviewDeclarationHandler.WithdrawnReason}：{planned.WithdrawalReason}";
+                    ? DeclarationReview.WithdrawnReason
+                    : $"{DeclarationReview.WithdrawnReason}：{planned.WithdrawalReason}";
                 record.Reject(new LedgerActor(person.UserId, person.Name), planned.WithdrawnAt!.Value, reason);
                 break;
         }

@@ -1,15 +1,13 @@
+using KnowledgeRenewal.Registry.Domain;
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Credits.Persistence;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Credits.Web;
@@ -35,7 +33,7 @@ public sealed partial class DemoRosterSeeder(
     PlatformDbContext db,
     ModuleRegistry modules,
     LedgerChanges ledgerChanges,
-    AuditWriter auditWriter,
+    IBulkAuditWriter auditWriter,
     TimeProvider clock,
     ILogger<DemoRosterSeeder> logger) : IDemoDataSeeder
 {
@@ -145,7 +143,7 @@ public sealed partial class DemoRosterSeeder(
                             AuditActions.DataCreated,
                             AuditOutcome.Success,
                             nameof(CreditRecord),
-                            string.Join(",", keys.Take(AuditSaveChangesInterceptor.MaxKeys).Select(k => k.ToString("D"))) + (keys.Count > AuditSaveChangesInterceptor.MaxKeys ? ",…" : ""),
+                            AuditKeys.Join(keys),
                             string.Create(CultureInfo.InvariantCulture, $"count={keys.Count}; class={trainingClass.Id:D}; demo={Key}"))));
                 }
 

@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
@@ -254,4 +255,11 @@ public sealed record LedgerActor(Guid? UserId, string Name)
 {
     /// <summary>The platform itself (demo seeding, background work).</summary>
     public static LedgerActor System { get; } = new(null, "system");
+
+    /// <summary>The ledger actor of an audit actor: its account and the name it leaves in records.</summary>
+    public static LedgerActor Of(AuditActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new LedgerActor(actor.UserId, actor.Name);
+    }
 }

@@ -98,22 +98,75 @@ public static class LedgerRules
         return text;
     }
 
+    /// <summary>Whether an entered amount is positive and exact to 0.01 (whatever its unit); null or a Chinese message.</summary>
+    public static string? CheckAmount(decimal amount) =>
+        amount <= 0 ? "学时必须大于 0。"
+        : decimal.Round(amount, 2) != amount ? "学时最多保留两位小数。"
+        : null;
+
+    /// <summary>
+    /// What a credit entered by hand must say whatever the person's rules: the day (not in the future, not before
+    /// <see cref="EarliestDate"/>), the category, a title of at most <see cref="CreditRecord.TitleLength"/>
+    /// characters and a positive amount exact to 0.01. With <paramref name="required"/> a missing field is an error;
+    /// without it (a correction) only the fields given are checked — a blank title counts as given.
+    /// </summary>
+    public static IReadOnlyList<FieldError> CheckEntry(DateOnly? date, CreditCategory? category, string? title, decimal? amount, DateOnly today, bool required = true)
+    {
+        var errors = new List<FieldError>();
+        if (date is null)
+        {
+            if (required)
+            {
+                errors.Add(new FieldError("date", "required", "请填写日期（活动结束的日期）。"));
+            }
+        }
+        else if (CheckDate(date.Value, today) is { } dateError)
+        {
+            errors.Add(new FieldError("date", LedgerProblemCodes.InvalidDate, dateError));
+        }
+
+        if (category is null && required)
+        {
+            errors.Add(new FieldError("category", "required", "请选择科目类别：公需科目（Public）或专业科目（Professional）。"));
+        }
+
+        var text = Trim(title);
+        if (text is null)
+        {
+            if (required || title is not null)
+            {
+                errors.Add(new FieldError("title", "required", "请填写名称（培训或活动名称）。"));
+            }
+        }
+        else if (text.Length > CreditRecord.TitleLength)
+        {
+            errors.Add(new FieldError("title", "too_long", $"名称最多 {CreditRecord.TitleLength} 个字。"));
+        }
+
+        if (amount is null)
+        {
+            if (required)
+            {
+                errors.Add(new FieldError("amount", "required", "请填写学时数（amount）。"));
+            }
+        }
+        else if (CheckAmount(amount.Value) is { } amountError)
+        {
+            errors.Add(new FieldError("amount", LedgerProblemCodes.InvalidHours, amountError));
+        }
+
+        return errors;
+    }
+
     /// <summary>
     /// Converts an amount entered in <paramref name="unit"/> to exact credit hours under <paramref name="rules"/>;
     /// null with a Chinese message when it is not a positive amount exact to 0.01 and within bounds.
     /// </summary>
     public static CreditHours? ToHours(decimal amount, CreditUnit unit, CreditRuleSet? rules, out string? error)
     {
-        error = null;
-        if (amount <= 0)
+        error = CheckAmount(amount);
+        if (error is not null)
         {
-            error = "学时必须大于 0。";
-            return null;
-        }
-
-        if (decimal.Round(amount, 2) != amount)
-        {
-            error = "学时最多保留两位小数。";
             return null;
         }
 

@@ -1,14 +1,17 @@
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Credits.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
-using KnowledgeRenewal.Programs.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 namespace KnowledgeRenewal.Credits.Persistence;
 
 internal sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>

@@ -1,21 +1,16 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text;
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Persistence;
-
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.UseCases.Compliance;
-using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Programs.Domain;
+using System.Globalization;
+using System.Text;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
+
 namespace KnowledgeRenewal.Credits.Persistence;
 
 /// <summary>What a recomputation changed in the compliance table.</summary>
@@ -68,25 +63,25 @@ internal sealed class ComplianceRowWriter : IDisposable
         nameof(CycleCompliance.RegionCode), nameof(CycleCompliance.DepartmentCode), nameof(CycleCompliance.EmployerId), nameof(CycleCompliance.ComputedAt),
     ];
 
-    private readonly ModelSql sql;
+    private readonly PlatformDbContext db;
     private readonly DateTime computedAt;
     private readonly int batch;
     private readonly List<(Guid Id, ComplianceRow Row)> pending = new(InsertBatch);
     private readonly List<Guid> inserted = [];
     private readonly List<Guid> updated = [];
     private readonly List<Guid> deleted = [];
-    private Statement? insertMany;
-    private Statement? insertOne;
+    private TableCommand? insertMany;
+    private TableCommand? insertOne;
     private SqliteStatement? sqliteInsert;
     private Func<object?, object?>[]? sqliteConverters;
-    private Statement? update;
-    private Statement? delete;
+    private TableCommand? update;
+    private TableCommand? delete;
 
     public ComplianceRowWriter(PlatformDbContext db, DateTime computedAt)
     {
-        sql = new ModelSql(db);
+        this.db = db;
         this.computedAt = computedAt;
-        batch = sql.Kind == DatabaseKind.Sqlite ? 1 : InsertBatch;
+        batch = TableCommand.ProviderOf(db) == DatabaseProvider.Sqlite ? 1 : InsertBatch;
     }
 
     /// <summary>What was written so far.</summary>
@@ -114,7 +109,7 @@ internal sealed class ComplianceRowWriter : IDisposable
             }
             else if (existing.Values.Overlaps(row.CycleStart, row.CycleEnd))
             {
-                delete ??= Prepare(DeleteSql(), [(nameof(CycleCompliance.Id), "@id")]);
+                delete ??= TableCommand.Delete<CycleCompliance>(db, [nameof(CycleCompliance.Id)]);
                 delete.Set(0, existing.Id);
                 delete.Execute();
                 deleted.Add(existing.Id);
@@ -136,7 +131,7 @@ internal sealed class ComplianceRowWriter : IDisposable
         }
         else
         {
-            update ??= Prepare(UpdateSql(), [.. Columns.Skip(2).Select((c, i) => (c, Name("s", i))), (nameof(CycleCompliance.Id), "@id")]);
+            update ??= TableCommand.Update<CycleCompliance>(db, [.. Columns.Skip(2)], [nameof(CycleCompliance.Id)]);
             var values = Values(same.Id, row);
             for (var i = 2; i < values.Length; i++)
             {
@@ -155,15 +150,15 @@ internal sealed class ComplianceRowWriter : IDisposable
     {
         if (pending.Count == batch && batch > 1)
         {
-            insertMany ??= Prepare(InsertSql(batch), [.. Enumerable.Range(0, batch).SelectMany(r => Columns.Select((c, i) => (c, Name("r" + r.ToString(CultureInfo.InvariantCulture) + "c", i))))]);
+            insertMany ??= TableCommand.InsertRows<CycleCompliance>(db, batch, Columns);
             Bind(insertMany, pending);
             insertMany.Execute();
         }
-        else if (pending.Count > 0 && sql.Kind == DatabaseKind.Sqlite)
+        else if (pending.Count > 0 && batch == 1)
         {
             // SQLite's own statement API: positional binding without the ADO.NET layer's per-execution work.
-            sqliteConverters ??= [.. Columns.Select(c => sql.Converter<CycleCompliance>(c))];
-            sqliteInsert ??= SqliteStatement.Prepare(sql.Connection, InsertSql(1));
+            sqliteConverters ??= [.. Columns.Select(c => TableCommand.ConverterOf<CycleCompliance>(db, c))];
+            sqliteInsert ??= SqliteStatement.Prepare(db.Database.GetDbConnection(), SqliteInsertSql());
             var converted = sqliteConverters;
             var statement = sqliteInsert;
             var computed = converted[15](computedAt); // the same for every row: converted once
@@ -191,7 +186,7 @@ internal sealed class ComplianceRowWriter : IDisposable
         }
         else if (pending.Count > 0)
         {
-            insertOne ??= Prepare(InsertSql(1), [.. Columns.Select((c, i) => (c, Name("c", i)))]);
+            insertOne ??= TableCommand.Insert<CycleCompliance>(db, Columns);
             foreach (var one in pending)
             {
                 Bind(insertOne, [one]);
@@ -205,7 +200,7 @@ internal sealed class ComplianceRowWriter : IDisposable
     }
 
     /// <summary>Appends the audit records of what was written (after <see cref="Flush"/>), in the current transaction.</summary>
-    public Task AppendAuditAsync(PlatformDbContext db, AuditWriter writer, AuditActor actor, string details, CancellationToken cancellationToken)
+    public Task AppendAuditAsync(IBulkAuditWriter writer, AuditActor actor, string details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var entries = new List<AuditEntry>();
@@ -216,7 +211,7 @@ internal sealed class ComplianceRowWriter : IDisposable
                 continue;
             }
 
-            var entityKey = string.Join(",", keys.Take(AuditSaveChangesInterceptor.MaxKeys).Select(k => k.ToString("D"))) + (keys.Count > AuditSaveChangesInterceptor.MaxKeys ? ",…" : "");
+            var entityKey = AuditKeys.Join(keys);
             var text = string.Create(CultureInfo.InvariantCulture, $"count={keys.Count}; {details}");
             if (action == AuditActions.DataUpdated)
             {
@@ -241,15 +236,13 @@ internal sealed class ComplianceRowWriter : IDisposable
         delete?.Dispose();
     }
 
-    private static string Name(string prefix, int index) => "@" + prefix + index.ToString(CultureInfo.InvariantCulture);
-
     private object?[] Values(Guid id, ComplianceRow row) =>
     [
         id, row.ProfessionalId, row.CycleStart, row.CycleEnd, row.RuleScope, row.RuleSetTitle, row.Status, row.Counted, row.Required,
         row.PublicCounted, row.ProfessionalCounted, row.Missing, row.RegionCode, row.DepartmentCode, row.EmployerId, computedAt,
     ];
 
-    private void Bind(Statement statement, IReadOnlyList<(Guid Id, ComplianceRow Row)> rows)
+    private void Bind(TableCommand statement, IReadOnlyList<(Guid Id, ComplianceRow Row)> rows)
     {
         var index = 0;
         foreach (var (id, row) in rows)
@@ -261,39 +254,10 @@ internal sealed class ComplianceRowWriter : IDisposable
         }
     }
 
-    private string InsertSql(int rows)
-    {
-        var text = new StringBuilder("INSERT INTO ").Append(sql.Table<CycleCompliance>()).Append(" (")
-            .AppendJoin(", ", Columns.Select(sql.Column<CycleCompliance>)).Append(") VALUES ");
-        for (var r = 0; r < rows; r++)
-        {
-            var prefix = rows == 1 ? "c" : "r" + r.ToString(CultureInfo.InvariantCulture) + "c";
-            text.Append(r == 0 ? "(" : ", (").AppendJoin(", ", Columns.Select((_, i) => Name(prefix, i))).Append(')');
-        }
-
-        return text.ToString();
-    }
-
-    private string UpdateSql() =>
-        $"UPDATE {sql.Table<CycleCompliance>()} SET {string.Join(", ", Columns.Skip(2).Select((c, i) => $"{sql.Column<CycleCompliance>(c)} = {Name("s", i)}"))} WHERE {sql.Column<CycleCompliance>(nameof(CycleCompliance.Id))} = @id";
-
-    private string DeleteSql() =>
-        $"DELETE FROM {sql.Table<CycleCompliance>()} WHERE {sql.Column<CycleCompliance>(nameof(CycleCompliance.Id))} = @id";
-
-    private Statement Prepare(string text, IReadOnlyList<(string Property, string Name)> parameters)
-    {
-        var command = sql.Command(text);
-        var bound = parameters.Select(p => sql.Parameter<CycleCompliance>(command, p.Property, p.Name)).ToArray();
-        command.Prepare();
-        return new Statement(command, bound);
-    }
-
-    private sealed class Statement(DbCommand command, BoundParameter[] parameters) : IDisposable
-    {
-        public void Set(int index, object? value) => parameters[index].Set(value);
-
-        public void Execute() => command.ExecuteNonQuery();
-
-        public void Dispose() => command.Dispose();
-    }
+    // One row for SQLite's statement API, which binds by position (the parameters' order: that of Columns).
+    private string SqliteInsertSql() =>
+        new StringBuilder("INSERT INTO ").Append(TableCommand.TableOf<CycleCompliance>(db)).Append(" (")
+            .AppendJoin(", ", Columns.Select(c => TableCommand.ColumnOf<CycleCompliance>(db, c))).Append(") VALUES (")
+            .AppendJoin(", ", Columns.Select((_, i) => "@c" + i.ToString(CultureInfo.InvariantCulture))).Append(')')
+            .ToString();
 }

@@ -8,12 +8,9 @@ using KnowledgeRenewal.Kernel.ReferenceData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Programs.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Programs.Contracts;

@@ -1,21 +1,12 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Sdk;
-
-using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Credits.UseCases.Compliance;
-using KnowledgeRenewal.Credits.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Sdk;
+using Microsoft.EntityFrameworkCore;
+
 namespace KnowledgeRenewal.Credits.Persistence;
 
 /// <summary>A professional and their credit records of the years read.</summary>
@@ -58,7 +49,7 @@ internal sealed record RecordWindows(IReadOnlyList<(string Department, int From,
 
 /// <summary>
 /// Streams professionals with their credit records of a range of credit years, ordered by person, with plain
-/// <see cref="DbDataReader"/>s (no EF materialization) on the context's connection and current transaction. The
+/// <see cref="System.Data.Common.DbDataReader"/>s (no EF materialization) on the context's connection and current transaction. The
 /// people of a pass are split into chunks by key (one ordered key read, then one range query per chunk: professionals
 /// LEFT JOIN records, so people without records come too), so the reader is closed before the chunk is written — the
 /// same code runs on every provider, and on one connection inside one transaction. The caller opens the connection
@@ -66,7 +57,8 @@ internal sealed record RecordWindows(IReadOnlyList<(string Department, int From,
 /// </summary>
 internal sealed class PersonRecordStream
 {
-    private readonly ModelSql sql;
+    private readonly PlatformDbContext db;
+    private readonly DatabaseProvider provider;
     private readonly DepartmentFilter filter;
     private readonly EnumColumn<ProfessionalStatus> personStatus;
     private readonly EnumColumn<CreditCategory> category;
@@ -75,23 +67,24 @@ internal sealed class PersonRecordStream
 
     public PersonRecordStream(PlatformDbContext db, DepartmentFilter filter)
     {
+        this.db = db;
         this.filter = filter;
-        sql = new ModelSql(db);
-        personStatus = new EnumColumn<ProfessionalStatus>(sql.Property<Professional>(nameof(Professional.Status)));
-        category = new EnumColumn<CreditCategory>(sql.Property<CreditRecord>(nameof(CreditRecord.Category)));
-        activity = new EnumColumn<ActivityType>(sql.Property<CreditRecord>(nameof(CreditRecord.Activity)));
-        recordStatus = new EnumColumn<CreditRecordStatus>(sql.Property<CreditRecord>(nameof(CreditRecord.Status)));
+        provider = TableCommand.ProviderOf(db);
+        personStatus = new EnumColumn<ProfessionalStatus>(TableCommand.PropertyOf<Professional>(db, nameof(Professional.Status)));
+        category = new EnumColumn<CreditCategory>(TableCommand.PropertyOf<CreditRecord>(db, nameof(CreditRecord.Category)));
+        activity = new EnumColumn<ActivityType>(TableCommand.PropertyOf<CreditRecord>(db, nameof(CreditRecord.Activity)));
+        recordStatus = new EnumColumn<CreditRecordStatus>(TableCommand.PropertyOf<CreditRecord>(db, nameof(CreditRecord.Status)));
     }
 
     /// <summary>The keys of the pass's professionals, in the database's key order.</summary>
     public async Task<List<Guid>> PeopleAsync(CancellationToken cancellationToken)
     {
-        var id = sql.Column<Professional>(nameof(Professional.Id));
-        var text = $"SELECT p.{id} FROM {sql.Table<Professional>()} p{Where(null)} ORDER BY p.{id}";
+        var id = TableCommand.ColumnOf<Professional>(db, nameof(Professional.Id));
+        var text = $"SELECT p.{id} FROM {TableCommand.TableOf<Professional>(db)} p{Where(null)} ORDER BY p.{id}";
         var people = new List<Guid>();
-        if (sql.Kind == DatabaseKind.Sqlite)
+        if (provider == DatabaseProvider.Sqlite)
         {
-            using var statement = SqliteStatement.Prepare(sql.Connection, text);
+            using var statement = SqliteStatement.Prepare(db.Database.GetDbConnection(), text);
             BindFilter(statement);
             while (statement.Step())
             {
@@ -101,9 +94,9 @@ internal sealed class PersonRecordStream
             return people;
         }
 
-        await using var command = sql.Command(text);
+        using var command = TableCommand.Text(db, text);
         BindFilter(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ReadAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             people.Add(reader.GetGuid(0));
@@ -125,8 +118,8 @@ internal sealed class PersonRecordStream
     /// </summary>
     public async Task<List<PersonEntries>> ChunkAsync(Guid? after, Guid last, RecordWindows windows, CancellationToken cancellationToken)
     {
-        string P(string property) => "p." + sql.Column<Professional>(property);
-        string R(string property) => "r." + sql.Column<CreditRecord>(property);
+        string P(string property) => "p." + TableCommand.ColumnOf<Professional>(db, property);
+        string R(string property) => "r." + TableCommand.ColumnOf<CreditRecord>(db, property);
 
         // A bound of the person's window: a parameter, or one per department chosen by the person's department.
         string Bound(string name) => windows.Departments.Count == 0
@@ -139,37 +132,37 @@ internal sealed class PersonRecordStream
         var text =
             $"SELECT {P(nameof(Professional.Id))}, {P(nameof(Professional.RegionCode))}, {P(nameof(Professional.DepartmentCode))}, {P(nameof(Professional.EmployerId))}, {P(nameof(Professional.Status))}, "
             + $"{R(nameof(CreditRecord.Id))}, {R(nameof(CreditRecord.Date))}, {R(nameof(CreditRecord.Category))}, {R(nameof(CreditRecord.Activity))}, {R(nameof(CreditRecord.Hours))}, {R(nameof(CreditRecord.Status))}, {R(nameof(CreditRecord.CreditClass))} "
-            + $"FROM {sql.Table<Professional>()} p LEFT JOIN {sql.Table<CreditRecord>()} r ON {R(nameof(CreditRecord.ProfessionalId))} = {P(nameof(Professional.Id))} "
+            + $"FROM {TableCommand.TableOf<Professional>(db)} p LEFT JOIN {TableCommand.TableOf<CreditRecord>(db)} r ON {R(nameof(CreditRecord.ProfessionalId))} = {P(nameof(Professional.Id))} "
             + $"AND {R(nameof(CreditRecord.Date))} >= {Bound("fromDay")} AND {R(nameof(CreditRecord.Date))} <= {Bound("toDay")} "
             + $"AND {R(nameof(CreditRecord.CreditYear))} >= {Bound("from")} AND {R(nameof(CreditRecord.CreditYear))} <= {Bound("to")}"
             + Where(after, chunk: true) + $" ORDER BY {P(nameof(Professional.Id))}";
-        if (sql.Kind == DatabaseKind.Sqlite)
+        if (provider == DatabaseProvider.Sqlite)
         {
             return SqliteChunk(text, after, last, windows);
         }
 
-        await using var command = sql.Command(text);
+        using var command = TableCommand.Text(db, text);
         BindFilter(command);
         foreach (var (suffix, department, fromYear, toYear) in Windows(windows))
         {
             if (department is not null)
             {
-                sql.Parameter<Professional>(command, nameof(Professional.DepartmentCode), "@wd" + suffix).Set(department);
+                command.Parameter<Professional>(nameof(Professional.DepartmentCode), "@wd" + suffix, department);
             }
 
-            sql.Parameter<CreditRecord>(command, nameof(CreditRecord.CreditYear), "@from" + suffix).Set(fromYear);
-            sql.Parameter<CreditRecord>(command, nameof(CreditRecord.CreditYear), "@to" + suffix).Set(toYear);
-            sql.Parameter<CreditRecord>(command, nameof(CreditRecord.Date), "@fromDay" + suffix).Set(FirstDay(fromYear));
-            sql.Parameter<CreditRecord>(command, nameof(CreditRecord.Date), "@toDay" + suffix).Set(LastDay(toYear));
+            command.Parameter<CreditRecord>(nameof(CreditRecord.CreditYear), "@from" + suffix, fromYear);
+            command.Parameter<CreditRecord>(nameof(CreditRecord.CreditYear), "@to" + suffix, toYear);
+            command.Parameter<CreditRecord>(nameof(CreditRecord.Date), "@fromDay" + suffix, FirstDay(fromYear));
+            command.Parameter<CreditRecord>(nameof(CreditRecord.Date), "@toDay" + suffix, LastDay(toYear));
         }
 
         if (after is { } lower)
         {
-            sql.Parameter<Professional>(command, nameof(Professional.Id), "@after").Set(lower);
+            command.Parameter<Professional>(nameof(Professional.Id), "@after", lower);
         }
 
-        sql.Parameter<Professional>(command, nameof(Professional.Id), "@last").Set(last);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        command.Parameter<Professional>(nameof(Professional.Id), "@last", last);
+        await using var reader = await command.ReadAsync(cancellationToken).ConfigureAwait(false);
         var people = new List<PersonEntries>();
         Guid current = default;
         List<CreditEntry>? entries = null;
@@ -205,27 +198,27 @@ internal sealed class PersonRecordStream
     // SQL — group_concat — was tried: SQLite's string building cost as much as the calls it saved.)
     private List<PersonEntries> SqliteChunk(string text, Guid? after, Guid last, RecordWindows windows)
     {
-        using var statement = SqliteStatement.Prepare(sql.Connection, text);
+        using var statement = SqliteStatement.Prepare(db.Database.GetDbConnection(), text);
         BindFilter(statement);
         foreach (var (suffix, department, fromYear, toYear) in Windows(windows))
         {
             if (department is not null)
             {
-                statement.BindValue(statement.Position("@wd" + suffix), sql.ProviderValue<Professional>(nameof(Professional.DepartmentCode), department));
+                statement.BindValue(statement.Position("@wd" + suffix), TableCommand.ProviderValue<Professional>(db, nameof(Professional.DepartmentCode), department));
             }
 
             statement.Bind(statement.Position("@from" + suffix), fromYear);
             statement.Bind(statement.Position("@to" + suffix), toYear);
-            statement.BindValue(statement.Position("@fromDay" + suffix), sql.ProviderValue<CreditRecord>(nameof(CreditRecord.Date), FirstDay(fromYear)));
-            statement.BindValue(statement.Position("@toDay" + suffix), sql.ProviderValue<CreditRecord>(nameof(CreditRecord.Date), LastDay(toYear)));
+            statement.BindValue(statement.Position("@fromDay" + suffix), TableCommand.ProviderValue<CreditRecord>(db, nameof(CreditRecord.Date), FirstDay(fromYear)));
+            statement.BindValue(statement.Position("@toDay" + suffix), TableCommand.ProviderValue<CreditRecord>(db, nameof(CreditRecord.Date), LastDay(toYear)));
         }
 
         if (after is { } lower)
         {
-            statement.BindValue(statement.Position("@after"), sql.ProviderValue<Professional>(nameof(Professional.Id), lower));
+            statement.BindValue(statement.Position("@after"), TableCommand.ProviderValue<Professional>(db, nameof(Professional.Id), lower));
         }
 
-        statement.BindValue(statement.Position("@last"), sql.ProviderValue<Professional>(nameof(Professional.Id), last));
+        statement.BindValue(statement.Position("@last"), TableCommand.ProviderValue<Professional>(db, nameof(Professional.Id), last));
         var people = new List<PersonEntries>();
         Span<byte> currentKey = stackalloc byte[64];
         var currentLength = -1;
@@ -312,36 +305,36 @@ internal sealed class PersonRecordStream
     /// </summary>
     public async Task<List<StoredComplianceRow>> StoredAsync(Guid? after, Guid last, int fromYear, int toYear, CancellationToken cancellationToken)
     {
-        string C(string property) => "c." + sql.Column<CycleCompliance>(property);
-        var status = new EnumColumn<ComplianceStatus>(sql.Property<CycleCompliance>(nameof(CycleCompliance.Status)));
+        string C(string property) => "c." + TableCommand.ColumnOf<CycleCompliance>(db, property);
+        var status = new EnumColumn<ComplianceStatus>(TableCommand.PropertyOf<CycleCompliance>(db, nameof(CycleCompliance.Status)));
         var department = DepartmentCondition();
         var text =
             $"SELECT {C(nameof(CycleCompliance.Id))}, {C(nameof(CycleCompliance.ProfessionalId))}, {C(nameof(CycleCompliance.CycleStart))}, {C(nameof(CycleCompliance.CycleEnd))}, "
             + $"{C(nameof(CycleCompliance.RuleScope))}, {C(nameof(CycleCompliance.RuleSetTitle))}, {C(nameof(CycleCompliance.Status))}, {C(nameof(CycleCompliance.Counted))}, "
             + $"{C(nameof(CycleCompliance.Required))}, {C(nameof(CycleCompliance.PublicCounted))}, {C(nameof(CycleCompliance.ProfessionalCounted))}, {C(nameof(CycleCompliance.Missing))}, "
             + $"{C(nameof(CycleCompliance.RegionCode))}, {C(nameof(CycleCompliance.DepartmentCode))}, {C(nameof(CycleCompliance.EmployerId))} "
-            + $"FROM {sql.Table<CycleCompliance>()} c"
-            + (department is null ? " " : $" JOIN {sql.Table<Professional>()} p ON p.{sql.Column<Professional>(nameof(Professional.Id))} = {C(nameof(CycleCompliance.ProfessionalId))} ")
+            + $"FROM {TableCommand.TableOf<CycleCompliance>(db)} c"
+            + (department is null ? " " : $" JOIN {TableCommand.TableOf<Professional>(db)} p ON p.{TableCommand.ColumnOf<Professional>(db, nameof(Professional.Id))} = {C(nameof(CycleCompliance.ProfessionalId))} ")
             + $"WHERE {C(nameof(CycleCompliance.CycleStart))} <= @to AND {C(nameof(CycleCompliance.CycleEnd))} >= @from "
             + (after is null ? "" : $"AND {C(nameof(CycleCompliance.ProfessionalId))} > @after ")
             + $"AND {C(nameof(CycleCompliance.ProfessionalId))} <= @last"
             + (department is null ? "" : " AND " + department);
-        if (sql.Kind == DatabaseKind.Sqlite)
+        if (provider == DatabaseProvider.Sqlite)
         {
             return SqliteStored(text, status, after, last, fromYear, toYear);
         }
 
-        await using var command = sql.Command(text);
+        using var command = TableCommand.Text(db, text);
         BindFilter(command);
-        sql.Parameter<CycleCompliance>(command, nameof(CycleCompliance.CycleStart), "@to").Set(toYear);
-        sql.Parameter<CycleCompliance>(command, nameof(CycleCompliance.CycleEnd), "@from").Set(fromYear);
+        command.Parameter<CycleCompliance>(nameof(CycleCompliance.CycleStart), "@to", toYear);
+        command.Parameter<CycleCompliance>(nameof(CycleCompliance.CycleEnd), "@from", fromYear);
         if (after is { } lower)
         {
-            sql.Parameter<CycleCompliance>(command, nameof(CycleCompliance.ProfessionalId), "@after").Set(lower);
+            command.Parameter<CycleCompliance>(nameof(CycleCompliance.ProfessionalId), "@after", lower);
         }
 
-        sql.Parameter<CycleCompliance>(command, nameof(CycleCompliance.ProfessionalId), "@last").Set(last);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        command.Parameter<CycleCompliance>(nameof(CycleCompliance.ProfessionalId), "@last", last);
+        await using var reader = await command.ReadAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<StoredComplianceRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -368,16 +361,16 @@ internal sealed class PersonRecordStream
     // The same stored rows on SQLite with SQLite's own statement API.
     private List<StoredComplianceRow> SqliteStored(string text, EnumColumn<ComplianceStatus> status, Guid? after, Guid last, int fromYear, int toYear)
     {
-        using var statement = SqliteStatement.Prepare(sql.Connection, text);
+        using var statement = SqliteStatement.Prepare(db.Database.GetDbConnection(), text);
         BindFilter(statement);
         statement.Bind(statement.Position("@to"), toYear);
         statement.Bind(statement.Position("@from"), fromYear);
         if (after is { } lower)
         {
-            statement.BindValue(statement.Position("@after"), sql.ProviderValue<CycleCompliance>(nameof(CycleCompliance.ProfessionalId), lower));
+            statement.BindValue(statement.Position("@after"), TableCommand.ProviderValue<CycleCompliance>(db, nameof(CycleCompliance.ProfessionalId), lower));
         }
 
-        statement.BindValue(statement.Position("@last"), sql.ProviderValue<CycleCompliance>(nameof(CycleCompliance.ProfessionalId), last));
+        statement.BindValue(statement.Position("@last"), TableCommand.ProviderValue<CycleCompliance>(db, nameof(CycleCompliance.ProfessionalId), last));
         var rows = new List<StoredComplianceRow>();
         var texts = new List<string>();
         while (statement.Step())
@@ -405,7 +398,7 @@ internal sealed class PersonRecordStream
     // The pass's department condition and, for a chunk, its key range.
     private string Where(Guid? after, bool chunk = false)
     {
-        var id = "p." + sql.Column<Professional>(nameof(Professional.Id));
+        var id = "p." + TableCommand.ColumnOf<Professional>(db, nameof(Professional.Id));
         var conditions = new List<string>();
         if (DepartmentCondition(indexed: !chunk) is { } department)
         {
@@ -430,10 +423,10 @@ internal sealed class PersonRecordStream
     // unary plus keeps the key's range search.
     private string? DepartmentCondition(bool indexed = false)
     {
-        var department = "p." + sql.Column<Professional>(nameof(Professional.DepartmentCode));
+        var department = "p." + TableCommand.ColumnOf<Professional>(db, nameof(Professional.DepartmentCode));
         if (filter.Include is not null)
         {
-            return !indexed && sql.Kind == DatabaseKind.Sqlite ? $"+{department} = @department" : $"{department} = @department";
+            return !indexed && provider == DatabaseProvider.Sqlite ? $"+{department} = @department" : $"{department} = @department";
         }
 
         return filter.Exclude.Count > 0
@@ -445,28 +438,28 @@ internal sealed class PersonRecordStream
     {
         if (filter.Include is { } include)
         {
-            statement.BindValue(statement.Position("@department"), sql.ProviderValue<Professional>(nameof(Professional.DepartmentCode), include));
+            statement.BindValue(statement.Position("@department"), TableCommand.ProviderValue<Professional>(db, nameof(Professional.DepartmentCode), include));
         }
         else
         {
             for (var i = 0; i < filter.Exclude.Count; i++)
             {
-                statement.BindValue(statement.Position("@exclude" + i.ToString(CultureInfo.InvariantCulture)), sql.ProviderValue<Professional>(nameof(Professional.DepartmentCode), filter.Exclude[i]));
+                statement.BindValue(statement.Position("@exclude" + i.ToString(CultureInfo.InvariantCulture)), TableCommand.ProviderValue<Professional>(db, nameof(Professional.DepartmentCode), filter.Exclude[i]));
             }
         }
     }
 
-    private void BindFilter(DbCommand command)
+    private void BindFilter(TableCommand command)
     {
         if (filter.Include is { } include)
         {
-            sql.Parameter<Professional>(command, nameof(Professional.DepartmentCode), "@department").Set(include);
+            command.Parameter<Professional>(nameof(Professional.DepartmentCode), "@department", include);
         }
         else
         {
             for (var i = 0; i < filter.Exclude.Count; i++)
             {
-                sql.Parameter<Professional>(command, nameof(Professional.DepartmentCode), "@exclude" + i.ToString(CultureInfo.InvariantCulture)).Set(filter.Exclude[i]);
+                command.Parameter<Professional>(nameof(Professional.DepartmentCode), "@exclude" + i.ToString(CultureInfo.InvariantCulture), filter.Exclude[i]);
             }
         }
     }

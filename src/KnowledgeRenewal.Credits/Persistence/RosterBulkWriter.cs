@@ -1,10 +1,10 @@
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using Microsoft.EntityFrameworkCore;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Credits.Domain;
 
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Programs.Contracts;

@@ -1,8 +1,10 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Credits.Domain;
 using Microsoft.EntityFrameworkCore;
 
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Programs.Contracts;

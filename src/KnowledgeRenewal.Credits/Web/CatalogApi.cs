@@ -1,5 +1,5 @@
+using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Credits.UseCases.CreditRules;
-using KnowledgeRenewal.Credits.UseCases.Modules;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 

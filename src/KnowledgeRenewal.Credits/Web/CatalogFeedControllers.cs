@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Identity.Contracts;
@@ -8,7 +10,6 @@ using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OData.Results;

@@ -1,17 +1,13 @@
-using KnowledgeRenewal.Kernel.Web;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
 using System.ComponentModel.DataAnnotations;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.Certificates;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.UseCases.Certificates;
 namespace KnowledgeRenewal.Credits.Web;
 
 /// <summary>
@@ -20,7 +16,7 @@ namespace KnowledgeRenewal.Credits.Web;
 /// the public, anonymous, rate-limited verification (<c>/api/public/certificates/{code}</c>) and key set
 /// (<c>/api/public/credential-keys</c>).
 /// </summary>
-public static class CertificatesApi
+internal static class CertificatesApi
 {
     private const string Tag = "学时证明 (certificates)";
 
@@ -39,10 +35,9 @@ public static class CertificatesApi
         endpoints.MapPost("/api/professionals/{id:guid}/certificates/{year:int}", async (Guid id, int year, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var issued = await mediator.Send(new IssueCertificate(id, year), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(issued.Stamp);
                 return issued.Created
-                    ? Results.Created($"/api/certificates/{issued.View.Id}", issued.View)
-                    : Results.Ok(issued.View);
+                    ? http.Created($"/api/certificates/{issued.Certificate.Value.Id}", issued.Certificate)
+                    : Results.Ok(http.WithETag(issued.Certificate));
             })
             .RequireAuthorization(policy => policy.RequireRole([.. CertificateIssuers.Roles]))
             .WithTags(Tag)
@@ -62,14 +57,10 @@ public static class CertificatesApi
                 mediator.Send(new ListCertificates(professionalId, year, status, page ?? 1, pageSize ?? 20), ct))
             .WithName("ListCertificates")
             .WithSummary("Certificates within the caller's scope, newest year and version first; filters professionalId, year, status (有效/已被新版本取代/已作废); pageSize ≤ 100.")
-            .Produces<CertificatePage>();
+            .Produces<Paged<CertificateSummary>>();
 
         certificates.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            {
-                var certificate = await mediator.Send(new GetCertificate(id), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(certificate.Stamp);
-                return certificate.Value;
-            })
+                http.WithETag(await mediator.Send(new GetCertificate(id), ct).ConfigureAwait(false)))
             .WithName("GetCertificate")
             .WithSummary("One certificate with its snapshot (holder with masked ID number, hours, records with provenance), status, verification code and links; ETag for revocation.")
             .Produces<CertificateView>();
@@ -94,12 +85,8 @@ public static class CertificatesApi
             .WithSummary("The signed credential (W3C Verifiable Credential / Open Badges 3.0 shaped, compact JWS ES256, typ vc+jwt) as signed at issue, with its decoded payload and the key set's address; ?format=jwt answers the bare JWS (application/vc+jwt). Verify offline with GET /api/public/credential-keys.")
             .Produces<CredentialView>();
 
-        certificates.MapPost("/{id:guid}/revoke", async (Guid id, RevokeBody? body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            {
-                var revoked = await mediator.Send(new RevokeCertificate(id, ifMatch, body?.Reason), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(revoked.Stamp);
-                return revoked.Value;
-            })
+        certificates.MapPost("/{id:guid}/revoke", async (Guid id, RevokeBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new RevokeCertificate(id, ifMatch, body?.Reason), ct).ConfigureAwait(false)))
             .RequireAuthorization(PlatformPolicies.ProgramOffice)
             .WithName("RevokeCertificate")
             .WithSummary("Revokes a valid or superseded certificate (program office only): reason required; needs If-Match with the ETag read (428/412). It then verifies as 已作废.")
@@ -132,5 +119,5 @@ public static class CertificatesApi
 
     /// <summary>The body of a revocation.</summary>
     /// <param name="Reason">Why, in Chinese.</param>
-    public sealed record RevokeBody([property: DataType(DataType.MultilineText)] string? Reason);
+    internal sealed record RevokeBody([property: DataType(DataType.MultilineText)] string? Reason);
 }

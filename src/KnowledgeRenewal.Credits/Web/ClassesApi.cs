@@ -1,26 +1,23 @@
-using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Modules;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Registry.Domain.Import;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.Classes;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Registry.UseCases.Import;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Modules;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.UseCases.Classes;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
 namespace KnowledgeRenewal.Credits.Web;
 
 /// <summary>
@@ -30,10 +27,9 @@ namespace KnowledgeRenewal.Credits.Web;
 /// stale). A finished class's roster goes through the registry's import pipeline; its job is followed at
 /// <c>/api/registry/imports/{id}</c>.
 /// </summary>
-public static class ClassesApi
+internal static class ClassesApi
 {
     private const string Tag = "培训班次与学员名单 (classes and rosters)";
-    private const string IfMatchHeader = "If-Match";
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapClassesApi(this IEndpointRouteBuilder endpoints)
@@ -47,10 +43,10 @@ public static class ClassesApi
                 mediator.Send(new ListTrainingClasses(providerId, year, status, page ?? 1, pageSize ?? 20), ct))
             .WithName("ListTrainingClasses")
             .WithSummary("Training classes within the caller's scope (their provider; the county and sector a class is for; the program office), newest first; filters providerId, year (of the end date), status (Planned/Finished/Cancelled or 计划中/已结业/已取消); pageSize ≤ 100.")
-            .Produces<RegistryPage<TrainingClassView>>();
+            .Produces<Paged<TrainingClassView>>();
 
         classes.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new GetTrainingClass(id), ct).ConfigureAwait(false)))
+                http.WithETag(await mediator.Send(new GetTrainingClass(id), ct).ConfigureAwait(false)))
             .WithName("GetTrainingClass")
             .WithSummary("One class with its ETag; 404 when it does not exist or is outside the caller's scope.")
             .Produces<TrainingClassView>();
@@ -58,30 +54,29 @@ public static class ClassesApi
         classes.MapPost("/", async (TrainingClassInput body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var created = await mediator.Send(new CreateTrainingClass(body), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(created.Stamp);
-                return Results.Created($"/api/classes/{created.Value.Id}", created.Value);
+                return http.Created($"/api/classes/{created.Value.Id}", created);
             })
             .RequireAuthorization(policy => policy.RequireRole(writers))
             .WithName("CreateTrainingClass")
             .WithSummary("Creates a planned class: providerId (program office; provider staff: their own), projectId?, title, startDate, endDate (ordered, ≤ 366 days, ≤ 2 years ahead), hours (> 0, ≤ days × 10), category 公需/专业, subjectCode? (in the catalog of departmentCode, or any module's), activity? (面授培训 default), creditClass? (of the module), mode? (线下 default), departmentCode?, regionCode? (the audience). 400 field errors in Chinese; 403 for another provider.")
             .Produces<TrainingClassView>(StatusCodes.Status201Created);
 
-        classes.MapPut("/{id:guid}", async (Guid id, TrainingClassInput body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new UpdateTrainingClass(id, ifMatch, body), ct).ConfigureAwait(false)))
+        classes.MapPut("/{id:guid}", async (Guid id, TrainingClassInput body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new UpdateTrainingClass(id, ifMatch, body), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(writers))
             .WithName("UpdateTrainingClass")
             .WithSummary("Replaces the fields of a planned class (never its provider). Needs If-Match: 428 without, 412 when changed meanwhile; 409 class.not_editable once finished or cancelled.")
             .Produces<TrainingClassView>();
 
-        classes.MapPost("/{id:guid}/finish", async (Guid id, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new FinishTrainingClass(id, ifMatch), ct).ConfigureAwait(false)))
+        classes.MapPost("/{id:guid}/finish", async (Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new FinishTrainingClass(id, ifMatch), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(writers))
             .WithName("FinishTrainingClass")
             .WithSummary("Finishes a planned class once its end date has passed (409 class.not_ended before); its roster can then be uploaded. Needs If-Match.")
             .Produces<TrainingClassView>();
 
-        classes.MapPost("/{id:guid}/cancel", async (Guid id, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new CancelTrainingClass(id, ifMatch), ct).ConfigureAwait(false)))
+        classes.MapPost("/{id:guid}/cancel", async (Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new CancelTrainingClass(id, ifMatch), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(writers))
             .WithName("CancelTrainingClass")
             .WithSummary("Cancels a planned class (409 class.invalid_transition for a finished one). Needs If-Match.")
@@ -115,13 +110,6 @@ public static class ClassesApi
             s.ModuleKey is null ? "公需科目目录" : (modules.FindEnabled(s.ModuleKey)?.Manifest.NameZh ?? s.ModuleKey) + "专业科目目录")));
         return Results.File(stream, ImportWorkbooks.XlsxContentType, "学员名单导入模板.xlsx");
     }
-
-    // The view as the body, its entity tag as the ETag header.
-    private static T WithETag<T>(HttpContext http, Versioned<T> versioned)
-    {
-        http.Response.Headers.ETag = EntityTag.Format(versioned.Stamp);
-        return versioned.Value;
-    }
 }
 
 /// <summary>
@@ -129,7 +117,7 @@ public static class ClassesApi
 /// (409); then the registry import's intake takes the file (limits, idempotency key, inspection, the job) with the
 /// class as the job's target.
 /// </summary>
-public sealed class RosterIntake(PlatformDbContext db, ICurrentAccess access, ImportIntake intake)
+internal sealed class RosterIntake(PlatformDbContext db, ICurrentAccess access, IImportIntake intake)
 {
     /// <summary>Handles <c>POST /api/classes/{id}/roster</c>.</summary>
     public async Task<IResult> AcceptAsync(Guid classId, HttpContext http, string? mode, CancellationToken cancellationToken)

@@ -1,10 +1,10 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;

@@ -1,34 +1,15 @@
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.Compliance;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.Persistence;
-using KnowledgeRenewal.Credits.UseCases.Compliance;
 namespace KnowledgeRenewal.Credits.Web;
-
-/// <summary>Who may use which compliance endpoint.</summary>
-public static class ComplianceAccess
-{
-    /// <summary>
-    /// A person's explanation and cycles: whoever owns the person (program office, county, department, employer) and
-    /// the person. Training providers are not owners: they see their own classes' records, not a person's compliance.
-    /// </summary>
-    public static IReadOnlyList<string> PersonReaders { get; } =
-        [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin, PlatformRoles.EmployerHr, PlatformRoles.Professional];
-
-    /// <summary>Summaries of people: the program office, counties, departments and employers.</summary>
-    public static IReadOnlyList<string> SummaryReaders { get; } =
-        [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin, PlatformRoles.EmployerHr];
-
-    /// <summary>What-if runs: the program office (any scope) and department administrators (their module).</summary>
-    public static IReadOnlyList<string> WhatIfRunners { get; } = [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.DepartmentAdmin];
-}
 
 /// <summary>
 /// Compliance (达标) REST endpoints: a person's explained compliance and stored cycles, summaries of people, bulk
 /// recomputation jobs and what-if runs of draft rules.
 /// </summary>
-public static class ComplianceApi
+internal static class ComplianceApi
 {
     private const string Tag = "达标 (compliance)";
 

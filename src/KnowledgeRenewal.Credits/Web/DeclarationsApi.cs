@@ -1,17 +1,12 @@
-using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.Declarations;
 using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Kernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-using KnowledgeRenewal.Credits.UseCases.Declarations;
 namespace KnowledgeRenewal.Credits.Web;
 
 /// <summary>
@@ -20,10 +15,9 @@ namespace KnowledgeRenewal.Credits.Web;
 /// may withdraw while undecided. State changes need the declaration's <c>ETag</c> in <c>If-Match</c> (428 without,
 /// 412 when stale). Reads are cut by the data layer's scope filter (404 outside it).
 /// </summary>
-public static class DeclarationsApi
+internal static class DeclarationsApi
 {
     private const string Tag = "个人申报 (declarations)";
-    private const string IfMatchHeader = "If-Match";
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapDeclarationsApi(this IEndpointRouteBuilder endpoints)
@@ -34,8 +28,7 @@ public static class DeclarationsApi
             {
                 var (fields, evidence) = await DeclarationUpload.ReadAsync(http.Request, options.Value, ct).ConfigureAwait(false);
                 var created = await mediator.Send(new DeclareActivity(fields, evidence), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(created.Stamp);
-                return Results.Created($"/api/declarations/{created.Value.Declaration.Id:D}", created.Value);
+                return http.Created($"/api/declarations/{created.Value.Declaration.Id:D}", created);
             })
             .RequireAuthorization(policy => policy.RequireRole(DeclarationAccess.Declarers))
             .WithName("DeclareActivity")
@@ -47,30 +40,30 @@ public static class DeclarationsApi
             .RequireAuthorization(policy => policy.RequireRole(DeclarationAccess.Readers))
             .WithName("ListDeclarations")
             .WithSummary("Declarations within the caller's scope, newest first; filters status (AwaitingEmployer, AwaitingDepartment, Approved, Rejected, Withdrawn or the Chinese names), year (credit year), activity, awaitingMe=true (those at the step the caller reviews: employer HR the employer step of their employer, department admins the department step of their sector, the program office every department step; never the caller's own); pageSize ≤ 100.")
-            .Produces<DeclarationPage>();
+            .Produces<Paged<DeclarationSummary>>();
 
         declarations.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new GetDeclaration(id), ct).ConfigureAwait(false)))
+                http.WithETag(await mediator.Send(new GetDeclaration(id), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(DeclarationAccess.Readers))
             .WithName("GetDeclaration")
             .WithSummary("One declaration with its review trail (who, when, decision, comment per step), its credit record's status and its evidence files; with its ETag. 404 outside the caller's scope.")
             .Produces<DeclarationView>();
 
-        declarations.MapPost("/{id:guid}/employer-review", (Guid id, [FromBody] ReviewBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        declarations.MapPost("/{id:guid}/employer-review", (Guid id, [FromBody] ReviewBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 ReviewAsync(new ReviewDeclaration(id, ReviewSteps.Employer, ifMatch, body), mediator, http, ct))
             .RequireAuthorization(policy => policy.RequireRole(DeclarationAccess.EmployerReviewers))
             .WithName("EmployerReviewDeclaration")
             .WithSummary("The employer's review by the HR of the employer the person declared from: decision approve (→ 待主管部门审核) or reject (comment = reason required; the credit record is rejected with it). Needs If-Match. 403 declaration.not_reviewer / declaration.self_review; 409 declaration.wrong_step; 412 concurrency.stale when someone else acted first.")
             .Produces<DeclarationView>();
 
-        declarations.MapPost("/{id:guid}/department-review", (Guid id, [FromBody] ReviewBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        declarations.MapPost("/{id:guid}/department-review", (Guid id, [FromBody] ReviewBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 ReviewAsync(new ReviewDeclaration(id, ReviewSteps.Department, ifMatch, body), mediator, http, ct))
             .RequireAuthorization(policy => policy.RequireRole(DeclarationAccess.DepartmentReviewers))
             .WithName("DepartmentReviewDeclaration")
             .WithSummary("The department's review by the administrators of the declaration's sector (or the program office), after the employer's: approve (the credit record is approved and counts) or reject (reason required). Needs If-Match; same problems as the employer's review.")
             .Produces<DeclarationView>();
 
-        declarations.MapPost("/{id:guid}/withdraw", (Guid id, [FromBody] WithdrawBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        declarations.MapPost("/{id:guid}/withdraw", (Guid id, [FromBody] WithdrawBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 ReviewAsync(new WithdrawDeclaration(id, ifMatch, body), mediator, http, ct))
             .RequireAuthorization(policy => policy.RequireRole(DeclarationAccess.Declarers))
             .WithName("WithdrawDeclaration")
@@ -93,12 +86,5 @@ public static class DeclarationsApi
     }
 
     private static async Task<DeclarationView> ReviewAsync(IRequest<Versioned<DeclarationView>> request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        WithETag(http, await mediator.Send(request, ct).ConfigureAwait(false));
-
-    // The view as the body, its entity tag as the ETag header.
-    private static T WithETag<T>(HttpContext http, Versioned<T> versioned)
-    {
-        http.Response.Headers.ETag = EntityTag.Format(versioned.Stamp);
-        return versioned.Value;
-    }
+        http.WithETag(await mediator.Send(request, ct).ConfigureAwait(false));
 }

@@ -1,16 +1,18 @@
-using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using System.ComponentModel.DataAnnotations;
-using KnowledgeRenewal.Sdk;
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.Ledger;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Web;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
-using KnowledgeRenewal.Credits.UseCases.Ledger;
 namespace KnowledgeRenewal.Credits.Web;
 
 /// <summary>
@@ -18,10 +20,9 @@ namespace KnowledgeRenewal.Credits.Web;
 /// <c>/api/professionals/{id}/transcript</c>. Reads are cut by the data layer's scope; writes need an authority over
 /// the person and, for changes of an existing record, <c>If-Match</c> with its ETag (428 without, 412 when stale).
 /// </summary>
-public static class LedgerApi
+internal static class LedgerApi
 {
     private const string Tag = "学时记录 (credit records)";
-    private const string IfMatchHeader = "If-Match";
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapLedger(this IEndpointRouteBuilder endpoints)
@@ -36,10 +37,10 @@ public static class LedgerApi
                 mediator.Send(new ListCreditRecords(professionalId, year, status, source, classId, providerId, flagged, page ?? 1, pageSize ?? 50), ct))
             .WithName("ListCreditRecords")
             .WithSummary("Credit records the caller may see, newest first; filters professionalId, year, status (Pending/Approved/Rejected/Revoked), source, classId, providerId, flagged (pending records a roster flagged for review); pageSize ≤ 200. People masked.")
-            .Produces<CreditRecordPage>();
+            .Produces<Paged<CreditRecordView>>();
 
         records.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new GetCreditRecord(id), ct).ConfigureAwait(false)))
+                http.WithETag(await mediator.Send(new GetCreditRecord(id), ct).ConfigureAwait(false)))
             .WithName("GetCreditRecord")
             .WithSummary("One credit record with its provenance, review trail and ETag.")
             .Produces<CreditRecordView>();
@@ -47,40 +48,38 @@ public static class LedgerApi
         records.MapPost("/", async (CreditInput body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var created = await mediator.Send(new RecordCredit(body), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(created.Stamp);
-                return Results.Created($"/api/credit-records/{created.Value.Id}", created.Value);
+                return http.Created($"/api/credit-records/{created.Value.Id}", created);
             })
             .RequireAuthorization(policy => policy.RequireRole(authorities))
             .WithName("RecordCredit")
             .WithSummary("Records approved hours by hand: professionalId, date, category, activity?, subjectCode?, amount, unit? (Hour/Credit — converted by the person's rules), creditClass?, title, source? (ManualAdjustment or ExternalImport with externalReference), note?. Program office, or the county/department administrator over the person.")
             .Produces<CreditRecordView>(StatusCodes.Status201Created);
 
-        records.MapPost("/{id:guid}/approve", async (Guid id, RecordReviewBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new ApproveCreditRecord(id, ifMatch, body?.Reason), ct).ConfigureAwait(false)))
+        records.MapPost("/{id:guid}/approve", async (Guid id, RecordReviewBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new ApproveCreditRecord(id, ifMatch, body?.Reason), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(authorities))
             .WithName("ApproveCreditRecord")
             .WithSummary("Approves a pending record (e.g. one a roster flagged) with an optional note. Needs If-Match; 409 ledger.invalid_transition when it is not pending or comes from a declaration (reviewed there).")
             .Produces<CreditRecordView>();
 
-        records.MapPost("/{id:guid}/reject", async (Guid id, RecordReviewBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new RejectCreditRecord(id, ifMatch, body?.Reason), ct).ConfigureAwait(false)))
+        records.MapPost("/{id:guid}/reject", async (Guid id, RecordReviewBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new RejectCreditRecord(id, ifMatch, body?.Reason), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(authorities))
             .WithName("RejectCreditRecord")
             .WithSummary("Rejects a pending record; reason required. Needs If-Match.")
             .Produces<CreditRecordView>();
 
-        records.MapPost("/{id:guid}/revoke", async (Guid id, RecordReviewBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new RevokeCreditRecord(id, ifMatch, body?.Reason), ct).ConfigureAwait(false)))
+        records.MapPost("/{id:guid}/revoke", async (Guid id, RecordReviewBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new RevokeCreditRecord(id, ifMatch, body?.Reason), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(authorities))
             .WithName("RevokeCreditRecord")
             .WithSummary("Revokes an approved record; reason required; the record stays visible as revoked. Needs If-Match.")
             .Produces<CreditRecordView>();
 
-        records.MapPost("/{id:guid}/correct", async (Guid id, CorrectionInput body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        records.MapPost("/{id:guid}/correct", async (Guid id, CorrectionInput body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var corrected = await mediator.Send(new CorrectCreditRecord(id, ifMatch, body), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(corrected.Stamp);
-                return Results.Created($"/api/credit-records/{corrected.Value.Id}", corrected.Value);
+                return http.Created($"/api/credit-records/{corrected.Value.Id}", corrected);
             })
             .RequireAuthorization(policy => policy.RequireRole(authorities))
             .WithName("CorrectCreditRecord")
@@ -94,19 +93,17 @@ public static class LedgerApi
             .WithName("GetTranscript")
             .WithSummary("The person's transcript: every credit year (newest first) with approved hours per category, pending hours and every record with its status and provenance. 404 outside the caller's scope.")
             .Produces<TranscriptView>();
-        transcripts.MapGet("/export", Transcripts.ExportAsync)
+        transcripts.MapGet("/export", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                var file = await mediator.Send(new ExportTranscript(id), ct).ConfigureAwait(false);
+                return Results.File(file.Content, ImportWorkbooks.XlsxContentType, file.FileName);
+            })
             .WithName("ExportTranscript")
             .WithSummary("The transcript as xlsx (masked). Audited.");
         return endpoints;
-    }
-
-    private static T WithETag<T>(HttpContext http, Versioned<T> versioned)
-    {
-        http.Response.Headers.ETag = EntityTag.Format(versioned.Stamp);
-        return versioned.Value;
     }
 }
 
 /// <summary>A reviewer's reason or note.</summary>
 /// <param name="Reason">The reason (required to reject or revoke) or an approval note.</param>
-public sealed record RecordReviewBody([property: DataType(DataType.MultilineText)] string? Reason);
+internal sealed record RecordReviewBody([property: DataType(DataType.MultilineText)] string? Reason);

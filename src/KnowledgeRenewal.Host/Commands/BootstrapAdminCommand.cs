@@ -1,24 +1,6 @@
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Credits.UseCases.Catalog;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.ReferenceData;
-using KnowledgeRenewal.Identity.Demo;
-using KnowledgeRenewal.Identity.UseCases.Accounts;
-using KnowledgeRenewal.Identity.Web;
-using KnowledgeRenewal.Sdk;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Persistence;
 
 namespace KnowledgeRenewal.Host.Commands;
 
@@ -28,12 +10,6 @@ namespace KnowledgeRenewal.Host.Commands;
 /// <param name="DisplayName">Its shown name (default: the role's Chinese name).</param>
 public sealed record BootstrapAdminOptions(string Role, string UserName, string? DisplayName);
 
-/// <summary>How <c>bootstrap-admin</c> ended.</summary>
-/// <param name="Created">Whether the account was created.</param>
-/// <param name="Message">What to tell the operator (English).</param>
-/// <param name="OneTimePassword">The one-time password, when created.</param>
-public sealed record BootstrapAdminResult(bool Created, string Message, string? OneTimePassword = null);
-
 /// <summary>
 /// <c>dotnet run --project src/KnowledgeRenewal.Host -- bootstrap-admin --role system-admin|security-admin|audit-admin
 /// --username NAME [--display-name 名字]</c>: creates the FIRST account of one of the three separated administrator
@@ -42,7 +18,8 @@ public sealed record BootstrapAdminResult(bool Created, string Message, string? 
 /// holds the role: further administrators are created by a security administrator through
 /// <c>/api/admin/accounts</c>. At the first sign-in the person sets a new password and enrolls an authenticator
 /// (two factors are required for these roles). It does not migrate a server database (run <c>migrate</c> first);
-/// SQLite migrates itself as at every start.
+/// SQLite migrates itself as at every start. The use case is Identity's (<see cref="IAdministratorBootstrap"/>): the
+/// command reads its arguments, prepares the database and prints the outcome.
 /// </summary>
 public static class BootstrapAdminCommand
 {
@@ -98,7 +75,8 @@ public static class BootstrapAdminCommand
         // An operator command acts as the platform itself.
         using var system = SystemScope.Enter();
         await using var scope = services.CreateAsyncScope();
-        var result = await ActivatorUtilities.CreateInstance<BootstrapAdmin>(scope.ServiceProvider).CreateAsync(options, cancellationToken).ConfigureAwait(false);
+        var result = await scope.ServiceProvider.GetRequiredService<IAdministratorBootstrap>()
+            .CreateFirstAsync(options.Role, options.UserName, options.DisplayName, cancellationToken).ConfigureAwait(false);
         if (!result.Created)
         {
             await errors.WriteLineAsync(result.Message).ConfigureAwait(false);
@@ -113,85 +91,4 @@ public static class BootstrapAdminCommand
         await output.WriteLineAsync("and enroll an authenticator app (TOTP): two factors are required for the administrator roles.").ConfigureAwait(false);
         return 0;
     }
-}
-
-/// <summary>
-/// The rules of <c>bootstrap-admin</c>: only the three separated administrator roles; only when no enabled account
-/// holds the role yet ("one-time"); a free, well-formed user name; the account goes into the program office with a
-/// one-time password that must be changed. Audited as <see cref="AuditActions.AccountCreated"/> (actor: the platform).
-/// </summary>
-public sealed class BootstrapAdmin(
-    PlatformDbContext db,
-    UserManager<PlatformUser> users,
-    IAuditTrail audit,
-    IOptions<PasswordPolicyOptions> passwords,
-    TimeProvider clock)
-{
-    /// <summary>Creates the account, or says why not.</summary>
-    public async Task<BootstrapAdminResult> CreateAsync(BootstrapAdminOptions options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!PlatformRoles.SeparatedAdministrators.Contains(options.Role))
-        {
-            return Refused($"--role must be one of {string.Join(", ", PlatformRoles.SeparatedAdministrators)} (other accounts are created by a security administrator).");
-        }
-
-        if (!AccountRules.UserNamePattern().IsMatch(options.UserName))
-        {
-            return Refused("--username must be 3-64 characters: a letter first, then letters, digits, '.', '-' or '_'.");
-        }
-
-        var holders = await users.GetUsersInRoleAsync(options.Role).ConfigureAwait(false);
-        if (holders.Any(u => !u.IsDisabled))
-        {
-            return Refused($"Refused: an enabled {options.Role} account already exists. bootstrap-admin only creates the first account of each administrator role; "
-                + "further accounts are created by a security administrator (/api/admin/accounts).");
-        }
-
-        if (await users.FindByNameAsync(options.UserName).ConfigureAwait(false) is not null)
-        {
-            return Refused($"Refused: the user name '{options.UserName}' is taken.");
-        }
-
-        var office = await db.Organizations.IgnoreQueryFilters().AsNoTracking()
-            .FirstOrDefaultAsync(o => o.Code == ProgramOrganizations.ProgramOfficeCode, cancellationToken).ConfigureAwait(false);
-        if (office is null)
-        {
-            return Refused("Refused: the program office organization (PO) is missing; start the platform once (or run `migrate`) so that reference data is seeded.");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var user = new PlatformUser
-        {
-            UserName = options.UserName,
-            DisplayName = string.IsNullOrWhiteSpace(options.DisplayName) ? RoleCatalog.Find(options.Role)!.DisplayName : options.DisplayName.Trim(),
-            OrganizationId = office.Id,
-            MustChangePassword = true,
-            PasswordChangedAt = now,
-            CreatedAt = now,
-        };
-        var password = OneTimePasswords.Generate(passwords.Value, options.UserName);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
-        {
-            var created = await users.CreateAsync(user, password).ConfigureAwait(false);
-            if (created.Succeeded)
-            {
-                created = await users.AddToRoleAsync(user, options.Role).ConfigureAwait(false);
-            }
-
-            if (!created.Succeeded)
-            {
-                return Refused("Refused: " + string.Join(" ", created.Errors.Select(e => $"{e.Code}: {e.Description}")));
-            }
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await audit.RecordAsync(
-            new AuditEvent(AuditActions.AccountCreated, AuditOutcome.Success, nameof(PlatformUser), user.Id.ToString(), $"bootstrap-admin; organization={office.Id}; roles={options.Role}"),
-            cancellationToken).ConfigureAwait(false);
-        return new BootstrapAdminResult(true, $"Created the {options.Role} account '{options.UserName}' in the program office ({office.Name}).", password);
-    }
-
-    private static BootstrapAdminResult Refused(string message) => new(false, message);
 }

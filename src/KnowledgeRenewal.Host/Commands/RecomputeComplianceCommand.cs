@@ -2,24 +2,17 @@ using System.Globalization;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Credits.UseCases.Catalog;
 using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.ReferenceData;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.Persistence;
-using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Credits.UseCases.Compliance;
 namespace KnowledgeRenewal.Host.Commands;
 
 /// <summary>What <c>recompute-compliance</c> was asked to do.</summary>
@@ -75,10 +68,10 @@ public static class RecomputeComplianceCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
         var options = Parse(args, ProgramCalendar.Today(services.GetRequiredService<TimeProvider>()), out var error);
-        var rules = services.GetRequiredService<ComplianceRules>();
-        if (options is not null && options.Module is { } module && rules.Book(module) is null)
+        var recomputation = services.GetRequiredService<IComplianceRecomputation>();
+        if (options is not null && options.Module is { } module && !recomputation.IsScope(module))
         {
-            error = $"--module must be 'platform' or an enabled module's key ({string.Join(", ", rules.All.Skip(1).Select(b => b.Scope))}).";
+            error = $"--module must be 'platform' or an enabled module's key ({string.Join(", ", recomputation.ModuleScopes)}).";
             options = null;
         }
 
@@ -93,24 +86,20 @@ public static class RecomputeComplianceCommand
 
         // An operator command acts as the platform itself.
         using var system = SystemScope.Enter();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var bulk = scope.ServiceProvider.GetRequiredService<BulkRecomputation>();
         var actor = AuditActor.System with { UserName = "system:" + Name };
-        var outcome = await bulk.RunAsync(db, [options.Year], options.Module, actor, new ConsoleProgress(output), cancellationToken).ConfigureAwait(false);
-        var counts = outcome.Counts;
+        var outcome = await recomputation.RecomputeYearAsync(options.Year, options.Module, actor, new ConsoleProgress(output), cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
-            $"Compliance recomputed for {options.Year} ({options.Module ?? "everyone"}): {outcome.People:N0} person-cycles, {outcome.Records:N0} records in {outcome.Elapsed.TotalSeconds:F1} s — {counts.Inserted:N0} inserted, {counts.Updated:N0} updated, {counts.Deleted:N0} deleted, {counts.Unchanged:N0} unchanged.")).ConfigureAwait(false);
+            $"Compliance recomputed for {options.Year} ({options.Module ?? "everyone"}): {outcome.People:N0} person-cycles, {outcome.Records:N0} records in {outcome.Elapsed.TotalSeconds:F1} s — {outcome.Inserted:N0} inserted, {outcome.Updated:N0} updated, {outcome.Deleted:N0} deleted, {outcome.Unchanged:N0} unchanged.")).ConfigureAwait(false);
         return 0;
     }
 
     // Prints each tenth of the way.
-    private sealed class ConsoleProgress(TextWriter output) : IProgress<BulkProgress>
+    private sealed class ConsoleProgress(TextWriter output) : IProgress<RecomputationProgress>
     {
         private int printed = -1;
 
-        public void Report(BulkProgress value)
+        public void Report(RecomputationProgress value)
         {
             var tenth = value.Total == 0 ? 10 : value.Done * 10 / value.Total;
             if (tenth > printed)

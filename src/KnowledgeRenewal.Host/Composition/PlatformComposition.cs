@@ -244,7 +244,7 @@ public static class PlatformComposition
                 options.TimeZone = TimeZoneInfo.Utc;
                 // $batch at /odata/$batch: each sub-request runs the whole pipeline (authorization, scope filters) as the caller.
                 options.AddRouteComponents("odata", PlatformEdm.Build(services), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new PlatformODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
-                options.AddRouteComponents("odata/audit", AuditEdmModel.BuildAuditEdmModel());
+                options.AddAuditFeed();
                 ModuleWebParts.AddRouteComponents(options, registry);
             });
         services.AddRazorPages();

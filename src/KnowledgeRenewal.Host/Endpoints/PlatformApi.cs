@@ -6,7 +6,6 @@ using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Host.Overview;
 using KnowledgeRenewal.Sdk;
 using MediatR;
-using KnowledgeRenewal.Credits.UseCases.Modules;
 
 using KnowledgeRenewal.Kernel.Web;
 namespace KnowledgeRenewal.Host.Endpoints;

@@ -4,7 +4,6 @@ using MediatR;
 
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Credits.UseCases.Modules;
 namespace KnowledgeRenewal.Host.Overview;
 
 /// <summary>What the landing page shows: the platform, its enabled modules and its headline numbers.</summary>

@@ -1,5 +1,5 @@
 using KnowledgeRenewal.Identity;
-using KnowledgeRenewal.Identity.UseCases.SignIn;
+using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Kernel.Access;
 using Microsoft.Extensions.Options;

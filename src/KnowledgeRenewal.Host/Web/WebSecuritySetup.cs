@@ -2,7 +2,7 @@ using System.Net;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Identity;
-using KnowledgeRenewal.Identity.UseCases.SignIn;
+using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Kernel.Access;
 using Microsoft.AspNetCore.HttpOverrides;

@@ -1,6 +1,4 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,16 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.ReferenceData;
 namespace KnowledgeRenewal.Identity.Demo;
 
 /// <summary>A demo account: one per role, seeded only in demo mode.</summary>

@@ -1,14 +1,6 @@
-using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using System.Buffers.Binary;
-using System.Globalization;
-using System.Security.Cryptography;
-using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Kernel;
 
-using KnowledgeRenewal.Identity.UseCases.Accounts;
-using KnowledgeRenewal.Identity.Web;
 namespace KnowledgeRenewal.Identity.Demo;
 
 /// <summary>A demo account as the demo landing page and the start-up log show it.</summary>
@@ -19,14 +11,14 @@ namespace KnowledgeRenewal.Identity.Demo;
 /// <param name="AuthenticatorKey">Base32 authenticator key, for accounts that use two factors.</param>
 /// <param name="CurrentCode">The TOTP code valid now, for accounts that use two factors.</param>
 /// <param name="SecondsLeft">Seconds until <paramref name="CurrentCode"/> is replaced.</param>
-public sealed record DemoAccountCredentials(string RoleDisplayName, string Role, string UserName, string Password, string? AuthenticatorKey, string? CurrentCode, int SecondsLeft);
+internal sealed record DemoAccountCredentials(string RoleDisplayName, string Role, string UserName, string Password, string? AuthenticatorKey, string? CurrentCode, int SecondsLeft);
 
 /// <summary>
 /// The demo accounts' credentials (demo mode only): one per role, the shared password, and for two-factor accounts
 /// the fixed authenticator key and the current code — computed as ASP.NET Core Identity's authenticator provider
 /// checks it (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits).
 /// </summary>
-public sealed class DemoAccountsCatalog(PlatformOptions platform, TimeProvider clock)
+internal sealed class DemoAccountsCatalog(PlatformOptions platform, TimeProvider clock)
 {
     /// <summary>Whether the platform runs in demo mode (otherwise there is nothing to show).</summary>
     public bool IsEnabled => platform.DemoMode;
@@ -95,7 +87,7 @@ internal sealed partial class DemoCredentialsLogger(DemoAccountsCatalog catalog,
 }
 
 /// <summary>Registers the demo credentials for the landing page and the start-up log.</summary>
-public static class DemoAccountsServiceCollectionExtensions
+internal static class DemoAccountsServiceCollectionExtensions
 {
     /// <summary>Adds <see cref="DemoAccountsCatalog"/> (used by <c>Pages/Shared/_DemoAccounts.cshtml</c>) and the start-up log of the demo credentials.</summary>
     public static IServiceCollection AddDemoAccounts(this IServiceCollection services)

@@ -1,19 +1,12 @@
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.ReferenceData;
 namespace KnowledgeRenewal.Identity.Demo;
 
 /// <summary>
@@ -21,7 +14,7 @@ namespace KnowledgeRenewal.Identity.Demo;
 /// factors (fixed key) where the role needs them. Runs after the demo organizations. Idempotent: existing user
 /// names are skipped.
 /// </summary>
-public sealed class DemoAccountsSeeder(
+internal sealed class DemoAccountsSeeder(
     PlatformDbContext db,
     UserManager<PlatformUser> users,
     IdNumberHasher idNumbers,

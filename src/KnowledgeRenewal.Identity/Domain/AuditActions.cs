@@ -1,6 +1,3 @@
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Identity.Domain;
 
 /// <summary>Audited actions (stable codes; the audit API and reports use them).</summary>

@@ -2,9 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Identity.Domain;
 
 /// <summary>

@@ -2,10 +2,6 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Identity.Domain;
 
 /// <summary>Time-based one-time passwords (RFC 6238) as authenticator apps and ASP.NET Core Identity compute them.</summary>

@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Identity.Domain;
 
 /// <summary>ASP.NET Core Identity's error messages in Chinese (the codes stay Identity's, so clients can branch on them).</summary>

@@ -1,11 +1,8 @@
 using System.Reflection;
+using KnowledgeRenewal.Kernel.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Identity.Domain;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using KnowledgeRenewal.Kernel.ReferenceData;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Identity.Domain;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Identity.Domain;
 
 /// <summary>Configuration section <c>Security:Passwords</c>.</summary>

@@ -1,7 +1,5 @@
-using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Time;
+
 namespace KnowledgeRenewal.Identity.Domain;
 
 /// <summary>

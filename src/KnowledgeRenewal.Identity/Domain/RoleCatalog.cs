@@ -1,10 +1,5 @@
-using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Identity.Domain;
 
 /// <summary>What a role is: its Chinese name, which organizations may hold it, whether it needs two factors.</summary>
@@ -57,7 +52,7 @@ public static class RoleCatalog
             }
         }
 
-        var separated = roles.Where(r => PlatformRoles.SeparatedAdministrators.Contains(r)).Distinct().ToArray();
+        var separated = SeparatedAdministratorRoles(roles);
         if (separated.Length > 1)
         {
             problems.Add($"系统管理员、安全管理员、审计管理员须三员分立，同一账号不能同时担任：{string.Join("、", separated.Select(r => Find(r)!.DisplayName))}。");
@@ -69,6 +64,20 @@ public static class RoleCatalog
         }
 
         return problems;
+    }
+
+    /// <summary>Whether <paramref name="role"/> is one of the three separated administrator roles (system, security, audit).</summary>
+    public static bool IsSeparatedAdministrator(string role) => PlatformRoles.SeparatedAdministrators.Contains(role);
+
+    /// <summary>
+    /// Whether <paramref name="roles"/> break the three-role separation: two of the separated administrator roles
+    /// on one account, or one of them together with any other role.
+    /// </summary>
+    public static bool BreaksSeparation(IReadOnlyCollection<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var separated = SeparatedAdministratorRoles(roles);
+        return separated.Length > 1 || (separated.Length == 1 && roles.Count > 1);
     }
 
     /// <summary>Whether an account with these roles in this organization must use two factors.</summary>
@@ -87,4 +96,6 @@ public static class RoleCatalog
         OrganizationType.Employer => "用人单位",
         _ => type.ToString(),
     };
+
+    private static string[] SeparatedAdministratorRoles(IEnumerable<string> roles) => [.. roles.Where(IsSeparatedAdministrator).Distinct()];
 }

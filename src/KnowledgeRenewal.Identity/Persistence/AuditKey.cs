@@ -1,8 +1,6 @@
-using KnowledgeRenewal.Kernel.Security;
-using Microsoft.Extensions.Configuration;
-
-using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Security;
+
 namespace KnowledgeRenewal.Identity.Persistence;
 
 /// <summary>
@@ -18,7 +16,7 @@ namespace KnowledgeRenewal.Identity.Persistence;
 /// </list>
 /// The key cannot be rotated in place: records are verified with the key they were written with.
 /// </summary>
-public sealed class AuditKey
+internal sealed class AuditKey
 {
     /// <summary>Configuration key of the base64 key.</summary>
     public const string ConfigurationKey = "Audit:ChainKey";

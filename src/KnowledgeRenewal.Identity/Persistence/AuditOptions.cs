@@ -1,10 +1,9 @@
 using System.Globalization;
 
-using KnowledgeRenewal.Kernel.Persistence;
 namespace KnowledgeRenewal.Identity.Persistence;
 
 /// <summary>Configuration section <c>Audit</c> (the chain key, <c>Audit:ChainKey</c>, is read by <see cref="AuditKey"/>).</summary>
-public sealed class AuditOptions
+internal sealed class AuditOptions
 {
     /// <summary>Configuration section name.</summary>
     public const string Section = "Audit";

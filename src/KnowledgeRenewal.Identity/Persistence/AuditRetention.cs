@@ -1,15 +1,10 @@
+using System.Globalization;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using System.Globalization;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using KnowledgeRenewal.Kernel.Persistence;
 using Microsoft.Extensions.Options;
 
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Identity.Contracts;
 namespace KnowledgeRenewal.Identity.Persistence;
 
 /// <summary>What a purge did.</summary>
@@ -18,7 +13,7 @@ namespace KnowledgeRenewal.Identity.Persistence;
 /// <param name="ToSequence">Last sequence removed, the new anchor (null when none).</param>
 /// <param name="Cutoff">Records older than this (UTC) were eligible.</param>
 /// <param name="RetentionDays">The retention applied (never below 180 days).</param>
-public sealed record AuditPurgeResult(long Purged, long? FromSequence, long? ToSequence, DateTime Cutoff, int RetentionDays);
+internal sealed record AuditPurgeResult(long Purged, long? FromSequence, long? ToSequence, DateTime Cutoff, int RetentionDays);
 
 /// <summary>
 /// Removes audit records past the retention period (<c>Audit:RetentionDays</c>, never less than
@@ -27,7 +22,7 @@ public sealed record AuditPurgeResult(long Purged, long? FromSequence, long? ToS
 /// retention period — and, in the same transaction, moves the head's anchor to the last removed record (so
 /// <see cref="AuditChain.Verify"/> still passes from there) and appends an <c>audit.purged</c> record.
 /// </summary>
-public sealed class AuditPurger(PlatformDbContext db, AuditWriter writer, IAuditActorProvider actors, TimeProvider clock, IOptions<AuditOptions> options)
+internal sealed class AuditPurger(PlatformDbContext db, AuditWriter writer, IAuditActorProvider actors, TimeProvider clock, IOptions<AuditOptions> options)
 {
     private const string ReadHead = """SELECT "AnchorSequence", "LastSequence" FROM "AuditChainHead" WHERE "Id" = 1""";
     private const string FirstKept = """SELECT MIN("Sequence") FROM "AuditRecords" WHERE "OccurredAt" >= @cutoff""";
@@ -107,7 +102,7 @@ public sealed class AuditPurger(PlatformDbContext db, AuditWriter writer, IAudit
 }
 
 /// <summary>Purges the audit log in the background once per <c>Audit:PurgeInterval</c> (off with <c>Audit:PurgeEnabled=false</c>).</summary>
-public sealed partial class AuditPurgeService(
+internal sealed partial class AuditPurgeService(
     IServiceScopeFactory scopes,
     IOptions<AuditOptions> options,
     TimeProvider clock,

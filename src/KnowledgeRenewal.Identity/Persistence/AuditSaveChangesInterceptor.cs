@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.ReferenceData;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -12,7 +10,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeRenewal.Identity.Persistence;
 
@@ -20,7 +17,7 @@ namespace KnowledgeRenewal.Identity.Persistence;
 /// Records every write of business data through <c>SaveChanges</c> in the same transaction as the write: one
 /// <c>data.create</c> / <c>data.update</c> / <c>data.delete</c> record per entity type and action per
 /// <c>SaveChanges</c> (so a bulk insert of 10,000 rows is one record with <c>count=10000</c>), naming up to
-/// <see cref="MaxKeys"/> keys and, for updates, the changed properties — never values, which may be personal data.
+/// <see cref="AuditKeys.MaxKeys"/> keys and, for updates, the changed properties — never values, which may be personal data.
 /// If the context has no transaction, one is begun before the save and committed after the audit records are
 /// written; if writing them fails, it is rolled back and the save fails. Registered once (singleton) and added to
 /// the platform's and every module's context with <see cref="AuditDbContextOptionsExtensions.AddPlatformAudit"/>.
@@ -29,11 +26,8 @@ namespace KnowledgeRenewal.Identity.Persistence;
 /// record those with <see cref="IAuditTrail"/> where they are used.
 /// </para>
 /// </summary>
-public sealed class AuditSaveChangesInterceptor(AuditWriter writer, IAuditActorProvider actors) : SaveChangesInterceptor
+internal sealed class AuditSaveChangesInterceptor(AuditWriter writer, IAuditActorProvider actors) : SaveChangesInterceptor
 {
-    /// <summary>Keys named per record; more are counted and marked with "…".</summary>
-    public const int MaxKeys = 20;
-
     private readonly ConditionalWeakTable<DbContext, PendingAudit> pending = [];
 
     /// <summary>Whether writes of <paramref name="entityType"/> are audited (the audit log itself, bookkeeping and tokens are not).</summary>
@@ -266,8 +260,7 @@ public sealed class AuditSaveChangesInterceptor(AuditWriter writer, IAuditActorP
         foreach (var group in changes.GroupBy(c => (c.EntityType, c.Action)))
         {
             var items = group.ToList();
-            var keys = items.Take(MaxKeys).Select(c => c.Key()).ToList();
-            var entityKey = string.Join(",", keys) + (items.Count > MaxKeys ? ",…" : "");
+            var entityKey = AuditKeys.Join(items, c => c.Key());
             var details = string.Create(CultureInfo.InvariantCulture, $"count={items.Count}");
             if (group.Key.Action == AuditActions.DataUpdated)
             {
@@ -355,7 +348,7 @@ public sealed class AuditSaveChangesInterceptor(AuditWriter writer, IAuditActorP
 }
 
 /// <summary>Adds the audit interceptor to a database context.</summary>
-public static class AuditDbContextOptionsExtensions
+internal static class AuditDbContextOptionsExtensions
 {
     /// <summary>
     /// Adds the platform's <see cref="AuditSaveChangesInterceptor"/> (registered by

@@ -1,17 +1,13 @@
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Security;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-using KnowledgeRenewal.Kernel.Persistence;
 namespace KnowledgeRenewal.Identity.Persistence;
 
 /// <summary>Registers the audit log.</summary>
-public static class AuditServiceCollectionExtensions
+internal static class AuditServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the audit log: key, writer, <see cref="IAuditTrail"/>, the <c>SaveChanges</c> interceptor (add it to each
@@ -44,6 +40,7 @@ public static class AuditServiceCollectionExtensions
         services.TryAddSingleton<IAuditActorProvider, SystemAuditActorProvider>();
         services.AddSingleton<AuditKey>();
         services.AddSingleton<AuditWriter>();
+        services.AddSingleton<IBulkAuditWriter>(provider => provider.GetRequiredService<AuditWriter>());
         services.AddSingleton<AuditSaveChangesInterceptor>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddScoped<AuditVerifier>();

@@ -1,9 +1,7 @@
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using Microsoft.Extensions.DependencyInjection;
-
-using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
+
 namespace KnowledgeRenewal.Identity.Persistence;
 
 /// <summary>
@@ -16,7 +14,7 @@ namespace KnowledgeRenewal.Identity.Persistence;
 /// waits for it until the command timeout and fails. Record after committing, or let the interceptor record the write.
 /// </para>
 /// </summary>
-public sealed class AuditTrail(IServiceScopeFactory scopes, IAuditActorProvider actors, AuditWriter writer) : IAuditTrail
+internal sealed class AuditTrail(IServiceScopeFactory scopes, IAuditActorProvider actors, AuditWriter writer) : IAuditTrail
 {
     /// <inheritdoc />
     public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken)

@@ -1,10 +1,9 @@
 using System.Globalization;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Kernel.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Identity.Contracts;
 namespace KnowledgeRenewal.Identity.Persistence;
 
 /// <summary>
@@ -12,7 +11,7 @@ namespace KnowledgeRenewal.Identity.Persistence;
 /// long the log), and checks them with <see cref="AuditChain.Verify"/>. Runs on behalf of an audit administrator,
 /// so it reads past the access-scope filter. Every verification is itself recorded (<c>audit.verified</c>).
 /// </summary>
-public sealed class AuditVerifier(PlatformDbContext db, AuditKey key, IAuditTrail trail)
+internal sealed class AuditVerifier(PlatformDbContext db, AuditKey key, IAuditTrail trail)
 {
     private const int PageSize = 2000;
 

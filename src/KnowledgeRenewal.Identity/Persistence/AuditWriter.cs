@@ -1,18 +1,12 @@
 using System.Data.Common;
 using System.Globalization;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
-using KnowledgeRenewal.Kernel.Persistence;
 namespace KnowledgeRenewal.Identity.Persistence;
-
-/// <summary>One event to append, with the actor it is recorded for.</summary>
-/// <param name="Actor">Who acted.</param>
-/// <param name="Event">What happened.</param>
-public sealed record AuditEntry(AuditActor Actor, AuditEvent Event);
 
 /// <summary>
 /// Appends records to the audit chain with plain ADO.NET on a context's connection, inside the context's current
@@ -26,7 +20,7 @@ public sealed record AuditEntry(AuditActor Actor, AuditEvent Event);
 /// chain has no gaps or forks.
 /// </para>
 /// </summary>
-public sealed class AuditWriter(AuditKey key, TimeProvider clock)
+internal sealed class AuditWriter(AuditKey key, TimeProvider clock) : IBulkAuditWriter
 {
     // Column sizes of AuditRecordConfiguration; longer values are cut (with "…") rather than failing the action.
     internal const int UserNameLength = 128;
@@ -55,6 +49,10 @@ public sealed class AuditWriter(AuditKey key, TimeProvider clock)
     /// </summary>
     public Task<IReadOnlyList<AuditRecord>> AppendAsync(DbContext context, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
         AppendCoreAsync(AuditSql.For(context), entries, sync: false, cancellationToken);
+
+    /// <inheritdoc />
+    Task IBulkAuditWriter.AppendAsync(DbContext context, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken) =>
+        AppendAsync(context, entries, cancellationToken);
 
     /// <summary>Synchronous <see cref="AppendAsync"/> (for synchronous <c>SaveChanges</c>).</summary>
     public IReadOnlyList<AuditRecord> Append(DbContext context, IReadOnlyList<AuditEntry> entries) =>

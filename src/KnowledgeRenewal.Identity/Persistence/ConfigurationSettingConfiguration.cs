@@ -1,11 +1,6 @@
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.ReferenceData;
+using KnowledgeRenewal.Identity.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-using KnowledgeRenewal.Kernel.Modules;
 
 namespace KnowledgeRenewal.Identity.Persistence;
 

@@ -1,14 +1,7 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.Modules;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.ReferenceData;
 
 namespace KnowledgeRenewal.Identity.Persistence;
 

@@ -1,10 +1,8 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Kernel.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using KnowledgeRenewal.Identity.Contracts;
 
 namespace KnowledgeRenewal.Identity.Persistence;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Claims;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Kernel.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -10,9 +9,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 
-using KnowledgeRenewal.Identity;
-using KnowledgeRenewal.Identity.UseCases.SignIn;
-using KnowledgeRenewal.Identity.Contracts;
 namespace KnowledgeRenewal.Identity.Web;
 
 /// <summary>

@@ -1,15 +1,15 @@
+using KnowledgeRenewal.Identity.UseCases.Accounts;
+using KnowledgeRenewal.Identity.UseCases.Clients;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 
-using KnowledgeRenewal.Identity.Demo;
-using KnowledgeRenewal.Identity.UseCases.Accounts;
 namespace KnowledgeRenewal.Identity.Web;
 
 /// <summary>
 /// Account and integrator-client administration under <c>/api/admin/accounts</c> and <c>/api/admin/clients</c>,
 /// for security administrators only. Answers that carry a one-time password or client secret are never cached.
 /// </summary>
-public static class AccountsApi
+internal static class AccountsApi
 {
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder endpoints)

@@ -26,8 +26,8 @@ internal sealed class ApiAntiforgeryMiddleware(RequestDelegate next, IAntiforger
     {
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
-            || !IdentitySetup.IsApi(request)
-            || IdentitySetup.HasBearerToken(request))
+            || !ApiRequests.IsApi(request)
+            || ApiRequests.HasBearerToken(request))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -1,6 +1,6 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Identity.Persistence;
+using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 

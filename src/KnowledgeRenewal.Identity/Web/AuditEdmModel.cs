@@ -1,13 +1,12 @@
-using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Kernel.Web;
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
 
 namespace KnowledgeRenewal.Identity.Web;
 
 /// <summary>The entity data model of the audit feed at <c>/odata/audit</c> (audit administrators only).</summary>
-public static class AuditEdmModel
+internal static class AuditEdmModel
 {
     /// <summary>The route prefix of the audit feed.</summary>
     public const string RoutePrefix = "odata/audit";

@@ -1,12 +1,11 @@
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
-using KnowledgeRenewal.Identity.Contracts;
 
 namespace KnowledgeRenewal.Identity.Web;
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Security.Claims;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.Identity.Web;

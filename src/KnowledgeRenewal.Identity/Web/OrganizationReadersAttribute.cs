@@ -1,12 +1,9 @@
 using System.Security.Claims;
-using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
-using KnowledgeRenewal.Identity.UseCases.Organizations;
 namespace KnowledgeRenewal.Identity.Web;
 
 /// <summary>
@@ -18,7 +15,7 @@ namespace KnowledgeRenewal.Identity.Web;
 /// to register); it needs a signed-in caller (401 otherwise).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
-public sealed class OrganizationReadersAttribute : Attribute, IAuthorizationRequirementData
+internal sealed class OrganizationReadersAttribute : Attribute, IAuthorizationRequirementData
 {
     private static readonly string[] BusinessRoles = [.. PlatformRoles.All.Except(PlatformRoles.SeparatedAdministrators)];
 

@@ -1,7 +1,7 @@
 using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Organizations;
 using MediatR;
 
-using KnowledgeRenewal.Identity.UseCases.Organizations;
 namespace KnowledgeRenewal.Identity.Web;
 
 /// <summary>
@@ -9,7 +9,7 @@ namespace KnowledgeRenewal.Identity.Web;
 /// security administrators everything, a county its region, a department its sector, a provider or employer
 /// itself, a professional nothing). Readers: see <see cref="OrganizationReadersAttribute"/>.
 /// </summary>
-public static class OrganizationsApi
+internal static class OrganizationsApi
 {
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapOrganizationsApi(this IEndpointRouteBuilder endpoints)

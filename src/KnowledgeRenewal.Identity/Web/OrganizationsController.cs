@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Sdk;
@@ -5,8 +6,6 @@ using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Identity.UseCases.Organizations;
-using KnowledgeRenewal.Identity.Contracts;
 namespace KnowledgeRenewal.Identity.Web;
 
 /// <summary>

@@ -1,12 +1,8 @@
-using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
-using KnowledgeRenewal.Identity;
-using KnowledgeRenewal.Identity.UseCases.SignIn;
 namespace KnowledgeRenewal.Identity.Web;
 
 /// <summary>

@@ -1,12 +1,8 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Sdk;
 using Microsoft.Extensions.Options;
 
-using KnowledgeRenewal.Identity;
-using KnowledgeRenewal.Identity.UseCases.SignIn;
 namespace KnowledgeRenewal.Identity.Web;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Identity.UseCases.SignIn;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Sdk;
@@ -14,8 +14,6 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-using KnowledgeRenewal.Identity;
-using KnowledgeRenewal.Identity.UseCases.SignIn;
 namespace KnowledgeRenewal.Identity.Web;
 
 /// <summary>
@@ -35,7 +33,7 @@ public sealed class TokenEndpoint(
     [HttpPost("~/connect/token")]
     [IgnoreAntiforgeryToken]
     [AllowAnonymous]
-    [EnableRateLimiting(IdentitySetup.SignInRateLimit)]
+    [EnableRateLimiting(IdentityArea.SignInRateLimit)]
     [Produces("application/json")]
     public async Task<IActionResult> ExchangeAsync(CancellationToken cancellationToken)
     {
@@ -147,7 +145,7 @@ public sealed class TokenEndpoint(
 }
 
 /// <summary>What people are told when signing in fails (the same text for every reason before the password is proven).</summary>
-public static class SignInMessages
+internal static class SignInMessages
 {
     /// <summary>Unknown account, wrong password, locked or disabled account.</summary>
     public static string Failed(SecurityOptions options)

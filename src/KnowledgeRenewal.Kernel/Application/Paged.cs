@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Ardalis.Specification;
 using FluentValidation;
 using KnowledgeRenewal.Sdk;
@@ -13,7 +14,8 @@ namespace KnowledgeRenewal.Kernel.Application;
 /// <param name="Items">This page's rows.</param>
 public sealed record Paged<T>(int Page, int PageSize, int Total, IReadOnlyList<T> Items)
 {
-    /// <summary>Number of pages (at least 1).</summary>
+    /// <summary>Number of pages (at least 1), for pages that show a pager; not part of the JSON answer (<c>page, pageSize, total, items</c>).</summary>
+    [JsonIgnore]
     public int Pages => Math.Max(1, (Total + PageSize - 1) / Math.Max(PageSize, 1));
 }
 

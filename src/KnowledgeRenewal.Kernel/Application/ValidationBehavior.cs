@@ -11,7 +11,8 @@ namespace KnowledgeRenewal.Kernel.Application;
 /// (<see cref="RequestInput"/>: free text without control or bidirectional characters, enum values within their
 /// sets), then runs the request's FluentValidation validators, and refuses the request with every field error at
 /// once (<see cref="RequestValidationException"/>, a 400 problem) before any handler runs. Validators see only
-/// input that passed the platform's rules.
+/// input that passed the platform's rules. A failure's custom state, when it is an <see cref="int"/>, is the row of
+/// its field error (see <see cref="FieldErrorValidation"/>).
 /// </summary>
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
@@ -30,7 +31,7 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken).ConfigureAwait(false);
-            errors.AddRange(result.Errors.Select(e => new FieldError(FieldPath(e.PropertyName), e.ErrorCode, e.ErrorMessage)));
+            errors.AddRange(result.Errors.Select(e => new FieldError(FieldPath(e.PropertyName), e.ErrorCode, e.ErrorMessage, e.CustomState as int?)));
         }
 
         if (errors.Count > 0)

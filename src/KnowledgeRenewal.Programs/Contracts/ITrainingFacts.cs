@@ -1,8 +1,5 @@
 using KnowledgeRenewal.Programs.Domain;
 
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.UseCases.Projects;
-using KnowledgeRenewal.Programs.Web;
 namespace KnowledgeRenewal.Programs.Contracts;
 
 /// <summary>

@@ -1,9 +1,6 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Programs.Domain;
-using KnowledgeRenewal.Registry.Persistence;
 using Microsoft.EntityFrameworkCore;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
 
 namespace KnowledgeRenewal.Programs.Contracts;
 

@@ -1,22 +1,16 @@
 using System.Diagnostics;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Programs.Domain;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Demo;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Demo;
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
-using KnowledgeRenewal.Programs.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
 namespace KnowledgeRenewal.Programs.Demo;
 
 /// <summary>
@@ -28,7 +22,7 @@ namespace KnowledgeRenewal.Programs.Demo;
 /// it). Everything goes through the rules of <see cref="DigitalEngineerRules"/>, in one transaction. Runs after the
 /// registry (Order 60); deterministic (the seeder's faker, people in a fixed order); skipped when a catalog exists.
 /// </summary>
-public sealed partial class DigitalEngineerDemoSeeder(PlatformDbContext db, TimeProvider clock, ILogger<DigitalEngineerDemoSeeder> logger) : IDemoDataSeeder
+internal sealed partial class DigitalEngineerDemoSeeder(PlatformDbContext db, TimeProvider clock, ILogger<DigitalEngineerDemoSeeder> logger) : IDemoDataSeeder
 {
     /// <summary>People trained in the demo city.</summary>
     public const int Trainees = 300;

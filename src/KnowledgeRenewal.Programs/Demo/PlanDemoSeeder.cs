@@ -1,21 +1,16 @@
-using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Programs.UseCases.Plans;
-using KnowledgeRenewal.Programs.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
 namespace KnowledgeRenewal.Programs.Demo;
 
 /// <summary>
 /// Demo annual plans for the demo years: the seed's default targets, the total shared out to the eleven counties (in
 /// proportion to their size) and to the sectors with modules. Idempotent: a year that has a plan is left alone.
 /// </summary>
-public sealed class PlanDemoSeeder(PlatformDbContext db, TimeProvider clock) : IDemoDataSeeder
+internal sealed class PlanDemoSeeder(PlatformDbContext db, TimeProvider clock) : IDemoDataSeeder
 {
     // Shares of the 100,000 a year per county (their people, roughly) and per sector with its own module.
     private static readonly (string Code, int Trainees)[] RegionShares =

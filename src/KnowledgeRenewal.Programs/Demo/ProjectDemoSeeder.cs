@@ -1,21 +1,14 @@
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Programs.Domain;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Programs.UseCases.Projects;
-using KnowledgeRenewal.Programs.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
 namespace KnowledgeRenewal.Programs.Demo;
 
 /// <summary>
@@ -26,7 +19,7 @@ namespace KnowledgeRenewal.Programs.Demo;
 /// ones. Demo completions assume their classes were run (the classes are linked to projects separately). Runs
 /// before the rosters (order 35). Idempotent: once seeded projects (without a creator) exist, it does nothing.
 /// </summary>
-public sealed partial class ProjectDemoSeeder(
+internal sealed partial class ProjectDemoSeeder(
     PlatformDbContext db,
     WorkingDayCalendar calendar,
     IOptions<ProjectOptions> options,

@@ -1,9 +1,6 @@
-using KnowledgeRenewal.Programs.Domain;
 using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Programs.Domain;
 
 /// <summary>A plan as submitted: notes and targets, kinds and keys as text so every row gets a Chinese message.</summary>
@@ -46,6 +43,9 @@ public static class PlanProblemCodes
 {
     /// <summary>No plan has been set for the year (404).</summary>
     public const string PlanNotFound = "plan.not_found";
+
+    /// <summary>Only the city program office sets plans (403).</summary>
+    public const string NotProgramOffice = "plan.not_program_office";
 
     /// <summary>The year is outside the program (<see cref="ProgramPeriod"/>).</summary>
     public const string YearOutsideProgram = "plan.year_outside_program";

@@ -1,7 +1,5 @@
 using System.Globalization;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Programs.Domain;
 
 /// <summary>The ten digital-technology fields of the seed's section 三(三) (数字技术技能领域), each with its national occupational standard.</summary>

@@ -1,10 +1,7 @@
 using System.Globalization;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Programs.Domain;
 
 /// <summary>

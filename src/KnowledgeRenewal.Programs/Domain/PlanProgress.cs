@@ -1,7 +1,3 @@
-using KnowledgeRenewal.Programs.Domain;
-
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Programs.Domain;
 
 /// <summary>

@@ -1,10 +1,6 @@
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Programs.Domain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Programs.Domain;
 
 /// <summary>The four kinds of program project of the seed (三、重点项目).</summary>

@@ -1,5 +1,4 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.Programs.Domain;

@@ -1,5 +1,3 @@
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Programs.Domain;
 
 /// <summary>Chinese names of the project vocabulary (for problems, pages and views).</summary>
@@ -98,6 +96,16 @@ public static class ProjectLabels
         NoticePhase.Open => "公示中",
         NoticePhase.Ended => "公示期满",
         _ => phase.ToString(),
+    };
+
+    /// <summary>Who must act on a project in <paramref name="status"/>, in Chinese (the overdue list names them).</summary>
+    public static string Responsible(ProjectStatus status) => status switch
+    {
+        ProjectStatus.Draft => "申报单位",
+        ProjectStatus.Submitted => "推荐单位",
+        ProjectStatus.ForwardedUpstream => "项目办（待登记上级批复）",
+        ProjectStatus.Published or ProjectStatus.InProgress => "申报单位或承办单位",
+        _ => "项目办",
     };
 
     /// <summary>The path segment of an action (<c>record-upstream-approval</c>).</summary>

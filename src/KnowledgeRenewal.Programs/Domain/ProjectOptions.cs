@@ -1,5 +1,3 @@
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Programs.Domain;
 
 /// <summary>Settings of program projects (section <c>Projects</c>).</summary>

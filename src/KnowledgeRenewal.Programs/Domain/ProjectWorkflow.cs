@@ -1,7 +1,6 @@
+using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Programs.Domain;
 
 /// <summary>Who a step belongs to, relative to the project.</summary>

@@ -1,17 +1,8 @@
-using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-using KnowledgeRenewal.Identity.Persistence;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.Modules;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.ReferenceData;
-using KnowledgeRenewal.Registry.Persistence;
 
 namespace KnowledgeRenewal.Programs.Persistence;
 

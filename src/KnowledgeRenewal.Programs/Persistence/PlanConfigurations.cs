@@ -2,13 +2,6 @@ using KnowledgeRenewal.Programs.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-using KnowledgeRenewal.Identity.Persistence;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.Modules;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.ReferenceData;
-using KnowledgeRenewal.Registry.Persistence;
-
 namespace KnowledgeRenewal.Programs.Persistence;
 
 internal sealed class AnnualPlanConfiguration : IEntityTypeConfiguration<AnnualPlan>

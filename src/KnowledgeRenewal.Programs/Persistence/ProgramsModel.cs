@@ -1,10 +1,7 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Programs.Domain;
-using KnowledgeRenewal.Registry.Persistence;
-using Microsoft.EntityFrameworkCore;
-using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
+using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Programs.Persistence;
 

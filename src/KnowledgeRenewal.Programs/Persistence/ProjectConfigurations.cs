@@ -1,15 +1,9 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Kernel.ReferenceData;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Registry.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-using KnowledgeRenewal.Identity.Persistence;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.Modules;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 
 namespace KnowledgeRenewal.Programs.Persistence;
 

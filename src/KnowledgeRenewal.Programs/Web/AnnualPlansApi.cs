@@ -1,16 +1,9 @@
+using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Programs.Domain;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Sdk;
+using KnowledgeRenewal.Programs.UseCases.Plans;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.UseCases.Plans;
 namespace KnowledgeRenewal.Programs.Web;
 
 /// <summary>
@@ -18,15 +11,15 @@ namespace KnowledgeRenewal.Programs.Web;
 /// per region, per department); the program office, county bureaus and line departments read them with progress
 /// computed from approved projects and approved credit records.
 /// </summary>
-public static class AnnualPlansApi
+internal static class AnnualPlansApi
 {
     private const string Tag = "年度计划 (annual plans)";
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAnnualPlansApi(this IEndpointRouteBuilder endpoints)
     {
-        string[] readers = [.. PlanReaders.Roles];
-        string[] writers = [.. PlanReaders.Writers];
+        string[] readers = [.. AnnualPlanAccess.Readers];
+        string[] writers = [.. AnnualPlanAccess.Writers];
         var plans = endpoints.MapGroup("/api/annual-plans")
             .WithTags(Tag)
             .RequireAuthorization(policy => policy.RequireRole(readers));
@@ -42,20 +35,15 @@ public static class AnnualPlansApi
             .Produces<IEnumerable<PlanTargetInput>>();
 
         plans.MapGet("/{year:int}", async (int year, IMediator mediator, HttpContext http, CancellationToken ct) =>
-            {
-                var plan = await mediator.Send(new GetAnnualPlan(year), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(plan.Stamp);
-                return plan.Value;
-            })
+                http.WithETag(await mediator.Send(new GetAnnualPlan(year), ct).ConfigureAwait(false)))
             .WithName("GetAnnualPlan")
             .WithSummary("One year's plan with every target's progress: approved projects and distinct trainees (approved roster credit records of the year; by the project type of their class, their region, their department), the percentage reached, the share of the year gone by and a status (已完成/进度正常/进度滞后/未完成/未开始). 404 plan.not_found.")
             .Produces<AnnualPlanView>();
 
-        plans.MapPut("/{year:int}", async (int year, AnnualPlanInput body, [FromHeader(Name = "If-Match")] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        plans.MapPut("/{year:int}", async (int year, AnnualPlanInput body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 var (plan, created) = await mediator.Send(new SetAnnualPlan(year, ifMatch, body), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(plan.Stamp);
-                return created ? Results.Created($"/api/annual-plans/{year}", plan.Value) : Results.Ok(plan.Value);
+                return created ? http.Created($"/api/annual-plans/{year}", plan) : Results.Ok(http.WithETag(plan));
             })
             .RequireAuthorization(policy => policy.RequireRole(writers))
             .WithName("SetAnnualPlan")
@@ -65,18 +53,4 @@ public static class AnnualPlansApi
 
         return endpoints;
     }
-}
-
-/// <summary>Wiring of annual plans: the facts reader and the endpoints (handlers and the demo seeder are found by scanning).</summary>
-public static class PlanComposition
-{
-    /// <summary>Registers the services.</summary>
-    public static IServiceCollection AddPlans(this IServiceCollection services)
-    {
-        services.AddScoped<PlanFactsReader>();
-        return services;
-    }
-
-    /// <summary>Maps the endpoints.</summary>
-    public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder endpoints) => endpoints.MapAnnualPlansApi();
 }

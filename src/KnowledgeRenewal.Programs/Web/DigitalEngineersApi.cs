@@ -1,14 +1,10 @@
 using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 namespace KnowledgeRenewal.Programs.Web;
 
 /// <summary>
@@ -18,10 +14,9 @@ namespace KnowledgeRenewal.Programs.Web;
 /// filter (404 outside it); every write is audited by the data layer; claim decisions and payments need the claim's
 /// <c>ETag</c> in <c>If-Match</c> (428 without, 412 when stale).
 /// </summary>
-public static class DigitalEngineersApi
+internal static class DigitalEngineersApi
 {
     private const string Tag = "数字技术工程师 (digital engineers)";
-    private const string IfMatchHeader = "If-Match";
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapDigitalEngineersApi(this IEndpointRouteBuilder endpoints)
@@ -50,7 +45,7 @@ public static class DigitalEngineersApi
             .Produces<IReadOnlyList<InstitutionView>>();
 
         group.MapGet("/institutions/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new GetInstitution(id), ct).ConfigureAwait(false)))
+                http.WithETag(await mediator.Send(new GetInstitution(id), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
             .WithName("GetDigitalInstitution")
             .WithSummary("One catalog entry with its ETag.")
@@ -58,17 +53,16 @@ public static class DigitalEngineersApi
 
         group.MapPost("/institutions", async ([FromBody] InstitutionBody? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new ListInstitution(body), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(created.Stamp);
-                return Results.Created($"/api/digital-engineers/institutions/{created.Value.Id:D}", created.Value);
+                var created = await mediator.Send(new ListInstitution(body ?? InstitutionBody.Empty), ct).ConfigureAwait(false);
+                return http.Created($"/api/digital-engineers/institutions/{created.Value.Id:D}", created);
             })
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.CatalogWriters))
             .WithName("ListDigitalInstitution")
             .WithSummary("The program office lists a training provider or education base as a training or evaluation institution: { organizationId, kind, validFrom, validTo, scopes: [{ field, level }] }. One entry per organization (it trains or evaluates, never both): 409 digital.already_listed; 422 digital.organization_not_eligible.")
             .Produces<InstitutionView>(StatusCodes.Status201Created);
 
-        group.MapPut("/institutions/{id:guid}", async (Guid id, [FromBody] InstitutionBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new UpdateInstitution(id, ifMatch, body), ct).ConfigureAwait(false)))
+        group.MapPut("/institutions/{id:guid}", async (Guid id, [FromBody] InstitutionBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new UpdateInstitution(id, ifMatch, body ?? InstitutionBody.Empty), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.CatalogWriters))
             .WithName("UpdateDigitalInstitution")
             .WithSummary("The program office changes an entry's validity and fields ({ validFrom, validTo, scopes }); needs If-Match.")
@@ -79,7 +73,7 @@ public static class DigitalEngineersApi
     {
         group.MapPost("/trainings", async ([FromBody] TrainingBody? body, IMediator mediator, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new RecordTraining(body), ct).ConfigureAwait(false);
+                var created = await mediator.Send(new RecordTraining(body ?? TrainingBody.Empty), ct).ConfigureAwait(false);
                 return Results.Created($"/api/digital-engineers/trainings/{created.Id:D}", created);
             })
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.InstitutionActors))
@@ -92,7 +86,7 @@ public static class DigitalEngineersApi
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
             .WithName("ListDigitalTrainings")
             .WithSummary("Training records within the caller's scope (people masked), newest first; filters field, level, year, professionalId; pageSize ≤ 100.")
-            .Produces<DigitalPage<TrainingView>>();
+            .Produces<Paged<TrainingView>>();
 
         group.MapGet("/trainings/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetTraining(id), ct))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
@@ -112,7 +106,7 @@ public static class DigitalEngineersApi
 
         group.MapPost("/evaluations", async ([FromBody] EvaluationBody? body, IMediator mediator, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new RecordEvaluation(body), ct).ConfigureAwait(false);
+                var created = await mediator.Send(new RecordEvaluation(body ?? EvaluationBody.Empty), ct).ConfigureAwait(false);
                 return Results.Created($"/api/digital-engineers/evaluations/{created.Id:D}", created);
             })
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.InstitutionActors))
@@ -125,7 +119,7 @@ public static class DigitalEngineersApi
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
             .WithName("ListDigitalEvaluations")
             .WithSummary("Evaluation results within the caller's scope, newest first; filters field, level, year, professionalId.")
-            .Produces<DigitalPage<EvaluationView>>();
+            .Produces<Paged<EvaluationView>>();
 
         group.MapGet("/evaluations/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetEvaluation(id), ct))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
@@ -148,7 +142,7 @@ public static class DigitalEngineersApi
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
             .WithName("ListDigitalCertificates")
             .WithSummary("Certificates within the caller's scope (holders masked) with title linkage and subsidy eligibility; filters kind (TrainingQualified/ProfessionalLevel), field, level, year, professionalId.")
-            .Produces<DigitalPage<DigitalCertificateView>>();
+            .Produces<Paged<DigitalCertificateView>>();
 
         group.MapGet("/certificates/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetDigitalCertificate(id), ct))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
@@ -161,9 +155,8 @@ public static class DigitalEngineersApi
     {
         group.MapPost("/subsidy-claims", async ([FromBody] ClaimBody? body, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                var created = await mediator.Send(new FileSubsidyClaim(body), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(created.Stamp);
-                return Results.Created($"/api/digital-engineers/subsidy-claims/{created.Value.Id:D}", created.Value);
+                var created = await mediator.Send(new FileSubsidyClaim(body ?? ClaimBody.Empty), ct).ConfigureAwait(false);
+                return http.Created($"/api/digital-engineers/subsidy-claims/{created.Value.Id:D}", created);
             })
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Claimants))
             .WithName("FileSubsidyClaim")
@@ -175,33 +168,27 @@ public static class DigitalEngineersApi
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
             .WithName("ListSubsidyClaims")
             .WithSummary("Subsidy claims within the caller's scope, newest first; filter status (Submitted, Approved, Rejected, Paid).")
-            .Produces<DigitalPage<SubsidyClaimView>>();
+            .Produces<Paged<SubsidyClaimView>>();
 
         group.MapGet("/subsidy-claims/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new GetSubsidyClaim(id), ct).ConfigureAwait(false)))
+                http.WithETag(await mediator.Send(new GetSubsidyClaim(id), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
             .WithName("GetSubsidyClaim")
             .WithSummary("One claim with its trail (who, when, why per step) and its ETag.")
             .Produces<SubsidyClaimView>();
 
-        group.MapPost("/subsidy-claims/{id:guid}/decision", async (Guid id, [FromBody] ClaimDecisionBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new DecideSubsidyClaim(id, ifMatch, body), ct).ConfigureAwait(false)))
+        group.MapPost("/subsidy-claims/{id:guid}/decision", async (Guid id, [FromBody] ClaimDecisionBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new DecideSubsidyClaim(id, ifMatch, body ?? ClaimDecisionBody.Empty), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Approvers))
             .WithName("DecideSubsidyClaim")
             .WithSummary("The county bureau the claim was filed in (or the program office) approves or rejects it: { decision: approve|reject, comment } (reason required to reject). Needs If-Match. 403 digital.not_approver / digital.self_decision; 409 digital.claim_wrong_step; 412 when someone else decided first.")
             .Produces<SubsidyClaimView>();
 
-        group.MapPost("/subsidy-claims/{id:guid}/payment", async (Guid id, [FromBody] ClaimPaymentBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new PaySubsidyClaim(id, ifMatch, body), ct).ConfigureAwait(false)))
+        group.MapPost("/subsidy-claims/{id:guid}/payment", async (Guid id, [FromBody] ClaimPaymentBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new PaySubsidyClaim(id, ifMatch, body ?? ClaimPaymentBody.Empty), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Approvers))
             .WithName("PaySubsidyClaim")
             .WithSummary("Records the payment of an approved claim: { reference } (voucher number). Needs If-Match. 409 digital.claim_wrong_step unless approved.")
             .Produces<SubsidyClaimView>();
-    }
-
-    private static T WithETag<T>(HttpContext http, Versioned<T> versioned)
-    {
-        http.Response.Headers.ETag = EntityTag.Format(versioned.Stamp);
-        return versioned.Value;
     }
 }

@@ -1,20 +1,12 @@
-using KnowledgeRenewal.Programs.Domain;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.UseCases.Plans;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
 namespace KnowledgeRenewal.Programs.Web;
 
 // The program feeds besides the projects: classes (scoped like /api/classes) and the annual plans' targets (city-level,

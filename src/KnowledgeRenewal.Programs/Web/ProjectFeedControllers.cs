@@ -1,14 +1,8 @@
-using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Programs.Domain;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Sdk;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;

@@ -1,18 +1,11 @@
+using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Programs.Domain;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Programs.UseCases.Projects;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.UseCases.Projects;
 namespace KnowledgeRenewal.Programs.Web;
 
 /// <summary>
@@ -21,14 +14,9 @@ namespace KnowledgeRenewal.Programs.Web;
 /// overdue list; the public notice list and objection filing under <c>/api/notices</c> (no sign-in). Changes need the
 /// project's <c>ETag</c> in <c>If-Match</c> (428 without, 412 stale). Reads are cut by the data layer's scope filter.
 /// </summary>
-public static class ProjectsApi
+internal static class ProjectsApi
 {
     private const string Tag = "项目 (projects)";
-    private const string IfMatchHeader = "If-Match";
-
-    /// <summary>Who reads projects (each within their scope): the program office, counties, departments, providers, employers.</summary>
-    public static IReadOnlyList<string> Readers { get; } =
-        [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin, PlatformRoles.ProviderStaff, PlatformRoles.EmployerHr];
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder endpoints)
@@ -37,13 +25,13 @@ public static class ProjectsApi
 
         projects.MapGet("/", (ProjectType? type, ProjectLevel? level, ProjectStatus? status, int? year, string? regionCode, string? departmentCode, ProjectField? field, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 mediator.Send(new ListProjects(type, level, status, year, regionCode, departmentCode, field, page ?? 1, pageSize ?? 20), ct))
-            .RequireAuthorization(policy => policy.RequireRole(Readers))
+            .RequireAuthorization(policy => policy.RequireRole(ProjectAccess.Readers))
             .WithName("ListProjects")
             .WithSummary("Projects within the caller's scope (the program office all; a county bureau its region; a line department its sector; a provider or employer those it applied for or hosts), newest first; filters type, level, status, year (credit year), regionCode, departmentCode, field; pageSize ≤ 100.")
-            .Produces<RegistryPage<ProjectView>>();
+            .Produces<Paged<ProjectView>>();
 
         projects.MapGet("/overdue", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListOverdueProjects(), ct))
-            .RequireAuthorization(policy => policy.RequireRole(Readers))
+            .RequireAuthorization(policy => policy.RequireRole(ProjectAccess.Readers))
             .WithName("ListOverdueProjects")
             .WithSummary("Projects within the caller's scope that stayed in a state longer than its deadline (Projects:Deadlines:{State} working days, China Standard Time, holidays and 调休 counted), most overdue first, with who must act.")
             .Produces<IReadOnlyList<OverdueProject>>();
@@ -51,8 +39,7 @@ public static class ProjectsApi
         projects.MapPost("/", async (HttpContext http, [FromBody] ProjectInput? body, IMediator mediator, CancellationToken ct) =>
             {
                 var created = await mediator.Send(new CreateProject(body), ct).ConfigureAwait(false);
-                http.Response.Headers.ETag = EntityTag.Format(created.Stamp);
-                return Results.Created($"/api/projects/{created.Value.Project.Id:D}", created.Value);
+                return http.Created($"/api/projects/{created.Value.Project.Id:D}", created);
             })
             .RequireAuthorization(policy => policy.RequireRole(ProjectApplicants.AnyType))
             .WithName("CreateProject")
@@ -60,42 +47,42 @@ public static class ProjectsApi
             .Produces<ProjectDetail>(StatusCodes.Status201Created);
 
         projects.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new GetProject(id), ct).ConfigureAwait(false)))
-            .RequireAuthorization(policy => policy.RequireRole(Readers))
+                http.WithETag(await mediator.Send(new GetProject(id), ct).ConfigureAwait(false)))
+            .RequireAuthorization(policy => policy.RequireRole(ProjectAccess.Readers))
             .WithName("GetProject")
             .WithSummary("One project with its history (who, role, organization, when, comment, score per step), expert reviews and the number of pending objections; with its ETag. 404 outside the caller's scope.")
             .Produces<ProjectDetail>();
 
-        projects.MapPut("/{id:guid}", async (Guid id, [FromBody] ProjectInput? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new UpdateProject(id, ifMatch, body), ct).ConfigureAwait(false)))
+        projects.MapPut("/{id:guid}", async (Guid id, [FromBody] ProjectInput? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new UpdateProject(id, ifMatch, body), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(ProjectApplicants.AnyType))
             .WithName("UpdateProject")
             .WithSummary("The applicant's staff change their draft (all fields as on create, the host rule included; the type never changes). Needs If-Match. 409 project.not_draft once submitted; 400 project.invalid_host.")
             .Produces<ProjectDetail>();
 
         projects.MapGet("/{id:guid}/objections", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListObjections(id), ct))
-            .RequireAuthorization(policy => policy.RequireRole(Readers))
+            .RequireAuthorization(policy => policy.RequireRole(ProjectAccess.Readers))
             .WithName("ListProjectObjections")
             .WithSummary("The objections filed during the project's notice: content, state and resolution. Who filed them (name, phone) only the program office sees, and its reads are audited; everyone else — the applicant first — sees the filer as 异议人 and no contact.")
             .Produces<IReadOnlyList<ObjectionView>>();
 
-        projects.MapPost("/{id:guid}/objections/{objectionId:guid}/resolve", async (Guid id, Guid objectionId, [FromBody] ResolveObjectionBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new ResolveObjection(id, objectionId, ifMatch, body), ct).ConfigureAwait(false)))
+        projects.MapPost("/{id:guid}/objections/{objectionId:guid}/resolve", async (Guid id, Guid objectionId, [FromBody] ResolveObjectionBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new ResolveObjection(id, objectionId, ifMatch, body), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.ProgramOfficeAdmin))
             .WithName("ResolveProjectObjection")
             .WithSummary("The program office resolves an objection during the notice: decision uphold (异议成立: the project goes to 未通过) or dismiss, with a resolution. Needs the project's If-Match. 409 project.objection_resolved; 403 project.own_application.")
             .Produces<ProjectDetail>();
 
-        projects.MapPost("/{id:guid}/reviews", async (Guid id, [FromBody] TransitionBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new TransitionProject(id, ProjectLabels.Slug(ProjectAction.Score), ifMatch, body), ct).ConfigureAwait(false)))
+        projects.MapPost("/{id:guid}/reviews", async (Guid id, [FromBody] TransitionBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new TransitionProject(id, ProjectLabels.Slug(ProjectAction.Score), ifMatch, body), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(PlatformRoles.ProgramOfficeAdmin))
             .WithName("ReviewProject")
             .WithSummary("The program office records an external expert's score (0–100) and comment while the project is under review (the same as POST …/score). Body: expertName, score, comment. Needs If-Match. 409 project.duplicate_review for the same expert twice.")
             .Produces<ProjectDetail>();
 
-        projects.MapPost("/{id:guid}/{action}", async (Guid id, string action, [FromBody] TransitionBody? body, [FromHeader(Name = IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
-                WithETag(http, await mediator.Send(new TransitionProject(id, action, ifMatch, body), ct).ConfigureAwait(false)))
-            .RequireAuthorization(policy => policy.RequireRole([.. ProjectApplicants.AnyType.Union(Readers)]))
+        projects.MapPost("/{id:guid}/{action}", async (Guid id, string action, [FromBody] TransitionBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new TransitionProject(id, action, ifMatch, body), ct).ConfigureAwait(false)))
+            .RequireAuthorization(policy => policy.RequireRole([.. ProjectApplicants.AnyType.Union(ProjectAccess.Readers)]))
             .WithName("TransitionProject")
             .WithSummary("A workflow step: submit, withdraw, return, recommend, start-review, score, approve, reject, recommend-upward, record-upstream-approval, record-upstream-rejection, start-notice, publish, start, complete, archive. Body (optional): comment (required to return/reject), referenceNumber (upstream outcomes), summary (complete), expertName + score (score). Needs If-Match. 409 project.transition_not_allowed / project.role_not_allowed / guard codes (project.notice_running, project.objection_pending, project.upstream_level, project.reviews_missing, project.roster_missing); 403 project.not_responsible / project.own_application; 412 when someone acted first.")
             .Produces<ProjectDetail>();
@@ -122,11 +109,5 @@ public static class ProjectsApi
     {
         var receipt = await mediator.Send(new FileObjection(id, body, ClientAddress.Of(http)), ct).ConfigureAwait(false);
         return Results.Created($"/api/projects/{id:D}/objections", receipt);
-    }
-
-    private static T WithETag<T>(HttpContext http, Versioned<T> versioned)
-    {
-        http.Response.Headers.ETag = EntityTag.Format(versioned.Stamp);
-        return versioned.Value;
     }
 }

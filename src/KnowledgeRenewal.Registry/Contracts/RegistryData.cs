@@ -2,7 +2,6 @@ using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Registry.Domain.Import;
 using Microsoft.EntityFrameworkCore;
-using KnowledgeRenewal.Identity.Contracts;
 
 namespace KnowledgeRenewal.Registry.Contracts;
 

@@ -1,15 +1,10 @@
+using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.ReferenceData;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.ReferenceData;
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Identity.Demo;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Demo;
 namespace KnowledgeRenewal.Registry.Demo;
 
 /// <summary>One demo organization before it is stored.</summary>

@@ -1,16 +1,12 @@
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Identity.Demo;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Demo;
 namespace KnowledgeRenewal.Registry.Demo;
 
 /// <summary>
@@ -18,7 +14,7 @@ namespace KnowledgeRenewal.Registry.Demo;
 /// <see cref="DemoOrganizations"/>), each under its region's county bureau, or under the program office when it is
 /// city-level. Idempotent: organizations whose code exists are skipped.
 /// </summary>
-public sealed class DemoOrganizationsSeeder(PlatformDbContext db, TimeProvider clock) : IDemoDataSeeder
+internal sealed class DemoOrganizationsSeeder(PlatformDbContext db, TimeProvider clock) : IDemoDataSeeder
 {
     /// <inheritdoc />
     public string Key => "core.organizations";

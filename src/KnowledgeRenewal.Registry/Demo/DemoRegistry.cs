@@ -1,14 +1,8 @@
-using KnowledgeRenewal.Kernel.ReferenceData;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Identity.Demo;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Demo;
 namespace KnowledgeRenewal.Registry.Demo;
 
 /// <summary>An employer the demo professionals can work for.</summary>
@@ -17,13 +11,13 @@ namespace KnowledgeRenewal.Registry.Demo;
 /// <param name="Name">Name.</param>
 /// <param name="RegionCode">Region.</param>
 /// <param name="DepartmentCode">Sector.</param>
-public sealed record DemoEmployerRef(Guid Id, string Code, string Name, string RegionCode, string? DepartmentCode);
+internal sealed record DemoEmployerRef(Guid Id, string Code, string Name, string RegionCode, string? DepartmentCode);
 
 /// <summary>One period of a demo professional's employment.</summary>
 /// <param name="EmployerId">The employer.</param>
 /// <param name="StartedOn">First day.</param>
 /// <param name="EndedOn">Last day; null while current.</param>
-public sealed record DemoEmployment(Guid EmployerId, DateOnly StartedOn, DateOnly? EndedOn);
+internal sealed record DemoEmployment(Guid EmployerId, DateOnly StartedOn, DateOnly? EndedOn);
 
 /// <summary>A demo professional before it is stored (plaintext ID number and phone: the seeder encrypts them).</summary>
 /// <param name="IdNumber">A valid resident ID number.</param>
@@ -38,7 +32,7 @@ public sealed record DemoEmployment(Guid EmployerId, DateOnly StartedOn, DateOnl
 /// <param name="Education">最高学历.</param>
 /// <param name="Status">在职, 退休 or 离职.</param>
 /// <param name="Employments">History, oldest first; the last one is current.</param>
-public sealed record DemoProfessional(
+internal sealed record DemoProfessional(
     ResidentIdNumber IdNumber,
     string Name,
     Gender Gender,
@@ -60,7 +54,7 @@ public sealed record DemoProfessional(
 /// previous employer and about 3 % retired or left. Names come from Bogus zh_CN; the data is invented. The same
 /// random source and employers give the same people.
 /// </summary>
-public static class DemoRegistry
+internal static class DemoRegistry
 {
     /// <summary>How many professionals the demo city has.</summary>
     public const int Count = 6000;

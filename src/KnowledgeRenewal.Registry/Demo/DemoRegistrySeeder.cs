@@ -1,21 +1,13 @@
 using System.Diagnostics;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
-using KnowledgeRenewal.Identity.Demo;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.ReferenceData;
 namespace KnowledgeRenewal.Registry.Demo;
 
 /// <summary>
@@ -26,7 +18,7 @@ namespace KnowledgeRenewal.Registry.Demo;
 /// Runs after the organizations and the accounts. Written in batches of 1,000 in one transaction. Idempotent:
 /// people whose ID number is registered already are skipped.
 /// </summary>
-public sealed partial class DemoRegistrySeeder(
+internal sealed partial class DemoRegistrySeeder(
     PlatformDbContext db,
     IdNumberHasher idNumbers,
     IPersonalDataProtector protector,

@@ -1,9 +1,5 @@
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Registry.Domain;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Registry.Domain;
 
 /// <summary>Encrypts personal data (ID numbers, phone numbers) for storage, and decrypts it for an audited unmasking.</summary>

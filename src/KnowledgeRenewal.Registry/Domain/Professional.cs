@@ -1,10 +1,5 @@
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Registry.Domain;
-
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Time;
+
 namespace KnowledgeRenewal.Registry.Domain;
 
 /// <summary>
@@ -17,6 +12,17 @@ public sealed class Professional
 {
     /// <summary>404: no such professional, or one the caller may not see (the same answer for both).</summary>
     public static KnowledgeRenewal.Sdk.NotFoundException NotFound(Guid id) => new("专业技术人员", id);
+
+    /// <summary>
+    /// 409 <see cref="RegistryProblemCodes.ProfessionalDuplicate"/>: the ID number is registered already (said only to
+    /// a caller who may see that record; anyone else gets <see cref="ProfessionalOwnership.Refusal"/>).
+    /// </summary>
+    public static KnowledgeRenewal.Sdk.PlatformException Duplicate() => new(
+        RegistryProblemCodes.ProfessionalDuplicate,
+        409,
+        "数据冲突",
+        "该身份证号的专业技术人员已登记，同一人只能登记一次；如其已调入本单位，请办理调动。",
+        [new KnowledgeRenewal.Sdk.FieldError("idNumber", RegistryProblemCodes.ProfessionalDuplicate, "该身份证号已登记。")]);
 
     /// <summary>Surrogate key.</summary>
     public Guid Id { get; init; } = Guid.CreateVersion7();

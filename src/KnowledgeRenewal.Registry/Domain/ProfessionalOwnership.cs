@@ -155,6 +155,12 @@ public static class ProfessionalOwnership
     }
 
     /// <summary>
+    /// The refusal of a registration (or move) the caller may not make: 403 <see cref="CannotRegister"/>, worded alike
+    /// whether the person would belong outside the caller's scope or is registered outside it.
+    /// </summary>
+    public static PlatformException Refusal() => new(CannotRegister, 403, CannotRegisterTitle, CannotRegisterMessage);
+
+    /// <summary>
     /// Whether a caller with <paramref name="scope"/> may register (or move) someone to <paramref name="owners"/> at
     /// <paramref name="employerId"/>: the region, the sector or the employer must be the caller's own — a department
     /// administrator only its own sector, never through "self" or a feed.

@@ -1,9 +1,7 @@
 using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Registry.Domain;
 
 /// <summary>A professional as submitted — a form or a spreadsheet row: every field is text.</summary>

@@ -1,11 +1,7 @@
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Registry.Domain;
 
 /// <summary>The Chinese labels of training-provider kinds and base designations (parsed like <see cref="RegistryLabels"/>).</summary>

@@ -1,7 +1,5 @@
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Time;
+
 namespace KnowledgeRenewal.Registry.Domain;
 
 /// <summary>

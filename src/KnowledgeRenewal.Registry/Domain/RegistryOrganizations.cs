@@ -1,6 +1,5 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
+
 namespace KnowledgeRenewal.Registry.Domain;
 
 /// <summary>

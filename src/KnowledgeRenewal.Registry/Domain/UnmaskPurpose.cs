@@ -1,9 +1,6 @@
 using System.Text.RegularExpressions;
 using KnowledgeRenewal.Kernel.Application;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Registry.Domain;
 
 /// <summary>

@@ -2,12 +2,6 @@ using KnowledgeRenewal.Registry.Domain.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-using KnowledgeRenewal.Identity.Persistence;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.Modules;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.ReferenceData;
-
 namespace KnowledgeRenewal.Registry.Persistence;
 
 internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>

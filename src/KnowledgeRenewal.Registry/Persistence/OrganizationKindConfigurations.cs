@@ -3,12 +3,6 @@ using KnowledgeRenewal.Registry.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-using KnowledgeRenewal.Identity.Persistence;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.Modules;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.ReferenceData;
-
 namespace KnowledgeRenewal.Registry.Persistence;
 
 // Employers and training providers are organizations with more to say: rows of the organizations table, told apart

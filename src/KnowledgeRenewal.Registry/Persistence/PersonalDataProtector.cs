@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.Security;
 using KnowledgeRenewal.Registry.Domain;
 
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.Security;
 namespace KnowledgeRenewal.Registry.Persistence;
 
 /// <summary>
@@ -13,7 +10,7 @@ namespace KnowledgeRenewal.Registry.Persistence;
 /// ciphertext. The key comes from <c>Security:PersonalDataKey</c> (base64, 32 bytes) or is generated once under
 /// <c>{data}/keys</c>; it is never stored in the database, so a copy of the database file reveals no ID number.
 /// </summary>
-public sealed class PersonalDataProtector(LocalKeyStore keys) : IPersonalDataProtector
+internal sealed class PersonalDataProtector(LocalKeyStore keys) : IPersonalDataProtector
 {
     private const byte Version = 1;
     private const int NonceSize = 12;

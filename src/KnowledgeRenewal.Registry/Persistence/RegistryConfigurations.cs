@@ -1,15 +1,7 @@
-using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-using KnowledgeRenewal.Identity.Persistence;
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.Modules;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.ReferenceData;
 
 namespace KnowledgeRenewal.Registry.Persistence;
 

@@ -1,13 +1,10 @@
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain.Import;
 using Microsoft.EntityFrameworkCore;
-
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
 
 namespace KnowledgeRenewal.Registry.Persistence;
 
@@ -17,7 +14,7 @@ namespace KnowledgeRenewal.Registry.Persistence;
 /// ID-number hash (visible ones with what an update needs, and whether an invisible one holds the hash), and the
 /// registry's regions and sectors. The key lists go to the database as one parameter each.
 /// </summary>
-public sealed class RegistryImportLookups(PlatformDbContext db)
+internal sealed class RegistryImportLookups(PlatformDbContext db)
 {
     /// <summary>Region and department codes.</summary>
     public async Task<(HashSet<string> Regions, HashSet<string> Departments)> ReferenceCodesAsync(CancellationToken cancellationToken)

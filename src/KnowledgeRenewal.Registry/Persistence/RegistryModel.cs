@@ -1,10 +1,9 @@
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Registry.Domain.Import;
 using Microsoft.EntityFrameworkCore;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
 
 namespace KnowledgeRenewal.Registry.Persistence;
 

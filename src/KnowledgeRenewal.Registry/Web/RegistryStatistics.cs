@@ -1,19 +1,13 @@
-using KnowledgeRenewal.Sdk;
 using Ardalis.Specification;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Modules;
-using KnowledgeRenewal.Kernel.ReferenceData;
-using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.Registry.Web;
 
 /// <summary>Registered employers (an aggregate the public landing page may show, whatever the caller's scope).</summary>
-public sealed class EmployerStatistic(IReadRepositoryBase<Organization> organizations) : IPlatformStatistic
+internal sealed class EmployerStatistic(IReadRepositoryBase<Organization> organizations) : IPlatformStatistic
 {
     /// <inheritdoc />
     public string Label => "用人单位";
@@ -33,7 +27,7 @@ public sealed class EmployerStatistic(IReadRepositoryBase<Organization> organiza
 }
 
 /// <summary>Training providers and continuing-education bases (an aggregate, as above).</summary>
-public sealed class ProviderStatistic(IReadRepositoryBase<Organization> organizations) : IPlatformStatistic
+internal sealed class ProviderStatistic(IReadRepositoryBase<Organization> organizations) : IPlatformStatistic
 {
     /// <inheritdoc />
     public string Label => "施教机构及继续教育基地";
@@ -53,7 +47,7 @@ public sealed class ProviderStatistic(IReadRepositoryBase<Organization> organiza
 }
 
 /// <summary>Professionals in the registry who are still working (an aggregate, as above).</summary>
-public sealed class ProfessionalStatistic(IReadRepositoryBase<Professional> professionals) : IPlatformStatistic
+internal sealed class ProfessionalStatistic(IReadRepositoryBase<Professional> professionals) : IPlatformStatistic
 {
     /// <inheritdoc />
     public string Label => "在册专业技术人员";
@@ -73,7 +67,7 @@ public sealed class ProfessionalStatistic(IReadRepositoryBase<Professional> prof
 }
 
 /// <summary>Professionals with the given status.</summary>
-public sealed class ProfessionalsInStatus : Specification<Professional>
+internal sealed class ProfessionalsInStatus : Specification<Professional>
 {
     /// <summary>Creates the specification.</summary>
     public ProfessionalsInStatus(ProfessionalStatus status)
@@ -83,7 +77,7 @@ public sealed class ProfessionalsInStatus : Specification<Professional>
 }
 
 /// <summary>Active organizations of the given types.</summary>
-public sealed class OrganizationsOfType : Specification<Organization>
+internal sealed class OrganizationsOfType : Specification<Organization>
 {
     /// <summary>Creates the specification.</summary>
     public OrganizationsOfType(params OrganizationType[] types)

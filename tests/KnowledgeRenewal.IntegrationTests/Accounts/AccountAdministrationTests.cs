@@ -77,28 +77,29 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
             new Uri("/api/admin/accounts", UriKind.Relative),
             new { userName, displayName = "新账号", organizationId = employer.Id, roles = new[] { PlatformRoles.Professional }, phone = "+86 139-5370-1234" });
         var created = await response.ReadJsonAsync(HttpStatusCode.Created, "create");
+        var answer = created.As<OneTimePasswordAnswer>();
 
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
-        var password = created.GetProperty("oneTimePassword").GetString()!;
+        var password = answer.OneTimePassword;
         Assert.Empty(MlpsPasswordValidator.Check(password, userName, "13953701234", new PasswordPolicyOptions()));
-        var account = created.GetProperty("account");
-        Assert.Equal(userName, account.GetProperty("userName").GetString());
-        Assert.True(account.GetProperty("mustChangePassword").GetBoolean());
-        Assert.False(account.GetProperty("isDisabled").GetBoolean());
-        Assert.Equal("139****1234", account.GetProperty("phone").GetString());
-        Assert.Equal([PlatformRoles.Professional], account.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
-        Assert.Equal(employer.Id, account.GetProperty("organizationId").GetGuid());
-        Assert.Equal(new Uri($"/api/admin/accounts/{account.GetProperty("id").GetGuid()}", UriKind.Relative), response.Headers.Location);
+        var account = answer.Account;
+        Assert.Equal(userName, account.UserName);
+        Assert.True(account.MustChangePassword);
+        Assert.False(account.IsDisabled);
+        Assert.Equal("139****1234", account.Phone);
+        Assert.Equal([PlatformRoles.Professional], account.Roles);
+        Assert.Equal(employer.Id, account.OrganizationId);
+        Assert.Equal(new Uri($"/api/admin/accounts/{account.Id}", UriKind.Relative), response.Headers.Location);
         AssertNoSecrets(created);
 
-        var (status, body) = await platform.PasswordGrantAsync(userName, password);
+        var signIn = await platform.PasswordGrantAsync(userName, password);
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
-        Assert.Equal(ChangeRequired, body.GetProperty("error_uri").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.Status);
+        Assert.Equal("invalid_grant", signIn.Error.Error);
+        Assert.Equal(ChangeRequired, signIn.Error.ErrorUri);
 
         var audited = await platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.Action == AuditActions.AccountCreated && r.EntityKey == account.GetProperty("id").GetGuid().ToString()).ToListAsync());
+            .Where(r => r.Action == AuditActions.AccountCreated && r.EntityKey == account.Id.ToString()).ToListAsync());
         var record = Assert.Single(audited);
         Assert.Equal(nameof(PlatformUser), record.EntityType);
         Assert.Equal(platform.SecurityAdminAccount.Id, record.UserId);
@@ -112,7 +113,7 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
         var search = AccountsPlatformFixture.UniqueName("list");
         var first = await platform.CreateAccountAsync(new { userName = search + "a", displayName = "列表甲", organizationId = employer.Id, roles = new[] { PlatformRoles.EmployerHr }, phone = "13700001111" });
         await platform.CreateAccountAsync(new { userName = search + "b", displayName = "列表乙", organizationId = employer.Id, roles = new[] { PlatformRoles.Professional } });
-        var id = first.GetProperty("account").GetProperty("id").GetGuid();
+        var id = first.As<OneTimePasswordAnswer>().Account.Id;
 
         var one = await platform.SecurityAdmin.GetJsonAsync($"/api/admin/accounts/{id}");
         var bySearch = await platform.SecurityAdmin.GetJsonAsync($"/api/admin/accounts?search={search}");
@@ -122,13 +123,13 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
         using var missing = await platform.SecurityAdmin.GetAsync(new Uri($"/api/admin/accounts/{Guid.NewGuid()}", UriKind.Relative));
         using var badRole = await platform.SecurityAdmin.GetAsync(new Uri("/api/admin/accounts?role=superuser", UriKind.Relative));
 
-        Assert.Equal("137****1111", one.GetProperty("phone").GetString());
-        Assert.Equal(2, bySearch.GetProperty("total").GetInt32());
-        Assert.Equal([search + "a", search + "b"], bySearch.GetProperty("items").Strings("userName"));
-        Assert.Equal([search + "a"], byRole.GetProperty("items").Strings("userName"));
-        Assert.Contains(search + "b", byOrganization.GetProperty("items").Strings("userName"));
-        Assert.All(byOrganization.GetProperty("items").EnumerateArray(), a => Assert.Equal(employer.Id, a.GetProperty("organizationId").GetGuid()));
-        Assert.Equal(0, disabled.GetProperty("total").GetInt32());
+        Assert.Equal("137****1111", one.As<AccountAnswer>().Phone);
+        Assert.Equal(2, bySearch.As<PageAnswer<AccountAnswer>>().Total);
+        Assert.Equal([search + "a", search + "b"], bySearch.As<PageAnswer<AccountAnswer>>().Items.Select(a => a.UserName));
+        Assert.Equal([search + "a"], byRole.As<PageAnswer<AccountAnswer>>().Items.Select(a => a.UserName));
+        Assert.Contains(search + "b", byOrganization.As<PageAnswer<AccountAnswer>>().Items.Select(a => a.UserName));
+        Assert.All(byOrganization.As<PageAnswer<AccountAnswer>>().Items, a => Assert.Equal(employer.Id, a.OrganizationId));
+        Assert.Equal(0, disabled.As<PageAnswer<AccountAnswer>>().Total);
         await missing.AssertProblemAsync(HttpStatusCode.NotFound, ProblemCodes.NotFound);
         await badRole.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
         AssertNoSecrets(one);
@@ -146,8 +147,8 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
             new { userName = AccountsPlatformFixture.UniqueName("two"), displayName = "双角色", organizationId = office.Id, roles = new[] { PlatformRoles.SystemAdmin, PlatformRoles.AuditAdmin } });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "roles.separation");
-        Assert.Contains("三员分立", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal("roles", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Contains("三员分立", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal("roles", problem.FieldErrors[0].Field);
     }
 
     [Fact]
@@ -163,10 +164,10 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
             new { roles = new[] { PlatformRoles.SystemAdmin, PlatformRoles.ProgramOfficeAdmin } });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "roles.separation");
-        Assert.Contains("系统管理员", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("系统管理员", problem.Detail, StringComparison.Ordinal);
         await alsoBusiness.AssertProblemAsync(HttpStatusCode.BadRequest, "roles.separation");
-        var roles = await platform.SecurityAdmin.GetJsonAsync($"/api/admin/accounts/{systemAdmin.Id}");
-        Assert.Equal([PlatformRoles.SystemAdmin], roles.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var roles = await platform.SecurityAdmin.GetAsAsync<AccountAnswer>($"/api/admin/accounts/{systemAdmin.Id}");
+        Assert.Equal([PlatformRoles.SystemAdmin], roles.Roles);
     }
 
     [Theory]
@@ -184,7 +185,7 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
             new { userName = AccountsPlatformFixture.UniqueName("fit"), displayName = "不匹配", organizationId = organization.Id, roles = new[] { role } });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, "roles.organization_mismatch");
-        Assert.Contains(RoleCatalog.OrganizationTypeName(type), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(RoleCatalog.OrganizationTypeName(type), problem.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -200,7 +201,7 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
             new { userName = AccountsPlatformFixture.UniqueName("org"), displayName = "x", organizationId = Guid.NewGuid(), roles = new[] { PlatformRoles.Professional } });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var errors = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("code").GetString())).ToList();
+        var errors = problem.FieldErrors.Select(e => (e.Field, e.Code)).ToList();
         Assert.Contains(("userName", "invalid_user_name"), errors);
         Assert.Contains(("displayName", "required"), errors);
         Assert.Contains(("organizationId", "required"), errors);
@@ -208,7 +209,7 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
         Assert.Contains(("phone", "invalid_phone"), errors);
         Assert.Contains(("idNumber", "id_number.checksum"), errors);
         var unknown = await unknownOrganization.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("unknown_organization", unknown.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("unknown_organization", unknown.FieldErrors[0].Code);
     }
 
     [Fact]
@@ -223,13 +224,14 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
             new { userName = AccountsPlatformFixture.UniqueName("id"), displayName = "乙", organizationId = employer.Id, roles = new[] { PlatformRoles.Professional }, idNumber = idNumber.ToLowerInvariant() });
         using var sameName = await platform.SecurityAdmin.PostAsJsonAsync(
             new Uri("/api/admin/accounts", UriKind.Relative),
-            new { userName = first.GetProperty("account").GetProperty("userName").GetString()!.ToUpperInvariant(), displayName = "丙", organizationId = employer.Id, roles = new[] { PlatformRoles.Professional } });
+            new { userName = first.As<OneTimePasswordAnswer>().Account.UserName.ToUpperInvariant(), displayName = "丙", organizationId = employer.Id, roles = new[] { PlatformRoles.Professional } });
 
         await second.AssertProblemAsync(HttpStatusCode.Conflict, "account.id_number_taken");
         await sameName.AssertProblemAsync(HttpStatusCode.Conflict, "account.user_name_taken");
-        Assert.True(first.GetProperty("account").GetProperty("hasIdNumber").GetBoolean());
+        Assert.True(first.As<OneTimePasswordAnswer>().Account.HasIdNumber);
         Assert.DoesNotContain(idNumber, first.GetRawText(), StringComparison.Ordinal);
-        var stored = await platform.QueryAsync(db => db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Id == first.GetProperty("account").GetProperty("id").GetGuid()));
+        var firstId = first.As<OneTimePasswordAnswer>().Account.Id;
+        var stored = await platform.QueryAsync(db => db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.Id == firstId));
         Assert.Matches("^[0-9a-f]{64}$", stored.IdNumberHash!);
     }
 
@@ -260,11 +262,11 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
             passwordChangedAt = "2099-01-01T00:00:00Z",
             emailConfirmed = true,
         });
-        var id = created.GetProperty("account").GetProperty("id").GetGuid();
+        var id = created.As<OneTimePasswordAnswer>().Account.Id;
         using var change = await platform.SecurityAdmin.PutAsJsonAsync(
             new Uri($"/api/admin/accounts/{id}/roles", UriKind.Relative),
             new { roles = new[] { PlatformRoles.EmployerHr }, isDisabled = true, organizationId = Guid.NewGuid(), securityStamp = "forged-again" });
-        await change.ReadJsonAsync(HttpStatusCode.OK, "change roles");
+        await change.ReadAsAsync<AccountAnswer>(HttpStatusCode.OK, "change roles");
 
         var stored = await platform.QueryAsync(db => db.Users.IgnoreQueryFilters().AsNoTracking().SingleAsync(u => u.UserName == userName));
         Assert.NotEqual(forgedId, id);
@@ -282,9 +284,9 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
         Assert.Equal(employer.Id, stored.OrganizationId);
         Assert.True(stored.CreatedAt > DateTime.UtcNow.AddHours(-1));
         Assert.True(stored.PasswordChangedAt < DateTime.UtcNow.AddMinutes(1));
-        var (status, body) = await platform.PasswordGrantAsync(userName, "Known-Password-1!");
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("urn:knowledge-renewal:credentials.invalid", body.GetProperty("error_uri").GetString());
+        var signIn = await platform.PasswordGrantAsync(userName, "Known-Password-1!");
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.Status);
+        Assert.Equal("urn:knowledge-renewal:credentials.invalid", signIn.Error.ErrorUri);
     }
 
     [Fact]
@@ -293,7 +295,7 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
         var employer = await platform.OrganizationAsync(o => o.Type == OrganizationType.Employer);
         var account = await platform.Accounts.CreateAsync(AccountsPlatformFixture.UniqueName("off"), [PlatformRoles.Professional], employer.Code);
         var tokens = await platform.Accounts.TokenAsync(account);
-        using var client = platform.WithToken(tokens.GetProperty("access_token").GetString()!);
+        using var client = platform.WithToken(tokens.AccessToken);
         using (var before = await client.GetAsync(new Uri(Probe, UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -301,7 +303,7 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
 
         var disabled = await Post($"/api/admin/accounts/{account.Id}/disable");
 
-        Assert.True(disabled.GetProperty("isDisabled").GetBoolean());
+        Assert.True(disabled.IsDisabled);
         using (var after = await client.GetAsync(new Uri(Probe, UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
@@ -309,12 +311,12 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
 
         var refresh = await RefreshAsync(tokens);
         Assert.Equal(HttpStatusCode.BadRequest, refresh.Status);
-        Assert.Equal("invalid_grant", refresh.Body.GetProperty("error").GetString());
+        Assert.Equal("invalid_grant", refresh.Error.Error);
         var signIn = await platform.PasswordGrantAsync(account.UserName, TestAccounts.Password);
-        Assert.Equal("urn:knowledge-renewal:credentials.invalid", signIn.Body.GetProperty("error_uri").GetString());
+        Assert.Equal("urn:knowledge-renewal:credentials.invalid", signIn.Error.ErrorUri);
 
         var enabled = await Post($"/api/admin/accounts/{account.Id}/enable");
-        Assert.False(enabled.GetProperty("isDisabled").GetBoolean());
+        Assert.False(enabled.IsDisabled);
         var again = await platform.PasswordGrantAsync(account.UserName, TestAccounts.Password);
         Assert.Equal(HttpStatusCode.OK, again.Status);
         using (var stillOld = await client.GetAsync(new Uri(Probe, UriKind.Relative)))
@@ -333,7 +335,7 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
         var employer = await platform.OrganizationAsync(o => o.Type == OrganizationType.Employer);
         var account = await platform.Accounts.CreateAsync(AccountsPlatformFixture.UniqueName("role"), [PlatformRoles.Professional], employer.Code);
         var tokens = await platform.Accounts.TokenAsync(account);
-        using var client = platform.WithToken(tokens.GetProperty("access_token").GetString()!);
+        using var client = platform.WithToken(tokens.AccessToken);
         using (var before = await client.GetAsync(new Uri(Probe, UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
@@ -342,9 +344,9 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
         using var change = await platform.SecurityAdmin.PutAsJsonAsync(
             new Uri($"/api/admin/accounts/{account.Id}/roles", UriKind.Relative),
             new { roles = new[] { PlatformRoles.EmployerHr, PlatformRoles.Professional } });
-        var changed = await change.ReadJsonAsync(HttpStatusCode.OK, "change roles");
+        var changed = await change.ReadAsAsync<AccountAnswer>(HttpStatusCode.OK, "change roles");
 
-        Assert.Equal([PlatformRoles.EmployerHr, PlatformRoles.Professional], changed.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([PlatformRoles.EmployerHr, PlatformRoles.Professional], changed.Roles);
         using (var after = await client.GetAsync(new Uri(Probe, UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
@@ -352,8 +354,8 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.BadRequest, (await RefreshAsync(tokens)).Status);
         using var fresh = await platform.Accounts.SignedInClientAsync(account);
-        var me = await fresh.GetJsonAsync("/api/me");
-        Assert.Contains(PlatformRoles.EmployerHr, me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var me = await fresh.GetAsAsync<MeAnswer>("/api/me");
+        Assert.Contains(PlatformRoles.EmployerHr, me.Roles);
         var record = (await platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.Action == AuditActions.RolesChanged && r.EntityKey == account.Id.ToString()).ToListAsync())).Single();
         Assert.Equal($"from={PlatformRoles.Professional}; to={PlatformRoles.EmployerHr},{PlatformRoles.Professional}", record.Details);
@@ -381,22 +383,22 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
         var bureau = await platform.OrganizationAsync(o => o.Code == ProgramOrganizations.CountyBureauCode("370811"));
         var account = await platform.Accounts.CreateAsync(AccountsPlatformFixture.UniqueName("pw"), [PlatformRoles.CountyAdmin], bureau.Code);
         var tokens = await platform.Accounts.TokenAsync(account);
-        using var client = platform.WithToken(tokens.GetProperty("access_token").GetString()!);
+        using var client = platform.WithToken(tokens.AccessToken);
 
         using var response = await platform.SecurityAdmin.PostAsync(new Uri($"/api/admin/accounts/{account.Id}/reset-password", UriKind.Relative), null);
-        var reset = await response.ReadJsonAsync(HttpStatusCode.OK, "reset password");
+        var reset = await response.ReadAsAsync<OneTimePasswordAnswer>(HttpStatusCode.OK, "reset password");
 
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
-        var password = reset.GetProperty("oneTimePassword").GetString()!;
+        var password = reset.OneTimePassword;
         Assert.NotEqual(TestAccounts.Password, password);
-        Assert.True(reset.GetProperty("account").GetProperty("mustChangePassword").GetBoolean());
+        Assert.True(reset.Account.MustChangePassword);
         using (var old = await client.GetAsync(new Uri("/api/me", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
         }
 
-        Assert.Equal("urn:knowledge-renewal:credentials.invalid", (await platform.PasswordGrantAsync(account.UserName, TestAccounts.Password)).Body.GetProperty("error_uri").GetString());
-        Assert.Equal(ChangeRequired, (await platform.PasswordGrantAsync(account.UserName, password)).Body.GetProperty("error_uri").GetString());
+        Assert.Equal("urn:knowledge-renewal:credentials.invalid", (await platform.PasswordGrantAsync(account.UserName, TestAccounts.Password)).Error.ErrorUri);
+        Assert.Equal(ChangeRequired, (await platform.PasswordGrantAsync(account.UserName, password)).Error.ErrorUri);
         Assert.Contains(AuditActions.PasswordChanged, await AuditedActionsAsync(account.Id));
     }
 
@@ -408,15 +410,15 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
 
         var reset = await Post($"/api/admin/accounts/{account.Id}/reset-two-factor");
 
-        Assert.False(reset.GetProperty("twoFactorEnabled").GetBoolean());
+        Assert.False(reset.TwoFactorEnabled);
         using (var old = await client.GetAsync(new Uri("/api/me", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
         }
 
-        var (status, body) = await platform.PasswordGrantAsync(account.UserName, TestAccounts.Password, account.CurrentCode());
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal("urn:knowledge-renewal:two_factor.enrollment_required", body.GetProperty("error_uri").GetString());
+        var signIn = await platform.PasswordGrantAsync(account.UserName, TestAccounts.Password, account.CurrentCode());
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.Status);
+        Assert.Equal("urn:knowledge-renewal:two_factor.enrollment_required", signIn.Error.ErrorUri);
         using var scope = platform.Factory.Services.CreateSystemScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
         var key = await users.GetAuthenticatorKeyAsync((await users.FindByIdAsync(account.Id.ToString()))!);
@@ -424,14 +426,14 @@ public sealed class AccountAdministrationTests(AccountsPlatformFixture platform)
         Assert.Contains(AuditActions.TwoFactorChanged, await AuditedActionsAsync(account.Id));
     }
 
-    private async Task<JsonElement> Post(string url)
+    private async Task<AccountAnswer> Post(string url)
     {
         using var response = await platform.SecurityAdmin.PostAsync(new Uri(url, UriKind.Relative), null);
-        return await response.ReadJsonAsync(HttpStatusCode.OK, url);
+        return await response.ReadAsAsync<AccountAnswer>(HttpStatusCode.OK, url);
     }
 
-    private Task<(HttpStatusCode Status, JsonElement Body)> RefreshAsync(JsonElement tokens) =>
-        platform.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.GetProperty("refresh_token").GetString()! });
+    private Task<TokenReply> RefreshAsync(TokenAnswer tokens) =>
+        platform.TokenAsync(new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = tokens.RefreshToken! });
 
     private Task<List<string>> AuditedActionsAsync(Guid accountId) =>
         platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()

@@ -59,4 +59,53 @@ public sealed class AccountRulesTests
     [InlineData(OrganizationType.EducationBase, PlatformRoles.ProviderStaff)]
     public void Fitting_roles_pass(OrganizationType type, params string[] roles) =>
         AccountRules.EnsureRolesFit(roles, type);
+
+    [Theory]
+    [InlineData(PlatformRoles.SystemAdmin)]
+    [InlineData(PlatformRoles.SecurityAdmin)]
+    [InlineData(PlatformRoles.AuditAdmin)]
+    public void A_separated_administrator_is_granted_no_business_permission_but_may_lose_them_all(string role)
+    {
+        var problem = Assert.Throws<PlatformException>(() => AccountRules.EnsurePermissionsFit([role], [PlatformPermissions.UnmaskPersonalData]));
+
+        Assert.Equal(AccountProblemCodes.PermissionsSeparation, problem.Code);
+        Assert.Equal(400, problem.Status);
+        Assert.Equal("permissions", Assert.Single(problem.Errors).Field);
+        AccountRules.EnsurePermissionsFit([role], []);
+    }
+
+    [Fact]
+    public void A_business_account_may_be_granted_permissions() =>
+        AccountRules.EnsurePermissionsFit([PlatformRoles.CountyAdmin], [PlatformPermissions.UnmaskPersonalData]);
+
+    [Fact]
+    public void Nobody_administers_their_own_account()
+    {
+        var account = Guid.NewGuid();
+
+        var problem = Assert.Throws<PlatformException>(() => AccountRules.EnsureNotSelf(account, account));
+
+        Assert.Equal(AccountProblemCodes.SelfChange, problem.Code);
+        Assert.Equal(403, problem.Status);
+        AccountRules.EnsureNotSelf(Guid.NewGuid(), account);
+        AccountRules.EnsureNotSelf(null, account);
+    }
+
+    [Theory]
+    [InlineData(PlatformRoles.SystemAdmin, true)]
+    [InlineData(PlatformRoles.SecurityAdmin, true)]
+    [InlineData(PlatformRoles.AuditAdmin, true)]
+    [InlineData(PlatformRoles.ProgramOfficeAdmin, false)]
+    [InlineData(PlatformRoles.Professional, false)]
+    [InlineData("root", false)]
+    public void The_bootstrap_command_grants_only_the_separated_administrator_roles(string role, bool allowed) =>
+        Assert.Equal(allowed, AccountRules.IsBootstrapRole(role));
+
+    [Theory]
+    [InlineData(true, PlatformRoles.SystemAdmin, PlatformRoles.AuditAdmin)]
+    [InlineData(true, PlatformRoles.SecurityAdmin, PlatformRoles.ProgramOfficeAdmin)]
+    [InlineData(false, PlatformRoles.SecurityAdmin)]
+    [InlineData(false, PlatformRoles.EmployerHr, PlatformRoles.Professional)]
+    public void The_three_role_separation_allows_one_administrator_role_alone(bool breaks, params string[] roles) =>
+        Assert.Equal(breaks, RoleCatalog.BreaksSeparation(roles));
 }

@@ -21,75 +21,53 @@ namespace KnowledgeRenewal.IntegrationTests.Accounts;
 /// One running platform (demo data seeded) for the account, client and organization tests. Its sign-in rate limits
 /// are raised: these tests sign in many times from one address. Tests create their own accounts with unique names.
 /// </summary>
-public sealed class AccountsPlatformFixture : IAsyncLifetime
+public sealed class AccountsPlatformFixture : PlatformFixtureBase
 {
-    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
-    {
-        ["Security:SignInPerIpPerMinute"] = "100000",
-        ["Security:SignInPerAccountPerMinute"] = "1000",
-    };
-
-    public TestDatabase Database { get; private set; } = null!;
-
-    public PlatformFactory Factory { get; private set; } = null!;
-
-    public TestAccounts Accounts { get; private set; } = null!;
-
     /// <summary>A signed-in security administrator (two factors enrolled).</summary>
     public HttpClient SecurityAdmin { get; private set; } = null!;
 
     public TestAccount SecurityAdminAccount { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <inheritdoc/>
+    protected override bool ManySignIns => true;
+
+    /// <inheritdoc/>
+    protected override async Task SeedAsync()
     {
-        Database = await TestDatabase.CreateAsync();
-        Factory = new PlatformFactory(Database, Settings);
-        Accounts = new TestAccounts(Factory);
         SecurityAdminAccount = await Accounts.CreateAsync(UniqueName("sec"), [PlatformRoles.SecurityAdmin], ProgramOrganizations.ProgramOfficeCode);
         SecurityAdmin = await Accounts.SignedInClientAsync(SecurityAdminAccount);
     }
 
-    public async Task DisposeAsync()
+    /// <inheritdoc/>
+    protected override ValueTask DisposeHostsAsync()
     {
         SecurityAdmin.Dispose();
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>A fresh user name.</summary>
     public static string UniqueName(string prefix) => $"t.{prefix}.{Guid.NewGuid():N}"[..(prefix.Length + 19)];
 
-    public HttpClient Anonymous() => Factory.CreateClient();
-
-    /// <summary>Runs <paramref name="query"/> against the database as the platform itself (no caller scope).</summary>
-    public async Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        using var scope = Factory.Services.CreateSystemScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
-    }
-
     /// <summary>The first organization (by code) matching <paramref name="predicate"/>.</summary>
     public Task<Organization> OrganizationAsync(System.Linq.Expressions.Expression<Func<Organization, bool>> predicate) =>
         QueryAsync(db => db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(predicate).OrderBy(o => o.Code).FirstAsync());
 
-    /// <summary>Posts a token request form; returns status and body.</summary>
-    public async Task<(HttpStatusCode Status, JsonElement Body)> TokenAsync(IDictionary<string, string> form)
+    /// <summary>Posts a token request form; returns the reply, whatever its status.</summary>
+    public Task<TokenReply> TokenAsync(IDictionary<string, string> form) => TokenAsync(new FormUrlEncodedContent(form));
+
+    /// <summary>A password grant (with offline_access) for a test account: the token endpoint's reply.</summary>
+    public Task<TokenReply> PasswordGrantAsync(string userName, string password, string? totp = null) =>
+        TokenAsync(TestAccounts.PasswordGrant(userName, password, totp));
+
+    private async Task<TokenReply> TokenAsync(FormUrlEncodedContent form)
     {
         using var client = Anonymous();
-        using var content = new FormUrlEncodedContent(form);
+        using var content = form;
         using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), content);
         var text = await response.Content.ReadAsStringAsync();
         using var document = JsonDocument.Parse(text);
-        return (response.StatusCode, document.RootElement.Clone());
+        return new TokenReply(response.StatusCode, document.RootElement.Clone());
     }
-
-    /// <summary>A password grant (with offline_access) for a test account: the token endpoint's answer.</summary>
-    public Task<(HttpStatusCode Status, JsonElement Body)> PasswordGrantAsync(string userName, string password, string? totp = null) =>
-        TokenAsync(new Dictionary<string, string>(
-            totp is null
-                ? [new("grant_type", "password"), new("username", userName), new("password", password), new("scope", "offline_access")]
-                : [new("grant_type", "password"), new("username", userName), new("password", password), new("scope", "offline_access"), new("totp_code", totp)]));
 
     /// <summary>A client that sends <paramref name="accessToken"/>.</summary>
     public HttpClient WithToken(string accessToken)
@@ -99,7 +77,7 @@ public sealed class AccountsPlatformFixture : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Creates an account through the API (as the security administrator); asserts 201.</summary>
+    /// <summary>Creates an account through the API (as the security administrator); asserts 201; returns the answer as sent.</summary>
     public async Task<JsonElement> CreateAccountAsync(object body)
     {
         using var response = await SecurityAdmin.PostAsJsonAsync(new Uri("/api/admin/accounts", UriKind.Relative), body);

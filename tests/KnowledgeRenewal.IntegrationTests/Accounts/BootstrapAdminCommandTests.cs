@@ -27,22 +27,15 @@ namespace KnowledgeRenewal.IntegrationTests.Accounts;
 public sealed partial class BootstrapAdminCommandTests : IAsyncLifetime
 {
     // A fresh platform per test (xUnit makes one instance per test), without demo data: no administrator exists yet.
-    private TestDatabase Database { get; set; } = null!;
+    private readonly TestPlatform platform = new(demoMode: false, manySignIns: true);
 
-    private PlatformFactory Factory { get; set; } = null!;
+    private TestDatabase Database => platform.Database;
 
-    public async Task InitializeAsync()
-    {
-        Database = await TestDatabase.CreateAsync();
-        var settings = new Dictionary<string, string?>(AccountsPlatformFixture.Settings) { ["Platform:DemoMode"] = "false" };
-        Factory = new PlatformFactory(Database, settings);
-    }
+    private PlatformFactory Factory => platform.Factory;
 
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+    public Task InitializeAsync() => platform.InitializeAsync();
+
+    public Task DisposeAsync() => platform.DisposeAsync();
 
     [Fact]
     public async Task It_creates_the_first_administrator_of_each_role_once_and_refuses_the_second()
@@ -64,8 +57,8 @@ public sealed partial class BootstrapAdminCommandTests : IAsyncLifetime
         // Signing in: the password is right, then two factors must be enrolled (and the password replaced) on the web.
         using var anonymous = Factory.CreateClient();
         using var token = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant("ops.root", password));
-        var body = await token.ReadJsonAsync(HttpStatusCode.BadRequest, "token");
-        Assert.Equal("urn:knowledge-renewal:two_factor.enrollment_required", body.GetProperty("error_uri").GetString());
+        var body = await token.ReadAsAsync<TokenErrorAnswer>(HttpStatusCode.BadRequest, "token");
+        Assert.Equal("urn:knowledge-renewal:two_factor.enrollment_required", body.ErrorUri);
 
         var second = await RunAsync("--role", PlatformRoles.SystemAdmin, "--username", "ops.second");
         Assert.Equal(1, second.ExitCode);

@@ -37,11 +37,11 @@ public sealed class DemoAccountsTests(AccountsPlatformFixture platform)
         Assert.Equal(PlatformRoles.All, accounts.Select(a => a.Role));
         foreach (var account in accounts)
         {
-            var (status, body) = await platform.PasswordGrantAsync(account.UserName, account.Password, account.CurrentCode);
-            Assert.True(status == HttpStatusCode.OK, $"{account.UserName}: {body}");
-            using var client = platform.WithToken(body.GetProperty("access_token").GetString()!);
-            var me = await client.GetJsonAsync("/api/me");
-            Assert.Equal([account.Role], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+            var reply = await platform.PasswordGrantAsync(account.UserName, account.Password, account.CurrentCode);
+            Assert.True(reply.Status == HttpStatusCode.OK, $"{account.UserName}: {reply}");
+            using var client = platform.WithToken(reply.Tokens.AccessToken);
+            var me = await client.GetAsAsync<MeAnswer>("/api/me");
+            Assert.Equal([account.Role], me.Roles);
         }
     }
 

@@ -26,25 +26,25 @@ public sealed class IntegratorClientTests(AccountsPlatformFixture platform)
         using var created = await platform.SecurityAdmin.PostAsJsonAsync(
             new Uri("/api/admin/clients", UriKind.Relative),
             new { clientId, displayName = "职称评审系统", scopes = new[] { FeedScopes.Catalog } });
-        var body = await created.ReadJsonAsync(HttpStatusCode.Created, "create client");
-        var secret = body.GetProperty("clientSecret").GetString()!;
+        var body = await created.ReadAsAsync<IntegratorClientCreatedAnswer>(HttpStatusCode.Created, "create client");
+        var secret = body.ClientSecret;
 
         Assert.Equal("no-store", created.Headers.CacheControl?.ToString());
         Assert.True(secret.Length >= 40);
-        Assert.Equal([FeedScopes.Catalog], body.GetProperty("client").GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal([FeedScopes.Catalog], body.Client.Scopes);
         var list = await platform.SecurityAdmin.GetJsonAsync("/api/admin/clients");
-        var listed = list.EnumerateArray().Single(c => c.GetProperty("clientId").GetString() == clientId);
-        Assert.Equal("职称评审系统", listed.GetProperty("displayName").GetString());
+        var listed = list.As<IntegratorClientAnswer[]>().Single(c => c.ClientId == clientId);
+        Assert.Equal("职称评审系统", listed.DisplayName);
         Assert.DoesNotContain(secret, list.GetRawText(), StringComparison.Ordinal);
 
         var token = await ClientTokenAsync(clientId, secret, FeedScopes.Catalog);
         Assert.Equal(HttpStatusCode.OK, token.Status);
-        using var client = platform.WithToken(token.Body.GetProperty("access_token").GetString()!);
+        using var client = platform.WithToken(token.Tokens.AccessToken);
 
-        var subjects = await client.GetJsonAsync("/odata/Subjects?$top=5");
-        Assert.NotEmpty(subjects.GetProperty("value").EnumerateArray());
-        var me = await client.GetJsonAsync("/api/me");
-        Assert.Equal(clientId, me.GetProperty("clientId").GetString());
+        var subjects = await client.GetAsAsync<ODataFeed<SubjectEntity>>("/odata/Subjects?$top=5", options: HttpJson.ODataAnswers);
+        Assert.NotEmpty(subjects.Value);
+        var me = await client.GetAsAsync<MeAnswer>("/api/me");
+        Assert.Equal(clientId, me.ClientId);
         using (var admin = await client.GetAsync(new Uri("/api/admin/modules", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode);
@@ -73,7 +73,7 @@ public sealed class IntegratorClientTests(AccountsPlatformFixture platform)
 
         var again = await ClientTokenAsync(clientId, secret, FeedScopes.Catalog);
         Assert.NotEqual(HttpStatusCode.OK, again.Status);
-        Assert.Equal("invalid_client", again.Body.GetProperty("error").GetString());
+        Assert.Equal("invalid_client", again.Error.Error);
         using var missing = await platform.SecurityAdmin.DeleteAsync(new Uri($"/api/admin/clients/{clientId}", UriKind.Relative));
         await missing.AssertProblemAsync(HttpStatusCode.NotFound, ProblemCodes.NotFound);
         var audited = await platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()
@@ -87,13 +87,13 @@ public sealed class IntegratorClientTests(AccountsPlatformFixture platform)
     {
         var clientId = "stats-" + Guid.NewGuid().ToString("N")[..8];
         var body = await CreateAsync(clientId, FeedScopes.Catalog, FeedScopes.Organizations);
-        var token = await ClientTokenAsync(clientId, body.GetProperty("clientSecret").GetString()!, $"{FeedScopes.Catalog} {FeedScopes.Organizations}");
-        using var client = platform.WithToken(token.Body.GetProperty("access_token").GetString()!);
+        var token = await ClientTokenAsync(clientId, body.ClientSecret, $"{FeedScopes.Catalog} {FeedScopes.Organizations}");
+        using var client = platform.WithToken(token.Tokens.AccessToken);
 
-        var feed = await client.GetJsonAsync("/odata/Organizations?$count=true&$top=1");
+        var feed = await client.GetAsAsync<ODataFeed<OrganizationFeedEntity>>("/odata/Organizations?$count=true&$top=1", options: HttpJson.ODataAnswers);
 
         var all = await platform.QueryAsync(db => db.Organizations.IgnoreQueryFilters().CountAsync());
-        Assert.Equal(all, feed.GetProperty("@odata.count").GetInt32());
+        Assert.Equal(all, feed.Count);
     }
 
     [Fact]
@@ -107,19 +107,19 @@ public sealed class IntegratorClientTests(AccountsPlatformFixture platform)
 
         await duplicate.AssertProblemAsync(HttpStatusCode.Conflict, "client.id_taken");
         var problem = await invalid.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var codes = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()).ToList();
+        var codes = problem.FieldErrors.Select(e => e.Code).ToList();
         Assert.Contains("invalid_client_id", codes);
         Assert.Contains("required", codes);
         Assert.Equal(2, codes.Count(c => c == "unknown_scope"));
     }
 
-    private async Task<JsonElement> CreateAsync(string clientId, params string[] scopes)
+    private async Task<IntegratorClientCreatedAnswer> CreateAsync(string clientId, params string[] scopes)
     {
         using var response = await platform.SecurityAdmin.PostAsJsonAsync(new Uri("/api/admin/clients", UriKind.Relative), new { clientId, displayName = "测试客户端", scopes });
-        return await response.ReadJsonAsync(HttpStatusCode.Created, "create client");
+        return await response.ReadAsAsync<IntegratorClientCreatedAnswer>(HttpStatusCode.Created, "create client");
     }
 
-    private Task<(HttpStatusCode Status, JsonElement Body)> ClientTokenAsync(string clientId, string secret, string scope) =>
+    private Task<TokenReply> ClientTokenAsync(string clientId, string secret, string scope) =>
         platform.TokenAsync(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",

@@ -27,8 +27,8 @@ public sealed class OrganizationScopeTests(AccountsPlatformFixture platform)
 
         var seen = await AssertSeesExactlyAsync(client, o => o.RegionCode == "370811");
 
-        Assert.All(seen, o => Assert.Equal("370811", o.GetProperty("RegionCode").GetString()));
-        Assert.Contains(seen, o => o.GetProperty("Code").GetString() == "CB-370811");
+        Assert.All(seen, o => Assert.Equal("370811", o.RegionCode));
+        Assert.Contains(seen, o => o.Code == "CB-370811");
         Assert.True(seen.Count > 10, $"expected the county's bureau, hospitals, schools and enterprises, got {seen.Count}");
     }
 
@@ -39,9 +39,9 @@ public sealed class OrganizationScopeTests(AccountsPlatformFixture platform)
 
         var seen = await AssertSeesExactlyAsync(client, o => o.DepartmentCode == Departments.Health);
 
-        Assert.All(seen, o => Assert.Equal(Departments.Health, o.GetProperty("DepartmentCode").GetString()));
-        Assert.Contains(seen, o => o.GetProperty("Type").GetString() == nameof(OrganizationType.Employer));
-        Assert.Contains(seen, o => o.GetProperty("Type").GetString() == nameof(OrganizationType.TrainingProvider));
+        Assert.All(seen, o => Assert.Equal(Departments.Health, o.DepartmentCode));
+        Assert.Contains(seen, o => o.Type == nameof(OrganizationType.Employer));
+        Assert.Contains(seen, o => o.Type == nameof(OrganizationType.TrainingProvider));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class OrganizationScopeTests(AccountsPlatformFixture platform)
 
         var seen = await AssertSeesExactlyAsync(client, o => o.Id == employer.Id);
 
-        Assert.Equal(employer.Code, Assert.Single(seen).GetProperty("Code").GetString());
+        Assert.Equal(employer.Code, Assert.Single(seen).Code);
     }
 
     [Fact]
@@ -127,14 +127,14 @@ public sealed class OrganizationScopeTests(AccountsPlatformFixture platform)
         var inside = await platform.OrganizationAsync(o => o.RegionCode == "370811" && o.Type == OrganizationType.Employer);
 
         using var outside = await client.GetAsync(new Uri($"/odata/Organizations({elsewhere.Id})", UriKind.Relative));
-        var own = await client.GetJsonAsync($"/odata/Organizations({inside.Id})?$expand=Parent");
-        var expanded = await client.GetJsonAsync($"/odata/Organizations({bureau.Id})?$expand=Parent");
-        var filtered = await client.GetJsonAsync("/odata/Organizations?$filter=RegionCode eq '370812'&$count=true");
+        var own = await client.GetAsAsync<OrganizationWithParentEntity>($"/odata/Organizations({inside.Id})?$expand=Parent", options: HttpJson.ODataAnswers);
+        var expanded = await client.GetAsAsync<OrganizationWithParentEntity>($"/odata/Organizations({bureau.Id})?$expand=Parent", options: HttpJson.ODataAnswers);
+        var filtered = await client.GetAsAsync<ODataFeed<OrganizationFeedEntity>>("/odata/Organizations?$filter=RegionCode eq '370812'&$count=true", options: HttpJson.ODataAnswers);
 
         Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
-        Assert.Equal("CB-370811", own.GetProperty("Parent").GetProperty("Code").GetString());
-        Assert.Equal(JsonValueKind.Null, expanded.GetProperty("Parent").ValueKind); // the program office is outside a county's scope
-        Assert.Equal(0, filtered.GetProperty("@odata.count").GetInt32());
+        Assert.Equal("CB-370811", own.Parent?.Code);
+        Assert.Null(expanded.Parent); // the program office is outside a county's scope
+        Assert.Equal(0, filtered.Count);
     }
 
     [Fact]
@@ -142,18 +142,18 @@ public sealed class OrganizationScopeTests(AccountsPlatformFixture platform)
     {
         using var client = await SignedInAsync(PlatformRoles.ProgramOfficeAdmin, ProgramOrganizations.ProgramOfficeCode);
 
-        var hospitals = await client.GetJsonAsync($"/api/organizations?type=Employer&regionCode=370829&departmentCode={Departments.Health}");
-        var search = await client.GetJsonAsync("/api/organizations?search=曲阜师范大学");
-        var paged = await client.GetJsonAsync("/api/organizations?pageSize=10&page=2");
+        var hospitals = await client.GetAsAsync<PageAnswer<OrganizationSummaryAnswer>>($"/api/organizations?type=Employer&regionCode=370829&departmentCode={Departments.Health}");
+        var search = await client.GetAsAsync<PageAnswer<OrganizationSummaryAnswer>>("/api/organizations?search=曲阜师范大学");
+        var paged = await client.GetAsAsync<PageAnswer<OrganizationSummaryAnswer>>("/api/organizations?pageSize=10&page=2");
         using var tooLarge = await client.GetAsync(new Uri("/api/organizations?pageSize=1000", UriKind.Relative));
 
         var expected = await platform.QueryAsync(db => db.Organizations.IgnoreQueryFilters()
             .CountAsync(o => o.Type == OrganizationType.Employer && o.RegionCode == "370829" && o.DepartmentCode == Departments.Health));
-        Assert.Equal(expected, hospitals.GetProperty("total").GetInt32());
-        Assert.Contains("嘉祥县人民医院", hospitals.GetProperty("items").Strings("name"));
-        Assert.Contains("曲阜师范大学", search.GetProperty("items").Strings("name"));
-        Assert.Equal(10, paged.GetProperty("items").GetArrayLength());
-        Assert.Equal(2, paged.GetProperty("page").GetInt32());
+        Assert.Equal(expected, hospitals.Total);
+        Assert.Contains("嘉祥县人民医院", hospitals.Items.Select(o => o.Name));
+        Assert.Contains("曲阜师范大学", search.Items.Select(o => o.Name));
+        Assert.Equal(10, paged.Items.Count);
+        Assert.Equal(2, paged.Page);
         await tooLarge.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
     }
 
@@ -164,16 +164,16 @@ public sealed class OrganizationScopeTests(AccountsPlatformFixture platform)
     }
 
     // Both surfaces return exactly the rows of the predicate (counted in the database without any scope).
-    private async Task<List<JsonElement>> AssertSeesExactlyAsync(HttpClient client, Expression<Func<Organization, bool>> visible)
+    private async Task<List<OrganizationFeedEntity>> AssertSeesExactlyAsync(HttpClient client, Expression<Func<Organization, bool>> visible)
     {
         var expected = await platform.QueryAsync(db => db.Organizations.IgnoreQueryFilters().Where(visible).Select(o => o.Id).ToListAsync());
 
         var rest = new List<Guid>();
         for (var page = 1; ; page++)
         {
-            var answer = await client.GetJsonAsync($"/api/organizations?pageSize=200&page={page}");
-            Assert.Equal(expected.Count, answer.GetProperty("total").GetInt32());
-            var items = answer.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("id").GetGuid()).ToList();
+            var answer = await client.GetAsAsync<PageAnswer<OrganizationSummaryAnswer>>($"/api/organizations?pageSize=200&page={page}");
+            Assert.Equal(expected.Count, answer.Total);
+            var items = answer.Items.Select(o => o.Id).ToList();
             rest.AddRange(items);
             if (items.Count < 200)
             {
@@ -181,22 +181,22 @@ public sealed class OrganizationScopeTests(AccountsPlatformFixture platform)
             }
         }
 
-        var feed = new List<JsonElement>();
+        var feed = new List<OrganizationFeedEntity>();
         string? next = "/odata/Organizations?$count=true&$select=Id,Code,Type,RegionCode,DepartmentCode";
         while (next is not null)
         {
-            var page = await client.GetJsonAsync(next);
-            if (page.TryGetProperty("@odata.count", out var count))
+            var page = await client.GetAsAsync<ODataFeed<OrganizationFeedEntity>>(next, options: HttpJson.ODataAnswers);
+            if (page.Count is { } count)
             {
-                Assert.Equal(expected.Count, count.GetInt32());
+                Assert.Equal(expected.Count, count);
             }
 
-            feed.AddRange(page.GetProperty("value").EnumerateArray());
-            next = page.TryGetProperty("@odata.nextLink", out var link) ? new Uri(link.GetString()!).PathAndQuery : null;
+            feed.AddRange(page.Value);
+            next = page.NextLink is { } link ? new Uri(link).PathAndQuery : null;
         }
 
         Assert.Equal(expected.Order(), rest.Order());
-        Assert.Equal(expected.Order(), feed.Select(o => o.GetProperty("Id").GetGuid()).Order());
+        Assert.Equal(expected.Order(), feed.Select(o => o.Id).Order());
         return feed;
     }
 }

@@ -10,14 +10,14 @@ public sealed class SecurityPolicyTests(PlatformFixture platform)
     [Fact]
     public async Task Security_admins_read_the_policy_in_force()
     {
-        var policy = await (await platform.ClientAsync(PlatformRoles.SecurityAdmin)).GetJsonAsync("/api/admin/security-policy");
+        var policy = await (await platform.ClientAsync(PlatformRoles.SecurityAdmin)).GetAsAsync<SecurityPolicyAnswer>("/api/admin/security-policy");
 
-        Assert.Equal(5, policy.GetProperty("signIn").GetProperty("lockoutMaxFailedAttempts").GetInt32());
-        Assert.Equal(15, policy.GetProperty("signIn").GetProperty("lockoutMinutes").GetInt32());
-        Assert.True(policy.GetProperty("passwords").GetProperty("mlpsMode").GetBoolean());
-        Assert.Equal(8, policy.GetProperty("effectivePasswordMinimumLength").GetInt32());
-        Assert.Contains(PlatformRoles.AuditAdmin, policy.GetProperty("twoFactorRequiredRoles").Strings(""));
-        Assert.Equal(180, policy.GetProperty("auditRetentionDays").GetInt32());
+        Assert.Equal(5, policy.SignIn.LockoutMaxFailedAttempts);
+        Assert.Equal(15, policy.SignIn.LockoutMinutes);
+        Assert.True(policy.Passwords.MlpsMode);
+        Assert.Equal(8, policy.EffectivePasswordMinimumLength);
+        Assert.Contains(PlatformRoles.AuditAdmin, policy.TwoFactorRequiredRoles);
+        Assert.Equal(180, policy.AuditRetentionDays);
     }
 
     [Theory]

@@ -19,53 +19,42 @@ namespace KnowledgeRenewal.IntegrationTests.Audit;
 /// A platform on its own fresh database for one audit test (tests here tamper with the log, so they do not share
 /// one): no demo data and no background purge, so every audit record is one the test caused or start-up wrote.
 /// </summary>
-internal sealed class AuditHost : IAsyncDisposable
+internal sealed class AuditHost : PlatformFixtureBase
 {
-    private readonly PlatformFactory root;
-
-    private AuditHost(TestDatabase database, PlatformFactory root, WebApplicationFactory<Program> factory)
+    private readonly Dictionary<string, string?> settings = new()
     {
-        Database = database;
-        this.root = root;
-        Factory = factory;
+        ["Audit:PurgeEnabled"] = "false",
+    };
+
+    private readonly Action<IServiceCollection>? services;
+
+    private AuditHost(IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? services)
+    {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+
+        this.services = services;
     }
-
-    public TestDatabase Database { get; }
-
-    public WebApplicationFactory<Program> Factory { get; }
 
     public IServiceProvider Services => Factory.Services;
 
+    /// <inheritdoc/>
+    protected override bool DemoMode => false;
+
+    /// <inheritdoc/>
+    protected override IReadOnlyDictionary<string, string?> Settings => settings;
+
     public static async Task<AuditHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var database = await TestDatabase.CreateAsync();
-        var all = new Dictionary<string, string?>
-        {
-            ["Platform:DemoMode"] = "false",
-            ["Audit:PurgeEnabled"] = "false",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-
-        var root = new PlatformFactory(database, all);
-        var factory = services is null ? root : root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services));
-        _ = factory.Services; // start now: migrate and seed
-        return new AuditHost(database, root, factory);
+        var host = new AuditHost(settings, services);
+        await host.InitializeAsync(); // starts now: migrate and seed
+        return host;
     }
 
-    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = Services.CreateSystemScope();
-        return await work(scope.ServiceProvider);
-    }
-
-    public async Task InScopeAsync(Func<IServiceProvider, Task> work)
-    {
-        await using var scope = Services.CreateSystemScope();
-        await work(scope.ServiceProvider);
-    }
+    /// <inheritdoc/>
+    protected override void ConfigureServices(IServiceCollection services) => this.services?.Invoke(services);
 
     public Task RecordAsync(AuditEvent auditEvent) =>
         InScopeAsync(sp => sp.GetRequiredService<IAuditTrail>().RecordAsync(auditEvent, CancellationToken.None));
@@ -85,11 +74,4 @@ internal sealed class AuditHost : IAsyncDisposable
     /// <summary>Raw SQL straight at the database, past the platform (as someone with database access would).</summary>
     public Task<int> ExecuteSqlAsync(string sql) =>
         InScopeAsync(sp => sp.GetRequiredService<PlatformDbContext>().Database.ExecuteSqlRawAsync(sql));
-
-    public async ValueTask DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await root.DisposeAsync();
-        await Database.DisposeAsync();
-    }
 }

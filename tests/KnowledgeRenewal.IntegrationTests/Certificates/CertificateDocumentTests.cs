@@ -50,7 +50,7 @@ public sealed class CertificateDocumentTests(CertificatePlatformFixture platform
         Assert.True(vc.TryGetProperty("validFrom", out _));
         var subject = vc.GetProperty("credentialSubject");
         Assert.Equal("李*博", subject.GetProperty("name").GetString());
-        Assert.Equal(person.View.GetProperty("idNumberMasked").GetString(), subject.GetProperty("idNumberMasked").GetString());
+        Assert.Equal(person.View.IdNumberMasked, subject.GetProperty("idNumberMasked").GetString());
         Assert.Equal(2024, subject.GetProperty("creditYear").GetInt32());
         Assert.Equal(60m, subject.GetProperty("creditHours").GetProperty("total").GetDecimal());
         Assert.Equal(certificate.GetProperty("number").GetString(), subject.GetProperty("certificateNumber").GetString());
@@ -104,7 +104,7 @@ public sealed class CertificateDocumentTests(CertificatePlatformFixture platform
         Assert.Contains("王晓东", text, StringComparison.Ordinal);
         Assert.Contains("儿科常见病诊疗", text, StringComparison.Ordinal);
         Assert.Contains(certificate.GetProperty("number").GetString()!, text, StringComparison.Ordinal);
-        Assert.Contains(person.View.GetProperty("idNumberMasked").GetString()!, text, StringComparison.Ordinal);
+        Assert.Contains(person.View.IdNumberMasked, text, StringComparison.Ordinal);
         Assert.DoesNotContain(person.IdNumber, text, StringComparison.Ordinal);
         Assert.DoesNotContain(person.IdNumber, Encoding.Latin1.GetString(bytes), StringComparison.Ordinal);
         Assert.Contains(certificate.GetProperty("verificationCode").GetString()!, text, StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public sealed class CertificateIssueTests(CertificatePlatformFixture platform)
         Assert.Equal(38.5m, first.GetProperty("professionalHours").GetDecimal());
         Assert.Equal(50.5m, first.GetProperty("totalHours").GetDecimal());
         Assert.Equal("证明测试任城医院", first.GetProperty("holder").GetProperty("employer").GetString());
-        Assert.Equal(person.View.GetProperty("idNumberMasked").GetString(), first.GetProperty("holder").GetProperty("idNumberMasked").GetString());
+        Assert.Equal(person.View.IdNumberMasked, first.GetProperty("holder").GetProperty("idNumberMasked").GetString());
         var records = first.GetProperty("records").EnumerateArray().ToArray();
         Assert.Equal(3, records.Length);
         Assert.All(records, r => Assert.Equal("test", r.GetProperty("approvedBy").GetString()));

@@ -8,24 +8,17 @@ namespace KnowledgeRenewal.IntegrationTests.Certificates;
 /// <summary>Public verification is rate-limited per client address (its own host: a limit of three a minute).</summary>
 public sealed class VerificationRateLimitTests : IAsyncLifetime
 {
-    private TestDatabase database = null!;
+    // A fresh platform per test (xUnit makes one instance per test).
+    private readonly TestPlatform platform = new(new Dictionary<string, string?> { ["Certificates:VerificationsPerMinute"] = "3" }, demoMode: false);
     private PlatformFactory factory = null!;
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        factory = new PlatformFactory(database, new Dictionary<string, string?>
-        {
-            ["Platform:DemoMode"] = "false",
-            ["Certificates:VerificationsPerMinute"] = "3",
-        });
+        await platform.InitializeAsync();
+        factory = platform.Factory;
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await database.DisposeAsync();
-    }
+    public Task DisposeAsync() => platform.DisposeAsync();
 
     [Fact]
     public async Task Beyond_the_limit_verification_answers_429_on_the_api_and_the_page_but_the_empty_form_stays_open()

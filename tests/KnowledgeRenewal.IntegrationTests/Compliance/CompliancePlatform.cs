@@ -29,77 +29,49 @@ namespace KnowledgeRenewal.IntegrationTests.Compliance;
 /// known). Tests register their own people through the registry API and add credit records through the data layer,
 /// publishing the change as every ledger path does.
 /// </summary>
-public sealed class CompliancePlatformFixture : IAsyncLifetime
+public sealed class CompliancePlatformFixture : PlatformFixtureBase
 {
-    public const string CountyA = "370811";
-    public const string CountyB = "370883";
-
     private readonly FixtureRegistry registry = new(20251231);
 
-    public TestDatabase Database { get; private set; } = null!;
-
-    public PlatformFactory Factory { get; private set; } = null!;
-
-    public TestAccounts Accounts { get; private set; } = null!;
-
     /// <summary>任城区, agriculture (platform rules).</summary>
-    public ComplianceEmployer FarmA { get; private set; } = null!;
+    public FixtureEmployer FarmA { get; private set; } = null!;
 
     /// <summary>邹城市, agriculture (platform rules).</summary>
-    public ComplianceEmployer FarmB { get; private set; } = null!;
+    public FixtureEmployer FarmB { get; private set; } = null!;
 
     /// <summary>任城区, education (five-year cycle).</summary>
-    public ComplianceEmployer SchoolA { get; private set; } = null!;
+    public FixtureEmployer SchoolA { get; private set; } = null!;
 
     /// <summary>任城区, health (credits in classes Ⅰ and Ⅱ, with maximums).</summary>
-    public ComplianceEmployer HospitalA { get; private set; } = null!;
+    public FixtureEmployer HospitalA { get; private set; } = null!;
 
     /// <summary>邹城市, transport (what-if population only).</summary>
-    public ComplianceEmployer TransportB { get; private set; } = null!;
+    public FixtureEmployer TransportB { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <inheritdoc/>
+    protected override bool DemoMode => false;
+
+    /// <inheritdoc/>
+    protected override bool ManySignIns => true;
+
+    /// <inheritdoc/>
+    protected override Task SeedAsync() => SeedDataAsync(async (_, db) =>
     {
-        Database = await TestDatabase.CreateAsync();
-        Factory = new PlatformFactory(Database, FixtureRegistry.HostSettings);
-        Accounts = new TestAccounts(Factory);
-        using var scope = Factory.Services.CreateSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var bureaus = await FixtureRegistry.CountyBureausAsync(db);
-        FarmA = AddEmployer(db, "达标测试任城农场", CountyA, Departments.AgricultureRural, bureaus);
-        FarmB = AddEmployer(db, "达标测试邹城农场", CountyB, Departments.AgricultureRural, bureaus);
-        SchoolA = AddEmployer(db, "达标测试任城中学", CountyA, Departments.Education, bureaus);
-        TransportB = AddEmployer(db, "达标测试邹城公路站", CountyB, Departments.Transport, bureaus);
-        HospitalA = AddEmployer(db, "达标测试任城医院", CountyA, Departments.Health, bureaus);
-        await db.SaveChangesAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-
-    /// <summary>A client signed in as a test account holding <paramref name="role"/> in the organization.</summary>
-    public Task<HttpClient> ClientAsync(string role, string? organizationCode = null) => Accounts.ClientAsync(role, organizationCode);
+        FarmA = registry.AddEmployer(db, "达标测试任城农场", CountyA, Departments.AgricultureRural, bureaus);
+        FarmB = registry.AddEmployer(db, "达标测试邹城农场", CountyB, Departments.AgricultureRural, bureaus);
+        SchoolA = registry.AddEmployer(db, "达标测试任城中学", CountyA, Departments.Education, bureaus);
+        TransportB = registry.AddEmployer(db, "达标测试邹城公路站", CountyB, Departments.Transport, bureaus);
+        HospitalA = registry.AddEmployer(db, "达标测试任城医院", CountyA, Departments.Health, bureaus);
+    });
 
     /// <summary>Registers a professional of <paramref name="employer"/> through the registry API as the program office.</summary>
-    public async Task<Guid> RegisterAsync(ComplianceEmployer employer, string name = "达标测试人")
+    public async Task<Guid> RegisterAsync(FixtureEmployer employer, string name = "达标测试人")
     {
         ArgumentNullException.ThrowIfNull(employer);
         var client = await ClientAsync(PlatformRoles.ProgramOfficeAdmin);
-        using var response = await client.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), new
-        {
-            idNumber = registry.NewIdNumber(Gender.Female),
-            name,
-            phone = registry.NewPhone("138"),
-            employerCreditCode = employer.Code,
-            titleSeries = "农业技术",
-            titleLevel = "中级",
-            specialty = "农学",
-            education = "本科",
-        });
-        var view = await response.ReadJsonAsync(HttpStatusCode.Created, "register professional");
-        return view.GetProperty("id").GetGuid();
+        var person = await registry.RegisterAsync(client, employer, name, Gender.Female, phonePrefix: "138", titleSeries: "农业技术", specialty: "农学");
+        return person.Id;
     }
 
     /// <summary>
@@ -109,40 +81,23 @@ public sealed class CompliancePlatformFixture : IAsyncLifetime
     public async Task<IReadOnlyList<Guid>> AddRecordsAsync(Guid professionalId, params RecordSpec[] specs)
     {
         ArgumentNullException.ThrowIfNull(specs);
-        await using var scope = Factory.Services.CreateSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        var person = await db.Professionals.AsNoTracking().SingleAsync(p => p.Id == professionalId);
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var records = specs.Select(s => NewRecord(person, s)).ToList();
-        db.CreditRecords.AddRange(records);
-        await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<LedgerChanges>()
-            .PublishAsync(db, records.Select(r => new PersonYear(r.ProfessionalId, r.CreditYear)), CancellationToken.None);
-        await transaction.CommitAsync();
+        var records = await this.WriteLedgerAsync(async db =>
+        {
+            var person = await db.Professionals.AsNoTracking().SingleAsync(p => p.Id == professionalId);
+            CreditRecord[] added = [.. specs.Select(s => NewRecord(person, s))];
+            db.CreditRecords.AddRange(added);
+            return added;
+        });
         return [.. records.Select(r => r.Id)];
     }
 
     /// <summary>Revokes an approved record as a ledger path does (save, publish, commit).</summary>
-    public async Task RevokeAsync(Guid recordId)
+    public Task RevokeAsync(Guid recordId) => this.WriteLedgerAsync(async db =>
     {
-        await using var scope = Factory.Services.CreateSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
         var record = await db.CreditRecords.SingleAsync(r => r.Id == recordId);
         record.Revoke(LedgerActor.System, DateTime.UtcNow, "测试撤销：培训班次信息有误");
-        await db.SaveChangesAsync();
-        await scope.ServiceProvider.GetRequiredService<LedgerChanges>()
-            .PublishAsync(db, [new PersonYear(record.ProfessionalId, record.CreditYear)], CancellationToken.None);
-        await transaction.CommitAsync();
-    }
-
-    /// <summary>Runs <paramref name="query"/> against the database as the platform itself.</summary>
-    public async Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        await using var scope = Factory.Services.CreateSystemScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
-    }
+        return [record];
+    });
 
     /// <summary>The stored compliance rows of some people, as comparable values (no ids, no times).</summary>
     public Task<List<string>> StoredRowsAsync(IEnumerable<Guid> people)
@@ -187,16 +142,7 @@ public sealed class CompliancePlatformFixture : IAsyncLifetime
 
         return record;
     }
-
-    private ComplianceEmployer AddEmployer(PlatformDbContext db, string title, string region, string department, Dictionary<string, Guid> bureaus)
-    {
-        var employer = registry.AddEmployer(db, title, region, department, bureaus);
-        return new ComplianceEmployer(employer.Id, employer.Code, region, department);
-    }
 }
-
-/// <summary>A fixture employer.</summary>
-public sealed record ComplianceEmployer(Guid Id, string Code, string RegionCode, string DepartmentCode);
 
 /// <summary>A credit record to add.</summary>
 public sealed record RecordSpec(DateOnly Date, CreditCategory Category, decimal Hours, CreditRecordStatus Status = CreditRecordStatus.Approved, ActivityType Activity = ActivityType.ClassroomTraining, string Title = "达标测试培训班", string? CreditClass = null)

@@ -91,7 +91,7 @@ public sealed class WhatIfTests(CompliancePlatformFixture platform)
             new Uri("/api/compliance/what-if", UriKind.Relative),
             new { scope = "health", year = 2030, ruleSet = Draft(requiredTotal: -5m, cycleYears: 0, title: "", creditClass: "III") });
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var errors = problem.GetProperty("errors").EnumerateArray().ToDictionary(e => e.GetProperty("field").GetString()!, e => e.GetProperty("message").GetString()!);
+        var errors = problem.FieldErrors.ToDictionary(e => e.Field, e => e.Message);
         Assert.Contains("year", errors.Keys);
         Assert.Contains("ruleSet.title", errors.Keys);
         Assert.Contains("ruleSet.cycleYears", errors.Keys);
@@ -102,10 +102,10 @@ public sealed class WhatIfTests(CompliancePlatformFixture platform)
 
         using var noDraft = await office.PostAsJsonAsync(new Uri("/api/compliance/what-if", UriKind.Relative), new { scope = "platform", year = Year });
         var missing = await noDraft.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Contains(missing.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "ruleSet");
+        Assert.Contains(missing.FieldErrors, e => e.Field == "ruleSet");
 
         using var unknownScope = await office.PostAsJsonAsync(new Uri("/api/compliance/what-if", UriKind.Relative), new { scope = "astronomy", year = Year, ruleSet = Draft() });
         var scope = await unknownScope.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Contains(scope.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "scope");
+        Assert.Contains(scope.FieldErrors, e => e.Field == "scope");
     }
 }

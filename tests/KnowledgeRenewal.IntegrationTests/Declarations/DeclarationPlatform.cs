@@ -31,21 +31,12 @@ namespace KnowledgeRenewal.IntegrationTests.Declarations;
 /// platform. A recording <see cref="ILedgerChangeHandler"/> shows which ledger changes were published, and whether
 /// inside the writing transaction.
 /// </summary>
-public sealed class DeclarationPlatformFixture : IAsyncLifetime
+public sealed class DeclarationPlatformFixture : PlatformFixtureBase
 {
-    public const string CountyA = "370811";
-    public const string CountyB = "370883";
     public const long MaxEvidenceBytes = 64 * 1024;
 
     private readonly FixtureRegistry registry = new(20250601);
     private int people;
-    private PlatformFactory platform = null!;
-
-    public TestDatabase Database { get; private set; } = null!;
-
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
-
-    public TestAccounts Accounts { get; private set; } = null!;
 
     public LedgerChangeRecorder Ledger { get; } = new();
 
@@ -58,36 +49,29 @@ public sealed class DeclarationPlatformFixture : IAsyncLifetime
     /// <summary>邹城市, health.</summary>
     public FixtureEmployer E3 { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <inheritdoc/>
+    protected override bool DemoMode => false;
+
+    /// <inheritdoc/>
+    protected override bool ManySignIns => true;
+
+    /// <inheritdoc/>
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        Database = await TestDatabase.CreateAsync();
-        platform = new PlatformFactory(Database, new Dictionary<string, string?>
-        {
-            ["Platform:DemoMode"] = "false",
-            ["Security:SignInPerIpPerMinute"] = "100000",
-            ["Security:SignInPerAccountPerMinute"] = "1000",
-            ["Declarations:MaxEvidenceBytes"] = MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        Factory = platform.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddSingleton<ILedgerChangeHandler>(Ledger)));
-        Accounts = new TestAccounts(Factory);
-        using var scope = Factory.Services.CreateSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        ["Declarations:MaxEvidenceBytes"] = MaxEvidenceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <inheritdoc/>
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ILedgerChangeHandler>(Ledger);
+
+    /// <inheritdoc/>
+    protected override Task SeedAsync() => SeedDataAsync(async (_, db) =>
+    {
         var bureaus = await FixtureRegistry.CountyBureausAsync(db);
-        E1 = AddEmployer(db, "申报测试任城医院", CountyA, Departments.Health, bureaus);
-        E2 = AddEmployer(db, "申报测试任城中学", CountyA, Departments.Education, bureaus);
-        E3 = AddEmployer(db, "申报测试邹城医院", CountyB, Departments.Health, bureaus);
-        await db.SaveChangesAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await platform.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-
-    /// <summary>A client signed in as a test account holding <paramref name="role"/> in the organization (one per role and organization).</summary>
-    public Task<HttpClient> ClientAsync(string role, string? organizationCode = null) => Accounts.ClientAsync(role, organizationCode);
+        E1 = registry.AddEmployer(db, "申报测试任城医院", CountyA, Departments.Health, bureaus);
+        E2 = registry.AddEmployer(db, "申报测试任城中学", CountyA, Departments.Education, bureaus);
+        E3 = registry.AddEmployer(db, "申报测试邹城医院", CountyB, Departments.Health, bureaus);
+    });
 
     /// <summary>
     /// A new professional at <paramref name="employer"/>, registered as the registry stores people, with their own
@@ -98,58 +82,16 @@ public sealed class DeclarationPlatformFixture : IAsyncLifetime
         ArgumentNullException.ThrowIfNull(employer);
         var number = Interlocked.Increment(ref people);
         var idText = registry.NewIdNumber(Gender.Female, region: employer.RegionCode);
-
         var account = await Accounts.CreateAsync($"decl.{number}.{Guid.NewGuid():N}"[..30], roles.Length == 0 ? [PlatformRoles.Professional] : roles, employer.Code);
-        Guid id;
-        using (var scope = Factory.Services.CreateSystemScope())
+        var id = Guid.Empty;
+        await SeedDataAsync((services, db) =>
         {
-            var services = scope.ServiceProvider;
-            var db = services.GetRequiredService<PlatformDbContext>();
-            Assert.True(ResidentIdNumber.TryParse(idText, DateOnly.FromDateTime(DateTime.UtcNow), out var idNumber, out _));
-            var protector = services.GetRequiredService<IPersonalDataProtector>();
-            var professional = new Professional
-            {
-                IdNumberHash = services.GetRequiredService<IdNumberHasher>().Hash(idNumber),
-                IdNumberCipher = protector.Protect(idNumber.Value),
-                IdNumberMasked = idNumber.Masked,
-                Name = $"申报测试人{number}",
-                Gender = Gender.Female,
-                BirthDate = idNumber.BirthDate,
-                EmployerId = employer.Id,
-                RegionCode = employer.RegionCode,
-                DepartmentCode = employer.DepartmentCode,
-                TitleLevel = TitleLevel.Intermediate,
-                Education = EducationLevel.Bachelor,
-                UserId = account.Id,
-                CreatedAt = DateTime.UtcNow,
-                UpdatedAt = DateTime.UtcNow,
-            };
-            db.Professionals.Add(professional);
-            db.Employments.Add(new Employment { ProfessionalId = professional.Id, EmployerId = employer.Id, StartedOn = new DateOnly(2015, 9, 1), RecordedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-            id = professional.Id;
-        }
-
+            id = FixtureRegistry.AddProfessional(services, db, employer, idText, $"申报测试人{number}", account.Id, employedSince: new DateOnly(2015, 9, 1)).Professional.Id;
+            return Task.CompletedTask;
+        });
         return new Declarant(id, account, await Accounts.SignedInClientAsync(account), idText);
     }
-
-    /// <summary>Runs <paramref name="query"/> against the database as the platform itself.</summary>
-    public async Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        using var scope = Factory.Services.CreateSystemScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
-    }
-
-    private FixtureEmployer AddEmployer(PlatformDbContext db, string name, string region, string department, Dictionary<string, Guid> bureaus)
-    {
-        var employer = registry.AddEmployer(db, name, region, department, bureaus);
-        return new FixtureEmployer(employer.Id, employer.Code, name, region, department);
-    }
 }
-
-/// <summary>A fixture employer.</summary>
-public sealed record FixtureEmployer(Guid Id, string Code, string Name, string RegionCode, string DepartmentCode);
 
 /// <summary>A declarant: the professional, their account and a client signed in as it, and the plaintext ID number (no answer may contain it).</summary>
 public sealed record Declarant(Guid Id, TestAccount Account, HttpClient Client, string IdNumber);
@@ -227,36 +169,22 @@ public static class DeclarationRequests
     }
 
     /// <summary>Declares and asserts 201; returns the receipt and the ETag.</summary>
-    public static async Task<(JsonElement Receipt, Guid Id, string ETag)> DeclaredAsync(HttpClient client, IDictionary<string, string>? fields = null)
+    public static async Task<(DeclarationReceiptAnswer Receipt, Guid Id, string ETag)> DeclaredAsync(HttpClient client, IDictionary<string, string>? fields = null)
     {
         using var response = await DeclareAsync(client, fields ?? Conference());
-        var receipt = await response.ReadJsonAsync(HttpStatusCode.Created, "declare");
-        return (receipt, receipt.GetProperty("declaration").GetProperty("id").GetGuid(), response.Headers.ETag!.Tag);
+        var receipt = await response.ReadAsAsync<DeclarationReceiptAnswer>(HttpStatusCode.Created, "declare");
+        return (receipt, receipt.Declaration.Id, response.Headers.ETag!.Tag);
     }
 
     /// <summary>Posts a review or withdrawal with an optional If-Match.</summary>
-    public static async Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, string action, object? body, string? ifMatch)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/declarations/{id:D}/{action}");
-        if (body is not null)
-        {
-            message.Content = JsonContent.Create(body);
-        }
-
-        if (ifMatch is not null)
-        {
-            message.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        return await client.SendAsync(message);
-    }
+    public static Task<HttpResponseMessage> ActAsync(HttpClient client, Guid id, string action, object? body, string? ifMatch) =>
+        PlatformFixtureBase.SendAsync(client, HttpMethod.Post, $"/api/declarations/{id:D}/{action}", body, ifMatch);
 
     /// <summary>Acts and asserts 200; returns the view and the new ETag.</summary>
-    public static async Task<(JsonElement View, string ETag)> ActedAsync(HttpClient client, Guid id, string action, object? body, string ifMatch)
+    public static async Task<(DeclarationAnswer View, string ETag)> ActedAsync(HttpClient client, Guid id, string action, object? body, string ifMatch)
     {
         using var response = await ActAsync(client, id, action, body, ifMatch);
-        var view = await response.ReadJsonAsync(HttpStatusCode.OK, action);
+        var view = await response.ReadAsAsync<DeclarationAnswer>(HttpStatusCode.OK, action);
         return (view, response.Headers.ETag!.Tag);
     }
 

@@ -31,9 +31,9 @@ public sealed class DeclarationTextTests(DeclarationPlatformFixture platform)
         using var response = await DeclareAsync(person.Client, fields);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-        Assert.Equal((field, "invalid_character"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
-        Assert.Contains(codePoint, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var error = Assert.Single(problem.FieldErrors);
+        Assert.Equal((field, "invalid_character"), (error.Field, error.Code));
+        Assert.Contains(codePoint, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await platform.QueryAsync(db => db.ActivityDeclarations.CountAsync(d => d.ProfessionalId == person.Id)));
     }
 
@@ -59,7 +59,7 @@ public sealed class DeclarationTextTests(DeclarationPlatformFixture platform)
         using var response = await ActAsync(hr, id, "employer-review", Reject("材料不全\u202E"), etag);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("comment", Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+        Assert.Equal("comment", Assert.Single(problem.FieldErrors).Field);
         Assert.Equal(etag, await ETagAsync(person.Client, id));
     }
 }

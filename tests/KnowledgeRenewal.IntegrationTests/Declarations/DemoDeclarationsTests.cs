@@ -70,24 +70,20 @@ public sealed class DemoDeclarationsTests(PlatformFixture platform)
     public async Task The_demo_professional_reads_one_declaration_in_every_state_and_its_evidence()
     {
         var account = DemoAccounts.All.Single(a => a.Role == PlatformRoles.Professional);
-        using var anonymous = platform.Factory.CreateClient();
-        using var token = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(account.UserName, DemoAccounts.Password));
-        var tokens = await token.ReadJsonAsync(HttpStatusCode.OK, "demo professional token");
-        using var client = platform.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("access_token").GetString());
+        using var client = await platform.Accounts.SignedInClientAsync(platform.DemoAccount(account.UserName));
 
-        var page = await client.GetJsonAsync("/api/declarations?pageSize=100");
+        var page = await client.GetAsAsync<PageAnswer<DeclarationSummaryAnswer>>("/api/declarations?pageSize=100");
 
-        var items = page.GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(6, page.GetProperty("total").GetInt32());
+        var items = page.Items;
+        Assert.Equal(6, page.Total);
         Assert.Equal(
             ["Approved", "AwaitingDepartment", "AwaitingEmployer", "Rejected", "Rejected", "Withdrawn"],
-            items.Select(i => i.GetProperty("status").GetString()).Order(StringComparer.Ordinal));
-        var detail = await client.GetJsonAsync($"/api/declarations/{items[0].GetProperty("id").GetGuid():D}");
-        var file = detail.GetProperty("evidence")[0];
-        using var download = await client.GetAsync(new Uri(file.GetProperty("url").GetString()!, UriKind.Relative));
+            items.Select(i => i.Status).Order(StringComparer.Ordinal));
+        var detail = await client.GetAsAsync<DeclarationAnswer>($"/api/declarations/{items[0].Id:D}");
+        var file = detail.Evidence[0];
+        using var download = await client.GetAsync(new Uri(file.Url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal(file.GetProperty("contentType").GetString(), EvidenceContent.Detect(await download.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(file.ContentType, EvidenceContent.Detect(await download.Content.ReadAsByteArrayAsync()));
     }
 
     [Fact]

@@ -30,9 +30,9 @@ public sealed class EvidenceTests(DeclarationPlatformFixture platform)
         using var response = await DeclareAsync(person.Client, Conference(), ("会议证书.pdf", Pdf), ("照片.png", html));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-        Assert.Equal(("evidence[1]", "evidence_type_not_allowed"), (error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
-        Assert.Contains("照片", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var error = Assert.Single(problem.FieldErrors);
+        Assert.Equal(("evidence[1]", "evidence_type_not_allowed"), (error.Field, error.Code));
+        Assert.Contains("照片", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await platform.QueryAsync(db => db.ActivityDeclarations.CountAsync(d => d.ProfessionalId == person.Id)));
     }
 
@@ -48,8 +48,8 @@ public sealed class EvidenceTests(DeclarationPlatformFixture platform)
         using (var tooLarge = await DeclareAsync(person.Client, Conference(), ("a.pdf", Pdf), ("扫描件.pdf", large)))
         {
             var problem = await tooLarge.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge, DeclarationProblemCodes.EvidenceTooLarge);
-            Assert.Contains("扫描件", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            Assert.Equal("evidence[1]", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+            Assert.Contains("扫描件", problem.Detail, StringComparison.Ordinal);
+            Assert.Equal("evidence[1]", problem.FieldErrors[0].Field);
         }
 
         using (var tooMany = await DeclareAsync(person.Client, Conference(), [.. Enumerable.Range(1, 6).Select(i => ($"{i}.pdf", Pdf))]))
@@ -60,7 +60,7 @@ public sealed class EvidenceTests(DeclarationPlatformFixture platform)
         using (var none = await DeclareAsync(person.Client, Conference(), ("无关字段.txt", Array.Empty<byte>())))
         {
             var problem = await none.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-            Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() is "evidence_empty");
+            Assert.Contains(problem.FieldErrors, e => e.Code is "evidence_empty");
         }
 
         using (var json = await person.Client.PostAsync(new Uri("/api/declarations", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json")))
@@ -77,15 +77,15 @@ public sealed class EvidenceTests(DeclarationPlatformFixture platform)
 
             using var response = await person.Client.PostAsync(new Uri("/api/declarations", UriKind.Relative), withoutFiles);
             var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-            Assert.Equal(("evidence", "evidence_required"), (problem.GetProperty("errors")[0].GetProperty("field").GetString(), problem.GetProperty("errors")[0].GetProperty("code").GetString()));
+            Assert.Equal(("evidence", "evidence_required"), (problem.FieldErrors[0].Field, problem.FieldErrors[0].Code));
         }
 
         Assert.Equal(0, await platform.QueryAsync(db => db.ActivityDeclarations.CountAsync(d => d.ProfessionalId == person.Id)));
 
         // Five files, one exactly at the limit: accepted.
         using var accepted = await DeclareAsync(person.Client, Conference(), [("a.pdf", justRight), .. Enumerable.Range(1, 4).Select(i => ($"{i}.png", Png))]);
-        var receipt = await accepted.ReadJsonAsync(HttpStatusCode.Created, "five files");
-        Assert.Equal(5, receipt.GetProperty("declaration").GetProperty("evidence").GetArrayLength());
+        var receipt = await accepted.ReadAsAsync<DeclarationReceiptAnswer>(HttpStatusCode.Created, "five files");
+        Assert.Equal(5, receipt.Declaration.Evidence.Count);
     }
 
     [Fact]
@@ -94,15 +94,15 @@ public sealed class EvidenceTests(DeclarationPlatformFixture platform)
         var person = await platform.NewDeclarantAsync(platform.E1);
         var fields = Conference();
         using var response = await DeclareAsync(person.Client, fields, ("../../证书\u202Efdp.exe", Pdf), ("C:\\扫描\\照片.png", Png));
-        var receipt = await response.ReadJsonAsync(HttpStatusCode.Created, "declare");
-        var evidence = receipt.GetProperty("declaration").GetProperty("evidence").EnumerateArray().ToList();
+        var receipt = await response.ReadAsAsync<DeclarationReceiptAnswer>(HttpStatusCode.Created, "declare");
+        var evidence = receipt.Declaration.Evidence;
 
-        Assert.Equal(["证书fdp.exe.pdf", "照片.png"], evidence.Select(e => e.GetProperty("fileName").GetString()));
-        Assert.Equal([EvidenceContent.Pdf, EvidenceContent.Png], evidence.Select(e => e.GetProperty("contentType").GetString()));
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Pdf)), evidence[0].GetProperty("sha256").GetString());
-        Assert.Equal(Pdf.Length, evidence[0].GetProperty("size").GetInt64());
+        Assert.Equal(["证书fdp.exe.pdf", "照片.png"], evidence.Select(e => e.FileName));
+        Assert.Equal([EvidenceContent.Pdf, EvidenceContent.Png], evidence.Select(e => e.ContentType));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Pdf)), evidence[0].Sha256);
+        Assert.Equal(Pdf.Length, evidence[0].Size);
 
-        using var download = await person.Client.GetAsync(new Uri(evidence[0].GetProperty("url").GetString()!, UriKind.Relative));
+        using var download = await person.Client.GetAsync(new Uri(evidence[0].Url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal(EvidenceContent.Pdf, download.Content.Headers.ContentType?.MediaType);
@@ -117,10 +117,10 @@ public sealed class EvidenceTests(DeclarationPlatformFixture platform)
     {
         var person = await platform.NewDeclarantAsync(platform.E1);
         var (receipt, id, _) = await DeclaredAsync(person.Client);
-        var url = receipt.GetProperty("declaration").GetProperty("evidence")[0].GetProperty("url").GetString()!;
+        var url = receipt.Declaration.Evidence[0].Url;
         var other = await platform.NewDeclarantAsync(platform.E1);
         var (otherReceipt, _, _) = await DeclaredAsync(other.Client);
-        var otherFile = otherReceipt.GetProperty("declaration").GetProperty("evidence")[0].GetProperty("id").GetGuid();
+        var otherFile = otherReceipt.Declaration.Evidence[0].Id;
 
         var allowed = new[]
         {
@@ -137,7 +137,7 @@ public sealed class EvidenceTests(DeclarationPlatformFixture platform)
 
         // Sees the declaration (its county) but is not a reviewer: refused by role.
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + DeclarationPlatformFixture.CountyA);
-        await county.GetJsonAsync($"/api/declarations/{id:D}");
+        await county.GetAsAsync<DeclarationAnswer>($"/api/declarations/{id:D}");
         using (var countyFile = await county.GetAsync(new Uri(url, UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.Forbidden, countyFile.StatusCode);

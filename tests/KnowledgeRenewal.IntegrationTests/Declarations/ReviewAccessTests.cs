@@ -61,15 +61,15 @@ public sealed class ReviewAccessTests(DeclarationPlatformFixture platform)
 
         // The county sees it (its region) but reviews nothing; the health department sees it and reviews only its step.
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + DeclarationPlatformFixture.CountyA);
-        var view = await county.GetJsonAsync($"/api/declarations/{id:D}");
-        Assert.Equal("AwaitingEmployer", view.GetProperty("status").GetString());
+        var view = await county.GetAsAsync<DeclarationAnswer>($"/api/declarations/{id:D}");
+        Assert.Equal("AwaitingEmployer", view.Status);
         var health = await platform.ClientAsync(PlatformRoles.DepartmentAdmin);
         using (var early = await ActAsync(health, id, "employer-review", Approve, etag))
         {
             Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
         }
 
-        Assert.Equal("AwaitingEmployer", (await person.Client.GetJsonAsync($"/api/declarations/{id:D}")).GetProperty("status").GetString());
+        Assert.Equal("AwaitingEmployer", (await person.Client.GetAsAsync<DeclarationAnswer>($"/api/declarations/{id:D}")).Status);
     }
 
     [Fact]
@@ -84,17 +84,17 @@ public sealed class ReviewAccessTests(DeclarationPlatformFixture platform)
             .SetProperty(p => p.RegionCode, platform.E3.RegionCode)));
 
         var newHr = await platform.ClientAsync(PlatformRoles.EmployerHr, platform.E3.Code);
-        Assert.Equal(platform.E1.Id, (await newHr.GetJsonAsync($"/api/declarations/{id:D}")).GetProperty("employerId").GetGuid());
+        Assert.Equal(platform.E1.Id, (await newHr.GetAsAsync<DeclarationAnswer>($"/api/declarations/{id:D}")).EmployerId);
         using (var refused = await ActAsync(newHr, id, "employer-review", Approve, etag))
         {
             var problem = await refused.AssertProblemAsync(HttpStatusCode.Forbidden, DeclarationProblemCodes.NotReviewer);
-            Assert.Contains("提交申报时所在用人单位", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("提交申报时所在用人单位", problem.Detail, StringComparison.Ordinal);
         }
 
         var oldHr = await platform.ClientAsync(PlatformRoles.EmployerHr, platform.E1.Code);
         var (view, _) = await ActedAsync(oldHr, id, "employer-review", Approve, etag);
-        Assert.Equal("AwaitingDepartment", view.GetProperty("status").GetString());
-        Assert.Equal("Pending", view.GetProperty("record").GetProperty("status").GetString());
+        Assert.Equal("AwaitingDepartment", view.Status);
+        Assert.Equal("Pending", view.Record!.Status);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class ReviewAccessTests(DeclarationPlatformFixture platform)
         var theirs = await colleague.GetJsonAsync("/api/declarations?awaitingMe=true&pageSize=100");
         Assert.Contains(id.ToString(), theirs.GetRawText(), StringComparison.OrdinalIgnoreCase);
         var (view, _) = await ActedAsync(colleague, id, "employer-review", Approve, etag);
-        Assert.Equal("AwaitingDepartment", view.GetProperty("status").GetString());
+        Assert.Equal("AwaitingDepartment", view.Status);
     }
 
     [Fact]
@@ -162,12 +162,12 @@ public sealed class ReviewAccessTests(DeclarationPlatformFixture platform)
                 ActAsync(first, id, "employer-review", Approve, etag),
                 ActAsync(second, id, "employer-review", Reject("并发驳回"), etag));
             Assert.True(employer.Statuses.SequenceEqual([200, 412]) || employer.Statuses.SequenceEqual([200, 409]), $"employer round {round}: {employer}");
-            var afterEmployer = await person.Client.GetJsonAsync($"/api/declarations/{id:D}");
-            var status = afterEmployer.GetProperty("status").GetString()!;
+            var afterEmployer = await person.Client.GetAsAsync<DeclarationAnswer>($"/api/declarations/{id:D}");
+            var status = afterEmployer.Status;
             Assert.Contains(status, employer.Winner, StringComparison.Ordinal);
             if (status != "AwaitingDepartment")
             {
-                Assert.Equal("Rejected", afterEmployer.GetProperty("record").GetProperty("status").GetString());
+                Assert.Equal("Rejected", afterEmployer.Record!.Status);
                 continue;
             }
 
@@ -177,10 +177,10 @@ public sealed class ReviewAccessTests(DeclarationPlatformFixture platform)
                 ActAsync(health, id, "department-review", Approve, etag2),
                 ActAsync(office, id, "department-review", Reject("并发驳回"), etag2));
             Assert.True(department.Statuses.SequenceEqual([200, 412]) || department.Statuses.SequenceEqual([200, 409]), $"department round {round}: {department}");
-            var final = await person.Client.GetJsonAsync($"/api/declarations/{id:D}");
-            var finalStatus = final.GetProperty("status").GetString()!;
+            var final = await person.Client.GetAsAsync<DeclarationAnswer>($"/api/declarations/{id:D}");
+            var finalStatus = final.Status;
             Assert.Contains(finalStatus, department.Winner, StringComparison.Ordinal);
-            Assert.Equal(finalStatus, final.GetProperty("record").GetProperty("status").GetString());
+            Assert.Equal(finalStatus, final.Record!.Status);
         }
     }
 
@@ -194,10 +194,10 @@ public sealed class ReviewAccessTests(DeclarationPlatformFixture platform)
         var (_, id, etag) = await DeclaredAsync(person.Client, Conference("列表测试"));
         var idText = id.ToString();
 
-        var own = await person.Client.GetJsonAsync("/api/declarations");
-        Assert.Equal(1, own.GetProperty("total").GetInt32());
-        Assert.Equal("申报测试人", own.GetProperty("items")[0].GetProperty("professionalName").GetString()![..5]);
-        Assert.Equal(0, (await stranger.Client.GetJsonAsync("/api/declarations")).GetProperty("total").GetInt32());
+        var own = await person.Client.GetAsAsync<PageAnswer<DeclarationSummaryAnswer>>("/api/declarations");
+        Assert.Equal(1, own.Total);
+        Assert.Equal("申报测试人", own.Items[0].ProfessionalName![..5]);
+        Assert.Equal(0, (await stranger.Client.GetAsAsync<PageAnswer<DeclarationSummaryAnswer>>("/api/declarations")).Total);
 
         Assert.Contains(idText, (await hr.GetJsonAsync("/api/declarations?awaitingMe=true&pageSize=100")).GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(idText, (await health.GetJsonAsync("/api/declarations?awaitingMe=true&pageSize=100")).GetRawText(), StringComparison.Ordinal);
@@ -206,14 +206,14 @@ public sealed class ReviewAccessTests(DeclarationPlatformFixture platform)
         Assert.Contains(idText, (await health.GetJsonAsync("/api/declarations?awaitingMe=true&pageSize=100")).GetRawText(), StringComparison.Ordinal);
 
         var year = DateTime.UtcNow.AddDays(-19).Year;
-        Assert.Equal(1, (await person.Client.GetJsonAsync($"/api/declarations?status=待主管部门审核&year={year}&activity=学术会议")).GetProperty("total").GetInt32());
-        Assert.Equal(0, (await person.Client.GetJsonAsync($"/api/declarations?status=Approved")).GetProperty("total").GetInt32());
-        Assert.Equal(0, (await person.Client.GetJsonAsync($"/api/declarations?year={year - 1}")).GetProperty("total").GetInt32());
-        Assert.Equal(0, (await person.Client.GetJsonAsync("/api/declarations?activity=Patent")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await person.Client.GetAsAsync<PageAnswer<DeclarationSummaryAnswer>>($"/api/declarations?status=待主管部门审核&year={year}&activity=学术会议")).Total);
+        Assert.Equal(0, (await person.Client.GetAsAsync<PageAnswer<DeclarationSummaryAnswer>>($"/api/declarations?status=Approved")).Total);
+        Assert.Equal(0, (await person.Client.GetAsAsync<PageAnswer<DeclarationSummaryAnswer>>($"/api/declarations?year={year - 1}")).Total);
+        Assert.Equal(0, (await person.Client.GetAsAsync<PageAnswer<DeclarationSummaryAnswer>>("/api/declarations?activity=Patent")).Total);
 
         using var bad = await person.Client.GetAsync(new Uri("/api/declarations?status=unknown&pageSize=500", UriKind.Relative));
         var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal(["pageSize", "status"], problem.GetProperty("errors").Strings("field").Order(StringComparer.Ordinal));
+        Assert.Equal(["pageSize", "status"], problem.FieldErrors.Select(e => e.Field).Order(StringComparer.Ordinal));
 
         foreach (var role in new[] { PlatformRoles.ProviderStaff, PlatformRoles.SystemAdmin, PlatformRoles.SecurityAdmin, PlatformRoles.AuditAdmin })
         {

@@ -28,30 +28,30 @@ public sealed class ReviewFlowTests(DeclarationPlatformFixture platform)
         var health = await platform.ClientAsync(PlatformRoles.DepartmentAdmin);
 
         var (receipt, id, etag) = await DeclaredAsync(person.Client);
-        var declared = receipt.GetProperty("declaration");
-        Assert.Equal("AwaitingEmployer", declared.GetProperty("status").GetString());
-        Assert.Equal("待单位审核", declared.GetProperty("statusName").GetString());
-        Assert.Equal(12m, declared.GetProperty("hours").GetDecimal()); // 4 学分 × 3
-        Assert.Equal("II", declared.GetProperty("creditClass").GetString());
-        Assert.Equal("health", declared.GetProperty("moduleKey").GetString());
-        Assert.Equal("Pending", declared.GetProperty("record").GetProperty("status").GetString());
-        Assert.Equal("继续医学教育（年度学分制）", receipt.GetProperty("ruleSetTitle").GetString());
-        Assert.Contains(receipt.GetProperty("notices").Strings(""), n => n.Contains("4 学分折合 12 学时", StringComparison.Ordinal));
-        Assert.DoesNotContain(person.IdNumber, receipt.GetRawText(), StringComparison.Ordinal);
+        var declared = receipt.Declaration;
+        Assert.Equal("AwaitingEmployer", declared.Status);
+        Assert.Equal("待单位审核", declared.StatusName);
+        Assert.Equal(12m, declared.Hours); // 4 学分 × 3
+        Assert.Equal("II", declared.CreditClass);
+        Assert.Equal("health", declared.ModuleKey);
+        Assert.Equal("Pending", declared.Record!.Status);
+        Assert.Equal("继续医学教育（年度学分制）", receipt.RuleSetTitle);
+        Assert.Contains(receipt.Notices, n => n.Contains("4 学分折合 12 学时", StringComparison.Ordinal));
+        Assert.DoesNotContain(person.IdNumber, receipt.Json.GetRawText(), StringComparison.Ordinal);
 
         var (afterEmployer, etag2) = await ActedAsync(hr, id, "employer-review", Approve, etag);
-        Assert.Equal("AwaitingDepartment", afterEmployer.GetProperty("status").GetString());
-        Assert.Equal("Pending", afterEmployer.GetProperty("record").GetProperty("status").GetString());
+        Assert.Equal("AwaitingDepartment", afterEmployer.Status);
+        Assert.Equal("Pending", afterEmployer.Record!.Status);
 
         var (approved, _) = await ActedAsync(health, id, "department-review", new { decision = "通过", comment = "符合Ⅱ类学分授予条件。" }, etag2);
-        Assert.Equal("Approved", approved.GetProperty("status").GetString());
-        Assert.Equal("Approved", approved.GetProperty("record").GetProperty("status").GetString());
-        var trail = approved.GetProperty("trail").EnumerateArray().ToList();
-        Assert.Equal(["submitted", "employer", "department"], trail.Select(s => s.GetProperty("step").GetString()));
-        Assert.All(trail, s => Assert.False(string.IsNullOrEmpty(s.GetProperty("by").GetString())));
-        Assert.All(trail, s => Assert.NotEqual(System.Text.Json.JsonValueKind.Null, s.GetProperty("at").ValueKind));
-        Assert.Equal(["approved", "approved"], trail.Skip(1).Select(s => s.GetProperty("decision").GetString()));
-        Assert.Equal("符合Ⅱ类学分授予条件。", trail[2].GetProperty("comment").GetString());
+        Assert.Equal("Approved", approved.Status);
+        Assert.Equal("Approved", approved.Record!.Status);
+        var trail = approved.Trail;
+        Assert.Equal(["submitted", "employer", "department"], trail.Select(s => s.Step));
+        Assert.All(trail, s => Assert.False(string.IsNullOrEmpty(s.By)));
+        Assert.All(trail, s => Assert.NotNull(s.At));
+        Assert.Equal(["approved", "approved"], trail.Skip(1).Select(s => s.Decision));
+        Assert.Equal("符合Ⅱ类学分授予条件。", trail[2].Comment);
 
         var record = await platform.QueryAsync(db => db.CreditRecords.AsNoTracking().SingleAsync(r => r.DeclarationId == id));
         Assert.Equal(CreditRecordStatus.Approved, record.Status);
@@ -81,19 +81,19 @@ public sealed class ReviewFlowTests(DeclarationPlatformFixture platform)
         using (var noReason = await ActAsync(hr, id, "employer-review", new { decision = "reject" }, etag))
         {
             var problem = await noReason.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-            Assert.Equal("comment", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+            Assert.Equal("comment", problem.FieldErrors[0].Field);
         }
 
         var (rejected, etag2) = await ActedAsync(hr, id, "employer-review", Reject("会议证明未加盖主办单位公章。"), etag);
-        Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
-        Assert.Equal("Rejected", rejected.GetProperty("record").GetProperty("status").GetString());
-        Assert.Equal("会议证明未加盖主办单位公章。", rejected.GetProperty("record").GetProperty("reviewReason").GetString());
-        var employerStep = rejected.GetProperty("trail")[1];
-        Assert.Equal(("employer", "rejected"), (employerStep.GetProperty("step").GetString(), employerStep.GetProperty("decision").GetString()));
+        Assert.Equal("Rejected", rejected.Status);
+        Assert.Equal("Rejected", rejected.Record!.Status);
+        Assert.Equal("会议证明未加盖主办单位公章。", rejected.Record.ReviewReason);
+        var employerStep = rejected.Trail[1];
+        Assert.Equal(("employer", "rejected"), (employerStep.Step, employerStep.Decision));
 
         using var late = await ActAsync(health, id, "department-review", Approve, etag2);
         var wrong = await late.AssertProblemAsync(HttpStatusCode.Conflict, DeclarationProblemCodes.WrongStep);
-        Assert.Contains("已驳回", wrong.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("已驳回", wrong.Detail, StringComparison.Ordinal);
 
         var record = await platform.QueryAsync(db => db.CreditRecords.AsNoTracking().SingleAsync(r => r.DeclarationId == id));
         Assert.Equal((CreditRecordStatus.Rejected, "会议证明未加盖主办单位公章。"), (record.Status, record.ReviewReason));
@@ -112,8 +112,8 @@ public sealed class ReviewFlowTests(DeclarationPlatformFixture platform)
 
         var (rejected, _) = await ActedAsync(office, id, "department-review", Reject("该会议未列入继续医学教育项目目录。"), etag2);
 
-        Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
-        var steps = rejected.GetProperty("trail").EnumerateArray().Select(s => (s.GetProperty("step").GetString(), s.GetProperty("decision").GetString())).ToList();
+        Assert.Equal("Rejected", rejected.Status);
+        var steps = rejected.Trail.Select(s => (s.Step, s.Decision)).ToList();
         Assert.Equal([("submitted", null), ("employer", "approved"), ("department", "rejected")], steps);
         var record = await platform.QueryAsync(db => db.CreditRecords.AsNoTracking().SingleAsync(r => r.DeclarationId == id));
         Assert.Equal((CreditRecordStatus.Rejected, "该会议未列入继续医学教育项目目录。"), (record.Status, record.ReviewReason));
@@ -130,7 +130,7 @@ public sealed class ReviewFlowTests(DeclarationPlatformFixture platform)
         using (var early = await ActAsync(health, id, "department-review", Approve, etag))
         {
             var problem = await early.AssertProblemAsync(HttpStatusCode.Conflict, DeclarationProblemCodes.WrongStep);
-            Assert.Contains("待单位审核", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("待单位审核", problem.Detail, StringComparison.Ordinal);
         }
 
         var (_, etag2) = await ActedAsync(hr, id, "employer-review", Approve, etag);
@@ -145,8 +145,8 @@ public sealed class ReviewFlowTests(DeclarationPlatformFixture platform)
             await again.AssertProblemAsync(HttpStatusCode.Conflict, DeclarationProblemCodes.WrongStep);
         }
 
-        var view = await person.Client.GetJsonAsync($"/api/declarations/{id:D}");
-        Assert.Equal("Approved", view.GetProperty("status").GetString());
+        var view = await person.Client.GetAsAsync<DeclarationAnswer>($"/api/declarations/{id:D}");
+        Assert.Equal("Approved", view.Status);
     }
 
     [Fact]
@@ -169,14 +169,14 @@ public sealed class ReviewFlowTests(DeclarationPlatformFixture platform)
         }
 
         var (withdrawn, _) = await ActedAsync(person.Client, first, "withdraw", null, etag);
-        Assert.Equal(("Withdrawn", "已撤回"), (withdrawn.GetProperty("status").GetString(), withdrawn.GetProperty("statusName").GetString()));
-        Assert.Equal(("Rejected", "本人撤回"), (withdrawn.GetProperty("record").GetProperty("status").GetString(), withdrawn.GetProperty("record").GetProperty("reviewReason").GetString()));
-        Assert.Equal("withdrawn", withdrawn.GetProperty("trail").EnumerateArray().Last().GetProperty("step").GetString());
+        Assert.Equal(("Withdrawn", "已撤回"), (withdrawn.Status, withdrawn.StatusName));
+        Assert.Equal(("Rejected", "本人撤回"), (withdrawn.Record!.Status, withdrawn.Record.ReviewReason));
+        Assert.Equal("withdrawn", withdrawn.Trail[^1].Step);
 
         // Also after the employer agreed, with a reason; not once decided.
         var (_, afterEmployer) = await ActedAsync(hr, second, "employer-review", Approve, secondTag);
         var (withReason, withdrawnTag) = await ActedAsync(person.Client, second, "withdraw", new { reason = "证明材料需补充，重新申报" }, afterEmployer);
-        Assert.Equal("本人撤回：证明材料需补充，重新申报", withReason.GetProperty("record").GetProperty("reviewReason").GetString());
+        Assert.Equal("本人撤回：证明材料需补充，重新申报", withReason.Record!.ReviewReason);
         using var decided = await ActAsync(person.Client, second, "withdraw", null, withdrawnTag);
         await decided.AssertProblemAsync(HttpStatusCode.Conflict, DeclarationProblemCodes.WrongStep);
 
@@ -198,8 +198,8 @@ public sealed class ReviewFlowTests(DeclarationPlatformFixture platform)
         using var response = await DeclareAsync(person.Client, fields);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, LedgerProblemCodes.ActivityNotCounted);
-        Assert.Contains("继续医学教育（年度学分制）", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal("activity", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Contains("继续医学教育（年度学分制）", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal("activity", problem.FieldErrors[0].Field);
         Assert.Equal(0, await platform.QueryAsync(db => db.ActivityDeclarations.CountAsync(d => d.ProfessionalId == person.Id)));
         Assert.Empty(platform.Ledger.For(person.Id));
     }
@@ -215,16 +215,16 @@ public sealed class ReviewFlowTests(DeclarationPlatformFixture platform)
         var (r2, _, _) = await DeclaredAsync(person.Client, Conference("年会二"));
         var (r3, _, _) = await DeclaredAsync(person.Client, Conference("年会三"));
 
-        var caps = new[] { r1, r2, r3 }.Select(r => r.GetProperty("yearlyCap")).ToList();
-        Assert.All(caps, c => Assert.Equal(30m, c.GetProperty("capHours").GetDecimal()));
-        Assert.Equal([0m, 24m, 36m], caps.Select(c => c.GetProperty("beforeHours").GetDecimal()));
-        Assert.Equal([false, false, true], caps.Select(c => c.GetProperty("alreadyReached").GetBoolean()));
-        Assert.Equal([false, true, true], caps.Select(c => c.GetProperty("exceeds").GetBoolean()));
-        Assert.Contains("超出的 6 学时", caps[1].GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Contains("已达到年度上限 30 学时", caps[2].GetProperty("message").GetString(), StringComparison.Ordinal);
+        var caps = new[] { r1, r2, r3 }.Select(r => Assert.IsType<YearlyCapAnswer>(r.YearlyCap)).ToList();
+        Assert.All(caps, c => Assert.Equal(30m, c.CapHours));
+        Assert.Equal([0m, 24m, 36m], caps.Select(c => c.BeforeHours));
+        Assert.Equal([false, false, true], caps.Select(c => c.AlreadyReached));
+        Assert.Equal([false, true, true], caps.Select(c => c.Exceeds));
+        Assert.Contains("超出的 6 学时", caps[1].Message, StringComparison.Ordinal);
+        Assert.Contains("已达到年度上限 30 学时", caps[2].Message, StringComparison.Ordinal);
 
         // Hours are recorded as the rules grant them: the cap is the rule engine's to apply.
-        Assert.Equal(12m, r3.GetProperty("declaration").GetProperty("hours").GetDecimal());
+        Assert.Equal(12m, r3.Declaration.Hours);
     }
 
     [Fact]
@@ -241,12 +241,12 @@ public sealed class ReviewFlowTests(DeclarationPlatformFixture platform)
 
         var (receipt, _, _) = await DeclaredAsync(teacher.Client, fields);
 
-        var declaration = receipt.GetProperty("declaration");
-        Assert.Equal(20m, declaration.GetProperty("hours").GetDecimal());
-        Assert.Equal(("education", "Professional"), (declaration.GetProperty("moduleKey").GetString(), declaration.GetProperty("category").GetString()));
-        Assert.Equal(1, declaration.GetProperty("items").GetInt32());
-        Assert.Equal("中小学教师继续教育（五年周期）", receipt.GetProperty("ruleSetTitle").GetString());
-        Assert.Contains(receipt.GetProperty("notices").Strings(""), n => n.Contains("计入专业科目", StringComparison.Ordinal));
+        var declaration = receipt.Declaration;
+        Assert.Equal(20m, declaration.Hours);
+        Assert.Equal(("education", "Professional"), (declaration.ModuleKey, declaration.Category));
+        Assert.Equal(1, declaration.Items);
+        Assert.Equal("中小学教师继续教育（五年周期）", receipt.RuleSetTitle);
+        Assert.Contains(receipt.Notices, n => n.Contains("计入专业科目", StringComparison.Ordinal));
     }
 
     [Fact]

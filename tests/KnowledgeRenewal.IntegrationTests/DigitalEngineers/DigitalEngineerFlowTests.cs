@@ -97,7 +97,7 @@ public sealed class DigitalEngineerFlowTests(DigitalEngineerPlatformFixture plat
         await AssertProblemAsync(office, $"{Api}/trainings", Training(trainee.Id, evaluatorId), HttpStatusCode.UnprocessableEntity, DigitalEngineerProblemCodes.WrongInstitutionKind);
         var expired = await platform.QueryAsync(db => db.DigitalInstitutions.SingleAsync(i => i.OrganizationName == DigitalEngineerPlatformFixture.ExpiredTrainer));
         var problem = await AssertProblemAsync(office, $"{Api}/trainings", Training(trainee.Id, expired.Id, "CloudComputing", end: expired.ValidTo.AddDays(30)), HttpStatusCode.UnprocessableEntity, DigitalEngineerProblemCodes.OutsideValidity);
-        Assert.Contains("有效期", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("有效期", problem!.Detail, StringComparison.Ordinal);
         await AssertProblemAsync(office, $"{Api}/trainings", Training(trainee.Id, Guid.NewGuid()), HttpStatusCode.UnprocessableEntity, DigitalEngineerProblemCodes.InstitutionNotListed);
         await AssertProblemAsync(office, $"{Api}/trainings", Training(Guid.NewGuid(), trainer), HttpStatusCode.UnprocessableEntity, DigitalEngineerProblemCodes.PersonNotFound);
         var provider2 = await platform.QueryAsync(db => db.Organizations.Where(o => o.Name == DemoOrgs.Listed).Select(o => o.Id).SingleAsync());
@@ -106,7 +106,7 @@ public sealed class DigitalEngineerFlowTests(DigitalEngineerPlatformFixture plat
         await AssertProblemAsync(office, $"{Api}/institutions", Listing(employer, "Training"), HttpStatusCode.UnprocessableEntity, DigitalEngineerProblemCodes.OrganizationNotEligible);
         await AssertProblemAsync(provider, $"{Api}/institutions", Listing(employer, "Training"), HttpStatusCode.Forbidden, null);
         var invalid = await AssertProblemAsync(office, $"{Api}/trainings", new { field = "量子计算", hours = 0 }, HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Contains("field", invalid.GetProperty("errors").Strings("field"));
+        Assert.Contains("field", invalid!.FieldErrors.Select(e => e.Field));
 
         // A failed training is neither evaluated nor certified; a certificate is issued once; the trainer does not evaluate.
         var failed = await CreatedAsync(provider, $"{Api}/trainings", Training(trainee.Id, trainer, passed: false));
@@ -263,14 +263,14 @@ public sealed class DigitalEngineerFlowTests(DigitalEngineerPlatformFixture plat
         scopes = new[] { new { field = "Blockchain", level = "Junior" }, new { field = "区块链", level = "中级" } },
     };
 
-    private static async Task<JsonElement> AssertProblemAsync(HttpClient client, string url, object body, HttpStatusCode status, string? code, string? ifMatch = null, bool anyCode = false)
+    private static async Task<ProblemAnswer?> AssertProblemAsync(HttpClient client, string url, object body, HttpStatusCode status, string? code, string? ifMatch = null, bool anyCode = false)
     {
         using var response = await PostAsync(client, url, body, ifMatch);
         if (code is null || anyCode)
         {
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == status, $"{url}: expected {(int)status}, got {(int)response.StatusCode}: {text}");
-            return default;
+            return null;
         }
 
         return await response.AssertProblemAsync(status, code);

@@ -28,26 +28,16 @@ namespace KnowledgeRenewal.IntegrationTests.DigitalEngineers;
 /// employer in 任城区 so tests can add trainees of their own (a registry professional with a professional account),
 /// and an account of the demo evaluation institution 济宁技师学院 (no demo account belongs to it).
 /// </summary>
-public sealed class DigitalEngineerPlatformFixture : IAsyncLifetime
+public sealed class DigitalEngineerPlatformFixture : PlatformFixtureBase
 {
-    public const string CountyA = "370811";
     public const string Trainer = DemoOrganizations.DemoProvider;
     public const string Evaluator = "济宁技师学院";
     public const string CityTrainer = "济宁市数字技术工程师培训中心";
     public const string ExpiredTrainer = "济宁职业技术学院";
 
     private readonly FixtureRegistry registry = new(20261128);
-    private readonly ConcurrentDictionary<string, Task<HttpClient>> demoClients = new();
-    private readonly ConcurrentDictionary<string, TestAccount> demoAccounts = new();
     private int people;
-    private Guid employerId;
-    private string employerCode = "";
-
-    public TestDatabase Database { get; private set; } = null!;
-
-    public PlatformFactory Factory { get; private set; } = null!;
-
-    public TestAccounts Accounts { get; private set; } = null!;
+    private FixtureEmployer employer = null!;
 
     /// <summary>Catalog entries of the demo city by organization name.</summary>
     public IReadOnlyDictionary<string, Guid> Institutions { get; private set; } = null!;
@@ -55,44 +45,15 @@ public sealed class DigitalEngineerPlatformFixture : IAsyncLifetime
     /// <summary>Organization codes by name.</summary>
     public IReadOnlyDictionary<string, string> OrganizationCodes { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <inheritdoc/>
+    protected override bool ManySignIns => true;
+
+    /// <inheritdoc/>
+    protected override Task SeedAsync() => SeedDataAsync(async (_, db) =>
     {
-        Database = await TestDatabase.CreateAsync();
-        Factory = new PlatformFactory(Database, new Dictionary<string, string?>
-        {
-            ["Security:SignInPerIpPerMinute"] = "100000",
-            ["Security:SignInPerAccountPerMinute"] = "1000",
-        });
-        Accounts = new TestAccounts(Factory);
-        using var scope = Factory.Services.CreateSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         Institutions = await db.DigitalInstitutions.ToDictionaryAsync(i => i.OrganizationName, i => i.Id);
-        var employer = registry.AddEmployer(db, "数字测试任城单位", CountyA, Departments.IndustryIt, await FixtureRegistry.CountyBureausAsync(db));
-        await db.SaveChangesAsync();
-        employerId = employer.Id;
-        employerCode = employer.Code;
+        employer = registry.AddEmployer(db, "数字测试任城单位", CountyA, Departments.IndustryIt, await FixtureRegistry.CountyBureausAsync(db));
         OrganizationCodes = await db.Organizations.Where(o => o.Type == OrganizationType.TrainingProvider).ToDictionaryAsync(o => o.Name, o => o.Code);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-
-    /// <summary>A client signed in as the demo account of <paramref name="role"/> (password and, where needed, its TOTP code).</summary>
-    public Task<HttpClient> DemoClientAsync(string role) => demoClients.GetOrAdd(role, async _ =>
-    {
-        var account = DemoAccounts.All.Single(a => a.Role == role);
-        var totp = account.RequiresTwoFactor
-            ? demoAccounts.GetOrAdd(account.UserName, name => new TestAccount(Guid.Empty, name, DemoAccounts.AuthenticatorKeyFor(name))).CurrentCode()
-            : null;
-        using var anonymous = Factory.CreateClient();
-        using var response = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(account.UserName, DemoAccounts.Password, totp));
-        var tokens = await response.ReadJsonAsync(HttpStatusCode.OK, $"token of {account.UserName}");
-        var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("access_token").GetString());
-        return client;
     });
 
     /// <summary>A client of a test account of the evaluation institution's staff.</summary>
@@ -103,44 +64,14 @@ public sealed class DigitalEngineerPlatformFixture : IAsyncLifetime
     {
         var number = Interlocked.Increment(ref people);
         var idText = registry.NewIdNumber(Gender.Male, region: CountyA);
-        var account = await Accounts.CreateAsync($"digi.{number}.{Guid.NewGuid():N}"[..30], [PlatformRoles.Professional], employerCode);
-        Guid id;
-        using (var scope = Factory.Services.CreateSystemScope())
+        var account = await Accounts.CreateAsync($"digi.{number}.{Guid.NewGuid():N}"[..30], [PlatformRoles.Professional], employer.Code);
+        var id = Guid.Empty;
+        await SeedDataAsync((services, db) =>
         {
-            var services = scope.ServiceProvider;
-            var db = services.GetRequiredService<PlatformDbContext>();
-            Assert.True(ResidentIdNumber.TryParse(idText, DateOnly.FromDateTime(DateTime.UtcNow), out var idNumber, out _));
-            var professional = new Professional
-            {
-                IdNumberHash = services.GetRequiredService<IdNumberHasher>().Hash(idNumber),
-                IdNumberCipher = services.GetRequiredService<IPersonalDataProtector>().Protect(idNumber.Value),
-                IdNumberMasked = idNumber.Masked,
-                Name = $"数字测试学员{number}",
-                Gender = Gender.Male,
-                BirthDate = idNumber.BirthDate,
-                EmployerId = employerId,
-                RegionCode = CountyA,
-                DepartmentCode = Departments.IndustryIt,
-                TitleLevel = TitleLevel.Intermediate,
-                Education = EducationLevel.Bachelor,
-                UserId = account.Id,
-                CreatedAt = DateTime.UtcNow,
-                UpdatedAt = DateTime.UtcNow,
-            };
-            db.Professionals.Add(professional);
-            await db.SaveChangesAsync();
-            id = professional.Id;
-        }
-
+            id = FixtureRegistry.AddProfessional(services, db, employer, idText, $"数字测试学员{number}", account.Id).Professional.Id;
+            return Task.CompletedTask;
+        });
         return new Trainee(id, idText, await Accounts.SignedInClientAsync(account));
-    }
-
-    /// <summary>Runs <paramref name="query"/> against the database as the platform itself.</summary>
-    public async Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        using var scope = Factory.Services.CreateSystemScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
     }
 }
 

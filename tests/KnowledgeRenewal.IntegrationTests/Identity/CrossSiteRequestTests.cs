@@ -331,83 +331,23 @@ public sealed partial class CrossSiteRequestTests(CrossSiteRequestTests.Platform
     }
 
     /// <summary>A demo-mode platform (the demo accounts of every role) with sign-in limits high enough for many sign-ins.</summary>
-    public sealed class Platform : IAsyncLifetime
+    public sealed class Platform : PlatformFixtureBase
     {
-        private TestDatabase database = null!;
-
-        public PlatformFactory Factory { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            database = await TestDatabase.CreateAsync();
-            Factory = new PlatformFactory(database, new Dictionary<string, string?>
-            {
-                ["Security:SignInPerIpPerMinute"] = "10000",
-                ["Security:SignInPerAccountPerMinute"] = "10000",
-            });
-            _ = Factory.Server;
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Factory.DisposeAsync();
-            await database.DisposeAsync();
-        }
+        /// <inheritdoc/>
+        protected override bool ManySignIns => true;
 
         /// <summary>A browser signed in as a demo account on the login page, last on a page of the session (whose forms carry its token).</summary>
         public async Task<WebBrowser> SignInAsync(string userName)
         {
-            var browser = new WebBrowser(Factory);
-            var signedIn = await browser.SubmitAsync("/account/login", new Dictionary<string, string?>
-            {
-                ["Input.Login"] = userName,
-                ["Input.Password"] = DemoAccounts.Password,
-                ["Input.TotpCode"] = DemoAccounts.All.Single(a => a.UserName == userName).AuthenticatorKey is { } key ? TotpCodes.Next(key) : null,
-            });
-            Assert.True(signedIn.Status == HttpStatusCode.Redirect && signedIn.Sets("kr.session"), $"sign-in of {userName}: {(int)signedIn.Status}");
+            var browser = await Accounts.SignInAsync(DemoAccount(userName));
             var home = await browser.GetAsync("/");
             Assert.Equal(HttpStatusCode.OK, home.Status);
             return browser;
         }
 
         /// <summary>A client with a bearer token of a demo account (no cookies).</summary>
-        public async Task<HttpClient> BearerClientAsync(string userName)
-        {
-            using var anonymous = Factory.CreateClient();
-            using var response = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(userName, DemoAccounts.Password));
-            var tokens = await response.ReadJsonAsync(HttpStatusCode.OK, $"token for {userName}");
-            var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
-            return client;
-        }
+        public Task<HttpClient> BearerClientAsync(string userName) => Accounts.SignedInClientAsync(DemoAccount(userName), handleCookies: false);
 
-        public async Task<int> DeclarationCountAsync()
-        {
-            using var scope = Factory.Services.CreateSystemScope();
-            return await scope.ServiceProvider.GetRequiredService<PlatformDbContext>().ActivityDeclarations.CountAsync();
-        }
-    }
-
-    // Each demo two-factor account signs in once per test here; a code the platform has seen is refused, so take the next window's when needed.
-    private static class TotpCodes
-    {
-        private static readonly Lock Gate = new();
-        private static readonly Dictionary<string, long> LastStep = [];
-
-        public static string Next(string key)
-        {
-            lock (Gate)
-            {
-                var now = AuthenticatorCode.StepOf(DateTimeOffset.UtcNow);
-                var step = LastStep.TryGetValue(key, out var last) ? Math.Max(now, last + 1) : now;
-                while (step > AuthenticatorCode.StepOf(DateTimeOffset.UtcNow) + 1)
-                {
-                    Thread.Sleep(TimeSpan.FromSeconds(1));
-                }
-
-                LastStep[key] = step;
-                return AuthenticatorCode.ComputeForStep(key, step);
-            }
-        }
+        public Task<int> DeclarationCountAsync() => QueryAsync(db => db.ActivityDeclarations.CountAsync());
     }
 }

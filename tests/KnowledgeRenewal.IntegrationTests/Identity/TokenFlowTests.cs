@@ -15,26 +15,19 @@ namespace KnowledgeRenewal.IntegrationTests.Identity;
 /// <summary>The token endpoint and what ends a token: rotation, revocation, account changes, lockout, rate limits.</summary>
 public sealed class TokenFlowTests : IAsyncLifetime
 {
+    // A fresh platform per test (xUnit makes one instance per test), without demo data.
+    private readonly TestPlatform platform = new(new Dictionary<string, string?> { ["Security:SignInPerIpPerMinute"] = "1000" }, demoMode: false);
     private TestDatabase database = null!;
     private PlatformFactory factory = null!;
     private TestAccounts accounts = null!;
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-        factory = new PlatformFactory(database, new Dictionary<string, string?>
-        {
-            ["Platform:DemoMode"] = "false",
-            ["Security:SignInPerIpPerMinute"] = "1000",
-        });
-        accounts = new TestAccounts(factory);
+        await platform.InitializeAsync();
+        (database, factory, accounts) = (platform.Database, platform.Factory, platform.Accounts);
     }
 
-    public async Task DisposeAsync()
-    {
-        await factory.DisposeAsync();
-        await database.DisposeAsync();
-    }
+    public Task DisposeAsync() => platform.DisposeAsync();
 
     [Fact]
     public async Task Password_grant_gives_a_short_lived_access_token_and_a_refresh_token()
@@ -43,13 +36,13 @@ public sealed class TokenFlowTests : IAsyncLifetime
 
         var tokens = await accounts.TokenAsync(account);
         using var client = Bearer(tokens);
-        var me = await client.GetJsonAsync("/api/me");
+        var me = await client.GetAsAsync<MeAnswer>("/api/me");
 
-        Assert.Equal("Bearer", tokens.GetProperty("token_type").GetString());
-        Assert.InRange(tokens.GetProperty("expires_in").GetInt32(), 60, 600);
-        Assert.False(string.IsNullOrEmpty(tokens.GetProperty("refresh_token").GetString()));
-        Assert.Equal("token.county", me.GetProperty("userName").GetString());
-        Assert.Equal(["370811"], me.GetProperty("scope").GetProperty("regionCodes").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("Bearer", tokens.TokenType);
+        Assert.InRange(tokens.ExpiresIn, 60, 600);
+        Assert.False(string.IsNullOrEmpty(tokens.RefreshToken));
+        Assert.Equal("token.county", me.UserName);
+        Assert.Equal(["370811"], me.Scope.RegionCodes);
     }
 
     [Fact]
@@ -67,7 +60,7 @@ public sealed class TokenFlowTests : IAsyncLifetime
         using var anonymous = factory.CreateClient();
         using var response = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant("+86 139-5371-2345", TestAccounts.Password));
 
-        await response.ReadJsonAsync(HttpStatusCode.OK, "token by phone");
+        await response.ReadAsAsync<TokenAnswer>(HttpStatusCode.OK, "token by phone");
     }
 
     [Fact]
@@ -75,14 +68,14 @@ public sealed class TokenFlowTests : IAsyncLifetime
     {
         var account = await accounts.CreateAsync("token.rotate", [PlatformRoles.CountyAdmin], "CB-370811");
         var first = await accounts.TokenAsync(account);
-        var refresh1 = first.GetProperty("refresh_token").GetString()!;
+        var refresh1 = first.RefreshToken!;
 
-        var second = await RefreshAsync(refresh1, HttpStatusCode.OK);
-        var refresh2 = second.GetProperty("refresh_token").GetString()!;
-        var replay = await RefreshAsync(refresh1, HttpStatusCode.BadRequest);
+        var second = await RefreshAsync<TokenAnswer>(refresh1, HttpStatusCode.OK);
+        var refresh2 = second.RefreshToken!;
+        var replay = await RefreshAsync<TokenErrorAnswer>(refresh1, HttpStatusCode.BadRequest);
 
         Assert.NotEqual(refresh1, refresh2);
-        Assert.Equal("invalid_grant", replay.GetProperty("error").GetString());
+        Assert.Equal("invalid_grant", replay.Error);
     }
 
     [Fact]
@@ -94,14 +87,14 @@ public sealed class TokenFlowTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/api/me", UriKind.Relative))).StatusCode);
 
         using var anonymous = factory.CreateClient();
-        foreach (var kind in new[] { "access_token", "refresh_token" })
+        foreach (var token in new[] { tokens.AccessToken, tokens.RefreshToken! })
         {
-            using var revoke = await anonymous.PostAsync(new Uri("/connect/revoke", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = tokens.GetProperty(kind).GetString()! }));
+            using var revoke = await anonymous.PostAsync(new Uri("/connect/revoke", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = token }));
             Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/me", UriKind.Relative))).StatusCode);
-        await RefreshAsync(tokens.GetProperty("refresh_token").GetString()!, HttpStatusCode.BadRequest);
+        await RefreshAsync<TokenErrorAnswer>(tokens.RefreshToken!, HttpStatusCode.BadRequest);
     }
 
     public static TheoryData<string> AccountChanges() => new() { "disable", "password", "roles" };
@@ -137,8 +130,8 @@ public sealed class TokenFlowTests : IAsyncLifetime
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/api/me", UriKind.Relative))).StatusCode);
-        var refused = await RefreshAsync(tokens.GetProperty("refresh_token").GetString()!, HttpStatusCode.BadRequest);
-        Assert.Equal("invalid_grant", refused.GetProperty("error").GetString());
+        var refused = await RefreshAsync<TokenErrorAnswer>(tokens.RefreshToken!, HttpStatusCode.BadRequest);
+        Assert.Equal("invalid_grant", refused.Error);
     }
 
     [Fact]
@@ -198,11 +191,11 @@ public sealed class TokenFlowTests : IAsyncLifetime
 
         using var withoutCode = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(admin.UserName, TestAccounts.Password));
         using var wrongCode = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(admin.UserName, TestAccounts.Password, "000000"));
-        var missing = await withoutCode.ReadJsonAsync(HttpStatusCode.BadRequest);
-        var wrong = await wrongCode.ReadJsonAsync(HttpStatusCode.BadRequest);
+        var missing = await withoutCode.ReadAsAsync<TokenErrorAnswer>(HttpStatusCode.BadRequest);
+        var wrong = await wrongCode.ReadAsAsync<TokenErrorAnswer>(HttpStatusCode.BadRequest);
 
-        Assert.Equal("urn:knowledge-renewal:two_factor.required", missing.GetProperty("error_uri").GetString());
-        Assert.Equal("urn:knowledge-renewal:two_factor.invalid", wrong.GetProperty("error_uri").GetString());
+        Assert.Equal("urn:knowledge-renewal:two_factor.required", missing.ErrorUri);
+        Assert.Equal("urn:knowledge-renewal:two_factor.invalid", wrong.ErrorUri);
         await accounts.TokenAsync(admin);
     }
 
@@ -216,9 +209,9 @@ public sealed class TokenFlowTests : IAsyncLifetime
         using var first = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(admin.UserName, TestAccounts.Password, code));
         using var replay = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(admin.UserName, TestAccounts.Password, code));
 
-        await first.ReadJsonAsync(HttpStatusCode.OK, "first use");
-        var refused = await replay.ReadJsonAsync(HttpStatusCode.BadRequest, "replay");
-        Assert.Equal("urn:knowledge-renewal:two_factor.invalid", refused.GetProperty("error_uri").GetString());
+        await first.ReadAsAsync<TokenAnswer>(HttpStatusCode.OK, "first use");
+        var refused = await replay.ReadAsAsync<TokenErrorAnswer>(HttpStatusCode.BadRequest, "replay");
+        Assert.Equal("urn:knowledge-renewal:two_factor.invalid", refused.ErrorUri);
         await accounts.TokenAsync(admin);
     }
 
@@ -240,7 +233,7 @@ public sealed class TokenFlowTests : IAsyncLifetime
         using var anonymous = factory.CreateClient();
         using var lower = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(idNumber.ToLowerInvariant(), TestAccounts.Password));
 
-        await lower.ReadJsonAsync(HttpStatusCode.OK, "token by ID number");
+        await lower.ReadAsAsync<TokenAnswer>(HttpStatusCode.OK, "token by ID number");
         Assert.Equal(0, await database.ScalarAsync($"SELECT COUNT(*) FROM \"Users\" WHERE \"IdNumberHash\" = '{idNumber}' OR \"UserName\" = '{idNumber}'"));
     }
 
@@ -251,9 +244,9 @@ public sealed class TokenFlowTests : IAsyncLifetime
         using var anonymous = factory.CreateClient();
 
         using var response = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(admin.UserName, TestAccounts.Password));
-        var error = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
+        var error = await response.ReadAsAsync<TokenErrorAnswer>(HttpStatusCode.BadRequest);
 
-        Assert.Equal("urn:knowledge-renewal:two_factor.enrollment_required", error.GetProperty("error_uri").GetString());
+        Assert.Equal("urn:knowledge-renewal:two_factor.enrollment_required", error.ErrorUri);
     }
 
     [Fact]
@@ -295,22 +288,22 @@ public sealed class TokenFlowTests : IAsyncLifetime
         var auditor = await accounts.SignedInClientAsync(await accounts.CreateAsync("token.auditor", [PlatformRoles.AuditAdmin], "PO"));
 
         var records = await auditor.GetJsonAsync("/api/audit/records?action=auth.sign_in&pageSize=200");
-        var mine = records.GetProperty("items").EnumerateArray().Where(r => r.GetProperty("userName").GetString() == account.UserName).ToArray();
+        var mine = records.As<PageAnswer<AuditRecordAnswer>>().Items.Where(r => r.UserName == account.UserName).ToArray();
 
-        Assert.Contains(mine, r => r.GetProperty("outcome").GetString() == "Failure");
-        Assert.Contains(mine, r => r.GetProperty("outcome").GetString() == "Success");
+        Assert.Contains(mine, r => r.Outcome == "Failure");
+        Assert.Contains(mine, r => r.Outcome == "Success");
         Assert.DoesNotContain("Wrong-Password-2023!", records.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(TestAccounts.Password, records.GetRawText(), StringComparison.Ordinal);
     }
 
-    private HttpClient Bearer(JsonElement tokens)
+    private HttpClient Bearer(TokenAnswer tokens)
     {
         var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         return client;
     }
 
-    private async Task<JsonElement> RefreshAsync(string refreshToken, HttpStatusCode expected)
+    private async Task<T> RefreshAsync<T>(string refreshToken, HttpStatusCode expected)
     {
         using var anonymous = factory.CreateClient();
         using var response = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
@@ -318,7 +311,7 @@ public sealed class TokenFlowTests : IAsyncLifetime
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,
         }));
-        return await response.ReadJsonAsync(expected, "refresh");
+        return await response.ReadAsAsync<T>(expected, "refresh");
     }
 
     private async Task<string> FailedSignInAsync(string userName, string password)

@@ -74,8 +74,8 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         Assert.DoesNotContain("class=\"site-account-login\"", home.Html, StringComparison.Ordinal);
 
         var me = await MeAsync(browser);
-        Assert.Equal(account.UserName, me.GetProperty("userName").GetString());
-        Assert.Contains(PlatformRoles.CountyAdmin, me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(account.UserName, me.UserName);
+        Assert.Contains(PlatformRoles.CountyAdmin, me.Roles);
     }
 
     [Fact]
@@ -214,7 +214,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
         Assert.Equal("/", signedIn.Location);
         Assert.True(signedIn.Sets("kr.session"));
-        Assert.Equal(account.UserName, (await MeAsync(browser)).GetProperty("userName").GetString());
+        Assert.Equal(account.UserName, (await MeAsync(browser)).UserName);
     }
 
     [Fact]
@@ -234,7 +234,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
 
         Assert.Equal(HttpStatusCode.Redirect, enabled.Status);
         Assert.Equal("/account/two-factor", enabled.Location);
-        Assert.True((await MeAsync(browser)).GetProperty("twoFactorEnabled").GetBoolean());
+        Assert.True((await MeAsync(browser)).TwoFactorEnabled);
         using var next = platform.Browser();
         Assert.Contains("name=\"Input.TotpCode\"", (await LoginAsync(next, account.UserName, Password)).Html, StringComparison.Ordinal);
     }
@@ -322,7 +322,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         Assert.Equal("/", changed.Location);
         Assert.True(changed.Sets("kr.session"));
         Assert.True(changed.Deletes("kr.pending"));
-        Assert.Equal(account.UserName, (await MeAsync(browser)).GetProperty("userName").GetString());
+        Assert.Equal(account.UserName, (await MeAsync(browser)).UserName);
         var (mustChange, changedAt) = await platform.ReadAsync(account.Id, user => (user.MustChangePassword, user.PasswordChangedAt));
         Assert.False(mustChange);
         Assert.True(changedAt > DateTime.UtcNow.AddMinutes(-5));
@@ -502,12 +502,11 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         ["Input.ConfirmPassword"] = confirmation,
     };
 
-    private static async Task<JsonElement> MeAsync(WebBrowser browser)
+    private static async Task<MeAnswer> MeAsync(WebBrowser browser)
     {
         var page = await browser.GetAsync("/api/me");
         Assert.True(page.Status == HttpStatusCode.OK, $"/api/me: {(int)page.Status} {page.Html}");
-        using var document = JsonDocument.Parse(page.Html);
-        return document.RootElement.Clone();
+        return JsonSerializer.Deserialize<MeAnswer>(page.Html, HttpJson.Answers)!;
     }
 
     private static async Task<HttpStatusCode> MeStatusAsync(WebBrowser browser) => (await browser.GetAsync("/api/me")).Status;
@@ -530,30 +529,10 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
     private static partial Regex SecretInUri();
 
     /// <summary>One platform for these tests, with sign-in rate limits high enough for many sign-ins a minute.</summary>
-    public sealed class Platform : IAsyncLifetime
+    public sealed class Platform : PlatformFixtureBase
     {
-        private TestDatabase database = null!;
-
-        public PlatformFactory Factory { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            database = await TestDatabase.CreateAsync();
-            Factory = new PlatformFactory(database, new Dictionary<string, string?>
-            {
-                ["Security:SignInPerIpPerMinute"] = "10000",
-                ["Security:SignInPerAccountPerMinute"] = "10000",
-            });
-            _ = Factory.Server;
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Factory.DisposeAsync();
-            await database.DisposeAsync();
-        }
-
-        public WebBrowser Browser() => new(Factory);
+        /// <inheritdoc/>
+        protected override bool ManySignIns => true;
 
         public static string NewUserName(string purpose) => $"web.{purpose}.{Guid.NewGuid():N}"[..24];
 
@@ -561,56 +540,31 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         public async Task<(Guid Id, string UserName, string? Key)> CreateAsync(
             string name, string role, string organizationCode, bool enrollTwoFactor = false, bool mustChangePassword = false, bool exactName = false)
         {
-            using var scope = Factory.Services.CreateSystemScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var organization = await db.Organizations.SingleAsync(o => o.Code == organizationCode);
-            var user = new PlatformUser
-            {
-                UserName = exactName ? name : NewUserName(name),
-                DisplayName = role == PlatformRoles.CountyAdmin ? "测试县管理员" : "测试管理员",
-                OrganizationId = organization.Id,
-                PasswordChangedAt = DateTime.UtcNow,
-                CreatedAt = DateTime.UtcNow,
-                MustChangePassword = mustChangePassword,
-            };
-            Check(await users.CreateAsync(user, Password));
-            Check(await users.AddToRoleAsync(user, role));
-            string? key = null;
-            if (enrollTwoFactor)
-            {
-                Check(await users.ResetAuthenticatorKeyAsync(user));
-                key = await users.GetAuthenticatorKeyAsync(user);
-                Check(await users.SetTwoFactorEnabledAsync(user, true));
-            }
-
-            return (user.Id, user.UserName!, key);
+            var account = await Accounts.CreateAsync(
+                exactName ? name : NewUserName(name),
+                [role],
+                organizationCode,
+                twoFactor: enrollTwoFactor,
+                mustChangePassword: mustChangePassword,
+                displayName: role == PlatformRoles.CountyAdmin ? "测试县管理员" : "测试管理员",
+                password: Password);
+            return (account.Id, account.UserName, account.AuthenticatorKey);
         }
 
-        public async Task UpdateAsync(Guid id, Func<UserManager<PlatformUser>, PlatformUser, Task> change)
+        public Task UpdateAsync(Guid id, Func<UserManager<PlatformUser>, PlatformUser, Task> change) => InScopeAsync(async services =>
         {
-            using var scope = Factory.Services.CreateSystemScope();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
+            var users = services.GetRequiredService<UserManager<PlatformUser>>();
             var user = await users.FindByIdAsync(id.ToString()) ?? throw new InvalidOperationException($"no account {id}");
             await change(users, user);
-        }
+        });
 
-        public async Task<T> ReadAsync<T>(Guid id, Func<PlatformUser, T> read)
-        {
-            using var scope = Factory.Services.CreateSystemScope();
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            return read(await db.Users.AsNoTracking().SingleAsync(u => u.Id == id));
-        }
+        public Task<T> ReadAsync<T>(Guid id, Func<PlatformUser, T> read) =>
+            QueryAsync(async db => read(await db.Users.AsNoTracking().SingleAsync(u => u.Id == id)));
 
-        public async Task<bool> AuditedAsync(string action, Guid accountId)
+        public Task<bool> AuditedAsync(string action, Guid accountId)
         {
-            using var scope = Factory.Services.CreateSystemScope();
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var key = accountId.ToString();
-            return await db.AuditRecords.AnyAsync(r => r.Action == action && (r.EntityKey == key || r.UserId == accountId));
+            return QueryAsync(db => db.AuditRecords.AnyAsync(r => r.Action == action && (r.EntityKey == key || r.UserId == accountId)));
         }
-
-        private static void Check(IdentityResult result) =>
-            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Code + " " + e.Description)));
     }
 }

@@ -37,9 +37,9 @@ public sealed partial class EmployerImportAndExportTests(ImportPlatform platform
         Assert.Equal((2, 1), (job.Count("created"), job.Count("rejected")));
         var error = Assert.Single(job.Errors());
         Assert.Equal((4, "所属区域代码", "registry.out_of_scope"), (error.Row, error.Column, error.Code));
-        var created = await platform.InDatabaseAsync(db => db.Employers.AsNoTracking().Where(e => e.Code == a || e.Code == b).ToListAsync());
+        var created = await platform.QueryAsync(db => db.Employers.AsNoTracking().Where(e => e.Code == a || e.Code == b).ToListAsync());
         Assert.Equal(2, created.Count);
-        var bureau = await platform.InDatabaseAsync(db => db.Organizations.Where(o => o.Code == "CB-" + ImportPlatform.CountyA).Select(o => o.Id).SingleAsync());
+        var bureau = await platform.QueryAsync(db => db.Organizations.Where(o => o.Code == "CB-" + ImportPlatform.CountyA).Select(o => o.Id).SingleAsync());
         Assert.All(created, e => Assert.Equal((bureau, OrganizationType.Employer), (e.ParentId!.Value, e.Type)));
         Assert.Equal(Ownership.NonPublic, created.Single(e => e.Code == b).Ownership);
 
@@ -47,14 +47,14 @@ public sealed partial class EmployerImportAndExportTests(ImportPlatform platform
         rows[0][1] = "任城区第二人民医院（北院）";
         var again = await county.ImportAsync("employers", ImportSheets.Xlsx(ImportSheets.EmployerHeader, rows.Take(2)), "单位.xlsx");
         Assert.Equal((0, 1, 1), (again.Count("created"), again.Count("updated"), again.Count("unchanged")));
-        Assert.Equal("任城区第二人民医院（北院）", await platform.InDatabaseAsync(db => db.Employers.Where(e => e.Code == a).Select(e => e.Name).SingleAsync()));
-        var audit = await platform.InDatabaseAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + again.GetProperty("id").GetString())).ToListAsync());
+        Assert.Equal("任城区第二人民医院（北院）", await platform.QueryAsync(db => db.Employers.Where(e => e.Code == a).Select(e => e.Name).SingleAsync()));
+        var audit = await platform.QueryAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + again.GetProperty("id").GetString())).ToListAsync());
         Assert.Equal("count=1; import=" + again.GetProperty("id").GetString() + "; properties=Name", Assert.Single(audit).Details);
 
         // The region of a registered employer does not change; a provider's code is not an employer's.
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
         var provider = ImportPlatform.Code('5', ImportPlatform.CountyA, 104);
-        await platform.InDatabaseAsync(async db =>
+        await platform.QueryAsync(async db =>
         {
             db.TrainingProviders.Add(new TrainingProvider { Code = provider, Name = "测试施教机构", RegionCode = ImportPlatform.CountyA, CreatedAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
@@ -115,7 +115,7 @@ public sealed partial class EmployerImportAndExportTests(ImportPlatform platform
         Assert.DoesNotContain(rows, r => r["工作单位统一社会信用代码"]?.ToString() == platform.EmployerB);
         Assert.Contains(rows, r => r["工作单位"]?.ToString() == "任城区人民医院（测试）");
 
-        var audit = await platform.InDatabaseAsync(db => db.AuditRecords.Where(r => r.Action == AuditActions.DataExported && r.EntityType == "Professional").OrderByDescending(r => r.Sequence).FirstAsync());
+        var audit = await platform.QueryAsync(db => db.AuditRecords.Where(r => r.Action == AuditActions.DataExported && r.EntityType == "Professional").OrderByDescending(r => r.Sequence).FirstAsync());
         Assert.Equal($"format=xlsx; rows={rows.Count}; filters=titleLevel=Intermediate", audit.Details);
 
         using var employers = await county.GetAsync(new Uri("/api/registry/employers/export", UriKind.Relative));

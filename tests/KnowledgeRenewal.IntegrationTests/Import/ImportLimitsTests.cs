@@ -81,7 +81,7 @@ public sealed class ImportLimitsTests(SmallLimitsPlatform platform) : IClassFixt
         using (var response = await client.UploadAsync("professionals", xls, "old.xlsx"))
         {
             var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ImportProblemCodes.NotXlsx);
-            Assert.Contains(".xls", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains(".xls", problem.Detail, StringComparison.Ordinal);
         }
 
         using (var response = await client.UploadAsync("professionals", valid, "staff.pdf"))
@@ -110,9 +110,9 @@ public sealed class ImportLimitsTests(SmallLimitsPlatform platform) : IClassFixt
         string[] header = ["身份证号", "姓名", "单位", "文化程度"];
         using var response = await client.UploadAsync("professionals", ImportSheets.Csv(header, [["1", "2", "3", "4"]]), "wrong.csv");
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ImportProblemCodes.MissingHeaders);
-        Assert.Contains("工作单位统一社会信用代码", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Contains("最高学历", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.Equal(["工作单位统一社会信用代码", "最高学历"], problem.GetProperty("errors").Strings("field"));
+        Assert.Contains("工作单位统一社会信用代码", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("最高学历", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(["工作单位统一社会信用代码", "最高学历"], problem.FieldErrors.Select(e => e.Field));
 
         using var none = await client.UploadAsync("professionals", ImportSheets.Csv(["a", "b"], [["1", "2"]]), "none.csv");
         await none.AssertProblemAsync(HttpStatusCode.BadRequest, ImportProblemCodes.MissingHeaders);
@@ -131,14 +131,14 @@ public sealed class ImportLimitsTests(SmallLimitsPlatform platform) : IClassFixt
         using (var response = await client.UploadAsync("professionals", ImportSheets.Xlsx(sheet.Prepend([.. ImportSheets.ProfessionalHeader.Select(h => (ImportSheets.Cell)h)])), "formula.xlsx"))
         {
             var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ImportProblemCodes.Formula);
-            Assert.Equal("B3", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+            Assert.Equal("B3", problem.FieldErrors[0].Field);
         }
 
         rows[1][10] = "=HYPERLINK(\"http://example.invalid\",\"点我\")";
         using (var response = await client.UploadAsync("professionals", ImportSheets.Csv(ImportSheets.ProfessionalHeader, rows), "formula.csv"))
         {
             var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ImportProblemCodes.Formula);
-            Assert.Equal("K3", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+            Assert.Equal("K3", problem.FieldErrors[0].Field);
         }
 
         rows[1][10] = "-";

@@ -25,11 +25,8 @@ namespace KnowledgeRenewal.IntegrationTests.Import;
 /// A platform of its own for import tests (they write thousands of rows), with employers in two counties and two
 /// sectors: A1 and A2 in 任城区 (health), B in 邹城市 (education).
 /// </summary>
-public class ImportPlatform : IAsyncLifetime
+public class ImportPlatform : PlatformFixtureBase
 {
-    public const string CountyA = "370811";
-    public const string CountyB = "370883";
-
     private readonly IReadOnlyDictionary<string, string?> settings;
 
     public ImportPlatform()
@@ -38,12 +35,6 @@ public class ImportPlatform : IAsyncLifetime
     }
 
     protected ImportPlatform(IReadOnlyDictionary<string, string?> settings) => this.settings = settings;
-
-    public TestDatabase Database { get; private set; } = null!;
-
-    public PlatformFactory Factory { get; private set; } = null!;
-
-    public TestAccounts Accounts { get; private set; } = null!;
 
     public string EmployerA1 { get; } = Code('1', CountyA, 1);
 
@@ -57,49 +48,33 @@ public class ImportPlatform : IAsyncLifetime
 
     public Guid EmployerBId { get; private set; }
 
-    public async Task InitializeAsync()
+    /// <inheritdoc/>
+    protected override IReadOnlyDictionary<string, string?> Settings => settings;
+
+    /// <inheritdoc/>
+    protected override async Task SeedAsync()
     {
-        Database = await TestDatabase.CreateAsync();
-        Factory = new PlatformFactory(Database, settings);
-        Accounts = new TestAccounts(Factory);
         EmployerA1Id = await AddEmployerAsync(EmployerA1, "任城区人民医院（测试）", CountyA, "health");
         EmployerA2Id = await AddEmployerAsync(EmployerA2, "任城区妇幼保健院（测试）", CountyA, "health");
         EmployerBId = await AddEmployerAsync(EmployerB, "邹城市第一中学（测试）", CountyB, "education");
         await Accounts.CreateAsync("import.hr.a1", [Sdk.PlatformRoles.EmployerHr], EmployerA1);
     }
 
-    public async Task DisposeAsync()
+    public Task<Guid> AddEmployerAsync(string code, string name, string region, string? department) => QueryAsync(async db =>
     {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-
-    public Task<HttpClient> ClientAsync(string role, string? organization = null) => Accounts.ClientAsync(role, organization);
-
-    public async Task<Guid> AddEmployerAsync(string code, string name, string region, string? department)
-    {
-        using var scope = Factory.Services.CreateSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var parent = await db.Organizations.Where(o => o.Code == "CB-" + region).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
         var employer = new Employer { Code = code, Name = name, RegionCode = region, DepartmentCode = department, Ownership = Ownership.Public, ParentId = parent, CreatedAt = DateTime.UtcNow };
         db.Employers.Add(employer);
         await db.SaveChangesAsync();
         return employer.Id;
-    }
-
-    /// <summary>Runs <paramref name="action"/> on a platform context as the platform itself.</summary>
-    public async Task<T> InDatabaseAsync<T>(Func<PlatformDbContext, Task<T>> action)
-    {
-        using var scope = Factory.Services.CreateSystemScope();
-        return await action(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
-    }
+    });
 
     /// <summary>Professionals whose ID number is one of these.</summary>
     public Task<List<Professional>> ProfessionalsAsync(IEnumerable<string> idNumbers)
     {
         var hasher = Factory.Services.GetRequiredService<IdNumberHasher>();
         var hashes = idNumbers.Select(n => hasher.Hash(Parse(n))).ToList();
-        return InDatabaseAsync(db => db.Professionals.AsNoTracking().Include(p => p.Employments).Where(p => hashes.Contains(p.IdNumberHash)).ToListAsync());
+        return QueryAsync(db => db.Professionals.AsNoTracking().Include(p => p.Employments).Where(p => hashes.Contains(p.IdNumberHash)).ToListAsync());
     }
 
     public static ResidentIdNumber Parse(string idNumber) =>

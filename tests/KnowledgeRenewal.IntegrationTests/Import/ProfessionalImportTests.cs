@@ -61,7 +61,7 @@ public sealed class ProfessionalImportTests(ImportPlatform platform) : IClassFix
 
         // One record per entity type and action, for the requester, naming the job; never a value.
         var id = job.GetProperty("id").GetString()!;
-        var audit = await platform.InDatabaseAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + id)).ToListAsync());
+        var audit = await platform.QueryAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + id)).ToListAsync());
         var created = Assert.Single(audit, r => r.EntityType == nameof(Professional) && r.Action == AuditActions.DataCreated);
         Assert.StartsWith("count=1000; import=", created.Details, StringComparison.Ordinal);
         Assert.Contains(audit, r => r.EntityType == nameof(Employment) && r.Action == AuditActions.DataCreated && r.Details!.StartsWith("count=1000", StringComparison.Ordinal));
@@ -97,7 +97,7 @@ public sealed class ProfessionalImportTests(ImportPlatform platform) : IClassFix
         Assert.All(after, p => Assert.Single(p.Employments));
 
         // Time passes: the employments began years ago. Then a corrected sheet: five new titles, five new employers.
-        await platform.InDatabaseAsync(db => db.Employments.Where(e => before.Select(p => p.Id).Contains(e.ProfessionalId)).ExecuteUpdateAsync(s => s.SetProperty(e => e.StartedOn, new DateOnly(2020, 1, 1))));
+        await platform.QueryAsync(db => db.Employments.Where(e => before.Select(p => p.Id).Contains(e.ProfessionalId)).ExecuteUpdateAsync(s => s.SetProperty(e => e.StartedOn, new DateOnly(2020, 1, 1))));
         var corrected = rows.Select(r => r.ToArray()).ToList();
         for (var i = 0; i < 5; i++)
         {
@@ -139,7 +139,7 @@ public sealed class ProfessionalImportTests(ImportPlatform platform) : IClassFix
             }
         }
 
-        var audit = await platform.InDatabaseAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + fix.GetProperty("id").GetString())).ToListAsync());
+        var audit = await platform.QueryAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + fix.GetProperty("id").GetString())).ToListAsync());
         var updated = Assert.Single(audit, r => r.EntityType == nameof(Professional) && r.Action == AuditActions.DataUpdated);
         Assert.Equal("count=10; import=" + fix.GetProperty("id").GetString() + "; properties=EmployerId,Phone,TitleLevel", updated.Details);
     }
@@ -188,7 +188,7 @@ public sealed class ProfessionalImportTests(ImportPlatform platform) : IClassFix
             Assert.Equal(0, job.Count("created"));
             Assert.Empty(await platform.ProfessionalsAsync(rows.Select(r => r[0])));
             var id = job.GetProperty("id").GetString()!;
-            Assert.Empty(await platform.InDatabaseAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + id)).ToListAsync()));
+            Assert.Empty(await platform.QueryAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + id)).ToListAsync()));
         }
         finally
         {
@@ -234,7 +234,7 @@ public sealed class ProfessionalImportTests(ImportPlatform platform) : IClassFix
         Assert.Equal(first.GetProperty("id").GetString(), second.GetProperty("id").GetString());
         Assert.Equal("Completed", second.Status());
         Assert.Equal(5, second.Count("created"));
-        Assert.Equal(1, await platform.InDatabaseAsync(db => db.ImportJobs.CountAsync(j => j.IdempotencyKey == key)));
+        Assert.Equal(1, await platform.QueryAsync(db => db.ImportJobs.CountAsync(j => j.IdempotencyKey == key)));
 
         // The same key for another file is a client error.
         using var other = await client.UploadAsync("professionals", ImportSheets.Csv(ImportSheets.ProfessionalHeader, ImportSheets.Professionals(1, platform.EmployerA1, first: 600_100)), "b.csv", idempotencyKey: key);
@@ -359,7 +359,7 @@ public sealed class ProfessionalImportTests(ImportPlatform platform) : IClassFix
 
         // The match outside the scope is audited for the requester (masked), though the file was rolled back.
         var jobId = takeover.GetProperty("id").GetString();
-        var audited = await platform.InDatabaseAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()
+        var audited = await platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()
             .SingleAsync(r => r.Action == AuditActions.PersonalDataSearched && r.EntityKey == jobId));
         Assert.Equal((AuditOutcome.Denied, takeover.GetProperty("requestedByUserName").GetString()), (audited.Outcome, audited.UserName));
         Assert.Contains("rows=1", audited.Details, StringComparison.Ordinal);
@@ -400,10 +400,10 @@ public sealed class ProfessionalImportTests(ImportPlatform platform) : IClassFix
               CREATE TRIGGER import_fault BEFORE INSERT ON "Professionals" FOR EACH ROW EXECUTE FUNCTION import_fault();
               """
             : $"""CREATE TRIGGER import_fault BEFORE INSERT ON "Professionals" WHEN NEW."IdNumberHash" = '{hash}' BEGIN SELECT RAISE(ABORT, 'injected fault'); END;""";
-        await platform.InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+        await platform.QueryAsync(db => db.Database.ExecuteSqlRawAsync(sql));
     }
 
-    private Task RemoveFaultAsync() => platform.InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(
+    private Task RemoveFaultAsync() => platform.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
         TestDatabase.UsesPostgres
             ? """DROP TRIGGER import_fault ON "Professionals"; DROP FUNCTION import_fault();"""
             : "DROP TRIGGER import_fault"));

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using KnowledgeRenewal.Kernel.Persistence;
@@ -15,8 +16,10 @@ namespace KnowledgeRenewal.IntegrationTests.Infrastructure;
 /// The real host over a <see cref="TestDatabase"/>. Settings go in with UseSetting because module discovery and
 /// the provider are read before the host is built. Every SQL command the platform context runs is logged. A demo-mode
 /// host on a fresh database starts from a copy of the run's seeded demo city (see <see cref="TestDatabase.UseDemoTemplate"/>).
+/// <paramref name="testServices"/> changes the host's services after the platform has registered its own (e.g. a
+/// recording handler added, a service replaced).
 /// </summary>
-public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null) : WebApplicationFactory<Program>
 {
     public SqlLog Sql { get; } = new();
 
@@ -45,5 +48,9 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
 
         builder.ConfigureServices(services =>
             services.ConfigureDbContext<PlatformDbContext>(options => options.AddInterceptors(Sql)));
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
+        }
     }
 }

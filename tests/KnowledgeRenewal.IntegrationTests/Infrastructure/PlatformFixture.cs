@@ -4,35 +4,23 @@ namespace KnowledgeRenewal.IntegrationTests.Infrastructure;
 /// One running platform (all modules enabled, demo data seeded) on its own real database, shared by the tests
 /// of the <see cref="SharedPlatform"/>. Those tests only read, or write rows no other test counts.
 /// </summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public sealed class PlatformFixture : PlatformFixtureBase
 {
-    public TestDatabase Database { get; private set; } = null!;
-
-    public PlatformFactory Factory { get; private set; } = null!;
-
+    /// <summary>A client without sign-in, shared by the collection's tests.</summary>
     public HttpClient Client { get; private set; } = null!;
 
-    public SqlLog Sql => Factory.Sql;
-
-    /// <summary>Test accounts and signed-in clients per role.</summary>
-    public TestAccounts Accounts { get; private set; } = null!;
-
-    /// <summary>A client signed in as a test account holding <paramref name="role"/>.</summary>
-    public Task<HttpClient> ClientAsync(string role) => Accounts.ClientAsync(role);
-
-    public async Task InitializeAsync()
+    /// <inheritdoc/>
+    protected override Task SeedAsync()
     {
-        Database = await TestDatabase.CreateAsync();
-        Factory = new PlatformFactory(Database);
         Client = Factory.CreateClient();
-        Accounts = new TestAccounts(Factory);
+        return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    /// <inheritdoc/>
+    protected override ValueTask DisposeHostsAsync()
     {
         Client.Dispose();
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        return ValueTask.CompletedTask;
     }
 }
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
@@ -46,8 +46,18 @@ public sealed class TestAccounts(WebApplicationFactory<Program> factory)
             return await SignedInClientAsync(account);
         });
 
-    /// <summary>Creates an account; enrolls two factors when its roles require them.</summary>
-    public async Task<TestAccount> CreateAsync(string userName, IReadOnlyCollection<string> roles, string organizationCode, bool? twoFactor = null)
+    /// <summary>
+    /// Creates an account with <paramref name="password"/> (default <see cref="Password"/>; just changed: no rotation due);
+    /// enrolls two factors when its roles require them (or as <paramref name="twoFactor"/> says).
+    /// </summary>
+    public async Task<TestAccount> CreateAsync(
+        string userName,
+        IReadOnlyCollection<string> roles,
+        string organizationCode,
+        bool? twoFactor = null,
+        bool mustChangePassword = false,
+        string displayName = "测试账号",
+        string password = Password)
     {
         ArgumentNullException.ThrowIfNull(roles);
         using var scope = factory.Services.CreateSystemScope();
@@ -57,12 +67,13 @@ public sealed class TestAccounts(WebApplicationFactory<Program> factory)
         var user = new PlatformUser
         {
             UserName = userName,
-            DisplayName = "测试账号",
+            DisplayName = displayName,
             OrganizationId = organization.Id,
             PasswordChangedAt = DateTime.UtcNow,
             CreatedAt = DateTime.UtcNow,
+            MustChangePassword = mustChangePassword,
         };
-        Check(await users.CreateAsync(user, Password));
+        Check(await users.CreateAsync(user, password));
         foreach (var role in roles)
         {
             Check(await users.AddToRoleAsync(user, role));
@@ -76,26 +87,44 @@ public sealed class TestAccounts(WebApplicationFactory<Program> factory)
             Check(await users.SetTwoFactorEnabledAsync(user, true));
         }
 
-        return new TestAccount(user.Id, userName, key);
+        return new TestAccount(user.Id, userName, key, password);
     }
 
-    /// <summary>A client with a bearer token of <paramref name="account"/>.</summary>
-    public async Task<HttpClient> SignedInClientAsync(TestAccount account)
+    /// <summary>A client with a bearer token of <paramref name="account"/> (without a cookie jar when <paramref name="handleCookies"/> is false).</summary>
+    public async Task<HttpClient> SignedInClientAsync(TestAccount account, bool handleCookies = true)
     {
         ArgumentNullException.ThrowIfNull(account);
         var tokens = await TokenAsync(account);
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("access_token").GetString());
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = handleCookies });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         return client;
     }
 
     /// <summary>The token endpoint's answer to a password grant for <paramref name="account"/> (asserts success).</summary>
-    public async Task<JsonElement> TokenAsync(TestAccount account, string scope = "offline_access")
+    public async Task<TokenAnswer> TokenAsync(TestAccount account, string scope = "offline_access")
     {
         ArgumentNullException.ThrowIfNull(account);
         using var anonymous = factory.CreateClient();
-        using var response = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), PasswordGrant(account.UserName, Password, account.CurrentCode(), scope));
-        return await response.ReadJsonAsync(System.Net.HttpStatusCode.OK, $"token for {account.UserName}");
+        using var response = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), PasswordGrant(account.UserName, account.Password, account.CurrentCode(), scope));
+        return await response.ReadAsAsync<TokenAnswer>(HttpStatusCode.OK, $"token for {account.UserName}");
+    }
+
+    /// <summary>
+    /// A browser signed in as <paramref name="account"/> on the login page (password and, when enrolled, a fresh TOTP
+    /// code): asserts the redirect that sets the session cookie.
+    /// </summary>
+    public async Task<WebBrowser> SignInAsync(TestAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var browser = new WebBrowser(factory);
+        var signedIn = await browser.SubmitAsync("/account/login", new Dictionary<string, string?>
+        {
+            ["Input.Login"] = account.UserName,
+            ["Input.Password"] = account.Password,
+            ["Input.TotpCode"] = account.CurrentCode(),
+        });
+        Assert.True(signedIn.Status == HttpStatusCode.Redirect && signedIn.Sets("kr.session"), $"sign-in of {account.UserName}: {(int)signedIn.Status}");
+        return browser;
     }
 
     /// <summary>A password-grant form.</summary>
@@ -118,7 +147,8 @@ public sealed class TestAccounts(WebApplicationFactory<Program> factory)
 /// <param name="Id">Account id.</param>
 /// <param name="UserName">User name.</param>
 /// <param name="AuthenticatorKey">Base32 TOTP key when two factors are enrolled.</param>
-public sealed record TestAccount(Guid Id, string UserName, string? AuthenticatorKey)
+/// <param name="Password">Its password.</param>
+public sealed record TestAccount(Guid Id, string UserName, string? AuthenticatorKey, string Password = TestAccounts.Password)
 {
     private readonly Lock gate = new();
     private long lastStep = long.MinValue;

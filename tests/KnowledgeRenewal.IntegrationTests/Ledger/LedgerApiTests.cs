@@ -50,7 +50,7 @@ public sealed class LedgerApiTests(RegistryPlatformFixture platform)
 
         var list = await county.GetJsonAsync($"/api/credit-records?professionalId={person.Id}");
         Assert.Equal(2, list.GetProperty("total").GetInt32());
-        Assert.All(list.GetProperty("items").EnumerateArray(), r => Assert.Equal(person.View.GetProperty("idNumberMasked").GetString(), r.GetProperty("personIdNumber").GetString()));
+        Assert.All(list.GetProperty("items").EnumerateArray(), r => Assert.Equal(person.View.IdNumberMasked, r.GetProperty("personIdNumber").GetString()));
 
         var transcript = await county.GetJsonAsync($"/api/professionals/{person.Id}/transcript");
         var year = transcript.GetProperty("years")[0];
@@ -75,7 +75,7 @@ public sealed class LedgerApiTests(RegistryPlatformFixture platform)
         var category = subject?.StartsWith("GX", StringComparison.Ordinal) == true ? "Public" : "Professional";
         using var response = await PostAsync(county, "/api/credit-records", Manual(person.Id, (decimal)amount, category, subject, unit, creditClass));
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
+        Assert.Contains(problem.FieldErrors, e => e.Field == field);
         Assert.Equal(0, await platform.QueryAsync(db => db.CreditRecords.CountAsync(r => r.ProfessionalId == person.Id)));
         Assert.NotNull(@case);
     }
@@ -93,7 +93,7 @@ public sealed class LedgerApiTests(RegistryPlatformFixture platform)
             amount = 3,
         });
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var fields = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        var fields = problem.FieldErrors.Select(e => e.Field).ToList();
         Assert.Contains("date", fields);
         Assert.Contains("title", fields);
     }
@@ -106,7 +106,7 @@ public sealed class LedgerApiTests(RegistryPlatformFixture platform)
         var otherCounty = await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyB);
         using var elsewhere = await PostAsync(otherCounty, "/api/credit-records", Manual(person.Id, 2m));
         var problem = await elsewhere.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("professionalId", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal("professionalId", problem.FieldErrors[0].Field);
 
         foreach (var role in new[] { PlatformRoles.ProviderStaff, PlatformRoles.EmployerHr, PlatformRoles.Professional, PlatformRoles.SystemAdmin, PlatformRoles.AuditAdmin })
         {

@@ -37,10 +37,10 @@ public sealed class LedgerInputTests(RegistryPlatformFixture platform)
         using var response = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, "/api/credit-records", Body(person.Id, fields));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-        Assert.Equal(field, error.GetProperty("field").GetString());
-        Assert.Equal("invalid_enum", error.GetProperty("code").GetString());
-        Assert.Contains($"“{field}”", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var error = Assert.Single(problem.FieldErrors);
+        Assert.Equal(field, error.Field);
+        Assert.Equal("invalid_enum", error.Code);
+        Assert.Contains($"“{field}”", error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await platform.QueryAsync(db => db.CreditRecords.CountAsync(r => r.ProfessionalId == person.Id)));
     }
 
@@ -75,10 +75,10 @@ public sealed class LedgerInputTests(RegistryPlatformFixture platform)
         using var response = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, "/api/credit-records", Body(person.Id, $"\"category\":\"Public\",\"title\":\"{title}\""));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-        Assert.Equal("title", error.GetProperty("field").GetString());
-        Assert.Equal("invalid_character", error.GetProperty("code").GetString());
-        Assert.Contains(codePoint, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var error = Assert.Single(problem.FieldErrors);
+        Assert.Equal("title", error.Field);
+        Assert.Equal("invalid_character", error.Code);
+        Assert.Contains(codePoint, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, await platform.QueryAsync(db => db.CreditRecords.CountAsync(r => r.ProfessionalId == person.Id)));
     }
 
@@ -94,7 +94,7 @@ public sealed class LedgerInputTests(RegistryPlatformFixture platform)
 
         using var nul = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, "/api/credit-records", Body(person.Id, "\"category\":\"Public\",\"note\":\"第一行\\n\\u0000\""));
         var problem = await nul.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("note", Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+        Assert.Equal("note", Assert.Single(problem.FieldErrors).Field);
     }
 
     [Theory]
@@ -108,9 +108,9 @@ public sealed class LedgerInputTests(RegistryPlatformFixture platform)
         using var response = await county.GetAsync(new Uri("/api/credit-records?" + query, UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-        Assert.Equal(field, error.GetProperty("field").GetString());
-        Assert.Equal("invalid_enum", error.GetProperty("code").GetString());
+        var error = Assert.Single(problem.FieldErrors);
+        Assert.Equal(field, error.Field);
+        Assert.Equal("invalid_enum", error.Code);
     }
 
     private static string Body(Guid professionalId, string fields)

@@ -59,7 +59,7 @@ public sealed class HealthModuleTests(PlatformFixture platform)
         Assert.Equal(2027, body.GetProperty("year").GetInt32());
         Assert.Equal($"/api/health/cme-projects/{body.GetProperty("id").GetInt32()}", created.Headers.Location?.OriginalString);
         var problem = await again.AssertProblemAsync(HttpStatusCode.Conflict, ProblemCodes.Conflict);
-        Assert.Contains("2027-04-01-901(国)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2027-04-01-901(国)", problem.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,13 +82,13 @@ public sealed class HealthModuleTests(PlatformFixture platform)
         using var response = await (await platform.ClientAsync(PlatformRoles.DepartmentAdmin)).PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), project);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var fields = problem.GetProperty("errors").EnumerateArray().Select(e => (Field: e.GetProperty("field").GetString(), Code: e.GetProperty("code").GetString())).ToArray();
+        var fields = problem.FieldErrors.Select(e => (Field: e.Field, Code: e.Code)).ToArray();
         Assert.Contains(("projectNumber", "required"), fields);
         Assert.Contains(("subjectCode", "unknown_subject"), fields);
         Assert.Contains(("endDate", "before_start"), fields);
         Assert.Contains(("credits", "out_of_range"), fields);
         Assert.Contains(("capacity", "out_of_range"), fields);
-        Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.GetProperty("message").GetString()!));
+        Assert.All(problem.FieldErrors, e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.Message));
         var after = await (await platform.ClientAsync(PlatformRoles.CountyAdmin)).GetJsonAsync("/odata/health/CmeProjects?$count=true&$top=0");
         Assert.Equal(before.GetProperty("@odata.count").GetInt32(), after.GetProperty("@odata.count").GetInt32());
     }
@@ -99,7 +99,7 @@ public sealed class HealthModuleTests(PlatformFixture platform)
         using var response = await (await platform.ClientAsync(PlatformRoles.CountyAdmin)).GetAsync(new Uri("/api/health/cme-projects?pageSize=1000", UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("pageSize", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal("pageSize", problem.FieldErrors[0].Field);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class BadQueryTests(PlatformFixture platform)
         using var response = await office.GetAsync(new Uri(url, UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, code);
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem.GetProperty("detail").GetString()!);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem.Detail);
     }
 
     [Theory]
@@ -50,8 +50,8 @@ public sealed class BadQueryTests(PlatformFixture platform)
         using var response = await office.PostAsync(new Uri("/odata/$batch", UriKind.Relative), content);
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ODataBatchInvalid);
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem.GetProperty("detail").GetString()!);
-        Assert.DoesNotContain("Microsoft.", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem.Detail);
+        Assert.DoesNotContain("Microsoft.", problem.Json.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,14 +83,14 @@ public sealed class BadQueryTests(PlatformFixture platform)
         using var response = await office.GetAsync(new Uri(url, UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ODataInvalidQuery);
-        var detail = problem.GetProperty("detail").GetString()!;
+        var detail = problem.Detail;
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", detail);
         if (named is not null)
         {
             Assert.Contains($"“{named}”", detail, StringComparison.Ordinal);
         }
 
-        var text = problem.GetRawText();
+        var text = problem.Json.GetRawText();
         Assert.All(new[] { "KnowledgeRenewal", "System.", "Microsoft.", "Edm.", "on type" }, leak => Assert.DoesNotContain(leak, text, StringComparison.Ordinal));
     }
 
@@ -108,8 +108,8 @@ public sealed class BadQueryTests(PlatformFixture platform)
         using var response = await office.GetAsync(new Uri(url, UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ODataUnsupportedQuery);
-        var text = problem.GetRawText();
+        var text = problem.Json.GetRawText();
         Assert.All(new[] { "LINQ", "DbSet", "=>", "KnowledgeRenewal.", "could not be translated" }, leak => Assert.DoesNotContain(leak, text, StringComparison.Ordinal));
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem.GetProperty("detail").GetString()!);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem.Detail);
     }
 }

@@ -18,7 +18,7 @@ public sealed class QueryLimitsTests(PlatformFixture platform)
         using var response = await platform.Client.GetAsync(new Uri(url, UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, code);
-        Assert.Equal(limit, problem.GetProperty("limit").GetString());
+        Assert.Equal(limit, problem.Limit);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class QueryLimitsTests(PlatformFixture platform)
         using var response = await platform.Client.GetAsync(new Uri($"/odata/Subjects?$filter={Uri.EscapeDataString(filter)}", UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ODataMaxNodeCountExceeded);
-        Assert.Equal("MaxNodeCount", problem.GetProperty("limit").GetString());
+        Assert.Equal("MaxNodeCount", problem.Limit);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class QueryLimitsTests(PlatformFixture platform)
         using var response = await platform.Client.GetAsync(new Uri("/odata/Subjects?$filter=Foo eq 1", UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ODataInvalidQuery);
-        Assert.Contains("Foo", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Foo", problem.Detail, StringComparison.Ordinal);
     }
 
     private static IEnumerable<int> Ids(System.Text.Json.JsonElement page) =>

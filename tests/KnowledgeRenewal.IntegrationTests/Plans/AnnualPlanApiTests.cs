@@ -74,17 +74,17 @@ public sealed class AnnualPlanApiTests(PlatformFixture platform)
             new { kind = "Region", key = "370812", trainees = 300 },
             new { kind = "ProjectType", key = "Bootcamp", trainees = 1 }));
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var errors = problem.GetProperty("errors").EnumerateArray().ToList();
-        Assert.Contains(errors, e => e.GetProperty("field").GetString() == "targets[3].key" && e.GetProperty("row").GetInt32() == 4);
-        Assert.Contains(errors, e => e.GetProperty("code").GetString() == "plan.shares_exceed_total" && e.GetProperty("message").GetString()!.Contains("1,100", StringComparison.Ordinal));
+        var errors = problem.FieldErrors.ToList();
+        Assert.Contains(errors, e => e.Field == "targets[3].key" && e.Row == 4);
+        Assert.Contains(errors, e => e.Code == "plan.shares_exceed_total" && e.Message.Contains("1,100", StringComparison.Ordinal));
 
         using var unknown = await office.PutAsJsonAsync(new Uri("/api/annual-plans/2028", UriKind.Relative), Plan(1_000, new { kind = "Department", key = "space", trainees = 1 }));
         var unknownProblem = await unknown.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("plan.unknown_key", unknownProblem.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("plan.unknown_key", unknownProblem.FieldErrors[0].Code);
 
         using var outside = await office.PutAsJsonAsync(new Uri("/api/annual-plans/2031", UriKind.Relative), Plan(1_000));
         var outsideProblem = await outside.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("plan.year_outside_program", outsideProblem.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("plan.year_outside_program", outsideProblem.FieldErrors[0].Code);
 
         await office.GetJsonAsync("/api/annual-plans/2029", HttpStatusCode.NotFound);
     }

@@ -16,7 +16,7 @@ public sealed class ProjectFeedTests(ProjectPlatform platform) : IClassFixture<P
     [Fact]
     public async Task The_demo_has_projects_of_every_type_and_level_over_the_years_with_consistent_histories()
     {
-        var (projects, transitions) = await platform.InDatabaseAsync(async db =>
+        var (projects, transitions) = await platform.QueryAsync(async db =>
             (await db.Projects.IgnoreQueryFilters().Where(p => p.CreatedByUserId == null).ToListAsync(),
              await db.ProjectTransitions.IgnoreQueryFilters().ToListAsync()));
         Assert.InRange(projects.Count, 30, 60);
@@ -48,7 +48,7 @@ public sealed class ProjectFeedTests(ProjectPlatform platform) : IClassFixture<P
     [Fact]
     public async Task Demo_projects_that_were_completed_have_a_finished_class_with_approved_project_roster_records()
     {
-        var (completed, classes, records) = await platform.InDatabaseAsync(async db =>
+        var (completed, classes, records) = await platform.QueryAsync(async db =>
             (await db.Projects.IgnoreQueryFilters().Where(p => p.CreatedByUserId == null && p.ProviderId != null && (p.Status == ProjectStatus.Completed || p.Status == ProjectStatus.Archived)).ToListAsync(),
              await db.TrainingClasses.IgnoreQueryFilters().Where(c => c.ProjectId != null).ToListAsync(),
              await db.CreditRecords.IgnoreQueryFilters().Where(r => r.Source == RecordSource.ProjectRoster && r.Status == CreditRecordStatus.Approved)
@@ -67,48 +67,48 @@ public sealed class ProjectFeedTests(ProjectPlatform platform) : IClassFixture<P
     public async Task OData_Projects_aggregate_by_type_level_region_field_and_year_within_the_callers_scope()
     {
         var office = await platform.OfficeAsync();
-        var all = await platform.InDatabaseAsync(db => db.Projects.IgnoreQueryFilters().ToListAsync());
+        var all = await platform.QueryAsync(db => db.Projects.IgnoreQueryFilters().ToListAsync());
 
-        var byType = await office.GetJsonAsync("/odata/Projects?$apply=groupby((Type),aggregate($count as Count,BudgetTotalFen with sum as Budget))");
-        var rows = byType.GetProperty("value").EnumerateArray().ToDictionary(r => r.GetProperty("Type").GetString()!, r => (r.GetProperty("Count").GetInt32(), r.GetProperty("Budget").GetInt64()));
+        var byType = await office.GetAsAsync<ODataFeed<ProjectsByTypeEntity>>("/odata/Projects?$apply=groupby((Type),aggregate($count as Count,BudgetTotalFen with sum as Budget))", options: HttpJson.ODataAnswers);
+        var rows = byType.Value.ToDictionary(r => r.Type, r => (r.Count, r.Budget));
         foreach (var group in all.GroupBy(p => p.Type))
         {
             Assert.Equal((group.Count(), group.Sum(p => p.BudgetTotalFen)), rows[group.Key.ToString()]);
         }
 
-        var byLevelYear = await office.GetJsonAsync("/odata/Projects?$apply=groupby((Level,CreditYear,RegionCode,Field),aggregate(Capacity with sum as Trainees))");
-        var total = byLevelYear.GetProperty("value").EnumerateArray().Sum(r => r.GetProperty("Trainees").GetInt64());
+        var byLevelYear = await office.GetAsAsync<ODataFeed<TraineesEntity>>("/odata/Projects?$apply=groupby((Level,CreditYear,RegionCode,Field),aggregate(Capacity with sum as Trainees))", options: HttpJson.ODataAnswers);
+        var total = byLevelYear.Value.Sum(r => r.Trainees);
         Assert.Equal(all.Sum(p => (long)p.Capacity), total);
 
         // The 太白湖新区 bureau groups only its region's projects.
         var taibaihu = await platform.TaibaihuAsync();
-        var regional = await taibaihu.GetJsonAsync("/odata/Projects?$apply=groupby((RegionCode),aggregate($count as Count))");
-        var regions = regional.GetProperty("value").EnumerateArray().ToList();
-        Assert.Equal("370800-TBH", Assert.Single(regions).GetProperty("RegionCode").GetString());
-        Assert.Equal(all.Count(p => p.RegionCode == "370800-TBH"), regions[0].GetProperty("Count").GetInt32());
+        var regional = await taibaihu.GetAsAsync<ODataFeed<ProjectsByRegionEntity>>("/odata/Projects?$apply=groupby((RegionCode),aggregate($count as Count))", options: HttpJson.ODataAnswers);
+        var regions = regional.Value;
+        Assert.Equal("370800-TBH", Assert.Single(regions).RegionCode);
+        Assert.Equal(all.Count(p => p.RegionCode == "370800-TBH"), regions[0].Count);
 
         // The applications history: published projects' steps, with $filter and $expand from the project.
-        var history = await office.GetJsonAsync("/odata/ProjectTransitions?$apply=filter(Action eq 'Publish')/aggregate($count as Count)");
-        var published = await platform.InDatabaseAsync(db => db.ProjectTransitions.IgnoreQueryFilters().CountAsync(t => t.Action == ProjectAction.Publish));
-        Assert.Equal(published, history.GetProperty("value")[0].GetProperty("Count").GetInt32());
-        var expanded = await office.GetJsonAsync("/odata/Projects?$filter=Status eq 'Archived'&$expand=Transitions($orderby=Sequence)&$top=1");
-        var project = expanded.GetProperty("value")[0];
-        Assert.Equal("Archive", project.GetProperty("Transitions").EnumerateArray().Last().GetProperty("Action").GetString());
-        Assert.False(project.TryGetProperty("ConcurrencyStamp", out _));
-        Assert.False(project.TryGetProperty("Objections", out _));
+        var history = await office.GetAsAsync<ODataFeed<CountEntity>>("/odata/ProjectTransitions?$apply=filter(Action eq 'Publish')/aggregate($count as Count)", options: HttpJson.ODataAnswers);
+        var published = await platform.QueryAsync(db => db.ProjectTransitions.IgnoreQueryFilters().CountAsync(t => t.Action == ProjectAction.Publish));
+        Assert.Equal(published, history.Value[0].Count);
+        var expanded = await office.GetAsAsync<ODataFeed<ProjectWithTransitionsEntity>>("/odata/Projects?$filter=Status eq 'Archived'&$expand=Transitions($orderby=Sequence)&$top=1", options: HttpJson.ODataAnswers);
+        var project = expanded.Value[0];
+        Assert.Equal("Archive", project.Transitions[^1].Action);
+        Assert.DoesNotContain("ConcurrencyStamp", project.Others.Keys);
+        Assert.DoesNotContain("Objections", project.Others.Keys);
     }
 
     [Fact]
     public async Task Professionals_see_no_projects_through_the_feeds_and_employers_only_their_own()
     {
         var professional = await platform.Accounts.ClientAsync(Sdk.PlatformRoles.Professional, platform.EmployerCode);
-        var none = await professional.GetJsonAsync("/odata/Projects?$count=true");
-        Assert.Equal(0, none.GetProperty("@odata.count").GetInt32());
+        var none = await professional.GetAsAsync<ODataFeed<ProjectApplicantEntity>>("/odata/Projects?$count=true", options: HttpJson.ODataAnswers);
+        Assert.Equal(0, none.Count);
 
         var employer = await platform.EmployerAsync();
-        var own = await employer.GetJsonAsync("/odata/Projects?$select=ApplicantOrganizationId,ProviderId");
-        var employerId = await platform.InDatabaseAsync(db => db.Organizations.IgnoreQueryFilters().Where(o => o.Code == platform.EmployerCode).Select(o => o.Id).SingleAsync());
-        Assert.All(own.GetProperty("value").EnumerateArray(), p => Assert.Equal(employerId, p.GetProperty("ApplicantOrganizationId").GetGuid()));
+        var own = await employer.GetAsAsync<ODataFeed<ProjectApplicantEntity>>("/odata/Projects?$select=ApplicantOrganizationId,ProviderId", options: HttpJson.ODataAnswers);
+        var employerId = await platform.QueryAsync(db => db.Organizations.IgnoreQueryFilters().Where(o => o.Code == platform.EmployerCode).Select(o => o.Id).SingleAsync());
+        Assert.All(own.Value, p => Assert.Equal(employerId, p.ApplicantOrganizationId));
         _ = JsonValueKind.Null;
     }
 }

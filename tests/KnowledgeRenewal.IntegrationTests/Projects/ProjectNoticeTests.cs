@@ -51,19 +51,19 @@ public sealed class ProjectNoticeTests(ProjectPlatform platform) : IClassFixture
 
         // The applicant sees the objection, not who filed it (not even masked); the program office sees it (audited).
         var provider = await platform.ProviderAsync();
-        var anonymised = (await provider.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
-        Assert.Equal(JsonValueKind.Null, anonymised.GetProperty("contactPhone").ValueKind);
-        Assert.Equal("异议人", anonymised.GetProperty("contactName").GetString());
-        var full = (await office.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
-        Assert.Equal(Phone, full.GetProperty("contactPhone").GetString());
-        var audited = await platform.InDatabaseAsync(db => db.AuditRecords.IgnoreQueryFilters()
+        var anonymised = Assert.Single(await provider.GetAsAsync<ObjectionAnswer[]>($"/api/projects/{id}/objections"));
+        Assert.Null(anonymised.ContactPhone);
+        Assert.Equal("异议人", anonymised.ContactName);
+        var full = Assert.Single(await office.GetAsAsync<ObjectionAnswer[]>($"/api/projects/{id}/objections"));
+        Assert.Equal(Phone, full.ContactPhone);
+        var audited = await platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters()
             .CountAsync(a => a.Action == AuditActions.PersonalDataViewed && a.EntityType == nameof(ProjectObjection) && a.EntityKey == id.ToString()));
         Assert.Equal(1, audited);
 
-        var objectionId = full.GetProperty("id").GetGuid();
+        var objectionId = full.Id;
         var resolved = await ResolveAsync(office, id, objectionId, etag, "dismiss", "经核实，师资与申报一致。");
         var (published, _) = await ProjectPlatform.StepOkAsync(office, id, "publish", resolved);
-        Assert.Equal("Published", published.GetProperty("project").GetProperty("status").GetString());
+        Assert.Equal("Published", published.Project.Status);
 
         // Published projects leave the public notice list.
         var after = await browser.GetAsync("/notices");
@@ -75,8 +75,8 @@ public sealed class ProjectNoticeTests(ProjectPlatform platform) : IClassFixture
     {
         var id = await platform.InNoticeAsync("公示异议测试研修班（接口）");
         using var anonymous = platform.Factory.CreateClient();
-        var notices = await anonymous.GetJsonAsync("/api/notices");
-        Assert.Contains(notices.EnumerateArray(), n => n.GetProperty("id").GetGuid() == id);
+        var notices = await anonymous.GetAsAsync<NoticeAnswer[]>("/api/notices");
+        Assert.Contains(notices, n => n.Id == id);
 
         using (var invalid = await anonymous.PostAsJsonAsync(new Uri($"/api/notices/{id}/objections", UriKind.Relative), new { reason = "无联系方式" }))
         {
@@ -90,13 +90,13 @@ public sealed class ProjectNoticeTests(ProjectPlatform platform) : IClassFixture
         Assert.DoesNotContain("2345678", receipt.ToString(), StringComparison.Ordinal);
 
         var office = await platform.OfficeAsync();
-        var objectionId = (await office.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single().GetProperty("id").GetGuid();
+        var objectionId = Assert.Single(await office.GetAsAsync<ObjectionAnswer[]>($"/api/projects/{id}/objections")).Id;
         var etag = await ProjectPlatform.ETagAsync(office, id);
         await ResolveAsync(office, id, objectionId, etag, "uphold", "经核实，存在重复申报。");
-        var detail = await office.GetJsonAsync($"/api/projects/{id}");
-        Assert.Equal("Rejected", detail.GetProperty("project").GetProperty("status").GetString());
-        var last = detail.GetProperty("history").EnumerateArray().Last();
-        Assert.Equal("uphold-objection", last.GetProperty("action").GetString());
+        var detail = await office.GetAsAsync<ProjectDetailAnswer>($"/api/projects/{id}");
+        Assert.Equal("Rejected", detail.Project.Status);
+        var last = detail.History[^1];
+        Assert.Equal("uphold-objection", last.Action);
 
         // Objections are only taken from projects in notice.
         using var late = await anonymous.PostAsJsonAsync(new Uri($"/api/notices/{id}/objections", UriKind.Relative),
@@ -124,17 +124,17 @@ public sealed class ProjectNoticeTests(ProjectPlatform platform) : IClassFixture
         var health = await platform.HealthAsync();
         foreach (var reader in new[] { provider, health })
         {
-            var objection = (await reader.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
-            Assert.Equal(("异议人", JsonValueKind.Null, "授课专家与申报材料不一致。", "待处理"),
-                (objection.GetProperty("contactName").GetString(), objection.GetProperty("contactPhone").ValueKind, objection.GetProperty("reason").GetString(), objection.GetProperty("statusName").GetString()));
+            var objection = Assert.Single(await reader.GetAsAsync<ObjectionAnswer[]>($"/api/projects/{id}/objections"));
+            Assert.Equal(("异议人", (string?)null, "授课专家与申报材料不一致。", "待处理"),
+                (objection.ContactName, objection.ContactPhone, objection.Reason, objection.StatusName));
         }
 
         // The program office sees who it was (its read is audited) and dismisses the objection; the applicant then reads
         // the resolution, still without the filer.
         var office = await platform.OfficeAsync();
-        var full = (await office.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
-        Assert.Equal((name, phone), (full.GetProperty("contactName").GetString(), full.GetProperty("contactPhone").GetString()));
-        await ResolveAsync(office, id, full.GetProperty("id").GetGuid(), await ProjectPlatform.ETagAsync(office, id), "dismiss", "经核实，授课专家与申报一致。");
+        var full = Assert.Single(await office.GetAsAsync<ObjectionAnswer[]>($"/api/projects/{id}/objections"));
+        Assert.Equal((name, phone), (full.ContactName, full.ContactPhone));
+        await ResolveAsync(office, id, full.Id, await ProjectPlatform.ETagAsync(office, id), "dismiss", "经核实，授课专家与申报一致。");
 
         string[] applicantReads =
         [
@@ -153,9 +153,9 @@ public sealed class ProjectNoticeTests(ProjectPlatform platform) : IClassFixture
             Assert.DoesNotContain("Contact", body, StringComparison.Ordinal);
         }
 
-        var resolved = (await provider.GetJsonAsync($"/api/projects/{id}/objections")).EnumerateArray().Single();
+        var resolved = Assert.Single(await provider.GetAsAsync<ObjectionAnswer[]>($"/api/projects/{id}/objections"));
         Assert.Equal(("异议人", "异议不成立", "经核实，授课专家与申报一致。"),
-            (resolved.GetProperty("contactName").GetString(), resolved.GetProperty("statusName").GetString(), resolved.GetProperty("resolution").GetString()));
+            (resolved.ContactName, resolved.StatusName, resolved.Resolution));
 
         // The public page never names the filer either.
         var page = await anonymous.GetStringAsync(new Uri("/notices", UriKind.Relative));
@@ -176,7 +176,7 @@ public sealed class ProjectNoticeTests(ProjectPlatform platform) : IClassFixture
         using (var early = await FileAsync(anonymous, id))
         {
             var problem = await early.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.NotInNotice);
-            Assert.Contains("尚未开始", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("尚未开始", problem.Detail, StringComparison.Ordinal);
         }
 
         var page = await browser.GetAsync("/notices");
@@ -202,7 +202,7 @@ public sealed class ProjectNoticeTests(ProjectPlatform platform) : IClassFixture
         using (var late = await FileAsync(anonymous, id))
         {
             var problem = await late.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.NotInNotice);
-            Assert.Contains("已结束", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("已结束", problem.Detail, StringComparison.Ordinal);
         }
 
         page = await browser.GetAsync("/notices");
@@ -211,11 +211,10 @@ public sealed class ProjectNoticeTests(ProjectPlatform platform) : IClassFixture
         Assert.Equal(HttpStatusCode.Conflict, refused.Status);
         Assert.Contains("公示期已结束", refused.Html, StringComparison.Ordinal);
 
-        var notices = await anonymous.GetJsonAsync("/api/notices");
-        Assert.Equal(("Ended", "公示期满"), notices.EnumerateArray().Where(n => n.GetProperty("id").GetGuid() == id)
-            .Select(n => (n.GetProperty("phase").GetString(), n.GetProperty("phaseName").GetString())).Single());
+        var notices = await anonymous.GetAsAsync<NoticeAnswer[]>("/api/notices");
+        Assert.Equal(("Ended", "公示期满"), notices.Where(n => n.Id == id).Select(n => (n.Phase, n.PhaseName)).Single());
         var office = await platform.OfficeAsync();
-        Assert.Equal(2, (await office.GetJsonAsync($"/api/projects/{id}/objections")).GetArrayLength());
+        Assert.Equal(2, (await office.GetAsAsync<ObjectionAnswer[]>($"/api/projects/{id}/objections")).Length);
 
         static Task<HttpResponseMessage> FileAsync(HttpClient client, Guid project) =>
             client.PostAsJsonAsync(new Uri($"/api/notices/{project}/objections", UriKind.Relative), new { reason = "异议内容。", contactName = "钱进", contactPhone = "13600001111" });

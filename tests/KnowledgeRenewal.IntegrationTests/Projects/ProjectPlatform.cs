@@ -24,14 +24,8 @@ namespace KnowledgeRenewal.IntegrationTests.Projects;
 /// accounts at the demo organizations: the demo provider (济宁医学院, 太白湖新区, health), the demo employer
 /// (济宁市第一人民医院, health), the health department, the 太白湖新区 and 任城区 bureaus, the program office.
 /// </summary>
-public sealed class ProjectPlatform : IAsyncLifetime
+public sealed class ProjectPlatform : PlatformFixtureBase
 {
-    public TestDatabase Database { get; private set; } = null!;
-
-    public PlatformFactory Factory { get; private set; } = null!;
-
-    public TestAccounts Accounts { get; private set; } = null!;
-
     public string ProviderCode { get; private set; } = "";
 
     public string EmployerCode { get; private set; } = "";
@@ -42,32 +36,24 @@ public sealed class ProjectPlatform : IAsyncLifetime
 
     public Guid RenchengBureauId { get; private set; }
 
-    public async Task InitializeAsync()
+    /// <inheritdoc/>
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        Database = await TestDatabase.CreateAsync();
-        Factory = new PlatformFactory(Database, new Dictionary<string, string?>
-        {
-            ["Projects:ObjectionsPerMinute"] = "200",
-            ["Projects:Deadlines:Submitted"] = "10",
-        });
-        Accounts = new TestAccounts(Factory);
-        await InDatabaseAsync(async db =>
-        {
-            var organizations = await db.Organizations.IgnoreQueryFilters().ToListAsync();
-            ProviderCode = organizations.First(o => o.Name == DemoOrganizations.DemoProvider).Code;
-            EmployerCode = organizations.First(o => o.Name == DemoOrganizations.DemoEmployer).Code;
-            HealthDepartmentId = organizations.Single(o => o.Code == "LD-health").Id;
-            TaibaihuBureauId = organizations.Single(o => o.Code == "CB-370800-TBH").Id;
-            RenchengBureauId = organizations.Single(o => o.Code == "CB-370811").Id;
-            return 0;
-        });
-    }
+        ["Projects:ObjectionsPerMinute"] = "200",
+        ["Projects:Deadlines:Submitted"] = "10",
+    };
 
-    public async Task DisposeAsync()
+    /// <inheritdoc/>
+    protected override Task SeedAsync() => QueryAsync(async db =>
     {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
-    }
+        var organizations = await db.Organizations.IgnoreQueryFilters().ToListAsync();
+        ProviderCode = organizations.First(o => o.Name == DemoOrganizations.DemoProvider).Code;
+        EmployerCode = organizations.First(o => o.Name == DemoOrganizations.DemoEmployer).Code;
+        HealthDepartmentId = organizations.Single(o => o.Code == "LD-health").Id;
+        TaibaihuBureauId = organizations.Single(o => o.Code == "CB-370800-TBH").Id;
+        RenchengBureauId = organizations.Single(o => o.Code == "CB-370811").Id;
+        return 0;
+    });
 
     public Task<HttpClient> OfficeAsync() => Accounts.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
 
@@ -88,14 +74,8 @@ public sealed class ProjectPlatform : IAsyncLifetime
         return await Accounts.SignedInClientAsync(account);
     }
 
-    public async Task<T> InDatabaseAsync<T>(Func<PlatformDbContext, Task<T>> action)
-    {
-        using var scope = Factory.Services.CreateSystemScope();
-        return await action(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
-    }
-
     /// <summary>Time passes: the project's notice period (and state) began <paramref name="days"/> days earlier.</summary>
-    public Task ShiftIntoPastAsync(Guid projectId, int days) => InDatabaseAsync(async db =>
+    public Task ShiftIntoPastAsync(Guid projectId, int days) => QueryAsync(async db =>
     {
         var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == projectId);
         project.NoticeStart = project.NoticeStart?.AddDays(-days);
@@ -106,7 +86,7 @@ public sealed class ProjectPlatform : IAsyncLifetime
     });
 
     /// <summary>Sets the project's notice period (China Standard Time days), e.g. to one not started yet or already over.</summary>
-    public Task SetNoticePeriodAsync(Guid projectId, DateOnly start, DateOnly end) => InDatabaseAsync(async db =>
+    public Task SetNoticePeriodAsync(Guid projectId, DateOnly start, DateOnly end) => QueryAsync(async db =>
     {
         var project = await db.Projects.IgnoreQueryFilters().SingleAsync(p => p.Id == projectId);
         (project.NoticeStart, project.NoticeEnd) = (start, end);
@@ -139,30 +119,19 @@ public sealed class ProjectPlatform : IAsyncLifetime
     public static async Task<(Guid Id, string ETag)> CreateAsync(HttpClient client, object body)
     {
         using var response = await client.PostAsJsonAsync(new Uri("/api/projects", UriKind.Relative), body);
-        var created = await response.ReadJsonAsync(HttpStatusCode.Created, "create project");
-        return (created.GetProperty("project").GetProperty("id").GetGuid(), response.Headers.ETag!.Tag);
+        var created = await response.ReadAsAsync<ProjectDetailAnswer>(HttpStatusCode.Created, "create project");
+        return (created.Project.Id, response.Headers.ETag!.Tag);
     }
 
     /// <summary>Sends a step with an If-Match header.</summary>
-    public static async Task<HttpResponseMessage> StepAsync(HttpClient client, Guid id, string action, string? etag, object? body = null)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/projects/{id}/{action}", UriKind.Relative))
-        {
-            Content = JsonContent.Create(body ?? new { }),
-        };
-        if (etag is not null)
-        {
-            message.Headers.TryAddWithoutValidation("If-Match", etag);
-        }
-
-        return await client.SendAsync(message);
-    }
+    public static Task<HttpResponseMessage> StepAsync(HttpClient client, Guid id, string action, string? etag, object? body = null) =>
+        SendAsync(client, HttpMethod.Post, $"/api/projects/{id}/{action}", body ?? new { }, etag);
 
     /// <summary>Takes a step that must succeed; returns the project's view and its new ETag.</summary>
-    public static async Task<(JsonElement Detail, string ETag)> StepOkAsync(HttpClient client, Guid id, string action, string etag, object? body = null)
+    public static async Task<(ProjectDetailAnswer Detail, string ETag)> StepOkAsync(HttpClient client, Guid id, string action, string etag, object? body = null)
     {
         using var response = await StepAsync(client, id, action, etag, body);
-        var detail = await response.ReadJsonAsync(HttpStatusCode.OK, action);
+        var detail = await response.ReadAsAsync<ProjectDetailAnswer>(HttpStatusCode.OK, action);
         return (detail, response.Headers.ETag!.Tag);
     }
 
@@ -181,7 +150,7 @@ public sealed class ProjectPlatform : IAsyncLifetime
         var (notice, _) = await StepOkAsync(office, id, "start-notice", etag);
 
         // On a weekend or holiday the period begins on the next working day: let time pass until it is open.
-        var start = DateOnly.Parse(notice.GetProperty("project").GetProperty("noticeStart").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var start = notice.Project.NoticeStart!.Value;
         if (start > Today)
         {
             await ShiftIntoPastAsync(id, start.DayNumber - Today.DayNumber);
@@ -194,7 +163,7 @@ public sealed class ProjectPlatform : IAsyncLifetime
     public static async Task<string> ETagAsync(HttpClient client, Guid id)
     {
         using var response = await client.GetAsync(new Uri($"/api/projects/{id}", UriKind.Relative));
-        await response.ReadJsonAsync(HttpStatusCode.OK, "get project");
+        await response.ReadAsAsync<ProjectDetailAnswer>(HttpStatusCode.OK, "get project");
         return response.Headers.ETag!.Tag;
     }
 }

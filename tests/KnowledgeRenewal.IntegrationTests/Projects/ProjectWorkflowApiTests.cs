@@ -33,7 +33,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         {
             review.Headers.TryAddWithoutValidation("If-Match", etag);
             using var reviewed = await office.SendAsync(review);
-            await reviewed.ReadJsonAsync(HttpStatusCode.OK, "review");
+            await reviewed.ReadAsAsync<ProjectDetailAnswer>(HttpStatusCode.OK, "review");
             etag = reviewed.Headers.ETag!.Tag;
         }
 
@@ -45,8 +45,8 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         // The notice runs five working days from today (CST), holidays and adjusted working days counted.
         var calendar = platform.Factory.Services.GetRequiredService<WorkingDayCalendar>();
         var (start, end) = calendar.Period(ProgramCalendar.Today(TimeProvider.System), 5);
-        Assert.Equal(start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), notice.GetProperty("project").GetProperty("noticeStart").GetString());
-        Assert.Equal(end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), notice.GetProperty("project").GetProperty("noticeEnd").GetString());
+        Assert.Equal(start, notice.Project.NoticeStart);
+        Assert.Equal(end, notice.Project.NoticeEnd);
 
         using (var early = await ProjectPlatform.StepAsync(office, id, "publish", etag))
         {
@@ -56,23 +56,23 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         await platform.ShiftIntoPastAsync(id, 20);
         etag = await ProjectPlatform.ETagAsync(office, id);
         var (published, _) = await ProjectPlatform.StepOkAsync(office, id, "publish", etag, new { comment = "公示期满无异议" });
-        Assert.Equal("Published", published.GetProperty("project").GetProperty("status").GetString());
-        Assert.Equal(90m, published.GetProperty("averageScore").GetDecimal());
+        Assert.Equal("Published", published.Project.Status);
+        Assert.Equal(90m, published.AverageScore);
 
-        var history = published.GetProperty("history").EnumerateArray().ToArray();
-        Assert.Equal(["submit", "recommend", "start-review", "score", "score", "approve", "start-notice", "publish"], history.Select(h => h.GetProperty("action").GetString()));
-        Assert.Equal([PlatformRoles.ProviderStaff, PlatformRoles.DepartmentAdmin, PlatformRoles.ProgramOfficeAdmin], history.Take(3).Select(h => h.GetProperty("actorRole").GetString()));
-        Assert.Equal("行业主管部门管理员", history[1].GetProperty("actorRoleName").GetString());
-        Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.GetProperty("actorName").GetString())));
-        Assert.Equal("同意推荐", history[1].GetProperty("comment").GetString());
-        Assert.Equal(92, history[4].GetProperty("expertScore").GetInt32());
-        Assert.Equal(Enumerable.Range(1, 8), history.Select(h => h.GetProperty("sequence").GetInt32()));
+        var history = published.History;
+        Assert.Equal(["submit", "recommend", "start-review", "score", "score", "approve", "start-notice", "publish"], history.Select(h => h.Action));
+        Assert.Equal([PlatformRoles.ProviderStaff, PlatformRoles.DepartmentAdmin, PlatformRoles.ProgramOfficeAdmin], history.Take(3).Select(h => h.ActorRole));
+        Assert.Equal("行业主管部门管理员", history[1].ActorRoleName);
+        Assert.All(history, h => Assert.False(string.IsNullOrEmpty(h.ActorName)));
+        Assert.Equal("同意推荐", history[1].Comment);
+        Assert.Equal(92, history[4].ExpertScore);
+        Assert.Equal(Enumerable.Range(1, 8), history.Select(h => h.Sequence));
 
         // The budget is exact: 250,000.00 + 50,000.00 yuan.
-        Assert.Equal(30_000_000L, published.GetProperty("project").GetProperty("budget").GetProperty("totalFen").GetInt64());
+        Assert.Equal(30_000_000L, published.Project.Budget.TotalFen);
 
         // Scope: the provider and its sector see it; 任城区's bureau does not.
-        await provider.GetJsonAsync($"/api/projects/{id}");
+        await provider.GetAsAsync<ProjectDetailAnswer>($"/api/projects/{id}");
         var rencheng = await platform.RenchengAsync();
         using var hidden = await rencheng.GetAsync(new Uri($"/api/projects/{id}", UriKind.Relative));
         await hidden.AssertProblemAsync(HttpStatusCode.NotFound, ProjectProblemCodes.NotFound);
@@ -98,7 +98,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         using (var approve = await ProjectPlatform.StepAsync(office, id, "approve", etag))
         {
             var problem = await approve.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.UpstreamLevel);
-            Assert.Contains("省级", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("省级", problem.Detail, StringComparison.Ordinal);
         }
 
         (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "recommend-upward", etag, new { comment = "同意向省人社厅推荐" });
@@ -108,12 +108,12 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         }
 
         var (approved, _) = await ProjectPlatform.StepOkAsync(office, id, "record-upstream-approval", etag, new { referenceNumber = "鲁人社字〔2026〕58号", comment = "省人社厅批准" });
-        Assert.Equal("Approved", approved.GetProperty("project").GetProperty("status").GetString());
-        Assert.Equal("鲁人社字〔2026〕58号", approved.GetProperty("project").GetProperty("upstreamReference").GetString());
-        var last = approved.GetProperty("history").EnumerateArray().Last();
-        Assert.Equal("record-upstream-approval", last.GetProperty("action").GetString());
-        Assert.Equal("ForwardedUpstream", last.GetProperty("from").GetString());
-        Assert.Equal("鲁人社字〔2026〕58号", last.GetProperty("referenceNumber").GetString());
+        Assert.Equal("Approved", approved.Project.Status);
+        Assert.Equal("鲁人社字〔2026〕58号", approved.Project.UpstreamReference);
+        var last = approved.History[^1];
+        Assert.Equal("record-upstream-approval", last.Action);
+        Assert.Equal("ForwardedUpstream", last.From);
+        Assert.Equal("鲁人社字〔2026〕58号", last.ReferenceNumber);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         using (var notFromDraft = await ProjectPlatform.StepAsync(office, id, "approve", etag))
         {
             var problem = await notFromDraft.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.TransitionNotAllowed);
-            Assert.Contains("草稿", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("草稿", problem.Detail, StringComparison.Ordinal);
         }
 
         using (var wrongRole = await ProjectPlatform.StepAsync(taibaihu, id, "submit", etag))
@@ -164,7 +164,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         }
 
         var (returned, _) = await ProjectPlatform.StepOkAsync(health, id, "return", submitted, new { comment = "请补充培训方案" });
-        Assert.Equal("Draft", returned.GetProperty("project").GetProperty("status").GetString());
+        Assert.Equal("Draft", returned.Project.Status);
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         using (var ownReview = await ProjectPlatform.StepAsync(office, id, "start-review", etag))
         {
             var problem = await ownReview.AssertProblemAsync(HttpStatusCode.Forbidden, ProjectProblemCodes.OwnApplication);
-            Assert.Contains("本单位", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            Assert.Contains("本单位", problem.Detail, StringComparison.Ordinal);
         }
 
         // A county bureau applying cannot name itself as the recommender.
@@ -212,8 +212,8 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
 
         Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(1, statuses.Count(s => s is HttpStatusCode.PreconditionFailed or HttpStatusCode.Conflict));
-        var detail = await office.GetJsonAsync($"/api/projects/{id}");
-        Assert.Single(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("action").GetString() == "approve");
+        var detail = await office.GetAsAsync<ProjectDetailAnswer>($"/api/projects/{id}");
+        Assert.Single(detail.History, h => h.Action == "approve");
     }
 
     [Fact]
@@ -223,15 +223,15 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         var health = await platform.HealthAsync();
         var (id, etag) = await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application("逾期测试研修班", ProjectType.AdvancedSeminar, platform.HealthDepartmentId));
         await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
-        var before = await health.GetJsonAsync("/api/projects/overdue");
-        Assert.DoesNotContain(before.EnumerateArray(), o => o.GetProperty("id").GetGuid() == id);
+        var before = await health.GetAsAsync<OverdueProjectAnswer[]>("/api/projects/overdue");
+        Assert.DoesNotContain(before, o => o.Id == id);
 
         await platform.ShiftIntoPastAsync(id, 30);
-        var after = await health.GetJsonAsync("/api/projects/overdue");
-        var overdue = Assert.Single(after.EnumerateArray(), o => o.GetProperty("id").GetGuid() == id);
-        Assert.Equal("Submitted", overdue.GetProperty("status").GetString());
-        Assert.True(overdue.GetProperty("workingDaysOverdue").GetInt32() > 0);
-        Assert.Equal("推荐单位", overdue.GetProperty("responsible").GetString());
+        var after = await health.GetAsAsync<OverdueProjectAnswer[]>("/api/projects/overdue");
+        var overdue = Assert.Single(after, o => o.Id == id);
+        Assert.Equal("Submitted", overdue.Status);
+        Assert.True(overdue.WorkingDaysOverdue > 0);
+        Assert.Equal("推荐单位", overdue.Responsible);
     }
 
     [Fact]
@@ -249,7 +249,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         }
 
         // The class of the project finishes and its roster becomes an approved credit record.
-        await platform.InDatabaseAsync(async db =>
+        await platform.QueryAsync(async db =>
         {
             var providerId = await db.Organizations.IgnoreQueryFilters().Where(o => o.Code == platform.ProviderCode).Select(o => o.Id).SingleAsync();
             var person = await db.Professionals.IgnoreQueryFilters().OrderBy(p => p.Id).FirstAsync();
@@ -294,17 +294,17 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         }
 
         var (completed, done) = await ProjectPlatform.StepOkAsync(provider, id, "complete", etag, new { summary = "共培训 38 人，学员名单已上传。" });
-        Assert.Equal("Completed", completed.GetProperty("project").GetProperty("status").GetString());
-        Assert.Equal("共培训 38 人，学员名单已上传。", completed.GetProperty("project").GetProperty("summary").GetString());
+        Assert.Equal("Completed", completed.Project.Status);
+        Assert.Equal("共培训 38 人，学员名单已上传。", completed.Project.Summary);
         var (archived, _) = await ProjectPlatform.StepOkAsync(office, id, "archive", done);
-        Assert.Equal("Archived", archived.GetProperty("project").GetProperty("status").GetString());
-        Assert.Empty(archived.GetProperty("project").GetProperty("nextActions").EnumerateArray());
+        Assert.Equal("Archived", archived.Project.Status);
+        Assert.Empty(archived.Project.NextActions);
     }
 
     [Fact]
     public async Task A_provider_hosts_only_its_own_projects_and_the_others_name_a_provider_within_their_scope()
     {
-        var (own, other) = await platform.InDatabaseAsync(async db =>
+        var (own, other) = await platform.QueryAsync(async db =>
         {
             var providers = await db.Organizations.IgnoreQueryFilters().Where(o => o.Name == "济宁医学院" || o.Name == "济宁学院").ToDictionaryAsync(o => o.Name, o => o.Id);
             return (providers["济宁医学院"], providers["济宁学院"]);
@@ -315,7 +315,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         using (var foreign = await provider.PostAsJsonAsync(new Uri("/api/projects", UriKind.Relative), Body("主办单位测试研修班（他人承办）", other)))
         {
             var problem = await foreign.AssertProblemAsync(HttpStatusCode.BadRequest, ProjectProblemCodes.InvalidHost);
-            Assert.Equal("providerId", Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+            Assert.Equal("providerId", Assert.Single(problem.FieldErrors).Field);
         }
 
         var (id, etag) = await ProjectPlatform.CreateAsync(provider, Body("主办单位测试研修班（本机构承办）", own));
@@ -326,7 +326,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
             await refused.AssertProblemAsync(HttpStatusCode.BadRequest, ProjectProblemCodes.InvalidHost);
         }
 
-        Assert.Equal(own, (await provider.GetJsonAsync($"/api/projects/{id}")).GetProperty("project").GetProperty("providerId").GetGuid());
+        Assert.Equal(own, (await provider.GetAsAsync<ProjectDetailAnswer>($"/api/projects/{id}")).Project.ProviderId);
 
         // A county bureau names a provider of its region, a line department one of its sector; not one outside.
         var taibaihu = await platform.TaibaihuAsync();
@@ -365,9 +365,9 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         {
             put.Headers.TryAddWithoutValidation("If-Match", etag);
             using var response = await provider.SendAsync(put);
-            var view = await response.ReadJsonAsync(HttpStatusCode.OK, "update draft");
-            Assert.Equal("草稿修改测试培训（修订）", view.GetProperty("project").GetProperty("title").GetString());
-            Assert.Equal(platform.TaibaihuBureauId, view.GetProperty("project").GetProperty("recommenderOrganizationId").GetGuid());
+            var view = await response.ReadAsAsync<ProjectDetailAnswer>(HttpStatusCode.OK, "update draft");
+            Assert.Equal("草稿修改测试培训（修订）", view.Project.Title);
+            Assert.Equal(platform.TaibaihuBureauId, view.Project.RecommenderOrganizationId);
             etag = response.Headers.ETag!.Tag;
         }
 

@@ -48,7 +48,7 @@ public sealed class SeminarEndToEndTests(ProjectPlatform platform) : IClassFixtu
         var before = await SeminarProgressAsync(office, year);
 
         // 1. Participants: registered at the demo hospital by the program office.
-        var employer = await platform.InDatabaseAsync(db => db.Organizations.IgnoreQueryFilters().Where(o => o.Code == platform.EmployerCode).Select(o => new { o.Code, o.RegionCode }).SingleAsync());
+        var employer = await platform.QueryAsync(db => db.Organizations.IgnoreQueryFilters().Where(o => o.Code == platform.EmployerCode).Select(o => new { o.Code, o.RegionCode }).SingleAsync());
         var people = ImportSheets.Professionals(Participants, employer.Code, first: 870_000, division: employer.RegionCode.Length == 6 && employer.RegionCode != "370800" ? employer.RegionCode : "370811");
         var import = await office.ImportAsync("professionals", ImportSheets.Csv(ImportSheets.ProfessionalHeader, people), "研修班学员.csv");
         Assert.True(import.Status() == "Completed", import.ToString());
@@ -84,7 +84,7 @@ public sealed class SeminarEndToEndTests(ProjectPlatform platform) : IClassFixtu
         (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "start", etag);
 
         // 3. The class of the project: opened, finished, its roster uploaded (hours capped by the class's length).
-        var providerId = await platform.InDatabaseAsync(db => db.Organizations.IgnoreQueryFilters().Where(o => o.Code == platform.ProviderCode).Select(o => o.Id).SingleAsync());
+        var providerId = await platform.QueryAsync(db => db.Organizations.IgnoreQueryFilters().Where(o => o.Code == platform.ProviderCode).Select(o => o.Id).SingleAsync());
         var classBody = RosterPlatform.ClassBody(start, days: 5, hours: 40m, subject: null);
         classBody["projectId"] = id;
         classBody["title"] = "高级研修班第一期";
@@ -98,7 +98,7 @@ public sealed class SeminarEndToEndTests(ProjectPlatform platform) : IClassFixtu
         Assert.True(roster.Status() == "Completed", roster.ToString());
 
         var ids = await IdsAsync(people);
-        var records = await platform.InDatabaseAsync(db => db.CreditRecords.AsNoTracking().Where(r => r.ClassId == classId).ToListAsync());
+        var records = await platform.QueryAsync(db => db.CreditRecords.AsNoTracking().Where(r => r.ClassId == classId).ToListAsync());
         Assert.Equal(Participants, records.Count);
         Assert.All(records, r => Assert.Equal((RecordSource.ProjectRoster, CreditRecordStatus.Approved, providerId, 40m), (r.Source, r.Status, r.ProviderId!.Value, r.Hours.Hours)));
 
@@ -110,10 +110,10 @@ public sealed class SeminarEndToEndTests(ProjectPlatform platform) : IClassFixtu
 
         (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "complete", etag, new { summary = "共培训 5 人，均考核合格。" });
         var (archived, _) = await ProjectPlatform.StepOkAsync(office, id, "archive", etag);
-        Assert.Equal("Archived", archived.GetProperty("project").GetProperty("status").GetString());
+        Assert.Equal("Archived", archived.Project.Status);
         Assert.Equal(
             ["submit", "recommend", "start-review", "score", "approve", "start-notice", "publish", "start", "complete", "archive"],
-            archived.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+            archived.History.Select(h => h.Action));
 
         // 5. Each participant's certificate of the year carries the seminar's 40 professional hours and verifies by its code.
         var anonymous = platform.Factory.CreateClient();
@@ -132,16 +132,16 @@ public sealed class SeminarEndToEndTests(ProjectPlatform platform) : IClassFixtu
 
     private static async Task<(int Projects, int Trainees)> SeminarProgressAsync(HttpClient office, int year)
     {
-        var plan = await office.GetJsonAsync($"/api/annual-plans/{year}");
-        var seminars = plan.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("key").GetString() == nameof(ProjectType.AdvancedSeminar));
-        return (seminars.GetProperty("actualProjects").GetInt32(), seminars.GetProperty("actualTrainees").GetInt32());
+        var plan = await office.GetAsAsync<AnnualPlanAnswer>($"/api/annual-plans/{year}");
+        var seminars = plan.Targets.Single(t => t.Key == nameof(ProjectType.AdvancedSeminar));
+        return (seminars.ActualProjects, seminars.ActualTrainees);
     }
 
     private async Task<Dictionary<string, Guid>> IdsAsync(List<string[]> people)
     {
         var hasher = platform.Factory.Services.GetRequiredService<IdNumberHasher>();
         var hashes = people.ToDictionary(p => hasher.Hash(ImportPlatform.Parse(p[0])), p => p[0]);
-        var stored = await platform.InDatabaseAsync(db => db.Professionals.IgnoreQueryFilters().Where(p => hashes.Keys.Contains(p.IdNumberHash)).Select(p => new { p.IdNumberHash, p.Id }).ToListAsync());
+        var stored = await platform.QueryAsync(db => db.Professionals.IgnoreQueryFilters().Where(p => hashes.Keys.Contains(p.IdNumberHash)).Select(p => new { p.IdNumberHash, p.Id }).ToListAsync());
         return stored.ToDictionary(s => hashes[s.IdNumberHash], s => s.Id);
     }
 }

@@ -45,8 +45,8 @@ public sealed class ConcurrencyTests(RegistryPlatformFixture platform)
         using var moveStale = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, url + "/move", new { employerCreditCode = platform.A2.Code, startedOn = "2020-01-01" }, person.ETag);
         await moveStale.AssertProblemAsync(HttpStatusCode.PreconditionFailed, RegistryProblemCodesForTests.Stale);
 
-        var current = await county.GetJsonAsync(url);
-        Assert.Equal("并发测试", current.GetProperty("name").GetString());
+        var current = await county.GetAsAsync<ProfessionalAnswer>(url);
+        Assert.Equal("并发测试", current.Name);
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class ConcurrencyTests(RegistryPlatformFixture platform)
 
             Assert.True(statuses.SequenceEqual([200, 412]), $"round {round}: {string.Join(", ", statuses)}\n{string.Join("\n", bodies)}");
             var winner = bodies.Single(b => b.Contains("\"id\"", StringComparison.Ordinal));
-            var stored = await county.GetJsonAsync(url);
-            Assert.Contains(stored.GetProperty("name").GetString()!, winner, StringComparison.Ordinal);
+            var stored = await county.GetAsAsync<ProfessionalAnswer>(url);
+            Assert.Contains(stored.Name, winner, StringComparison.Ordinal);
         }
     }
 
@@ -105,7 +105,7 @@ public sealed class ConcurrencyTests(RegistryPlatformFixture platform)
             createdAt = "2000-01-01T00:00:00Z",
             updatedAt = "2000-01-01T00:00:00Z",
         }, person.ETag);
-        var view = await response.ReadJsonAsync(HttpStatusCode.OK, "update with extra fields");
+        var view = await response.ReadAsAsync<ProfessionalAnswer>(HttpStatusCode.OK, "update with extra fields");
 
         var after = await platform.QueryAsync(db => db.Professionals.AsNoTracking().SingleAsync(p => p.Id == person.Id));
         Assert.Equal("批量赋值测试", after.Name);
@@ -122,7 +122,7 @@ public sealed class ConcurrencyTests(RegistryPlatformFixture platform)
         Assert.NotEqual(forgedStamp, after.ConcurrencyStamp);
         Assert.NotEqual(before.ConcurrencyStamp, after.ConcurrencyStamp);
         Assert.Equal($"\"{after.ConcurrencyStamp:N}\"", response.Headers.ETag!.Tag);
-        Assert.Equal(platform.A1.Id, view.GetProperty("employerId").GetGuid());
+        Assert.Equal(platform.A1.Id, view.EmployerId);
         Assert.Equal(1, await platform.QueryAsync(db => db.Employments.CountAsync(e => e.ProfessionalId == person.Id)));
     }
 
@@ -130,7 +130,7 @@ public sealed class ConcurrencyTests(RegistryPlatformFixture platform)
     public async Task Employers_use_the_same_preconditions_and_keep_their_credit_code()
     {
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin);
-        var employer = await county.GetJsonAsync($"/api/registry/employers/{platform.A1.Id}");
+        var employer = await county.GetAsAsync<EmployerAnswer>($"/api/registry/employers/{platform.A1.Id}");
         using var read = await county.GetAsync(new Uri($"/api/registry/employers/{platform.A1.Id}", UriKind.Relative));
         var etag = read.Headers.ETag!.Tag;
         var url = $"/api/registry/employers/{platform.A1.Id}";
@@ -140,15 +140,15 @@ public sealed class ConcurrencyTests(RegistryPlatformFixture platform)
 
         using var changed = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Put, url, new
         {
-            name = employer.GetProperty("name").GetString(),
+            name = employer.Name,
             ownership = "公有制",
             departmentCode = "health",
             creditCode = platform.B2.Code,
             regionCode = RegistryPlatformFixture.CountyB,
         }, etag);
-        var view = await changed.ReadJsonAsync(HttpStatusCode.OK, "update employer");
-        Assert.Equal(platform.A1.Code, view.GetProperty("creditCode").GetString());
-        Assert.Equal(RegistryPlatformFixture.CountyA, view.GetProperty("regionCode").GetString());
+        var view = await changed.ReadAsAsync<EmployerAnswer>(HttpStatusCode.OK, "update employer");
+        Assert.Equal(platform.A1.Code, view.CreditCode);
+        Assert.Equal(RegistryPlatformFixture.CountyA, view.RegionCode);
 
         using var stale = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Put, url, new { name = "改名", ownership = "公有制", departmentCode = "health" }, etag);
         await stale.AssertProblemAsync(HttpStatusCode.PreconditionFailed, RegistryProblemCodesForTests.Stale);

@@ -25,20 +25,16 @@ public sealed class DemoRegistryTests(PlatformFixture platform)
     public async Task The_demo_professional_sees_exactly_their_own_record()
     {
         var account = DemoAccounts.All.Single(a => a.Role == PlatformRoles.Professional);
-        using var anonymous = platform.Factory.CreateClient();
-        using var token = await anonymous.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(account.UserName, DemoAccounts.Password));
-        var tokens = await token.ReadJsonAsync(HttpStatusCode.OK, "demo professional token");
-        using var client = platform.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens.GetProperty("access_token").GetString());
+        using var client = await platform.Accounts.SignedInClientAsync(platform.DemoAccount(account.UserName));
 
-        var page = await client.GetJsonAsync("/api/registry/professionals");
-        var own = Assert.Single(page.GetProperty("items").EnumerateArray());
-        Assert.Equal(1, page.GetProperty("total").GetInt32());
-        Assert.Equal(DemoRegistrySeeder.DemoProfessionalName, own.GetProperty("name").GetString());
-        Assert.Equal(DemoAccounts.ProfessionalIdNumber[..4] + "**********" + DemoAccounts.ProfessionalIdNumber[14..], own.GetProperty("idNumberMasked").GetString());
-        Assert.Equal(DemoOrganizations.DemoEmployer, own.GetProperty("employerName").GetString());
-        Assert.True(own.GetProperty("hasAccount").GetBoolean());
-        Assert.Equal(1, (await client.GetJsonAsync("/odata/Professionals/$count")).GetInt32());
+        var page = await client.GetAsAsync<PageAnswer<ProfessionalAnswer>>("/api/registry/professionals");
+        var own = Assert.Single(page.Items);
+        Assert.Equal(1, page.Total);
+        Assert.Equal(DemoRegistrySeeder.DemoProfessionalName, own.Name);
+        Assert.Equal(DemoAccounts.ProfessionalIdNumber[..4] + "**********" + DemoAccounts.ProfessionalIdNumber[14..], own.IdNumberMasked);
+        Assert.Equal(DemoOrganizations.DemoEmployer, own.EmployerName);
+        Assert.True(own.HasAccount);
+        Assert.Equal(1, await client.GetAsAsync<int>("/odata/Professionals/$count"));
     }
 
     [Fact]

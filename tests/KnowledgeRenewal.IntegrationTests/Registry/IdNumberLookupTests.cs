@@ -57,13 +57,13 @@ public sealed class IdNumberLookupTests(RegistryPlatformFixture platform)
             ("integrator (feeds.registry)", await FeedClientAsync(platform, FeedScopes.Registry)),
         };
         var candidates = Candidates(person.IdNumber, 9);
-        var masked = person.View.GetProperty("idNumberMasked").GetString()!;
+        var masked = person.View.IdNumberMasked;
 
         foreach (var (who, client) in probes)
         {
             // Each of them sees the person (a name search finds them) — the number is what they must not confirm.
-            var byName = await client.GetJsonAsync("/api/registry/professionals?name=候选探测");
-            Assert.True(byName.GetProperty("items").EnumerateArray().Any(p => p.GetProperty("id").GetGuid() == person.Id), who);
+            var byName = await client.GetAsAsync<PageAnswer<ProfessionalAnswer>>("/api/registry/professionals?name=候选探测");
+            Assert.True(byName.Items.Any(p => p.Id == person.Id), who);
 
             var before = (await LookupAuditsAsync(masked)).Select(r => r.Sequence).ToHashSet();
             var answers = new List<(HttpStatusCode Status, string Body)>();
@@ -94,7 +94,7 @@ public sealed class IdNumberLookupTests(RegistryPlatformFixture platform)
     {
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin);
         var person = await platform.RegisterAsync(county, platform.A1, "授权查找");
-        var masked = person.View.GetProperty("idNumberMasked").GetString()!;
+        var masked = person.View.IdNumberMasked;
         var unregistered = Candidates(person.IdNumber, 2).First(c => c != person.IdNumber);
         using var officer = await platform.PermittedClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
 
@@ -103,15 +103,15 @@ public sealed class IdNumberLookupTests(RegistryPlatformFixture platform)
         {
             using var noPurpose = await officer.GetAsync(new Uri("/api/registry/professionals?" + query, UriKind.Relative));
             var problem = await noPurpose.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-            Assert.Equal("purpose", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+            Assert.Equal("purpose", problem.FieldErrors[0].Field);
         }
 
         Assert.Equal(AuditOutcome.Denied, (await LookupAuditsAsync(masked))[^1].Outcome);
 
         // With a purpose: found, never cached, audited with the match; a number nobody has is audited as no match.
         using var found = await officer.GetAsync(new Uri($"/api/registry/professionals?idNumber={person.IdNumber}&purpose={Uri.EscapeDataString($"核对 {person.IdNumber}")}", UriKind.Relative));
-        var page = await found.ReadJsonAsync(HttpStatusCode.OK, "entitled look-up");
-        Assert.Equal(person.Id, Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var page = await found.ReadAsAsync<PageAnswer<ProfessionalAnswer>>(HttpStatusCode.OK, "entitled look-up");
+        Assert.Equal(person.Id, Assert.Single(page.Items).Id);
         Assert.Contains("no-store", found.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
         var matched = (await LookupAuditsAsync(masked))[^1];
         Assert.Equal((AuditOutcome.Success, person.Id.ToString()), (matched.Outcome, matched.EntityKey));
@@ -120,8 +120,8 @@ public sealed class IdNumberLookupTests(RegistryPlatformFixture platform)
         Assert.DoesNotContain(person.IdNumber, matched.Details, StringComparison.OrdinalIgnoreCase);
         Assert.Matches("ref=[0-9a-f]{16};", matched.Details); // a reference to the hash, not all of it
 
-        var none = await officer.GetJsonAsync($"/api/registry/professionals?idNumber={unregistered}&purpose={Purpose}");
-        Assert.Equal(0, none.GetProperty("total").GetInt32());
+        var none = await officer.GetAsAsync<PageAnswer<ProfessionalAnswer>>($"/api/registry/professionals?idNumber={unregistered}&purpose={Purpose}");
+        Assert.Equal(0, none.Total);
         var unmatched = (await LookupAuditsAsync(unregistered[..4] + "**********" + unregistered[14..]))[^1];
         Assert.Equal((AuditOutcome.Success, (string?)null), (unmatched.Outcome, unmatched.EntityKey));
         Assert.Contains("matched=0", unmatched.Details, StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed class IdNumberLookupTests(RegistryPlatformFixture platform)
         // Searches without the number are not limited.
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync(new Uri("/api/registry/professionals?name=授权查找", UriKind.Relative))).StatusCode);
         using var colleague = await platform.PermittedClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
-        Assert.Equal(1, (await colleague.GetJsonAsync($"/api/registry/professionals?idNumber={person.IdNumber}&purpose={Purpose}")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await colleague.GetAsAsync<PageAnswer<ProfessionalAnswer>>($"/api/registry/professionals?idNumber={person.IdNumber}&purpose={Purpose}")).Total);
     }
 
     [Fact]
@@ -157,9 +157,9 @@ public sealed class IdNumberLookupTests(RegistryPlatformFixture platform)
         await platform.LinkAsync(own.Id, account.Id);
         using var self = await platform.Accounts.SignedInClientAsync(account);
 
-        var mine = await self.GetJsonAsync($"/api/registry/professionals?idNumber={own.IdNumber}&purpose=核对本人登记信息");
-        Assert.Equal(own.Id, Assert.Single(mine.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
-        Assert.StartsWith(IdNumberLookupsDescribe(own), (await LookupAuditsAsync(own.View.GetProperty("idNumberMasked").GetString()!))[^1].Details, StringComparison.Ordinal);
+        var mine = await self.GetAsAsync<PageAnswer<ProfessionalAnswer>>($"/api/registry/professionals?idNumber={own.IdNumber}&purpose=核对本人登记信息");
+        Assert.Equal(own.Id, Assert.Single(mine.Items).Id);
+        Assert.StartsWith(IdNumberLookupsDescribe(own), (await LookupAuditsAsync(own.View.IdNumberMasked))[^1].Details, StringComparison.Ordinal);
 
         foreach (var other in new[] { colleague.IdNumber, Candidates(own.IdNumber, 2).First(c => c != own.IdNumber) })
         {
@@ -291,7 +291,7 @@ public sealed class IdNumberLookupTests(RegistryPlatformFixture platform)
     }
 
     private static string IdNumberLookupsDescribe(Person person) =>
-        "masked=" + person.View.GetProperty("idNumberMasked").GetString();
+        "masked=" + person.View.IdNumberMasked;
 
     // The answer without what differs between any two requests (trace id).
     private static string Normalize(string body)
@@ -460,9 +460,9 @@ public sealed class IdNumberLookupTests(RegistryPlatformFixture platform)
             ["client_secret"] = secret,
             ["scope"] = string.Join(' ', feeds),
         }));
-        var token = await response.ReadJsonAsync(HttpStatusCode.OK, "client token");
+        var token = await response.ReadAsAsync<TokenAnswer>(HttpStatusCode.OK, "client token");
         var client = platform.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return client;
     }
 }

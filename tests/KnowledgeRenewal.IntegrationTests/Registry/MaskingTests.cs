@@ -28,8 +28,8 @@ public sealed class MaskingTests(RegistryPlatformFixture platform)
         var feed = await FeedClientAsync();
         var answers = new List<(string What, string Body)>
         {
-            ("register", people[0].View.GetRawText()),
-            ("register", people[1].View.GetRawText()),
+            ("register", people[0].View.Json.GetRawText()),
+            ("register", people[1].View.Json.GetRawText()),
         };
 
         var urls = new List<string>
@@ -78,7 +78,7 @@ public sealed class MaskingTests(RegistryPlatformFixture platform)
             foreach (var client in new[] { office, feed })
             {
                 using var refused = await client.GetAsync(new Uri(lookup, UriKind.Relative));
-                answers.Add((lookup, (await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "personal_data.lookup_forbidden")).GetRawText()));
+                answers.Add((lookup, (await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "personal_data.lookup_forbidden")).Json.GetRawText()));
             }
 
             using var found = await permitted.GetAsync(new Uri(lookup, UriKind.Relative));
@@ -92,7 +92,7 @@ public sealed class MaskingTests(RegistryPlatformFixture platform)
             answers.Add(("update", await update.ReadJsonAsync(HttpStatusCode.OK, "update") is var json ? json.GetRawText() : ""));
         }
 
-        Assert.Contains(answers, a => a.Body.Contains(people[0].View.GetProperty("idNumberMasked").GetString()!, StringComparison.Ordinal));
+        Assert.Contains(answers, a => a.Body.Contains(people[0].View.IdNumberMasked, StringComparison.Ordinal));
         foreach (var (what, body) in answers)
         {
             foreach (var person in people)
@@ -140,7 +140,7 @@ public sealed class MaskingTests(RegistryPlatformFixture platform)
         {
             using var response = await office.GetAsync(new Uri("/odata/Professionals?" + query, UriKind.Relative));
             var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ODataInvalidQuery);
-            Assert.NotNull(problem.GetProperty("detail").GetString());
+            Assert.NotNull(problem.Detail);
         }
     }
 
@@ -151,7 +151,7 @@ public sealed class MaskingTests(RegistryPlatformFixture platform)
         var person = await platform.RegisterAsync(office, platform.A1, "原始读取");
 
         var text = await platform.RawProfessionalsTextAsync();
-        Assert.Contains(person.View.GetProperty("idNumberMasked").GetString()!, text, StringComparison.Ordinal);
+        Assert.Contains(person.View.IdNumberMasked, text, StringComparison.Ordinal);
         Assert.DoesNotContain(person.IdNumber, text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(person.Phone, text, StringComparison.Ordinal);
 
@@ -203,9 +203,9 @@ public sealed class MaskingTests(RegistryPlatformFixture platform)
             ["client_secret"] = secret,
             ["scope"] = FeedScopes.Registry + " " + FeedScopes.Organizations,
         }));
-        var token = await response.ReadJsonAsync(HttpStatusCode.OK, "client token");
+        var token = await response.ReadAsAsync<TokenAnswer>(HttpStatusCode.OK, "client token");
         var client = platform.Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return client;
     }
 }

@@ -33,11 +33,11 @@ public sealed class OrganizationRegistryTests(RegistryPlatformFixture platform)
             regionCode = RegistryPlatformFixture.CountyA,
             departmentCode = Departments.IndustryIt,
         });
-        var employer = await created.ReadJsonAsync(HttpStatusCode.Created, "create employer");
-        Assert.Equal(code.ToUpperInvariant(), employer.GetProperty("creditCode").GetString());
-        Assert.Equal("NonPublic", employer.GetProperty("ownership").GetString());
+        var employer = await created.ReadAsAsync<EmployerAnswer>(HttpStatusCode.Created, "create employer");
+        Assert.Equal(code.ToUpperInvariant(), employer.CreditCode);
+        Assert.Equal("NonPublic", employer.Ownership);
         Assert.NotNull(created.Headers.ETag);
-        var id = employer.GetProperty("id").GetGuid();
+        var id = employer.Id;
         var stored = await platform.QueryAsync(db => db.Organizations.AsNoTracking().Include(o => o.Parent).SingleAsync(o => o.Id == id));
         Assert.IsType<Employer>(stored);
         Assert.Equal(OrganizationType.Employer, stored.Type);
@@ -72,8 +72,8 @@ public sealed class OrganizationRegistryTests(RegistryPlatformFixture platform)
             regionCode = "370800",
             departmentCode = Departments.Health,
         });
-        var city = await cityHospital.ReadJsonAsync(HttpStatusCode.Created, "city-level employer");
-        var cityId = city.GetProperty("id").GetGuid();
+        var city = await cityHospital.ReadAsAsync<EmployerAnswer>(HttpStatusCode.Created, "city-level employer");
+        var cityId = city.Id;
         Assert.Equal(ProgramOrganizations.ProgramOfficeCode, await platform.QueryAsync(db => db.Organizations.Where(o => o.Id == cityId).Select(o => o.Parent!.Code).SingleAsync()));
 
         // The same code again — even one the caller cannot see — is a conflict.
@@ -98,12 +98,12 @@ public sealed class OrganizationRegistryTests(RegistryPlatformFixture platform)
             regionCode = RegistryPlatformFixture.CountyA,
         });
         var problem = await invalid.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var fields = problem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToArray();
+        var fields = problem.FieldErrors.Select(e => e.Field).ToArray();
         Assert.Contains("creditCode", fields);
         Assert.Contains("ownership", fields);
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
         using var noRegion = await office.PostAsJsonAsync(new Uri("/api/registry/employers", UriKind.Relative), new { creditCode = NewCode("370899"), name = "无区域", ownership = "公有制", regionCode = "370899" });
-        Assert.Equal("region.not_found", (await noRegion.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("region.not_found", (await noRegion.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).FieldErrors[0].Code);
 
         // Employer HR and professionals register no employers.
         var hr = await platform.ClientAsync(PlatformRoles.EmployerHr, platform.A1.Code);
@@ -115,21 +115,21 @@ public sealed class OrganizationRegistryTests(RegistryPlatformFixture platform)
     public async Task Employer_lists_filter_within_the_scope_and_the_OData_feed_agrees()
     {
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
-        var page = await county.GetJsonAsync("/api/registry/employers?pageSize=100");
-        Assert.All(page.GetProperty("items").EnumerateArray(), e => Assert.Equal(RegistryPlatformFixture.CountyA, e.GetProperty("regionCode").GetString()));
-        Assert.Contains(page.GetProperty("items").EnumerateArray(), e => e.GetProperty("id").GetGuid() == platform.A1.Id);
+        var page = await county.GetAsAsync<PageAnswer<EmployerAnswer>>("/api/registry/employers?pageSize=100");
+        Assert.All(page.Items, e => Assert.Equal(RegistryPlatformFixture.CountyA, e.RegionCode));
+        Assert.Contains(page.Items, e => e.Id == platform.A1.Id);
 
-        var byCode = await county.GetJsonAsync($"/api/registry/employers?creditCode={platform.A2.Code.ToLowerInvariant()}");
-        Assert.Equal(platform.A2.Id, Assert.Single(byCode.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
-        var otherCounty = await county.GetJsonAsync($"/api/registry/employers?creditCode={platform.B1.Code}");
-        Assert.Equal(0, otherCounty.GetProperty("total").GetInt32());
+        var byCode = await county.GetAsAsync<PageAnswer<EmployerAnswer>>($"/api/registry/employers?creditCode={platform.A2.Code.ToLowerInvariant()}");
+        Assert.Equal(platform.A2.Id, Assert.Single(byCode.Items).Id);
+        var otherCounty = await county.GetAsAsync<PageAnswer<EmployerAnswer>>($"/api/registry/employers?creditCode={platform.B1.Code}");
+        Assert.Equal(0, otherCounty.Total);
         using var hidden = await county.GetAsync(new Uri($"/api/registry/employers/{platform.B1.Id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
 
-        var feed = await county.GetJsonAsync("/odata/Employers?$count=true&$top=1000");
-        Assert.Equal(page.GetProperty("total").GetInt32(), feed.GetProperty("@odata.count").GetInt32());
-        var perOwnership = await county.GetJsonAsync("/odata/Employers?$apply=groupby((Ownership),aggregate($count as Count))");
-        Assert.NotEmpty(perOwnership.GetProperty("value").EnumerateArray());
+        var feed = await county.GetAsAsync<ODataFeed<OrganizationEntity>>("/odata/Employers?$count=true&$top=1000", options: HttpJson.ODataAnswers);
+        Assert.Equal(page.Total, feed.Count);
+        var perOwnership = await county.GetAsAsync<ODataFeed<OwnershipGroupEntity>>("/odata/Employers?$apply=groupby((Ownership),aggregate($count as Count))", options: HttpJson.ODataAnswers);
+        Assert.NotEmpty(perOwnership.Value);
     }
 
     [Fact]
@@ -145,8 +145,8 @@ public sealed class OrganizationRegistryTests(RegistryPlatformFixture platform)
             regionCode = RegistryPlatformFixture.CountyA,
             departmentCode = Departments.Health,
         });
-        var provider = await created.ReadJsonAsync(HttpStatusCode.Created, "create provider");
-        var providerId = provider.GetProperty("id").GetGuid();
+        var provider = await created.ReadAsAsync<TrainingProviderAnswer>(HttpStatusCode.Created, "create provider");
+        var providerId = provider.Id;
         Assert.IsType<TrainingProvider>(await platform.QueryAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == providerId)));
 
         using var providerDuplicate = await office.PostAsJsonAsync(new Uri("/api/registry/training-providers", UriKind.Relative), new
@@ -165,17 +165,17 @@ public sealed class OrganizationRegistryTests(RegistryPlatformFixture platform)
             level = "市级",
             designatedOn = "2024-05-20",
         });
-        var designation = await designated.ReadJsonAsync(HttpStatusCode.Created, "designate base");
-        Assert.Equal("Municipal", designation.GetProperty("level").GetString());
-        Assert.Equal("Active", designation.GetProperty("status").GetString());
-        var baseId = designation.GetProperty("id").GetGuid();
+        var designation = await designated.ReadAsAsync<EducationBaseAnswer>(HttpStatusCode.Created, "designate base");
+        Assert.Equal("Municipal", designation.Level);
+        Assert.Equal("Active", designation.Status);
+        var baseId = designation.Id;
 
         // Revoking the designation (exit mechanism) is an update with If-Match.
         using var revoked = await RegistryPlatformFixture.SendAsync(office, HttpMethod.Put, $"/api/registry/education-bases/{baseId}",
             new { name = "登记测试市级继续教育基地", level = "市级", designatedOn = "2024-05-20", status = "已撤销", organizationId = platform.A1.Id }, designated.Headers.ETag!.Tag);
-        var after = await revoked.ReadJsonAsync(HttpStatusCode.OK, "revoke base");
-        Assert.Equal("Revoked", after.GetProperty("status").GetString());
-        Assert.Equal(providerId, after.GetProperty("organizationId").GetGuid());
+        var after = await revoked.ReadAsAsync<EducationBaseAnswer>(HttpStatusCode.OK, "revoke base");
+        Assert.Equal("Revoked", after.Status);
+        Assert.Equal(providerId, after.OrganizationId);
 
         // A base must be a provider's designation.
         using var notProvider = await office.PostAsJsonAsync(new Uri("/api/registry/education-bases", UriKind.Relative), new
@@ -185,7 +185,7 @@ public sealed class OrganizationRegistryTests(RegistryPlatformFixture platform)
             level = "省级",
             designatedOn = "2024-05-20",
         });
-        Assert.Equal("provider.not_found", (await notProvider.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("provider.not_found", (await notProvider.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).FieldErrors[0].Code);
 
         // Only the program office writes; a county in whose region the provider is reads it, another county does not.
         var countyA = await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
@@ -199,10 +199,10 @@ public sealed class OrganizationRegistryTests(RegistryPlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, (await countyA.GetAsync(new Uri($"/api/registry/education-bases/{baseId}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await countyB.GetAsync(new Uri($"/api/registry/training-providers/{providerId}", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await countyB.GetAsync(new Uri($"/api/registry/education-bases/{baseId}", UriKind.Relative))).StatusCode);
-        var bases = await countyA.GetJsonAsync("/odata/EducationBases?$expand=Organization&$filter=Status eq 'Revoked'");
-        Assert.Contains(bases.GetProperty("value").EnumerateArray(), b => b.GetProperty("Id").GetGuid() == baseId && b.GetProperty("Organization").GetProperty("Id").GetGuid() == providerId);
-        var providers = await countyB.GetJsonAsync("/api/registry/training-providers?pageSize=100");
-        Assert.DoesNotContain(providers.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == providerId);
+        var bases = await countyA.GetAsAsync<ODataFeed<EducationBaseEntity>>("/odata/EducationBases?$expand=Organization&$filter=Status eq 'Revoked'", options: HttpJson.ODataAnswers);
+        Assert.Contains(bases.Value, b => b.Id == baseId && b.Organization.Id == providerId);
+        var providers = await countyB.GetAsAsync<PageAnswer<TrainingProviderAnswer>>("/api/registry/training-providers?pageSize=100");
+        Assert.DoesNotContain(providers.Items, p => p.Id == providerId);
     }
 
     private static string NewCode(string division)

@@ -30,12 +30,12 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
     {
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin);
         var person = await platform.RegisterAsync(county, platform.A1, "李晓明");
-        Assert.Equal(platform.A1.Id, person.View.GetProperty("employerId").GetGuid());
-        Assert.Equal(RegistryPlatformFixture.CountyA, person.View.GetProperty("regionCode").GetString());
-        Assert.Equal(Departments.Health, person.View.GetProperty("departmentCode").GetString());
-        Assert.Equal(person.IdNumber[..4] + "**********" + person.IdNumber[14..], person.View.GetProperty("idNumberMasked").GetString());
-        Assert.Equal(person.Phone[..3] + "****" + person.Phone[7..], person.View.GetProperty("phoneMasked").GetString());
-        Assert.Equal("Intermediate", person.View.GetProperty("titleLevel").GetString());
+        Assert.Equal(platform.A1.Id, person.View.EmployerId);
+        Assert.Equal(RegistryPlatformFixture.CountyA, person.View.RegionCode);
+        Assert.Equal(Departments.Health, person.View.DepartmentCode);
+        Assert.Equal(person.IdNumber[..4] + "**********" + person.IdNumber[14..], person.View.IdNumberMasked);
+        Assert.Equal(person.Phone[..3] + "****" + person.Phone[7..], person.View.PhoneMasked);
+        Assert.Equal("Intermediate", person.View.TitleLevel);
 
         // Read: the ETag is the one the registration returned.
         using (var read = await county.GetAsync(new Uri($"/api/registry/professionals/{person.Id}", UriKind.Relative)))
@@ -56,12 +56,12 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
             education = "硕士研究生",
             status = "在职",
         }, person.ETag);
-        var afterChange = await changed.ReadJsonAsync(HttpStatusCode.OK, "update");
+        var afterChange = await changed.ReadAsAsync<ProfessionalAnswer>(HttpStatusCode.OK, "update");
         var changedTag = changed.Headers.ETag!.Tag;
         Assert.NotEqual(person.ETag, changedTag);
-        Assert.Equal("AssociateSenior", afterChange.GetProperty("titleLevel").GetString());
-        Assert.Equal("Master", afterChange.GetProperty("education").GetString());
-        Assert.Equal(newPhone[..3] + "****" + newPhone[7..], afterChange.GetProperty("phoneMasked").GetString());
+        Assert.Equal("AssociateSenior", afterChange.TitleLevel);
+        Assert.Equal("Master", afterChange.Education);
+        Assert.Equal(newPhone[..3] + "****" + newPhone[7..], afterChange.PhoneMasked);
 
         // Move: the first employment started long ago; the person moves to the county's school.
         var today = ProgramCalendar.Today(TimeProvider.System);
@@ -69,22 +69,22 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
         var movedOn = today.AddDays(-10);
         using var moved = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, $"/api/registry/professionals/{person.Id}/move",
             new { employerCreditCode = platform.A2.Code.ToLowerInvariant(), startedOn = movedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, changedTag);
-        var afterMove = await moved.ReadJsonAsync(HttpStatusCode.OK, "move");
+        var afterMove = await moved.ReadAsAsync<ProfessionalAnswer>(HttpStatusCode.OK, "move");
         Assert.NotEqual(changedTag, moved.Headers.ETag!.Tag);
-        Assert.Equal(platform.A2.Id, afterMove.GetProperty("employerId").GetGuid());
-        Assert.Equal(Departments.Education, afterMove.GetProperty("departmentCode").GetString());
-        Assert.Equal(person.View.GetProperty("idNumberMasked").GetString(), afterMove.GetProperty("idNumberMasked").GetString());
+        Assert.Equal(platform.A2.Id, afterMove.EmployerId);
+        Assert.Equal(Departments.Education, afterMove.DepartmentCode);
+        Assert.Equal(person.View.IdNumberMasked, afterMove.IdNumberMasked);
 
-        var history = await county.GetJsonAsync($"/api/registry/professionals/{person.Id}/employments");
-        Assert.Equal(2, history.GetArrayLength());
+        var history = await county.GetAsAsync<EmploymentAnswer[]>($"/api/registry/professionals/{person.Id}/employments");
+        Assert.Equal(2, history.Length);
         var (first, second) = (history[0], history[1]);
-        Assert.Equal(platform.A1.Id, first.GetProperty("employerId").GetGuid());
-        Assert.Equal("2015-03-01", first.GetProperty("startedOn").GetString());
-        Assert.Equal(movedOn.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), first.GetProperty("endedOn").GetString());
-        Assert.False(first.GetProperty("isCurrent").GetBoolean());
-        Assert.Equal(platform.A2.Id, second.GetProperty("employerId").GetGuid());
-        Assert.Equal(JsonValueKind.Null, second.GetProperty("endedOn").ValueKind);
-        Assert.True(second.GetProperty("isCurrent").GetBoolean());
+        Assert.Equal(platform.A1.Id, first.EmployerId);
+        Assert.Equal(new DateOnly(2015, 3, 1), first.StartedOn);
+        Assert.Equal(movedOn.AddDays(-1), first.EndedOn);
+        Assert.False(first.IsCurrent);
+        Assert.Equal(platform.A2.Id, second.EmployerId);
+        Assert.Null(second.EndedOn);
+        Assert.True(second.IsCurrent);
 
         // The health department no longer sees the person (now a teacher's school, education sector).
         var health = await platform.ClientAsync(PlatformRoles.DepartmentAdmin, "LD-health");
@@ -102,23 +102,23 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
 
         using var sameDay = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, url, new { employerCreditCode = platform.A2.Code, startedOn = today }, person.ETag);
         var early = await sameDay.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Contains(early.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "move.started_on_too_early");
+        Assert.Contains(early.FieldErrors, e => e.Code == "move.started_on_too_early");
 
         using var same = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, url, new { employerCreditCode = platform.A1.Code, startedOn = today.AddDays(-1) }, person.ETag);
         var sameEmployer = await same.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Contains(sameEmployer.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "move.same_employer");
+        Assert.Contains(sameEmployer.FieldErrors, e => e.Code == "move.same_employer");
 
         using var future = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, url, new { employerCreditCode = platform.A2.Code, startedOn = today.AddDays(30) }, person.ETag);
         var later = await future.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Contains(later.GetProperty("errors").EnumerateArray(), e => e.GetProperty("code").GetString() == "move.started_on_future");
+        Assert.Contains(later.FieldErrors, e => e.Code == "move.started_on_future");
 
         // To an employer of another county: not visible to this county's administrator.
         using var elsewhere = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, url, new { employerCreditCode = platform.B1.Code, startedOn = today.AddDays(-1) }, person.ETag);
         var notFound = await elsewhere.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("employer.not_found", notFound.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("employer.not_found", notFound.FieldErrors[0].Code);
 
-        var history = await county.GetJsonAsync($"/api/registry/professionals/{person.Id}/employments");
-        Assert.Equal(1, history.GetArrayLength());
+        var history = await county.GetAsAsync<EmploymentAnswer[]>($"/api/registry/professionals/{person.Id}/employments");
+        Assert.Single(history);
     }
 
     public static TheoryData<string, string, string> InvalidIdentities => new()
@@ -186,9 +186,9 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
 
         using var response = await county.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), body);
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
-        Assert.Equal(code, error.GetProperty("code").GetString());
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", error.GetProperty("message").GetString()!);
+        var error = Assert.Single(problem.FieldErrors, e => e.Field == field);
+        Assert.Equal(code, error.Code);
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", error.Message);
         Assert.DoesNotContain(valid, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
@@ -206,10 +206,10 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
             employerCreditCode = platform.A1.Code,
             education = "大专",
         });
-        var view = await response.ReadJsonAsync(HttpStatusCode.Created, "register");
-        Assert.Equal("Female", view.GetProperty("gender").GetString());
-        Assert.Equal(1979, view.GetProperty("birthYear").GetInt32());
-        Assert.Equal(JsonValueKind.Null, view.GetProperty("phoneMasked").ValueKind);
+        var view = await response.ReadAsAsync<ProfessionalAnswer>(HttpStatusCode.Created, "register");
+        Assert.Equal("Female", view.Gender);
+        Assert.Equal(1979, view.BirthYear);
+        Assert.Null(view.PhoneMasked);
     }
 
     [Fact]
@@ -224,19 +224,19 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
             employerCreditCode = platform.A1.Code,
             education = "本科",
         });
-        var view = await created.ReadJsonAsync(HttpStatusCode.Created, "register with lowercase x");
-        Assert.Equal(idNumber[..4] + "**********" + idNumber[14..], view.GetProperty("idNumberMasked").GetString());
-        Assert.EndsWith("X", view.GetProperty("idNumberMasked").GetString()!, StringComparison.Ordinal);
+        var view = await created.ReadAsAsync<ProfessionalAnswer>(HttpStatusCode.Created, "register with lowercase x");
+        Assert.Equal(idNumber[..4] + "**********" + idNumber[14..], view.IdNumberMasked);
+        Assert.EndsWith("X", view.IdNumberMasked, StringComparison.Ordinal);
 
         // Stored encrypted as the normalized number (the keyed hash finds it with either spelling).
-        var id = view.GetProperty("id").GetGuid();
+        var id = view.Id;
         var stored = await platform.QueryAsync(db => db.Professionals.AsNoTracking().SingleAsync(p => p.Id == id));
         var protector = (IPersonalDataProtector)platform.Factory.Services.GetService(typeof(IPersonalDataProtector))!;
         Assert.Equal(idNumber, protector.Unprotect(stored.IdNumberCipher));
         Assert.DoesNotContain(idNumber, stored.IdNumberCipher, StringComparison.OrdinalIgnoreCase);
         using var permitted = await platform.PermittedClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
-        var found = await permitted.GetJsonAsync($"/api/registry/professionals?idNumber={idNumber.ToLowerInvariant()}&purpose=登记核对测试");
-        Assert.Equal(id, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var found = await permitted.GetAsAsync<PageAnswer<ProfessionalAnswer>>($"/api/registry/professionals?idNumber={idNumber.ToLowerInvariant()}&purpose=登记核对测试");
+        Assert.Equal(id, Assert.Single(found.Items).Id);
 
         foreach (var spelling in new[] { idNumber, idNumber.ToLowerInvariant() })
         {
@@ -248,7 +248,7 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
                 education = "本科",
             });
             var problem = await again.AssertProblemAsync(HttpStatusCode.Conflict, RegistryProblemCodesForTests.Duplicate);
-            Assert.Equal("idNumber", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+            Assert.Equal("idNumber", problem.FieldErrors[0].Field);
         }
     }
 
@@ -278,9 +278,9 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
                 education = "本科",
             });
             var problem = await again.AssertProblemAsync(HttpStatusCode.Forbidden, ProfessionalOwnership.CannotRegister);
-            Assert.Equal(ProfessionalOwnership.CannotRegisterTitle, problem.GetProperty("title").GetString());
-            Assert.Equal(ProfessionalOwnership.CannotRegisterMessage, problem.GetProperty("detail").GetString());
-            Assert.False(problem.TryGetProperty("errors", out _), who);
+            Assert.Equal(ProfessionalOwnership.CannotRegisterTitle, problem.Title);
+            Assert.Equal(ProfessionalOwnership.CannotRegisterMessage, problem.Detail);
+            Assert.False(problem.Json.TryGetProperty("errors", out _), who);
             var body = await again.Content.ReadAsStringAsync();
             foreach (var secret in new[] { RegistryProblemCodesForTests.Duplicate, "已登记", "已在平台", platform.B2.Code, "邹城", "idNumber" })
             {
@@ -289,12 +289,12 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
 
             var audited = Assert.Single(await RefusalsAuditedAsync(), r => !before.Contains(r.Sequence));
             Assert.Equal(AuditOutcome.Denied, audited.Outcome);
-            Assert.Contains("masked=" + person.View.GetProperty("idNumberMasked").GetString(), audited.Details, StringComparison.Ordinal);
+            Assert.Contains("masked=" + person.View.IdNumberMasked, audited.Details, StringComparison.Ordinal);
             Assert.DoesNotContain(person.IdNumber, audited.Details, StringComparison.Ordinal);
         }
 
         // Nothing was registered, and the person is still where they were.
-        Assert.Equal(1, await platform.QueryAsync(db => db.Professionals.IgnoreQueryFilters().CountAsync(p => p.IdNumberMasked == person.View.GetProperty("idNumberMasked").GetString() && p.Name == "登记测试人")));
+        Assert.Equal(1, await platform.QueryAsync(db => db.Professionals.IgnoreQueryFilters().CountAsync(p => p.IdNumberMasked == person.View.IdNumberMasked && p.Name == "登记测试人")));
 
         // The program office sees everyone: for it, as for anyone who can see the record, it is a duplicate.
         using var office = await (await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin)).PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), new
@@ -328,8 +328,8 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
             education = "本科",
         });
         var problem = await create.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("employerCreditCode", problem.GetProperty("errors")[0].GetProperty("field").GetString());
-        Assert.Equal("employer.not_found", problem.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("employerCreditCode", problem.FieldErrors[0].Field);
+        Assert.Equal("employer.not_found", problem.FieldErrors[0].Code);
 
         // Employer HR registers its own staff only.
         var hr = await platform.ClientAsync(PlatformRoles.EmployerHr, platform.A1.Code);
@@ -340,9 +340,9 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
             employerCreditCode = platform.A2.Code,
             education = "本科",
         });
-        Assert.Equal("employer.not_found", (await hrElsewhere.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("employer.not_found", (await hrElsewhere.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).FieldErrors[0].Code);
         var own = await platform.RegisterAsync(hr, platform.A1);
-        Assert.Equal(platform.A1.Id, own.View.GetProperty("employerId").GetGuid());
+        Assert.Equal(platform.A1.Id, own.View.EmployerId);
 
         // A department administrator cannot put a person into another sector: the sector is the employer's (400).
         var health = await platform.ClientAsync(PlatformRoles.DepartmentAdmin, "LD-health");
@@ -355,7 +355,7 @@ public sealed class ProfessionalRegistryTests(RegistryPlatformFixture platform)
             education = "本科",
         });
         var refused = await otherSector.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Equal("professional.department_not_employer", refused.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("professional.department_not_employer", refused.FieldErrors[0].Code);
 
         // Out-of-scope people answer 404 to reads and writes alike.
         foreach (var url in new[] { $"/api/registry/professionals/{other.Id}", $"/api/registry/professionals/{other.Id}/employments", $"/odata/Professionals({other.Id})" })

@@ -40,8 +40,8 @@ public sealed class RegistryOwnershipTests(RegistryPlatformFixture platform)
         var problem = await probe.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
         Assert.Equal(
             [("regionCode", ProfessionalOwnership.RegionNotEmployers), ("departmentCode", ProfessionalOwnership.DepartmentNotEmployers)],
-            problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("code").GetString())));
-        Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.GetProperty("message").GetString()!));
+            problem.FieldErrors.Select(e => (e.Field, e.Code)));
+        Assert.All(problem.FieldErrors, e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.Message));
         Assert.Equal(0, await CountAsync(idNumber));
 
         // One of them alone is refused too.
@@ -53,9 +53,9 @@ public sealed class RegistryOwnershipTests(RegistryPlatformFixture platform)
 
         // The employer's own values (or none) register the person where the employer belongs, and only there.
         using var created = await hr.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), Body(idNumber, employer.Code, "370800", Departments.Health));
-        var view = await created.ReadJsonAsync(HttpStatusCode.Created, "register with the employer's values");
-        Assert.Equal(("370800", Departments.Health), (view.GetProperty("regionCode").GetString(), view.GetProperty("departmentCode").GetString()));
-        var id = view.GetProperty("id").GetGuid();
+        var view = await created.ReadAsAsync<ProfessionalAnswer>(HttpStatusCode.Created, "register with the employer's values");
+        Assert.Equal(("370800", Departments.Health), (view.RegionCode, view.DepartmentCode));
+        var id = view.Id;
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(await platform.ClientAsync(PlatformRoles.DepartmentAdmin, "LD-health"), id));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(await platform.ClientAsync(PlatformRoles.DepartmentAdmin, "LD-education"), id));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-370811"), id));
@@ -81,7 +81,7 @@ public sealed class RegistryOwnershipTests(RegistryPlatformFixture platform)
             var idNumber = platform.NewIdNumber();
             using var response = await client.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), Body(idNumber, platform.A1.Code, region, department));
             var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-            Assert.True(problem.GetProperty("errors")[0].GetProperty("code").GetString() is ProfessionalOwnership.RegionNotEmployers or ProfessionalOwnership.DepartmentNotEmployers, $"{who}: {problem}");
+            Assert.True(problem.FieldErrors[0].Code is ProfessionalOwnership.RegionNotEmployers or ProfessionalOwnership.DepartmentNotEmployers, $"{who}: {problem}");
             Assert.Equal(0, await CountAsync(idNumber));
         }
 
@@ -90,8 +90,8 @@ public sealed class RegistryOwnershipTests(RegistryPlatformFixture platform)
         var sectorless = await AddEmployerAsync(RegistryPlatformFixture.CountyA, null, "归属测试无行业单位");
         await platform.QueryAsync(db => db.Employments.Where(e => e.ProfessionalId == person.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.StartedOn, new DateOnly(2015, 3, 1))));
         using var moved = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, $"/api/registry/professionals/{person.Id}/move", new { employerCreditCode = sectorless.Code, startedOn = ProgramCalendar().AddDays(-1) }, person.ETag);
-        var after = await moved.ReadJsonAsync(HttpStatusCode.OK, "move to a sectorless employer");
-        Assert.Equal((RegistryPlatformFixture.CountyA, Departments.Health), (after.GetProperty("regionCode").GetString(), after.GetProperty("departmentCode").GetString()));
+        var after = await moved.ReadAsAsync<ProfessionalAnswer>(HttpStatusCode.OK, "move to a sectorless employer");
+        Assert.Equal((RegistryPlatformFixture.CountyA, Departments.Health), (after.RegionCode, after.DepartmentCode));
 
         // The import: creates and updates alike (the same rule; the probe's cells refused row by row).
         var (created, updated) = (platform.NewIdNumber(), person.IdNumber);
@@ -121,18 +121,18 @@ public sealed class RegistryOwnershipTests(RegistryPlatformFixture platform)
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin, "CB-" + RegistryPlatformFixture.CountyA);
 
         using var stated = await county.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), Body(platform.NewIdNumber(), employer.Code, null, Departments.Education));
-        Assert.Equal(Departments.Education, (await stated.ReadJsonAsync(HttpStatusCode.Created, "stated sector")).GetProperty("departmentCode").GetString());
+        Assert.Equal(Departments.Education, (await stated.ReadAsAsync<ProfessionalAnswer>(HttpStatusCode.Created, "stated sector")).DepartmentCode);
 
         foreach (var (department, code) in new[] { ((string?)null, "required"), ("nowhere", "department.not_found") })
         {
             using var refused = await county.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), Body(platform.NewIdNumber(), employer.Code, null, department));
             var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-            Assert.Equal(("departmentCode", code), (problem.GetProperty("errors")[0].GetProperty("field").GetString(), problem.GetProperty("errors")[0].GetProperty("code").GetString()));
+            Assert.Equal(("departmentCode", code), (problem.FieldErrors[0].Field, problem.FieldErrors[0].Code));
         }
 
         // A department administrator does not even see an employer without a sector (let alone place people there).
         using var health = await (await platform.ClientAsync(PlatformRoles.DepartmentAdmin, "LD-health")).PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), Body(platform.NewIdNumber(), employer.Code, null, Departments.Health));
-        Assert.Equal("employer.not_found", (await health.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("employer.not_found", (await health.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).FieldErrors[0].Code);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class RegistryOwnershipTests(RegistryPlatformFixture platform)
         using (var read = await countyA.GetAsync(new Uri(url, UriKind.Relative)))
         {
             using var resector = await RegistryPlatformFixture.SendAsync(countyA, HttpMethod.Put, url, new { name = "归属测试卫生院", ownership = "公有制", departmentCode = Departments.Education }, read.Headers.ETag!.Tag);
-            Assert.Equal(Departments.Education, (await resector.ReadJsonAsync(HttpStatusCode.OK, "county re-sectors its employer")).GetProperty("departmentCode").GetString());
+            Assert.Equal(Departments.Education, (await resector.ReadAsAsync<EmployerAnswer>(HttpStatusCode.OK, "county re-sectors its employer")).DepartmentCode);
         }
     }
 

@@ -32,23 +32,12 @@ namespace KnowledgeRenewal.IntegrationTests.Registry;
 /// (370811: health, education) and two in 邹城市 (370883: health, education). Tests register their own people
 /// (unique ID numbers) through the API, so they can share the platform.
 /// </summary>
-public sealed class RegistryPlatformFixture : IAsyncLifetime
+public sealed class RegistryPlatformFixture : PlatformFixtureBase
 {
-    public const string CountyA = "370811";
-    public const string CountyB = "370883";
-
     /// <summary>Exact ID-number look-ups one account may make per window on this platform (small, so the limit is testable).</summary>
     public const int IdNumberLookupLimit = 6;
 
-    private const string IdNumberLookupLimitKey = "Registry:IdNumberLookups:PermitLimit";
-
     private readonly FixtureRegistry registry = new(20230324);
-
-    public TestDatabase Database { get; private set; } = null!;
-
-    public PlatformFactory Factory { get; private set; } = null!;
-
-    public TestAccounts Accounts { get; private set; } = null!;
 
     /// <summary>任城区, health.</summary>
     public FixtureEmployer A1 { get; private set; } = null!;
@@ -62,29 +51,27 @@ public sealed class RegistryPlatformFixture : IAsyncLifetime
     /// <summary>邹城市, education.</summary>
     public FixtureEmployer B2 { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <inheritdoc/>
+    protected override bool DemoMode => false;
+
+    /// <inheritdoc/>
+    protected override bool ManySignIns => true;
+
+    /// <inheritdoc/>
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        Database = await TestDatabase.CreateAsync();
-        Factory = new PlatformFactory(Database, new Dictionary<string, string?>(FixtureRegistry.HostSettings) { [IdNumberLookupLimitKey] = IdNumberLookupLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        Accounts = new TestAccounts(Factory);
-        using var scope = Factory.Services.CreateSystemScope();
-        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        ["Registry:IdNumberLookups:PermitLimit"] = IdNumberLookupLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <inheritdoc/>
+    protected override Task SeedAsync() => SeedDataAsync(async (_, db) =>
+    {
         var bureaus = await FixtureRegistry.CountyBureausAsync(db);
-        A1 = AddEmployer(db, "RG-A1", "登记测试任城医院", CountyA, Departments.Health, bureaus);
-        A2 = AddEmployer(db, "RG-A2", "登记测试任城中学", CountyA, Departments.Education, bureaus);
-        B1 = AddEmployer(db, "RG-B1", "登记测试邹城医院", CountyB, Departments.Health, bureaus);
-        B2 = AddEmployer(db, "RG-B2", "登记测试邹城中学", CountyB, Departments.Education, bureaus);
-        await db.SaveChangesAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Factory.DisposeAsync();
-        await Database.DisposeAsync();
-    }
-
-    /// <summary>A client signed in as a test account holding <paramref name="role"/> in the organization (one per role and organization).</summary>
-    public Task<HttpClient> ClientAsync(string role, string? organizationCode = null) => Accounts.ClientAsync(role, organizationCode);
+        A1 = registry.AddEmployer(db, "登记测试任城医院", CountyA, Departments.Health, bureaus);
+        A2 = registry.AddEmployer(db, "登记测试任城中学", CountyA, Departments.Education, bureaus);
+        B1 = registry.AddEmployer(db, "登记测试邹城医院", CountyB, Departments.Health, bureaus);
+        B2 = registry.AddEmployer(db, "登记测试邹城中学", CountyB, Departments.Education, bureaus);
+    });
 
     /// <summary>
     /// A client signed in as a fresh account holding <paramref name="role"/> in the organization and the permission
@@ -106,56 +93,8 @@ public sealed class RegistryPlatformFixture : IAsyncLifetime
     public string NewPhone() => registry.NewPhone();
 
     /// <summary>Registers a professional through the API (asserts 201); returns the view, the plaintext ID number and phone, and the ETag.</summary>
-    public async Task<Person> RegisterAsync(HttpClient client, FixtureEmployer employer, string? name = null, Gender gender = Gender.Male)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(employer);
-        var idNumber = NewIdNumber(gender);
-        var phone = NewPhone();
-        using var response = await client.PostAsJsonAsync(new Uri("/api/registry/professionals", UriKind.Relative), new
-        {
-            idNumber,
-            name = name ?? "登记测试人",
-            phone,
-            employerCreditCode = employer.Code,
-            titleSeries = "卫生技术",
-            titleLevel = "中级",
-            specialty = "临床医学",
-            education = "本科",
-        });
-        var view = await response.ReadJsonAsync(HttpStatusCode.Created, "register professional");
-        return new Person(view.GetProperty("id").GetGuid(), idNumber, phone, view, response.Headers.ETag!.Tag);
-    }
-
-    /// <summary>Sends a request with an optional If-Match header and JSON body.</summary>
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body = null, string? ifMatch = null)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        using var message = new HttpRequestMessage(method, url);
-        if (body is not null)
-        {
-            message.Content = body is string text ? new StringContent(text, Encoding.UTF8, "application/json") : JsonContent.Create(body);
-        }
-
-        if (ifMatch is not null)
-        {
-            message.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        return await client.SendAsync(message);
-    }
-
-    /// <summary>Runs <paramref name="query"/> against the database as the platform itself.</summary>
-    public async Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        using var scope = Factory.Services.CreateSystemScope();
-        return await query(scope.ServiceProvider.GetRequiredService<PlatformDbContext>());
-    }
-
-    /// <summary>Links a professional record to an account (the person's own account).</summary>
-    public Task LinkAsync(Guid professionalId, Guid userId) =>
-        QueryAsync(db => db.Professionals.Where(p => p.Id == professionalId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UserId, userId)));
+    public Task<Person> RegisterAsync(HttpClient client, FixtureEmployer employer, string? name = null, Gender gender = Gender.Male) =>
+        registry.RegisterAsync(client, employer, name ?? "登记测试人", gender);
 
     /// <summary>Every text value of every row of the Professionals table, read with plain ADO.NET (no platform code in between).</summary>
     public async Task<string> RawProfessionalsTextAsync()
@@ -178,19 +117,7 @@ public sealed class RegistryPlatformFixture : IAsyncLifetime
 
         return text.ToString();
     }
-
-    private FixtureEmployer AddEmployer(PlatformDbContext db, string name, string title, string region, string department, Dictionary<string, Guid> bureaus)
-    {
-        var employer = registry.AddEmployer(db, title, region, department, bureaus);
-        return new FixtureEmployer(employer.Id, employer.Code, name, region, department);
-    }
 }
-
-/// <summary>A fixture employer.</summary>
-public sealed record FixtureEmployer(Guid Id, string Code, string Label, string RegionCode, string DepartmentCode);
-
-/// <summary>A registered fixture person: id, the plaintext ID number and phone (which no answer may contain), the view and ETag at registration.</summary>
-public sealed record Person(Guid Id, string IdNumber, string Phone, JsonElement View, string ETag);
 
 [CollectionDefinition(Name)]
 public sealed class RegistryPlatform : ICollectionFixture<RegistryPlatformFixture>

@@ -50,9 +50,9 @@ public sealed class UnmaskTests(RegistryPlatformFixture platform)
         var url = $"/api/registry/professionals/{person.Id}/unmask";
 
         using var response = await officer.PostAsJsonAsync(new Uri(url, UriKind.Relative), new { purpose = Purpose });
-        var data = await response.ReadJsonAsync(HttpStatusCode.OK, "unmask");
-        Assert.Equal(person.IdNumber, data.GetProperty("idNumber").GetString());
-        Assert.Equal(person.Phone, data.GetProperty("phone").GetString());
+        var data = await response.ReadAsAsync<UnmaskedAnswer>(HttpStatusCode.OK, "unmask");
+        Assert.Equal(person.IdNumber, data.IdNumber);
+        Assert.Equal(person.Phone, data.Phone);
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
 
         var granted = await LastAuditAsync(person.Id);
@@ -67,7 +67,7 @@ public sealed class UnmaskTests(RegistryPlatformFixture platform)
         {
             using var refused = await officer.PostAsJsonAsync(new Uri(url, UriKind.Relative), body);
             var problem = await refused.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-            Assert.Equal("purpose", problem.GetProperty("errors")[0].GetProperty("field").GetString());
+            Assert.Equal("purpose", problem.FieldErrors[0].Field);
             Assert.Equal(AuditOutcome.Denied, (await LastAuditAsync(person.Id)).Outcome);
         }
 
@@ -97,8 +97,8 @@ public sealed class UnmaskTests(RegistryPlatformFixture platform)
         using var self = await platform.Accounts.SignedInClientAsync(account);
 
         using var mine = await self.PostAsJsonAsync(new Uri($"/api/registry/professionals/{own.Id}/unmask", UriKind.Relative), new { purpose = "打印学时证明核对" });
-        var data = await mine.ReadJsonAsync(HttpStatusCode.OK, "own unmask");
-        Assert.Equal(own.IdNumber, data.GetProperty("idNumber").GetString());
+        var data = await mine.ReadAsAsync<UnmaskedAnswer>(HttpStatusCode.OK, "own unmask");
+        Assert.Equal(own.IdNumber, data.IdNumber);
         var record = await LastAuditAsync(own.Id);
         Assert.Equal(AuditOutcome.Success, record.Outcome);
         Assert.StartsWith("self;", record.Details, StringComparison.Ordinal);
@@ -117,11 +117,11 @@ public sealed class UnmaskTests(RegistryPlatformFixture platform)
         var url = $"/api/admin/accounts/{account.Id}/permissions";
 
         using var unknown = await RegistryPlatformFixture.SendAsync(security, HttpMethod.Put, url, new { permissions = new[] { "everything" } });
-        Assert.Equal("unknown_permission", (await unknown.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("unknown_permission", (await unknown.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed)).FieldErrors[0].Code);
 
         using var granted = await RegistryPlatformFixture.SendAsync(security, HttpMethod.Put, url, new { permissions = new[] { PlatformPermissions.UnmaskPersonalData } });
-        var view = await granted.ReadJsonAsync(HttpStatusCode.OK, "grant");
-        Assert.Equal([PlatformPermissions.UnmaskPersonalData], view.GetProperty("permissions").Strings(""));
+        var view = await granted.ReadAsAsync<AccountAnswer>(HttpStatusCode.OK, "grant");
+        Assert.Equal([PlatformPermissions.UnmaskPersonalData], view.Permissions);
 
         // Tokens issued before the change stop working; the next sign-in carries the permission.
         using var stale = await before.GetAsync(new Uri("/api/me", UriKind.Relative));
@@ -132,14 +132,14 @@ public sealed class UnmaskTests(RegistryPlatformFixture platform)
         Assert.Contains("to=" + PlatformPermissions.UnmaskPersonalData, audited.Details, StringComparison.Ordinal);
 
         using var revoked = await RegistryPlatformFixture.SendAsync(security, HttpMethod.Put, url, new { permissions = Array.Empty<string>() });
-        Assert.Empty((await revoked.ReadJsonAsync(HttpStatusCode.OK, "revoke")).GetProperty("permissions").EnumerateArray());
+        Assert.Empty((await revoked.ReadAsAsync<AccountAnswer>(HttpStatusCode.OK, "revoke")).Permissions);
 
         // Not to the separated administrators, not to oneself, and only security administrators grant.
         var auditor = await platform.Accounts.CreateAsync($"t.aud.{Guid.NewGuid():N}"[..30], [PlatformRoles.AuditAdmin], "PO");
         using var separated = await RegistryPlatformFixture.SendAsync(security, HttpMethod.Put, $"/api/admin/accounts/{auditor.Id}/permissions", new { permissions = new[] { PlatformPermissions.UnmaskPersonalData } });
         await separated.AssertProblemAsync(HttpStatusCode.BadRequest, "permissions.separation");
-        var me = await security.GetJsonAsync("/api/me");
-        using var own = await RegistryPlatformFixture.SendAsync(security, HttpMethod.Put, $"/api/admin/accounts/{me.GetProperty("userId").GetGuid()}/permissions", new { permissions = Array.Empty<string>() });
+        var me = await security.GetAsAsync<MeAnswer>("/api/me");
+        using var own = await RegistryPlatformFixture.SendAsync(security, HttpMethod.Put, $"/api/admin/accounts/{me.UserId}/permissions", new { permissions = Array.Empty<string>() });
         await own.AssertProblemAsync(HttpStatusCode.Forbidden, "account.self_change");
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
         using var notSecurity = await RegistryPlatformFixture.SendAsync(office, HttpMethod.Put, url, new { permissions = new[] { PlatformPermissions.UnmaskPersonalData } });

@@ -30,12 +30,12 @@ public sealed class DemoRosterTests(RosterPlatform platform, ITestOutputHelper o
     [Fact]
     public async Task Demo_people_have_several_years_of_roster_hours_some_fall_short_and_a_few_overlaps_are_flagged()
     {
-        var demo = await platform.InDatabaseAsync(db => db.CreditRecords.AsNoTracking()
+        var demo = await platform.QueryAsync(db => db.CreditRecords.AsNoTracking()
             .Where(r => r.Source == RecordSource.ProviderClass && r.ImportJobId == null)
             .Select(r => new { r.ProfessionalId, r.CreditYear, r.Status, r.Flag, r.FlagDetail, r.ClassId, r.SourceFile, r.Hours, r.Category })
             .ToListAsync());
         var testEmployers = platform.TestEmployers;
-        var active = await platform.InDatabaseAsync(db => db.Professionals.AsNoTracking()
+        var active = await platform.QueryAsync(db => db.Professionals.AsNoTracking()
             .Where(p => p.Status == ProfessionalStatus.Active && !testEmployers.Contains(p.EmployerId))
             .Select(p => p.Id).ToListAsync());
         var activeSet = active.ToHashSet();
@@ -58,12 +58,12 @@ public sealed class DemoRosterTests(RosterPlatform platform, ITestOutputHelper o
         Assert.All(demo.Take(100), r => Assert.Matches(@"学员名单\.xlsx 第 \d+ 行$", r.SourceFile));
 
         // Only finished classes have rosters; later classes are planned.
-        var statuses = await platform.InDatabaseAsync(db => db.TrainingClasses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Status));
+        var statuses = await platform.QueryAsync(db => db.TrainingClasses.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Status));
         Assert.All(demo.Select(r => r.ClassId!.Value).Distinct(), id => Assert.Equal(TrainingClassStatus.Finished, statuses[id]));
         Assert.True(statuses.Values.Count(s => s == TrainingClassStatus.Planned) >= DemoRosters.UpcomingClasses, "upcoming classes are planned");
 
         // The demo professional sees their own hours over several years.
-        var own = await platform.InDatabaseAsync(db => db.Professionals.AsNoTracking().Where(p => p.Name == DemoRegistrySeeder.DemoProfessionalName && p.UserId != null).Select(p => p.Id).SingleAsync());
+        var own = await platform.QueryAsync(db => db.Professionals.AsNoTracking().Where(p => p.Name == DemoRegistrySeeder.DemoProfessionalName && p.UserId != null).Select(p => p.Id).SingleAsync());
         Assert.True(demo.Where(r => r.ProfessionalId == own).Select(r => r.CreditYear).Distinct().Count() >= 3);
     }
 
@@ -81,6 +81,6 @@ public sealed class DemoRosterTests(RosterPlatform platform, ITestOutputHelper o
         Assert.Equal(before, await CountsAsync());
     }
 
-    private Task<(int Classes, int Records)> CountsAsync() => platform.InDatabaseAsync(async db =>
+    private Task<(int Classes, int Records)> CountsAsync() => platform.QueryAsync(async db =>
         (await db.TrainingClasses.CountAsync(), await db.CreditRecords.CountAsync(r => r.ImportJobId == null && r.Source == RecordSource.ProviderClass)));
 }

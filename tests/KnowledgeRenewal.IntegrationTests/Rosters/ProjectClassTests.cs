@@ -69,12 +69,12 @@ public sealed class ProjectClassTests(RosterPlatform platform)
     {
         using var response = await client.PostAsJsonAsync(new Uri("/api/classes", UriKind.Relative), body);
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Contains(problem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field && e.GetProperty("code").GetString() == code);
+        Assert.Contains(problem.FieldErrors, e => e.Field == field && e.Code == code);
     }
 
     // A municipal advanced seminar of P1 in 任城区 (health), set straight into the state under test: the workflow that
     // leads there has its own tests.
-    private Task<Guid> ProjectAsync(string number, ProjectStatus status) => platform.InDatabaseAsync(async db =>
+    private Task<Guid> ProjectAsync(string number, ProjectStatus status) => platform.QueryAsync(async db =>
     {
         var bureau = await db.Organizations.Where(o => o.Code == "CB-" + ImportPlatform.CountyA).Select(o => o.Id).SingleAsync();
         var project = new Project

@@ -26,21 +26,15 @@ namespace KnowledgeRenewal.IntegrationTests.Rosters;
 /// two training providers (P1 in 任城区, P2 in 邹城市) with a staff account each, and registered people: 1,100 at A1
 /// (ID numbers 800,000…) and 20 at B (810,000…). Tests use disjoint people and days so they can share it.
 /// </summary>
-public sealed class RosterPlatform : IAsyncLifetime
+public sealed class RosterPlatform : ImportPlatform
 {
     public const string ProviderP1 = "RS-P1";
     public const string ProviderP2 = "RS-P2";
     public const int AFirst = 800_000;
     public const int BFirst = 810_000;
 
-    private readonly ImportPlatform inner = new();
-
-    public PlatformFactory Factory => inner.Factory;
-
-    public TestDatabase Database => inner.Database;
-
     /// <summary>The fixture's employers (A1, A2, B): their people are the tests', not the demo's.</summary>
-    public IReadOnlyList<Guid> TestEmployers => [inner.EmployerA1Id, inner.EmployerA2Id, inner.EmployerBId];
+    public IReadOnlyList<Guid> TestEmployers => [EmployerA1Id, EmployerA2Id, EmployerBId];
 
     public Guid P1Id { get; private set; }
 
@@ -52,22 +46,23 @@ public sealed class RosterPlatform : IAsyncLifetime
     /// <summary>The people at B (邹城市, education).</summary>
     public List<string[]> PeopleB { get; private set; } = [];
 
-    public async Task InitializeAsync()
+    /// <inheritdoc/>
+    protected override async Task SeedAsync()
     {
-        await inner.InitializeAsync();
-        (P1Id, P2Id) = await inner.InDatabaseAsync(async db =>
+        await base.SeedAsync();
+        (P1Id, P2Id) = await QueryAsync(async db =>
         {
-            var bureaus = await db.Organizations.Where(o => o.Code.StartsWith("CB-")).ToDictionaryAsync(o => o.Code, o => o.Id);
-            var p1 = new TrainingProvider { Code = ProviderP1, Name = "名单测试施教机构甲", RegionCode = ImportPlatform.CountyA, DepartmentCode = "health", Kind = ProviderKind.University, ParentId = bureaus["CB-" + ImportPlatform.CountyA], CreatedAt = DateTime.UtcNow };
-            var p2 = new TrainingProvider { Code = ProviderP2, Name = "名单测试施教机构乙", RegionCode = ImportPlatform.CountyB, DepartmentCode = "education", Kind = ProviderKind.Association, ParentId = bureaus["CB-" + ImportPlatform.CountyB], CreatedAt = DateTime.UtcNow };
+            var bureaus = await FixtureRegistry.CountyBureausAsync(db);
+            var p1 = new TrainingProvider { Code = ProviderP1, Name = "名单测试施教机构甲", RegionCode = CountyA, DepartmentCode = "health", Kind = ProviderKind.University, ParentId = bureaus["CB-" + CountyA], CreatedAt = DateTime.UtcNow };
+            var p2 = new TrainingProvider { Code = ProviderP2, Name = "名单测试施教机构乙", RegionCode = CountyB, DepartmentCode = "education", Kind = ProviderKind.Association, ParentId = bureaus["CB-" + CountyB], CreatedAt = DateTime.UtcNow };
             db.TrainingProviders.AddRange(p1, p2);
             await db.SaveChangesAsync();
             return (p1.Id, p2.Id);
         });
 
         var office = await ClientAsync(PlatformRoles.ProgramOfficeAdmin);
-        PeopleA = ImportSheets.Professionals(1100, inner.EmployerA1, first: AFirst);
-        PeopleB = ImportSheets.Professionals(20, inner.EmployerB, first: BFirst, division: ImportPlatform.CountyB);
+        PeopleA = ImportSheets.Professionals(1100, EmployerA1, first: AFirst);
+        PeopleB = ImportSheets.Professionals(20, EmployerB, first: BFirst, division: CountyB);
         foreach (var (rows, name) in new[] { (PeopleA, "a.csv"), (PeopleB, "b.csv") })
         {
             var job = await office.ImportAsync("professionals", ImportSheets.Csv(ImportSheets.ProfessionalHeader, rows), name);
@@ -75,29 +70,23 @@ public sealed class RosterPlatform : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync() => inner.DisposeAsync();
-
-    public Task<HttpClient> ClientAsync(string role, string? organization = null) => inner.ClientAsync(role, organization);
-
     public Task<HttpClient> P1Async() => ClientAsync(PlatformRoles.ProviderStaff, ProviderP1);
 
     public Task<HttpClient> P2Async() => ClientAsync(PlatformRoles.ProviderStaff, ProviderP2);
-
-    public Task<T> InDatabaseAsync<T>(Func<PlatformDbContext, Task<T>> action) => inner.InDatabaseAsync(action);
 
     /// <summary>The professional ids of these people (by ID number).</summary>
     public async Task<Dictionary<string, Guid>> IdsAsync(IEnumerable<string[]> people)
     {
         var list = people.ToList();
-        var stored = await inner.ProfessionalsAsync(list.Select(r => r[0]));
+        var stored = await ProfessionalsAsync(list.Select(r => r[0]));
         var hasher = Factory.Services.GetRequiredService<IdNumberHasher>();
         var byHash = stored.ToDictionary(p => p.IdNumberHash, p => p.Id);
-        return list.ToDictionary(r => r[0], r => byHash[hasher.Hash(ImportPlatform.Parse(r[0]))]);
+        return list.ToDictionary(r => r[0], r => byHash[hasher.Hash(Parse(r[0]))]);
     }
 
     /// <summary>The class's credit records, as the platform sees them.</summary>
     public Task<List<CreditRecord>> RecordsAsync(Guid classId) =>
-        InDatabaseAsync(db => db.CreditRecords.AsNoTracking().Where(r => r.ClassId == classId).ToListAsync());
+        QueryAsync(db => db.CreditRecords.AsNoTracking().Where(r => r.ClassId == classId).ToListAsync());
 
     /// <summary>A class body: a 3-day health class of 24 hours (professional, WS-JZJJ) unless changed.</summary>
     public static Dictionary<string, object?> ClassBody(DateOnly start, int days = 3, decimal hours = 24m, string category = "专业", string? subject = "WS-JZJJ", string? department = "health", string? region = null, Guid? providerId = null)
@@ -127,23 +116,6 @@ public sealed class RosterPlatform : IAsyncLifetime
         var finished = await finish.ReadJsonAsync(HttpStatusCode.OK, "finish class");
         Assert.Equal("Finished", finished.GetProperty("status").GetString());
         return id;
-    }
-
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, object? body = null, string? ifMatch = null)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        using var message = new HttpRequestMessage(method, url);
-        if (body is not null)
-        {
-            message.Content = JsonContent.Create(body);
-        }
-
-        if (ifMatch is not null)
-        {
-            message.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        }
-
-        return await client.SendAsync(message);
     }
 
     /// <summary>Roster rows: ID number, name, hours, category, subject.</summary>

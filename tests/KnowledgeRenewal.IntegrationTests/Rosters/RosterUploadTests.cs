@@ -140,7 +140,7 @@ public sealed class RosterUploadTests(RosterPlatform platform, ITestOutputHelper
 
         // Audited in the job's transaction: the new record and the revocation.
         var jobId = fix.GetProperty("id").GetString()!;
-        var audit = await platform.InDatabaseAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + jobId)).ToListAsync());
+        var audit = await platform.QueryAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + jobId)).ToListAsync());
         Assert.Contains(audit, r => r.EntityType == nameof(CreditRecord) && r.Action == AuditActions.DataCreated);
         Assert.Contains(audit, r => r.EntityType == nameof(CreditRecord) && r.Action == AuditActions.DataUpdated);
 
@@ -167,7 +167,7 @@ public sealed class RosterUploadTests(RosterPlatform platform, ITestOutputHelper
         var classId = await RosterPlatform.FinishedClassAsync(p1, RosterPlatform.ClassBody(new DateOnly(2025, 3, 17)));
 
         // people[0] is already credited for the class by another path (a declaration).
-        await platform.InDatabaseAsync(async db =>
+        await platform.QueryAsync(async db =>
         {
             var employer = await db.Professionals.Where(p => p.Id == ids[people[0][0]]).Select(p => p.EmployerId).SingleAsync();
             db.CreditRecords.Add(new CreditRecord
@@ -252,7 +252,7 @@ public sealed class RosterUploadTests(RosterPlatform platform, ITestOutputHelper
             Assert.Equal(0, job.Count("created"));
             Assert.Empty(await platform.RecordsAsync(classId));
             var id = job.GetProperty("id").GetString()!;
-            Assert.Empty(await platform.InDatabaseAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + id)).ToListAsync()));
+            Assert.Empty(await platform.QueryAsync(db => db.AuditRecords.Where(r => r.Details!.Contains("import=" + id)).ToListAsync()));
         }
         finally
         {
@@ -296,10 +296,10 @@ public sealed class RosterUploadTests(RosterPlatform platform, ITestOutputHelper
               CREATE TRIGGER roster_fault BEFORE INSERT ON "CreditRecords" FOR EACH ROW EXECUTE FUNCTION roster_fault();
               """
             : $"""CREATE TRIGGER roster_fault BEFORE INSERT ON "CreditRecords" WHEN NEW."SourceFile" = '{literal}' BEGIN SELECT RAISE(ABORT, 'injected fault'); END;""";
-        return platform.InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(sql));
+        return platform.QueryAsync(db => db.Database.ExecuteSqlRawAsync(sql));
     }
 
-    private Task<int> RemoveFaultAsync() => platform.InDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(
+    private Task<int> RemoveFaultAsync() => platform.QueryAsync(db => db.Database.ExecuteSqlRawAsync(
         TestDatabase.UsesPostgres
             ? """DROP TRIGGER roster_fault ON "CreditRecords"; DROP FUNCTION roster_fault();"""
             : "DROP TRIGGER roster_fault"));

@@ -26,24 +26,24 @@ public sealed class TrainingClassApiTests(RosterPlatform platform)
         body["activity"] = "跳舞";
         using var response = await p1.PostAsJsonAsync(new Uri("/api/classes", UriKind.Relative), body);
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var errors = problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("code").GetString())).ToList();
+        var errors = problem.FieldErrors.Select(e => (e.Field, e.Code)).ToList();
         Assert.Contains(("title", "required"), errors);
         Assert.Contains(("hours", "hours.above_days"), errors); // 21 > 2 days × 10
         Assert.Contains(("activity", "activity.invalid"), errors);
-        Assert.All(problem.GetProperty("errors").EnumerateArray(), e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.GetProperty("message").GetString()!));
+        Assert.All(problem.FieldErrors, e => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", e.Message));
 
         var order = RosterPlatform.ClassBody(new DateOnly(2026, 3, 2));
         order["endDate"] = "2026-03-01";
         using var unordered = await p1.PostAsJsonAsync(new Uri("/api/classes", UriKind.Relative), order);
         var orderProblem = await unordered.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        Assert.Contains(orderProblem.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == "endDate" && e.GetProperty("code").GetString() == "date.order");
+        Assert.Contains(orderProblem.FieldErrors, e => e.Field == "endDate" && e.Code == "date.order");
 
         // References: the region must exist, the subject must be in the sector's catalog, the credit class the module's.
         var references = RosterPlatform.ClassBody(new DateOnly(2026, 3, 2), subject: "JY-XKBJD", region: "999999");
         references["creditClass"] = "III";
         using var badReferences = await p1.PostAsJsonAsync(new Uri("/api/classes", UriKind.Relative), references);
         var referenceProblem = await badReferences.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var fields = referenceProblem.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        var fields = referenceProblem.FieldErrors.Select(e => e.Field).ToList();
         Assert.Contains("regionCode", fields);
         Assert.Contains("subjectCode", fields);
         Assert.Contains("creditClass", fields);
@@ -150,7 +150,7 @@ public sealed class TrainingClassApiTests(RosterPlatform platform)
         using (var noProvider = await office.PostAsJsonAsync(new Uri("/api/classes", UriKind.Relative), RosterPlatform.ClassBody(new DateOnly(2025, 6, 9))))
         {
             var problem = await noProvider.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-            Assert.Equal("providerId", Assert.Single(problem.GetProperty("errors").EnumerateArray()).GetProperty("field").GetString());
+            Assert.Equal("providerId", Assert.Single(problem.FieldErrors).Field);
         }
 
         var officeClass = await RosterPlatform.FinishedClassAsync(office, RosterPlatform.ClassBody(new DateOnly(2024, 6, 9), subject: null, category: "公需", department: null, providerId: platform.P2Id));

@@ -34,21 +34,20 @@ public sealed class EveryEndpointInputTests(ITestOutputHelper output) : IAsyncLi
 
     private static readonly string[] TechnicalText = ["KnowledgeRenewal", "System.", "Microsoft.", "Edm.", "=>", "DbSet", "LINQ", "   at "];
 
-    private TestDatabase database = null!;
+    // A fresh platform per test (xUnit makes one instance per test); the public objection endpoint is rate-limited
+    // per address: all probes come from one.
+    private readonly TestPlatform platform = new(new Dictionary<string, string?> { ["Projects:ObjectionsPerMinute"] = "1000" });
     private PlatformFactory factory = null!;
     private readonly List<(string Name, HttpClient Client)> callers = [];
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
-
-        // The public objection endpoint is rate-limited per address: all probes come from one.
-        factory = new PlatformFactory(database, new Dictionary<string, string?> { ["Projects:ObjectionsPerMinute"] = "1000" });
-        var accounts = new TestAccounts(factory);
+        await platform.InitializeAsync();
+        factory = platform.Factory;
         callers.Add(("anonymous", factory.CreateClient()));
         foreach (var role in PlatformRoles.All)
         {
-            callers.Add((role, await accounts.ClientAsync(role)));
+            callers.Add((role, await platform.ClientAsync(role)));
         }
     }
 
@@ -59,8 +58,7 @@ public sealed class EveryEndpointInputTests(ITestOutputHelper output) : IAsyncLi
             client.Dispose();
         }
 
-        await factory.DisposeAsync();
-        await database.DisposeAsync();
+        await platform.DisposeAsync();
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
         using var response = await (await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin)).GetAsync(new Uri("/api/no-such-thing", UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound, ProblemCodes.RouteNotFound);
-        Assert.True(problem.TryGetProperty("traceId", out _));
+        Assert.True(problem.Json.TryGetProperty("traceId", out _));
     }
 
     [Fact]
@@ -31,10 +31,10 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
         using var response = await platform.Client.GetAsync(new Uri("/api/rules/Not_A_Key", UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
-        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-        Assert.Equal("scope", error.GetProperty("field").GetString());
-        Assert.Equal("invalid_format", error.GetProperty("code").GetString());
-        Assert.Contains("规则范围", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var error = Assert.Single(problem.FieldErrors);
+        Assert.Equal("scope", error.Field);
+        Assert.Equal("invalid_format", error.Code);
+        Assert.Contains("规则范围", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
         using var response = await platform.Client.GetAsync(new Uri("/api/rules/forestry", UriKind.Relative));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.NotFound, ProblemCodes.NotFound);
-        Assert.Contains("forestry", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("forestry", problem.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public sealed class ProblemDetailsTests(PlatformFixture platform)
         using var response = await (await platform.ClientAsync(PlatformRoles.DepartmentAdmin)).PostAsJsonAsync(new Uri("/api/health/cme-projects", UriKind.Relative), new { capacity = "many" });
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.MalformedRequest);
-        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
-        Assert.Equal("capacity", error.GetProperty("field").GetString());
-        Assert.Contains("capacity", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var error = Assert.Single(problem.FieldErrors);
+        Assert.Equal("capacity", error.Field);
+        Assert.Contains("capacity", error.Message, StringComparison.Ordinal);
     }
 }

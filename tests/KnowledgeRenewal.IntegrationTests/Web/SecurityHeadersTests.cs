@@ -234,49 +234,32 @@ public sealed partial class SecurityHeadersTests(SecurityHeadersTests.Platform p
     private static partial Regex InlineScript();
 
     /// <summary>A demo-mode platform, and a second host on it whose landing page and overview fail (an unexpected error).</summary>
-    public sealed class Platform : IAsyncLifetime
+    public sealed class Platform : PlatformFixtureBase
     {
-        private TestDatabase database = null!;
-
-        public PlatformFactory Factory { get; private set; } = null!;
-
         public WebApplicationFactory<Program> Failing { get; private set; } = null!;
 
-        public async Task InitializeAsync()
+        /// <inheritdoc/>
+        protected override bool ManySignIns => true;
+
+        /// <inheritdoc/>
+        protected override Task SeedAsync()
         {
-            database = await TestDatabase.CreateAsync();
-            Factory = new PlatformFactory(database, new Dictionary<string, string?>
-            {
-                ["Security:SignInPerIpPerMinute"] = "10000",
-                ["Security:SignInPerAccountPerMinute"] = "10000",
-            });
             _ = Factory.Server;
             Failing = Factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.AddScoped<IPlatformStatistic, FailingStatistic>()));
+            return Task.CompletedTask;
         }
 
-        public async Task DisposeAsync()
-        {
-            await Failing.DisposeAsync();
-            await Factory.DisposeAsync();
-            await database.DisposeAsync();
-        }
+        /// <inheritdoc/>
+        protected override async ValueTask DisposeHostsAsync() => await Failing.DisposeAsync();
 
-        public async Task<WebBrowser> SignInAsync(string userName)
-        {
-            var browser = new WebBrowser(Factory);
-            var signedIn = await browser.SubmitAsync("/account/login", new Dictionary<string, string?> { ["Input.Login"] = userName, ["Input.Password"] = DemoAccounts.Password });
-            Assert.True(signedIn.Status == HttpStatusCode.Redirect, $"sign-in of {userName}: {(int)signedIn.Status}");
-            return browser;
-        }
+        public Task<WebBrowser> SignInAsync(string userName) => Accounts.SignInAsync(DemoAccount(userName));
 
         /// <summary>The id of a certificate of the demo account's own record.</summary>
-        public async Task<Guid> CertificateOfAsync(string userName)
+        public Task<Guid> CertificateOfAsync(string userName) => QueryAsync(async db =>
         {
-            using var scope = Factory.Services.CreateSystemScope();
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var user = await db.Users.SingleAsync(u => u.UserName == userName);
             return await db.CreditCertificates.Where(c => c.Professional!.UserId == user.Id).Select(c => c.Id).FirstAsync();
-        }
+        });
     }
 
     private sealed class FailingStatistic : IPlatformStatistic

@@ -16,7 +16,7 @@ namespace KnowledgeRenewal.Credits.Pages.Certificates;
 /// anyone else gets the same "not found" page as for a certificate that does not exist.
 /// </summary>
 [Authorize(Policy = PlatformPolicies.BusinessUser)]
-public sealed class ShowModel(IMediator mediator) : PageModel
+internal sealed class ShowModel(IMediator mediator) : PageModel
 {
     /// <summary>The certificate shown (null: not found or not in scope).</summary>
     public CertificateView? Certificate { get; private set; }

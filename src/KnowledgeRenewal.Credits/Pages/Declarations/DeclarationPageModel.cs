@@ -5,7 +5,7 @@ using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Credits.Pages.Declarations;
 
 /// <summary>What the declaration pages share: the caller's roles and the problems of a refused action, in Chinese.</summary>
-public abstract class DeclarationPageModel : PageModel
+internal abstract class DeclarationPageModel : PageModel
 {
     /// <summary>Roles that read declarations (each within their scope).</summary>
     public const string ReaderRoles = PlatformRoles.ProgramOfficeAdmin + "," + PlatformRoles.CountyAdmin + "," + PlatformRoles.DepartmentAdmin + ","
@@ -59,4 +59,4 @@ public abstract class DeclarationPageModel : PageModel
 /// <param name="Handler">The page handler (<c>employer</c> or <c>department</c>).</param>
 /// <param name="StepName">The step's name.</param>
 /// <param name="Version">The version shown (If-Match).</param>
-public sealed record ReviewFormModel(string Handler, string StepName, string Version);
+internal sealed record ReviewFormModel(string Handler, string StepName, string Version);

@@ -1,6 +1,6 @@
 using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Credits.UseCases.Declarations;
-using KnowledgeRenewal.Credits.Web;
+using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -12,12 +12,12 @@ namespace KnowledgeRenewal.Credits.Pages.Declarations;
 /// department its sector's, the county its region's), newest first, or those awaiting the caller's review step.
 /// </summary>
 [Authorize(Roles = ReaderRoles)]
-public sealed class IndexModel(IMediator mediator) : DeclarationPageModel
+internal sealed class IndexModel(IMediator mediator) : DeclarationPageModel
 {
     private const int PageSize = 20;
 
     /// <summary>The page of declarations shown (null when the filters were refused).</summary>
-    public DeclarationPage? Declarations { get; private set; }
+    public Paged<DeclarationSummary>? Declarations { get; private set; }
 
     /// <summary>Only those awaiting the caller's review.</summary>
     public bool AwaitingMe { get; private set; }

@@ -19,7 +19,7 @@ namespace KnowledgeRenewal.Credits.Pages.Declarations;
 [Authorize(Roles = PlatformRoles.Professional)]
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-public sealed class NewModel(IMediator mediator, IOptions<DeclarationOptions> options) : DeclarationPageModel
+internal sealed class NewModel(IMediator mediator, IOptions<DeclarationOptions> options) : DeclarationPageModel
 {
     // The outer bound of a form; the configured per-file limit is checked file by file below it.
     private const long MaxRequestBytes = 64L * 1024 * 1024;
@@ -87,7 +87,7 @@ public sealed class NewModel(IMediator mediator, IOptions<DeclarationOptions> op
 }
 
 /// <summary>The declaration form's fields (text, as typed; the rules check them).</summary>
-public sealed class DeclarationInput
+internal sealed class DeclarationInput
 {
     /// <summary>Activity type.</summary>
     public string? Activity { get; set; }

@@ -1,3 +1,8 @@
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Application;
@@ -6,8 +11,6 @@ using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Credits.UseCases.Declarations;
 using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -22,7 +25,7 @@ namespace KnowledgeRenewal.Credits.Pages.Declarations;
 /// is told someone else acted first. Outside the caller's scope: not found.
 /// </summary>
 [Authorize(Roles = ReaderRoles)]
-public sealed class ShowModel(IMediator mediator) : DeclarationPageModel
+internal sealed class ShowModel(IMediator mediator) : DeclarationPageModel
 {
     /// <summary>The TempData key of the notices of a new declaration.</summary>
     public const string NoticesKey = "declaration-notices";

@@ -18,7 +18,7 @@ namespace KnowledgeRenewal.Credits.Pages.Verify;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(CertificateVerificationLimits.Policy)]
-public sealed class IndexModel(IMediator mediator) : PageModel
+internal sealed class IndexModel(IMediator mediator) : PageModel
 {
     /// <summary>The code as typed or scanned.</summary>
     public string? Code { get; private set; }

@@ -1,13 +1,14 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Modules;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Kernel.Demo;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Programs.Contracts;

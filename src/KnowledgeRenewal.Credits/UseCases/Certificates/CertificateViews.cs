@@ -1,17 +1,11 @@
 using System.Text.Json.Nodes;
+using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
 namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 
 /// <summary>A certificate in a list.</summary>
@@ -30,7 +24,7 @@ namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 /// <param name="IssuedAt">Issued (UTC).</param>
 /// <param name="StatusChangedAt">Superseded or revoked (UTC).</param>
 /// <param name="SupersededById">The version that replaced it.</param>
-public sealed record CertificateSummary(
+internal sealed record CertificateSummary(
     Guid Id,
     string Number,
     Guid ProfessionalId,
@@ -46,13 +40,6 @@ public sealed record CertificateSummary(
     DateTime IssuedAt,
     DateTime? StatusChangedAt,
     Guid? SupersededById);
-
-/// <summary>A page of certificates.</summary>
-/// <param name="Page">Page number (from 1).</param>
-/// <param name="PageSize">Rows per page.</param>
-/// <param name="Total">Certificates matching the filters (within the caller's scope).</param>
-/// <param name="Items">This page: newest year first, then newest version.</param>
-public sealed record CertificatePage(int Page, int PageSize, int Total, IReadOnlyList<CertificateSummary> Items);
 
 /// <summary>One certificate with its snapshot, status and links.</summary>
 /// <param name="Id">Id.</param>
@@ -115,10 +102,10 @@ public sealed record CertificateView(
 /// <param name="Credential">Its payload (the W3C Verifiable Credential), for reading.</param>
 /// <param name="KeyId">The signing key's id (<c>kid</c>).</param>
 /// <param name="KeySetUrl">The published key set (JWKS).</param>
-public sealed record CredentialView(string Format, string Jws, JsonNode? Credential, string KeyId, string KeySetUrl);
+internal sealed record CredentialView(string Format, string Jws, JsonNode? Credential, string KeyId, string KeySetUrl);
 
 /// <summary>Reads certificates within the caller's scope (404 otherwise) and shapes them.</summary>
-public sealed class CertificateReader(PlatformDbContext db, CertificateLinks links)
+internal sealed class CertificateReader(PlatformDbContext db, CertificateLinks links)
 {
     /// <summary>The certificate, tracked (for a state change) or not; 404 when the caller may not see it.</summary>
     public async Task<CreditCertificate> FindAsync(Guid id, bool tracked, CancellationToken cancellationToken)
@@ -127,6 +114,10 @@ public sealed class CertificateReader(PlatformDbContext db, CertificateLinks lin
         return await query.FirstOrDefaultAsync(c => c.Id == id, cancellationToken).ConfigureAwait(false)
             ?? throw NotFound(id);
     }
+
+    /// <summary>The full view of <paramref name="certificate"/> with its entity tag.</summary>
+    public async Task<Versioned<CertificateView>> VersionedAsync(CreditCertificate certificate, CancellationToken cancellationToken) =>
+        new(await ViewAsync(certificate, cancellationToken).ConfigureAwait(false), CertificateStamps.Of(certificate));
 
     /// <summary>The full view of <paramref name="certificate"/>.</summary>
     public async Task<CertificateView> ViewAsync(CreditCertificate certificate, CancellationToken cancellationToken)

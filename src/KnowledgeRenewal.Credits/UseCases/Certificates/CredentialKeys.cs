@@ -1,8 +1,13 @@
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using KnowledgeRenewal.Kernel.Security;
-using KnowledgeRenewal.Registry.Persistence;
 using Microsoft.Extensions.Options;
 
 using KnowledgeRenewal.Credits.Demo;

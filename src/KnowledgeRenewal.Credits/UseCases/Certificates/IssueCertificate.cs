@@ -1,34 +1,16 @@
 using FluentValidation;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
-using KnowledgeRenewal.Credits.Web;
-using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
 namespace KnowledgeRenewal.Credits.UseCases.Certificates;
-
-/// <summary>Who may issue certificates: the person themself, their employer's HR, the county and sector administrators and the program office — each within scope.</summary>
-public static class CertificateIssuers
-{
-    /// <summary>Roles that may ask for a certificate.</summary>
-    public static IReadOnlyList<string> Roles { get; } =
-        [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin, PlatformRoles.EmployerHr, PlatformRoles.Professional];
-}
 
 /// <summary>
 /// Issues the certificate of a professional's credit year from their approved records — or, when the records have not
@@ -37,16 +19,15 @@ public static class CertificateIssuers
 /// </summary>
 /// <param name="ProfessionalId">The professional.</param>
 /// <param name="Year">The credit year.</param>
-public sealed record IssueCertificate(Guid ProfessionalId, int Year) : IRequest<IssuedCertificate>;
+internal sealed record IssueCertificate(Guid ProfessionalId, int Year) : IRequest<IssuedCertificate>;
 
 /// <summary>The certificate valid after the request.</summary>
-/// <param name="View">The certificate.</param>
+/// <param name="Certificate">The certificate, with its entity tag.</param>
 /// <param name="Created">Whether it was issued now (201) or already stood (200).</param>
-/// <param name="Stamp">Its entity tag's stamp.</param>
-public sealed record IssuedCertificate(CertificateView View, bool Created, Guid Stamp);
+internal sealed record IssuedCertificate(Versioned<CertificateView> Certificate, bool Created);
 
 /// <summary>Checks the year.</summary>
-public sealed class IssueCertificateValidator : AbstractValidator<IssueCertificate>
+internal sealed class IssueCertificateValidator : AbstractValidator<IssueCertificate>
 {
     /// <summary>Creates the validator.</summary>
     public IssueCertificateValidator(TimeProvider clock)
@@ -58,7 +39,7 @@ public sealed class IssueCertificateValidator : AbstractValidator<IssueCertifica
 }
 
 /// <summary>Handles <see cref="IssueCertificate"/>.</summary>
-public sealed class IssueCertificateHandler(PlatformDbContext db, ICurrentAccess access, CertificateIssuer issuer, CertificateReader reader)
+internal sealed class IssueCertificateHandler(PlatformDbContext db, ICurrentAccess access, CertificateIssuer issuer, CertificateReader reader)
     : IRequestHandler<IssueCertificate, IssuedCertificate>
 {
     private const int Attempts = 3;
@@ -67,10 +48,7 @@ public sealed class IssueCertificateHandler(PlatformDbContext db, ICurrentAccess
     public async Task<IssuedCertificate> Handle(IssueCertificate request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!access.Roles.Any(CertificateIssuers.Roles.Contains))
-        {
-            throw new CertificateException(CertificateProblemCodes.Forbidden, 403, "您的角色不能出具学时证明。");
-        }
+        CertificateIssuers.EnsureMayIssue(access);
 
         // Within scope: the person must be visible to the caller (a professional sees only their own record).
         if (!await db.Professionals.AnyAsync(p => p.Id == request.ProfessionalId, cancellationToken).ConfigureAwait(false))
@@ -86,13 +64,13 @@ public sealed class IssueCertificateHandler(PlatformDbContext db, ICurrentAccess
             var outcome = issuer.Issue(db, batch, personYear, userName ?? "unknown", requireRecords: true);
             if (!outcome.Created)
             {
-                return new IssuedCertificate(await reader.ViewAsync(outcome.Certificate, cancellationToken).ConfigureAwait(false), false, CertificateStamps.Of(outcome.Certificate));
+                return new IssuedCertificate(await reader.VersionedAsync(outcome.Certificate, cancellationToken).ConfigureAwait(false), Created: false);
             }
 
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                return new IssuedCertificate(await reader.ViewAsync(outcome.Certificate, cancellationToken).ConfigureAwait(false), true, CertificateStamps.Of(outcome.Certificate));
+                return new IssuedCertificate(await reader.VersionedAsync(outcome.Certificate, cancellationToken).ConfigureAwait(false), Created: true);
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {

@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Credits.Domain;
@@ -7,13 +9,9 @@ using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Credits.Persistence;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Credits.Web;
-using KnowledgeRenewal.Registry.UseCases.Import;
-using KnowledgeRenewal.Registry.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -46,10 +44,10 @@ public sealed class RosterImport(
     LedgerCatalog catalog,
     LedgerChanges ledgerChanges,
     ModuleRegistry modules,
-    AuditWriter auditWriter,
+    IBulkAuditWriter auditWriter,
     TimeProvider clock,
     IOptions<ImportOptions> options,
-    ImportProgress progress) : IRosterImport
+    IImportProgress progress) : IRosterImport
 {
     /// <inheritdoc />
     public async Task<(ImportOutcome Outcome, bool Recorded)> RunAsync(PlatformDbContext db, ImportWorkItem item, CancellationToken cancellationToken)
@@ -65,7 +63,7 @@ public sealed class RosterImport(
         if (trainingClass is not { Status: TrainingClassStatus.Finished })
         {
             var error = new ImportError(0, "", "file", RosterProblemCodes.ClassNotFinished, "班次不存在或尚未结业，不能记录学员名单。");
-            return (new ImportOutcome(ImportJobStatus.Rejected, 0, 0, 0, 0, 0, 1, ImportProcessor.Serialize([error]), error.Message), false);
+            return (new ImportOutcome(ImportJobStatus.Rejected, 0, 0, 0, 0, 0, 1, ImportJobs.Serialize([error]), error.Message), false);
         }
 
         // 1. Check every row; nothing is written yet.
@@ -104,7 +102,7 @@ public sealed class RosterImport(
             progress.Report(item.JobId, ImportJobStatus.Validating, processed);
         }
 
-        var report = errors.Count == 0 ? null : ImportProcessor.Serialize(errors.Snapshot());
+        var report = errors.Count == 0 ? null : ImportJobs.Serialize(errors.Snapshot());
         if (item.Mode == ImportMode.AllOrNothing && errors.Count > 0)
         {
             return (new ImportOutcome(ImportJobStatus.Rejected, processed, 0, 0, 0, errors.RowCount, errors.Count, report, null), false);
@@ -162,8 +160,8 @@ public sealed class RosterImport(
         var warnings = Warnings(accepted, missing, item.File.Header, settings.MaxReportedErrors);
         var outcome = new ImportOutcome(
             ImportJobStatus.Completed, processed, writer.Created, writer.Updated, writer.Unchanged, errors.RowCount, errors.Count, report, null,
-            writer.Flagged, missing.Count, warnings.Count == 0 ? null : ImportProcessor.Serialize(warnings));
-        await ImportJobStore.FinishAsync(db, item.JobId, outcome, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+            writer.Flagged, missing.Count, warnings.Count == 0 ? null : ImportJobs.Serialize(warnings));
+        await ImportJobs.FinishAsync(db, item.JobId, outcome, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return (outcome, true);
     }

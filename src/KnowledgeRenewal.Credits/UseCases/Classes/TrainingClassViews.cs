@@ -1,25 +1,17 @@
-using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Sdk;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
 namespace KnowledgeRenewal.Credits.UseCases.Classes;
 
 /// <summary>A training class (培训班次) as the API shows it.</summary>
-public sealed class TrainingClassView
+internal sealed class TrainingClassView
 {
     /// <summary>Id.</summary>
     public Guid Id { get; init; }
@@ -80,7 +72,7 @@ public sealed class TrainingClassView
 }
 
 /// <summary>Mapster mapping of classes to their views.</summary>
-public sealed class TrainingClassMappings : IRegister
+internal sealed class TrainingClassMappings : IRegister
 {
     /// <inheritdoc />
     public void Register(TypeAdapterConfig config)

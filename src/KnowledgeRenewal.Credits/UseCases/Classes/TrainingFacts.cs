@@ -1,10 +1,9 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.UseCases.Projects;
-using KnowledgeRenewal.Programs.Web;
 using Microsoft.EntityFrameworkCore;
 
 using KnowledgeRenewal.Credits.Demo;

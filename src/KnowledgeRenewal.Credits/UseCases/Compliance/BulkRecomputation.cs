@@ -1,15 +1,14 @@
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Credits.UseCases.CreditRules;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,7 +57,7 @@ public readonly record struct BulkProgress(int Total, int Done);
 /// left get a row only when they have records in the cycle. The rows are exactly those the incremental recomputation
 /// writes. A failure leaves earlier chunks committed (each is consistent; running it again finishes the work).
 /// </summary>
-public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter auditWriter, TimeProvider clock, ILogger<BulkRecomputation> logger)
+public sealed partial class BulkRecomputation(ComplianceRules rules, IBulkAuditWriter auditWriter, TimeProvider clock, ILogger<BulkRecomputation> logger)
 {
     /// <summary>People per chunk (one transaction each).</summary>
     public const int ChunkSize = 5000;
@@ -195,7 +194,7 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, AuditWriter
 
         writer.Flush();
         var details = "recompute=bulk; rules=" + string.Join(",", pass.Cycles.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}:{c.Value}"));
-        await writer.AppendAuditAsync(db, auditWriter, actor, details, cancellationToken).ConfigureAwait(false);
+        await writer.AppendAuditAsync(auditWriter, actor, details, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         PhaseClock.Add(ref phases.WriteTicks, mark);
         return (evaluated, records, writer.Counts);

@@ -1,14 +1,12 @@
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Persistence;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Credits.Web;
 using KnowledgeRenewal.Sdk;
@@ -30,7 +28,7 @@ namespace KnowledgeRenewal.Credits.UseCases.Compliance;
 /// platform's, not the caller's: it reads every record of the person (also those the caller may not see, e.g. a
 /// provider's other trainees' providers) and writes the derived rows — nothing of it is returned to the caller.
 /// </summary>
-public sealed class ComplianceRecomputer(ComplianceRules rules, AuditWriter auditWriter, IAuditActorProvider actors, TimeProvider clock)
+public sealed class ComplianceRecomputer(ComplianceRules rules, IBulkAuditWriter auditWriter, IAuditActorProvider actors, TimeProvider clock)
 {
     /// <summary>People per chunk.</summary>
     public const int ChunkSize = 500;
@@ -63,7 +61,7 @@ public sealed class ComplianceRecomputer(ComplianceRules rules, AuditWriter audi
             }
 
             writer.Flush();
-            await writer.AppendAuditAsync(db, auditWriter, actors.Current, "recompute=ledger-change", cancellationToken).ConfigureAwait(false);
+            await writer.AppendAuditAsync(auditWriter, actors.Current, "recompute=ledger-change", cancellationToken).ConfigureAwait(false);
             counts.Add(writer.Counts);
             if (own is not null)
             {

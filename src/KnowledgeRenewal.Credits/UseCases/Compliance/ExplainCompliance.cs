@@ -1,27 +1,14 @@
 using FluentValidation;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
-using Mapster;
+using KnowledgeRenewal.Kernel.ReferenceData;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.Persistence;
-using KnowledgeRenewal.Credits.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
-using KnowledgeRenewal.Registry.Domain;
 namespace KnowledgeRenewal.Credits.UseCases.Compliance;
 
 /// <summary>
@@ -30,10 +17,10 @@ namespace KnowledgeRenewal.Credits.UseCases.Compliance;
 /// </summary>
 /// <param name="ProfessionalId">The professional.</param>
 /// <param name="Year">The year (its cycle); this year when null.</param>
-public sealed record ExplainCompliance(Guid ProfessionalId, int? Year) : IRequest<ComplianceExplanation>;
+internal sealed record ExplainCompliance(Guid ProfessionalId, int? Year) : IRequest<ComplianceExplanation>;
 
 /// <summary>Checks the year.</summary>
-public sealed class ExplainComplianceValidator : AbstractValidator<ExplainCompliance>
+internal sealed class ExplainComplianceValidator : AbstractValidator<ExplainCompliance>
 {
     /// <summary>Creates the validator.</summary>
     public ExplainComplianceValidator(TimeProvider clock) =>
@@ -42,7 +29,7 @@ public sealed class ExplainComplianceValidator : AbstractValidator<ExplainCompli
 }
 
 /// <summary>Handles <see cref="ExplainCompliance"/>.</summary>
-public sealed class ExplainComplianceHandler(PlatformDbContext db, ComplianceRules rules, TimeProvider clock) : IRequestHandler<ExplainCompliance, ComplianceExplanation>
+internal sealed class ExplainComplianceHandler(PlatformDbContext db, ComplianceRules rules, TimeProvider clock) : IRequestHandler<ExplainCompliance, ComplianceExplanation>
 {
     /// <inheritdoc />
     public async Task<ComplianceExplanation> Handle(ExplainCompliance request, CancellationToken cancellationToken)
@@ -116,66 +103,4 @@ public sealed class ExplainComplianceHandler(PlatformDbContext db, ComplianceRul
             })],
             stored is null ? null : new StoredComplianceView(stored.Status, ComplianceLabels.Status(stored.Status), stored.ComputedAt));
     }
-}
-
-/// <summary>Every stored cycle of a professional, oldest first (404 when the caller may not see the person).</summary>
-/// <param name="ProfessionalId">The professional.</param>
-public sealed record ListComplianceCycles(Guid ProfessionalId) : IRequest<IReadOnlyList<ComplianceCycleView>>;
-
-/// <summary>Handles <see cref="ListComplianceCycles"/>.</summary>
-public sealed class ListComplianceCyclesHandler(PlatformDbContext db, TypeAdapterConfig mapping) : IRequestHandler<ListComplianceCycles, IReadOnlyList<ComplianceCycleView>>
-{
-    /// <inheritdoc />
-    public async Task<IReadOnlyList<ComplianceCycleView>> Handle(ListComplianceCycles request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (!await db.Professionals.AnyAsync(p => p.Id == request.ProfessionalId, cancellationToken).ConfigureAwait(false))
-        {
-            throw Professional.NotFound(request.ProfessionalId);
-        }
-
-        var rows = await db.Compliance.AsNoTracking()
-            .Where(c => c.ProfessionalId == request.ProfessionalId)
-            .OrderBy(c => c.CycleStart)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
-        return rows.Adapt<List<ComplianceCycleView>>(mapping);
-    }
-}
-
-/// <summary>Mapster mapping of stored compliance rows to their view.</summary>
-public sealed class ComplianceMappings : IRegister
-{
-    /// <inheritdoc />
-    public void Register(TypeAdapterConfig config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        config.NewConfig<CycleCompliance, ComplianceCycleView>()
-            .MapWith(c => new ComplianceCycleView(
-                c.CycleStart,
-                c.CycleEnd,
-                new CycleWindow(c.CycleStart, c.CycleEnd - c.CycleStart + 1).ToString(),
-                c.RuleScope,
-                c.RuleSetTitle,
-                c.Status,
-                ComplianceLabels.Status(c.Status),
-                c.Counted.Hours,
-                c.Required.Hours,
-                c.PublicCounted.Hours,
-                c.ProfessionalCounted.Hours,
-                c.Missing == null ? Array.Empty<string>() : c.Missing.Split(ComplianceRow.MissingSeparator, StringSplitOptions.RemoveEmptyEntries),
-                c.ComputedAt));
-    }
-}
-
-/// <summary>The years compliance can be asked for: from the ledger's earliest date to this year (China time).</summary>
-public static class ComplianceYears
-{
-    /// <summary>Whether <paramref name="year"/> can be asked for.</summary>
-    public static bool IsValid(int year, TimeProvider clock) =>
-        year >= LedgerRules.EarliestDate.Year && year <= ProgramCalendar.Today(clock).Year;
-
-    /// <summary>The message when it cannot.</summary>
-    public static string Message(TimeProvider clock) =>
-        $"年度（year）应在 {LedgerRules.EarliestDate.Year} 至 {ProgramCalendar.Today(clock).Year} 之间。";
 }

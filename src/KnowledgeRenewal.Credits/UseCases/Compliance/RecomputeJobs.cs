@@ -1,13 +1,12 @@
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Registry.UseCases.Import;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Kernel.Access;
 
 using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Credits.Persistence;

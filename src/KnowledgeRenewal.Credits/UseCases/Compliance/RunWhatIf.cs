@@ -1,3 +1,6 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Domain;
 using FluentValidation;
 using FluentValidation.Results;
 using KnowledgeRenewal.Kernel;
@@ -6,7 +9,6 @@ using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Credits.UseCases.CreditRules;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -130,9 +132,6 @@ public sealed class RunWhatIfHandler(PlatformDbContext db, ComplianceRules rules
     /// <summary>People per chunk.</summary>
     public const int ChunkSize = 5000;
 
-    /// <summary>Problem code: the caller may not try rules for this scope.</summary>
-    public const string Forbidden = "compliance.what_if_forbidden";
-
     /// <inheritdoc />
     public async Task<WhatIfResult> Handle(RunWhatIf request, CancellationToken cancellationToken)
     {
@@ -141,7 +140,7 @@ public sealed class RunWhatIfHandler(PlatformDbContext db, ComplianceRules rules
         var scope = body.Scope!.Trim();
         var year = body.Year!.Value;
         var sampleSize = body.Sample ?? 20;
-        EnsureEntitled(scope);
+        ComplianceAccess.EnsureMayTryRules(access, scope, rules.DepartmentOf(scope));
 
         var book = rules.Book(scope)!;
         var draft = DraftRuleSetRules.Normalized(body.RuleSet!);
@@ -209,21 +208,6 @@ public sealed class RunWhatIfHandler(PlatformDbContext db, ComplianceRules rules
         foreach (var (status, count) in from)
         {
             into[status] = into.GetValueOrDefault(status) + count;
-        }
-    }
-
-    // The program office: any scope; a department administrator: their own department's module.
-    private void EnsureEntitled(string scope)
-    {
-        if (access.Roles.Contains(PlatformRoles.ProgramOfficeAdmin))
-        {
-            return;
-        }
-
-        var department = rules.DepartmentOf(scope);
-        if (scope == PlatformCreditRules.Scope || department is null || !access.Roles.Contains(PlatformRoles.DepartmentAdmin) || !access.Scope.DepartmentCodes.Contains(department))
-        {
-            throw new PlatformException(Forbidden, StatusCodes.Status403Forbidden, "无权试算该范围的规则", "行业主管部门管理员只能试算本部门模块的规则；通用规则和其他行业的规则由项目办试算。");
         }
     }
 }

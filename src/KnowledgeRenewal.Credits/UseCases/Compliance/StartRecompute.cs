@@ -1,10 +1,14 @@
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using FluentValidation;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Registry.UseCases.Import;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 

@@ -1,20 +1,11 @@
+using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Credits.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
 namespace KnowledgeRenewal.Credits.UseCases.Declarations;
 
 /// <summary>The declaring professional as a declaration shows them (masked).</summary>
@@ -133,7 +124,7 @@ public sealed record DeclarationView(
 /// <param name="DepartmentCode">The sector at submission.</param>
 /// <param name="RegionCode">The region at submission.</param>
 /// <param name="SubmittedAt">When it was submitted (UTC).</param>
-public sealed record DeclarationSummary(
+internal sealed record DeclarationSummary(
     Guid Id,
     DeclarationStatus Status,
     string StatusName,
@@ -150,13 +141,6 @@ public sealed record DeclarationSummary(
     string DepartmentCode,
     string RegionCode,
     DateTime SubmittedAt);
-
-/// <summary>A page of declarations.</summary>
-/// <param name="Page">Page number (from 1).</param>
-/// <param name="PageSize">Rows per page.</param>
-/// <param name="Total">Declarations matching the filters (within the caller's scope).</param>
-/// <param name="Items">This page, newest first.</param>
-public sealed record DeclarationPage(int Page, int PageSize, int Total, IReadOnlyList<DeclarationSummary> Items);
 
 /// <summary>
 /// Reads declaration views. The declaration is read through the caller's scope filter (404 outside it); its own
@@ -221,6 +205,13 @@ internal static class DeclarationViews
         return new Versioned<DeclarationView>(view, declaration.ConcurrencyStamp);
     }
 
+    /// <summary>The declarant's account, read by id (the caller may act on a person it no longer sees after a move).</summary>
+    public static Task<Guid?> DeclarantAccountAsync(PlatformDbContext db, ActivityDeclaration declaration, CancellationToken cancellationToken) =>
+        Unscoped(db.Professionals)
+            .Where(p => p.Id == declaration.ProfessionalId)
+            .Select(p => p.UserId)
+            .FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>The names of employers by id (names of the employers of visible declarations).</summary>
     public static async Task<Dictionary<Guid, string>> EmployerNamesAsync(PlatformDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         await Unscoped(db.Employers).AsNoTracking()
@@ -274,14 +265,4 @@ internal static class DeclarationViews
 
     private static IQueryable<T> Unscoped<T>(IQueryable<T> query)
         where T : class => query.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]);
-}
-
-/// <summary>The two review steps.</summary>
-public static class ReviewSteps
-{
-    /// <summary>The employer's step (单位审核).</summary>
-    public const string Employer = "employer";
-
-    /// <summary>The department's step (主管部门审核).</summary>
-    public const string Department = "department";
 }

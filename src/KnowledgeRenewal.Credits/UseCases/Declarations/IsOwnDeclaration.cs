@@ -1,22 +1,18 @@
+using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
 namespace KnowledgeRenewal.Credits.UseCases.Declarations;
 
 /// <summary>Whether the caller is the declarant of a declaration (their account is linked to its professional).</summary>
 /// <param name="Id">The declaration.</param>
-public sealed record IsOwnDeclaration(Guid Id) : IRequest<bool>;
+internal sealed record IsOwnDeclaration(Guid Id) : IRequest<bool>;
 
 /// <summary>Handles <see cref="IsOwnDeclaration"/>: false outside the caller's scope or without an account.</summary>
-public sealed class IsOwnDeclarationHandler(PlatformDbContext db, DeclarationAccess access) : IRequestHandler<IsOwnDeclaration, bool>
+internal sealed class IsOwnDeclarationHandler(PlatformDbContext db, ICurrentAccess access) : IRequestHandler<IsOwnDeclaration, bool>
 {
     private static readonly string[] AccessScope = [PlatformDbContext.AccessScopeFilter];
 

@@ -1,12 +1,10 @@
 using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Credits.Web;
 namespace KnowledgeRenewal.Credits.UseCases.Ledger;
 
 /// <summary>A credit record as the API shows it: what, how much, where from, where it stands (the person masked).</summary>
-public sealed record CreditRecordView
+internal sealed record CreditRecordView
 {
     /// <summary>The record.</summary>
     public Guid Id { get; init; }
@@ -131,10 +129,3 @@ public sealed record CreditRecordView
     /// <summary>What the flag found.</summary>
     public string? FlagDetail { get; init; }
 }
-
-/// <summary>A page of credit records.</summary>
-/// <param name="Items">The records, newest first.</param>
-/// <param name="Total">All matching records.</param>
-/// <param name="Page">1-based page.</param>
-/// <param name="PageSize">Records per page.</param>
-public sealed record CreditRecordPage(IReadOnlyList<CreditRecordView> Items, int Total, int Page, int PageSize);

@@ -1,12 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Identity.UseCases.SignIn;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Identity;
-using KnowledgeRenewal.Identity.UseCases.SignIn;
-using KnowledgeRenewal.Identity.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

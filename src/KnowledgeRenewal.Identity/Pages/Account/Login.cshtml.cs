@@ -1,11 +1,7 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Identity;
 using KnowledgeRenewal.Identity.UseCases.SignIn;
 using KnowledgeRenewal.Identity.Web;
-using Microsoft.AspNetCore.Authentication;
+using KnowledgeRenewal.Kernel.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +15,7 @@ namespace KnowledgeRenewal.Identity.Pages.Account;
 /// account needs one. Unknown account, wrong password, locked and disabled accounts get the very same page.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(IdentitySetup.SignInRateLimit)]
+[EnableRateLimiting(IdentityArea.SignInRateLimit)]
 public sealed class LoginModel(
     UserManager<PlatformUser> users,
     SignInService signIn,

@@ -1,10 +1,6 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Identity;
 using KnowledgeRenewal.Identity.UseCases.SignIn;
-using KnowledgeRenewal.Identity.Web;
+using KnowledgeRenewal.Kernel.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,12 +1,8 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Identity;
 using KnowledgeRenewal.Identity.UseCases.SignIn;
-using KnowledgeRenewal.Identity.Web;
+using KnowledgeRenewal.Kernel.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

@@ -1,14 +1,12 @@
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Identity.Demo;
-using KnowledgeRenewal.Identity.Web;
-using KnowledgeRenewal.Identity.Contracts;
 namespace KnowledgeRenewal.Identity.UseCases.Accounts;
 
 /// <summary>
@@ -33,7 +31,7 @@ namespace KnowledgeRenewal.Identity.UseCases.Accounts;
 /// <param name="PasswordChangedAt">Password last set (UTC).</param>
 /// <param name="LastSignInAt">Last successful sign-in (UTC).</param>
 /// <param name="Permissions">Individual permissions granted on top of the roles (see <see cref="PlatformPermissions"/>).</param>
-public sealed record AccountView(
+internal sealed record AccountView(
     Guid Id,
     string UserName,
     string DisplayName,
@@ -53,45 +51,56 @@ public sealed record AccountView(
     DateTime? LastSignInAt,
     IReadOnlyList<string> Permissions);
 
-/// <summary>A page of accounts.</summary>
-/// <param name="Page">Page number (from 1).</param>
-/// <param name="PageSize">Accounts per page.</param>
-/// <param name="Total">Accounts matching the filters.</param>
-/// <param name="Items">This page's accounts, by user name.</param>
-public sealed record AccountPage(int Page, int PageSize, int Total, IReadOnlyList<AccountView> Items);
-
 /// <summary>An account and its one-time password, which is shown this once and never again.</summary>
 /// <param name="Account">The account.</param>
 /// <param name="OneTimePassword">The password to hand over; it must be changed at the first sign-in.</param>
-public sealed record AccountWithPassword(AccountView Account, string OneTimePassword);
+internal sealed record AccountWithPassword(AccountView Account, string OneTimePassword);
+
+/// <summary>An account with its organization, as read in the database (before roles, permissions and masking).</summary>
+internal sealed record AccountRow(
+    Guid Id,
+    string? UserName,
+    string DisplayName,
+    Guid OrganizationId,
+    string OrganizationCode,
+    string OrganizationName,
+    OrganizationType OrganizationType,
+    string? PhoneNumber,
+    bool HasIdNumber,
+    bool IsDisabled,
+    bool MustChangePassword,
+    bool TwoFactorEnabled,
+    DateTimeOffset? LockoutEnd,
+    DateTime CreatedAt,
+    DateTime PasswordChangedAt,
+    DateTime? LastSignInAt);
 
 /// <summary>Reads account views (within the caller's scope: security administrators see every account).</summary>
 internal static class AccountViews
 {
-    public static async Task<IReadOnlyList<AccountView>> ReadAsync(PlatformDbContext db, IQueryable<PlatformUser> users, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The rows of <paramref name="users"/> with their organizations (a query: it runs in the database).</summary>
+    public static IQueryable<AccountRow> Rows(PlatformDbContext db, IQueryable<PlatformUser> users) =>
+        users.Join(db.Organizations, u => u.OrganizationId, o => o.Id, (u, o) => new AccountRow(
+            u.Id,
+            u.UserName,
+            u.DisplayName,
+            u.OrganizationId,
+            o.Code,
+            o.Name,
+            o.Type,
+            u.PhoneNumber,
+            u.IdNumberHash != null,
+            u.IsDisabled,
+            u.MustChangePassword,
+            u.TwoFactorEnabled,
+            u.LockoutEnd,
+            u.CreatedAt,
+            u.PasswordChangedAt,
+            u.LastSignInAt));
+
+    /// <summary>The views of <paramref name="rows"/>, in their order: roles and permissions read for them, the phone masked.</summary>
+    public static async Task<IReadOnlyList<AccountView>> ViewsAsync(PlatformDbContext db, IReadOnlyList<AccountRow> rows, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var rows = await users
-            .Join(db.Organizations, u => u.OrganizationId, o => o.Id, (u, o) => new
-            {
-                u.Id,
-                u.UserName,
-                u.DisplayName,
-                u.OrganizationId,
-                OrganizationCode = o.Code,
-                OrganizationName = o.Name,
-                OrganizationType = o.Type,
-                u.PhoneNumber,
-                HasIdNumber = u.IdNumberHash != null,
-                u.IsDisabled,
-                u.MustChangePassword,
-                u.TwoFactorEnabled,
-                u.LockoutEnd,
-                u.CreatedAt,
-                u.PasswordChangedAt,
-                u.LastSignInAt,
-            })
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
         var ids = rows.Select(r => r.Id).ToArray();
         var roles = (await (from link in db.UserRoles
                             join role in db.Roles on link.RoleId equals role.Id
@@ -131,14 +140,18 @@ internal static class AccountViews
         ];
     }
 
-    public static async Task<AccountView> GetAsync(PlatformDbContext db, Guid id, TimeProvider clock, CancellationToken cancellationToken) =>
-        (await ReadAsync(db, db.Users.AsNoTracking().Where(u => u.Id == id), clock, cancellationToken).ConfigureAwait(false)).SingleOrDefault()
-        ?? throw new KnowledgeRenewal.Sdk.NotFoundException("账号", id);
+    /// <summary>One account's view (404 when the caller's scope shows no such account).</summary>
+    public static async Task<AccountView> GetAsync(PlatformDbContext db, Guid id, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var rows = await Rows(db, db.Users.AsNoTracking().Where(u => u.Id == id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return (await ViewsAsync(db, rows, clock, cancellationToken).ConfigureAwait(false)).SingleOrDefault()
+            ?? throw new NotFoundException("账号", id);
+    }
 
     // Roles in catalog order (business roles first).
     private static int Order(string role)
     {
-        var index = KnowledgeRenewal.Sdk.PlatformRoles.All.ToList().IndexOf(role);
+        var index = PlatformRoles.All.ToList().IndexOf(role);
         return index < 0 ? int.MaxValue : index;
     }
 }

@@ -1,29 +1,23 @@
 using FluentValidation;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-using KnowledgeRenewal.Identity.Demo;
-using KnowledgeRenewal.Identity.Web;
-using KnowledgeRenewal.Identity.Contracts;
 namespace KnowledgeRenewal.Identity.UseCases.Accounts;
 
 /// <summary>
 /// Creates an account with a one-time password. Only these fields are read from the request; anything else a
 /// client sends (state, stamps, hashes, dates) is ignored.
 /// </summary>
-public sealed record CreateAccount : IRequest<AccountWithPassword>
+internal sealed record CreateAccount : IRequest<AccountWithPassword>
 {
     /// <summary>User name: 3–64 characters, a letter first, then letters, digits, '.', '-' or '_'.</summary>
     public string UserName { get; init; } = "";
@@ -45,7 +39,7 @@ public sealed record CreateAccount : IRequest<AccountWithPassword>
 }
 
 /// <summary>Checks the fields of a new account.</summary>
-public sealed class CreateAccountValidator : AbstractValidator<CreateAccount>
+internal sealed class CreateAccountValidator : AbstractValidator<CreateAccount>
 {
     /// <summary>Creates the validator.</summary>
     public CreateAccountValidator(TimeProvider clock)
@@ -81,22 +75,12 @@ public sealed class CreateAccountValidator : AbstractValidator<CreateAccount>
     };
 }
 
-/// <summary>Role-list rules shared by account creation and role changes.</summary>
-internal static class RoleMessages
-{
-    public const string Required = "角色（roles）至少选择一个。";
-
-    public static bool Exists(string? role) => role is not null && PlatformRoles.All.Contains(role);
-
-    public static string Unknown(string? role) => $"角色“{role}”不存在。";
-}
-
 /// <summary>
 /// Handles <see cref="CreateAccount"/>: organization exists, roles fit it and respect the three-role separation,
 /// user name and ID number are free (409 otherwise); the account gets a one-time password (returned once) that must
 /// be changed at the first sign-in. Audited as <see cref="AuditActions.AccountCreated"/>.
 /// </summary>
-public sealed class CreateAccountHandler(
+internal sealed class CreateAccountHandler(
     PlatformDbContext db,
     UserManager<PlatformUser> users,
     IdNumberHasher idNumbers,

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
 
-using KnowledgeRenewal.Identity.Demo;
-using KnowledgeRenewal.Identity.Web;
 namespace KnowledgeRenewal.Identity.UseCases.Accounts;
 
 /// <summary>
@@ -12,7 +8,7 @@ namespace KnowledgeRenewal.Identity.UseCases.Accounts;
 /// random source, with upper- and lower-case letters, digits and symbols (no look-alikes such as 0/O or 1/l/I), so
 /// that they always pass the MLPS policy. Shown once; the account must replace it at the first sign-in.
 /// </summary>
-public static class OneTimePasswords
+internal static class OneTimePasswords
 {
     private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private const string Lower = "abcdefghijkmnopqrstuvwxyz";

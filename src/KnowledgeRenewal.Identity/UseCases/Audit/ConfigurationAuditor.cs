@@ -1,12 +1,7 @@
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-
-using KnowledgeRenewal.Kernel.Demo;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Identity.UseCases.Audit;
 
@@ -16,7 +11,7 @@ namespace KnowledgeRenewal.Identity.UseCases.Audit;
 /// previous start; each change becomes an audit record — module switches as <see cref="AuditActions.ModuleToggled"/>.
 /// Secret values (keys, passwords, connection strings) are never stored or recorded; only that they changed.
 /// </summary>
-public sealed class ConfigurationAuditor(PlatformDbContext db, IConfiguration configuration, IAuditTrail audit, TimeProvider clock) : IStartupStep
+internal sealed class ConfigurationAuditor(PlatformDbContext db, IConfiguration configuration, IAuditTrail audit, TimeProvider clock) : IStartupStep
 {
     /// <inheritdoc />
     public string Name => "configuration audit";
@@ -104,17 +99,4 @@ public sealed class ConfigurationAuditor(PlatformDbContext db, IConfiguration co
 
     private static bool IsSecret(string key) =>
         SecretMarkers.Any(marker => key.Replace("_", "", StringComparison.Ordinal).Contains(marker, StringComparison.OrdinalIgnoreCase));
-}
-
-/// <summary>One setting as the platform last started with (a secret's value is kept only as a short hash).</summary>
-public sealed class ConfigurationSetting
-{
-    /// <summary>The configuration key, e.g. <c>Modules:health:Enabled</c>.</summary>
-    public required string Key { get; init; }
-
-    /// <summary>The value (or a hash fingerprint of a secret).</summary>
-    public string? Value { get; set; }
-
-    /// <summary>When it last changed (UTC).</summary>
-    public DateTime ChangedAt { get; set; }
 }

@@ -1,10 +1,11 @@
 using Ardalis.Specification;
 using FluentValidation;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Persistence;
 using MediatR;
 
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 namespace KnowledgeRenewal.Identity.UseCases.Audit;
 
 /// <summary>A page of audit records, newest first, optionally filtered (for audit administrators).</summary>
@@ -16,7 +17,7 @@ namespace KnowledgeRenewal.Identity.UseCases.Audit;
 /// <param name="EntityType">One entity type, e.g. <c>Organization</c>.</param>
 /// <param name="Page">Page number from 1.</param>
 /// <param name="PageSize">Records per page, 1–200.</param>
-public sealed record ListAuditRecords(
+internal sealed record ListAuditRecords(
     DateTime? From = null,
     DateTime? To = null,
     string? Action = null,
@@ -24,26 +25,19 @@ public sealed record ListAuditRecords(
     AuditOutcome? Outcome = null,
     string? EntityType = null,
     int Page = 1,
-    int PageSize = 50) : IRequest<AuditRecordPage>
+    int PageSize = 50) : IRequest<Paged<AuditRecord>>
 {
     /// <summary>The largest page.</summary>
     public const int MaxPageSize = 200;
 }
 
-/// <summary>A page of audit records.</summary>
-/// <param name="Page">Page number.</param>
-/// <param name="PageSize">Records per page.</param>
-/// <param name="Total">Records matching the filters.</param>
-/// <param name="Items">The records, newest first.</param>
-public sealed record AuditRecordPage(int Page, int PageSize, int Total, IReadOnlyList<AuditRecord> Items);
-
 /// <summary>Checks paging and the time window.</summary>
-public sealed class ListAuditRecordsValidator : AbstractValidator<ListAuditRecords>
+internal sealed class ListAuditRecordsValidator : AbstractValidator<ListAuditRecords>
 {
     /// <summary>Creates the validator.</summary>
     public ListAuditRecordsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithErrorCode("out_of_range").WithMessage("页码（page）应从 1 开始。");
+        RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).InclusiveBetween(1, ListAuditRecords.MaxPageSize).WithErrorCode("out_of_range")
             .WithMessage($"每页条数（pageSize）应在 1 至 {ListAuditRecords.MaxPageSize} 之间。");
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null)
@@ -53,11 +47,11 @@ public sealed class ListAuditRecordsValidator : AbstractValidator<ListAuditRecor
     }
 }
 
-/// <summary>Audit records matching the filters, newest first; paged when <paramref name="page"/> is given.</summary>
-public sealed class AuditRecordsMatching : Specification<AuditRecord>
+/// <summary>Audit records matching the filters, newest first.</summary>
+internal sealed class AuditRecordsMatching : Specification<AuditRecord>
 {
     /// <summary>Creates the specification.</summary>
-    public AuditRecordsMatching(ListAuditRecords filter, bool page = false)
+    public AuditRecordsMatching(ListAuditRecords filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var from = Utc(filter.From);
@@ -68,11 +62,8 @@ public sealed class AuditRecordsMatching : Specification<AuditRecord>
             .Where(r => r.UserId == filter.UserId, filter.UserId is not null)
             .Where(r => r.Outcome == filter.Outcome, filter.Outcome is not null)
             .Where(r => r.EntityType == filter.EntityType, !string.IsNullOrEmpty(filter.EntityType))
-            .OrderByDescending(r => r.Sequence);
-        if (page)
-        {
-            Query.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize);
-        }
+            .OrderByDescending(r => r.Sequence)
+            .AsNoTracking();
     }
 
     // Instants are compared in UTC (PostgreSQL refuses other kinds); an unspecified kind is taken as UTC.
@@ -85,15 +76,13 @@ public sealed class AuditRecordsMatching : Specification<AuditRecord>
     };
 }
 
-/// <summary>Handles <see cref="ListAuditRecords"/> through the repository (the audit log's access filter applies).</summary>
-public sealed class ListAuditRecordsHandler(IReadRepositoryBase<AuditRecord> records) : IRequestHandler<ListAuditRecords, AuditRecordPage>
+/// <summary>Handles <see cref="ListAuditRecords"/>: counts and pages in the database (the audit log's access filter applies).</summary>
+internal sealed class ListAuditRecordsHandler(PlatformDbContext db) : IRequestHandler<ListAuditRecords, Paged<AuditRecord>>
 {
     /// <inheritdoc />
-    public async Task<AuditRecordPage> Handle(ListAuditRecords request, CancellationToken cancellationToken)
+    public Task<Paged<AuditRecord>> Handle(ListAuditRecords request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var total = await records.CountAsync(new AuditRecordsMatching(request), cancellationToken).ConfigureAwait(false);
-        var items = await records.ListAsync(new AuditRecordsMatching(request, page: true), cancellationToken).ConfigureAwait(false);
-        return new AuditRecordPage(request.Page, request.PageSize, total, items);
+        return db.AuditRecords.ToPagedAsync(new AuditRecordsMatching(request), request.Page, request.PageSize, records => records, cancellationToken);
     }
 }

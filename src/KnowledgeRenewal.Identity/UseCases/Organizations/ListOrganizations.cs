@@ -1,13 +1,11 @@
 using Ardalis.Specification;
 using FluentValidation;
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Sdk;
-using MediatR;
-using Microsoft.EntityFrameworkCore;
-
-using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Persistence;
+using MediatR;
+
 namespace KnowledgeRenewal.Identity.UseCases.Organizations;
 
 /// <summary>
@@ -20,8 +18,8 @@ namespace KnowledgeRenewal.Identity.UseCases.Organizations;
 /// <param name="Search">Part of the name, or the start of the code.</param>
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Organizations per page (1–200).</param>
-public sealed record ListOrganizations(OrganizationType? Type, string? RegionCode, string? DepartmentCode, string? Search, int Page = 1, int PageSize = 50)
-    : IRequest<OrganizationPage>;
+internal sealed record ListOrganizations(OrganizationType? Type, string? RegionCode, string? DepartmentCode, string? Search, int Page = 1, int PageSize = 50)
+    : IRequest<Paged<OrganizationSummary>>;
 
 /// <summary>An organization in a list.</summary>
 /// <param name="Id">Id.</param>
@@ -32,22 +30,15 @@ public sealed record ListOrganizations(OrganizationType? Type, string? RegionCod
 /// <param name="RegionCode">Region.</param>
 /// <param name="DepartmentCode">Sector, where one applies.</param>
 /// <param name="IsActive">Whether it is active.</param>
-public sealed record OrganizationSummary(Guid Id, string Code, string Name, OrganizationType Type, Guid? ParentId, string RegionCode, string? DepartmentCode, bool IsActive);
-
-/// <summary>A page of organizations.</summary>
-/// <param name="Page">Page number.</param>
-/// <param name="PageSize">Organizations per page.</param>
-/// <param name="Total">Organizations matching the filters (within the caller's scope).</param>
-/// <param name="Items">This page, by type and code.</param>
-public sealed record OrganizationPage(int Page, int PageSize, int Total, IReadOnlyList<OrganizationSummary> Items);
+internal sealed record OrganizationSummary(Guid Id, string Code, string Name, OrganizationType Type, Guid? ParentId, string RegionCode, string? DepartmentCode, bool IsActive);
 
 /// <summary>Checks paging and filters.</summary>
-public sealed class ListOrganizationsValidator : AbstractValidator<ListOrganizations>
+internal sealed class ListOrganizationsValidator : AbstractValidator<ListOrganizations>
 {
     /// <summary>Creates the validator.</summary>
     public ListOrganizationsValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithErrorCode("out_of_range").WithMessage("页码（page）应从 1 开始。");
+        RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).InclusiveBetween(1, 200).WithErrorCode("out_of_range").WithMessage("每页条数（pageSize）应在 1 至 200 之间。");
         RuleFor(q => q.Type).IsInEnum().WithErrorCode("invalid_value").WithMessage("单位类型（type）无效。");
         RuleFor(q => q.Search).MaximumLength(64).WithErrorCode("too_long").WithMessage("搜索词（search）不能超过 64 个字符。");
@@ -55,7 +46,7 @@ public sealed class ListOrganizationsValidator : AbstractValidator<ListOrganizat
 }
 
 /// <summary>Organizations matching the filters, by type and code.</summary>
-public sealed class OrganizationsMatching : Specification<Organization>
+internal sealed class OrganizationsMatching : Specification<Organization>
 {
     /// <summary>Creates the specification.</summary>
     public OrganizationsMatching(OrganizationType? type, string? regionCode, string? departmentCode, string? search)
@@ -72,21 +63,18 @@ public sealed class OrganizationsMatching : Specification<Organization>
 }
 
 /// <summary>Handles <see cref="ListOrganizations"/>: counts and pages in the database, within the caller's scope.</summary>
-public sealed class ListOrganizationsHandler(PlatformDbContext db) : IRequestHandler<ListOrganizations, OrganizationPage>
+internal sealed class ListOrganizationsHandler(PlatformDbContext db) : IRequestHandler<ListOrganizations, Paged<OrganizationSummary>>
 {
     /// <inheritdoc />
-    public async Task<OrganizationPage> Handle(ListOrganizations request, CancellationToken cancellationToken)
+    public Task<Paged<OrganizationSummary>> Handle(ListOrganizations request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var specification = new OrganizationsMatching(request.Type, request.RegionCode, request.DepartmentCode, request.Search);
-        var total = await db.Organizations.WithCriteria(specification).CountAsync(cancellationToken).ConfigureAwait(false);
-        var items = await db.Organizations.WithSpecification(specification)
-            .Skip((request.Page - 1) * request.PageSize)
-            .Take(request.PageSize)
+        return db.Organizations.ToPagedAsync(
+            new OrganizationsMatching(request.Type, request.RegionCode, request.DepartmentCode, request.Search),
+            request.Page,
+            request.PageSize,
             // A parent outside the caller's scope is not named (the scope filter hides it from the join).
-            .Select(o => new OrganizationSummary(o.Id, o.Code, o.Name, o.Type, o.Parent != null ? o.ParentId : null, o.RegionCode, o.DepartmentCode, o.IsActive))
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
-        return new OrganizationPage(request.Page, request.PageSize, total, items);
+            organizations => organizations.Select(o => new OrganizationSummary(o.Id, o.Code, o.Name, o.Type, o.Parent != null ? o.ParentId : null, o.RegionCode, o.DepartmentCode, o.IsActive)),
+            cancellationToken);
     }
 }

@@ -1,10 +1,10 @@
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
-using KnowledgeRenewal.Identity.Contracts;
 
 namespace KnowledgeRenewal.Identity.UseCases.Organizations;
 

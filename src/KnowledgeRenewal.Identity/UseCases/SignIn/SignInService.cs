@@ -1,21 +1,16 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.UseCases.Audit;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Time;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-using KnowledgeRenewal.Identity;
-using KnowledgeRenewal.Identity.Web;
-using KnowledgeRenewal.Identity.Contracts;
 namespace KnowledgeRenewal.Identity.UseCases.SignIn;
 
 /// <summary>How a sign-in attempt ended. Callers answer every failure before the password is proven identically.</summary>

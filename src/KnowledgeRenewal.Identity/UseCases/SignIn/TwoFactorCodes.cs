@@ -2,12 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
 using Microsoft.AspNetCore.Identity;
 
-using KnowledgeRenewal.Identity;
-using KnowledgeRenewal.Identity.Web;
 namespace KnowledgeRenewal.Identity.UseCases.SignIn;
 
 /// <summary>

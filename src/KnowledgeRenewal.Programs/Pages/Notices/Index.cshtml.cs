@@ -1,15 +1,12 @@
 using KnowledgeRenewal.Kernel.Web;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Programs.Demo;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Programs.UseCases.Projects;
-using KnowledgeRenewal.Programs.Web;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using KnowledgeRenewal.Programs.Domain;
 
 namespace KnowledgeRenewal.Programs.Pages.Notices;
 

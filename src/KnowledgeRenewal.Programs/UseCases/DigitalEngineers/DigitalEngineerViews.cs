@@ -1,19 +1,12 @@
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Programs.Domain;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Kernel.Identifiers;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
 namespace KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 
 /// <summary>A level of a field.</summary>
@@ -22,21 +15,21 @@ namespace KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 /// <param name="TitleLinkage">How its level certificate counts for titles.</param>
 /// <param name="TitleLinkageName">高级职称申报参考 / 可作为职称认定依据.</param>
 /// <param name="SubsidyStandard">The subsidy of its training-qualified certificate (yuan).</param>
-public sealed record DigitalLevelView(DigitalLevel Level, string Name, TitleLinkage TitleLinkage, string? TitleLinkageName, decimal SubsidyStandard);
+internal sealed record DigitalLevelView(DigitalLevel Level, string Name, TitleLinkage TitleLinkage, string? TitleLinkageName, decimal SubsidyStandard);
 
 /// <summary>A field of the catalog with its three levels.</summary>
 /// <param name="Field">The field.</param>
 /// <param name="Code">Two-digit code.</param>
 /// <param name="Name">Chinese name.</param>
 /// <param name="Levels">Its levels.</param>
-public sealed record DigitalFieldView(DigitalField Field, string Code, string Name, IReadOnlyList<DigitalLevelView> Levels);
+internal sealed record DigitalFieldView(DigitalField Field, string Code, string Name, IReadOnlyList<DigitalLevelView> Levels);
 
 /// <summary>A field and level an institution is listed for.</summary>
 /// <param name="Field">The field.</param>
 /// <param name="FieldName">Its Chinese name.</param>
 /// <param name="Level">The level.</param>
 /// <param name="LevelName">Its Chinese name.</param>
-public sealed record InstitutionScopeView(DigitalField Field, string FieldName, DigitalLevel Level, string LevelName);
+internal sealed record InstitutionScopeView(DigitalField Field, string FieldName, DigitalLevel Level, string LevelName);
 
 /// <summary>A catalog entry.</summary>
 /// <param name="Id">Id.</param>
@@ -54,7 +47,7 @@ public sealed record InstitutionScopeView(DigitalField Field, string FieldName, 
 /// <param name="ListedBy">Who listed it.</param>
 /// <param name="UpdatedAt">Last change (UTC).</param>
 /// <param name="UpdatedBy">Who changed it.</param>
-public sealed record InstitutionView(
+internal sealed record InstitutionView(
     Guid Id, Guid OrganizationId, string OrganizationCode, string OrganizationName, string RegionCode, InstitutionKind Kind, string KindName,
     DateOnly ValidFrom, DateOnly ValidTo, bool ValidToday, IReadOnlyList<InstitutionScopeView> Scopes, DateTime ListedAt, string ListedBy, DateTime UpdatedAt, string UpdatedBy);
 
@@ -62,7 +55,7 @@ public sealed record InstitutionView(
 /// <param name="Id">The professional.</param>
 /// <param name="NameMasked">Name, masked.</param>
 /// <param name="IdNumberMasked">ID number, masked.</param>
-public sealed record TraineeView(Guid Id, string NameMasked, string IdNumberMasked);
+internal sealed record TraineeView(Guid Id, string NameMasked, string IdNumberMasked);
 
 /// <summary>A training record.</summary>
 /// <param name="Id">Id.</param>
@@ -80,7 +73,7 @@ public sealed record TraineeView(Guid Id, string NameMasked, string IdNumberMask
 /// <param name="ResultName">合格 / 不合格.</param>
 /// <param name="RecordedAt">When recorded (UTC).</param>
 /// <param name="RecordedBy">Who recorded it.</param>
-public sealed record TrainingView(
+internal sealed record TrainingView(
     Guid Id, TraineeView Trainee, DigitalField Field, string FieldName, DigitalLevel Level, string LevelName, Guid InstitutionId, string InstitutionName,
     DateOnly StartDate, DateOnly EndDate, int Hours, bool Passed, string ResultName, DateTime RecordedAt, string RecordedBy);
 
@@ -100,7 +93,7 @@ public sealed record TrainingView(
 /// <param name="ResultName">通过 / 未通过.</param>
 /// <param name="RecordedAt">When recorded (UTC).</param>
 /// <param name="RecordedBy">Who recorded it.</param>
-public sealed record EvaluationView(
+internal sealed record EvaluationView(
     Guid Id, Guid TrainingId, TraineeView Trainee, DigitalField Field, string FieldName, DigitalLevel Level, string LevelName, Guid InstitutionId, string InstitutionName,
     DateOnly EvaluatedOn, int Score, bool Passed, string ResultName, DateTime RecordedAt, string RecordedBy);
 
@@ -127,7 +120,7 @@ public sealed record EvaluationView(
 /// <param name="IssuedOn">Day of issue.</param>
 /// <param name="IssuedAt">When (UTC).</param>
 /// <param name="IssuedBy">Who issued it.</param>
-public sealed record DigitalCertificateView(
+internal sealed record DigitalCertificateView(
     Guid Id, DigitalCertificateKind Kind, string KindName, string Number, Guid HolderId, string HolderNameMasked, string HolderIdMasked,
     DigitalField Field, string FieldName, DigitalLevel Level, string LevelName, TitleLinkage TitleLinkage, string? TitleLinkageName,
     bool SubsidyEligible, Guid? SubsidyClaimId, Guid TrainingId, Guid? EvaluationId, Guid IssuerInstitutionId, string IssuerName,
@@ -139,7 +132,7 @@ public sealed record DigitalCertificateView(
 /// <param name="By">Who.</param>
 /// <param name="At">When (UTC).</param>
 /// <param name="Comment">Note, reason or payment reference.</param>
-public sealed record ClaimStepView(string Step, string StepName, string By, DateTime At, string? Comment);
+internal sealed record ClaimStepView(string Step, string StepName, string By, DateTime At, string? Comment);
 
 /// <summary>A subsidy claim with its trail.</summary>
 /// <param name="Id">Id.</param>
@@ -156,23 +149,13 @@ public sealed record ClaimStepView(string Step, string StepName, string By, Date
 /// <param name="StatusName">已提交 / 已核准 / 已驳回 / 已发放.</param>
 /// <param name="RegionCode">The county it was filed in.</param>
 /// <param name="Steps">Who did what, when and why.</param>
-public sealed record SubsidyClaimView(
+internal sealed record SubsidyClaimView(
     Guid Id, Guid CertificateId, string CertificateNumber, Guid HolderId, string HolderNameMasked, DigitalField Field, string FieldName, DigitalLevel Level, string LevelName,
     decimal Amount, SubsidyClaimStatus Status, string StatusName, string RegionCode, IReadOnlyList<ClaimStepView> Steps);
-
-/// <summary>A page of a list.</summary>
-/// <typeparam name="T">The item.</typeparam>
-/// <param name="Items">The items.</param>
-/// <param name="Total">How many match.</param>
-/// <param name="Page">1-based page.</param>
-/// <param name="PageSize">Items per page.</param>
-public sealed record DigitalPage<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize);
 
 /// <summary>Builds the views (names of institutions from the catalog, people masked).</summary>
 internal static class DigitalEngineerViews
 {
-    public const int MaxPageSize = 100;
-
     public static IReadOnlyList<DigitalFieldView> Fields() =>
         [.. DigitalEngineerCatalog.Fields.Select(f => new DigitalFieldView(f.Field, f.Code, f.Name, [.. DigitalEngineerCatalog.Levels.Select(l =>
         {
@@ -273,7 +256,6 @@ internal static class DigitalEngineerViews
         return steps;
     }
 
-    public static (int Page, int PageSize) Paging(int page, int pageSize) => (Math.Max(1, page), Math.Clamp(pageSize, 1, MaxPageSize));
-
-    public static Versioned<T> Versioned<T>(T value, Guid stamp) => new(value, stamp);
+    // A page of rows shown as views (the views read names by id: see TraineesAsync).
+    public static Paged<TView> Page<TRow, TView>(Paged<TRow> rows, IReadOnlyList<TView> views) => new(rows.Page, rows.PageSize, rows.Total, views);
 }

@@ -1,11 +1,14 @@
+using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Sdk;
+using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.Web;
 namespace KnowledgeRenewal.Programs.UseCases.Plans;
 
 /// <summary>A year's plan with every target against what happened (as of <see cref="AsOf"/>).</summary>
-public sealed record AnnualPlanView
+internal sealed record AnnualPlanView
 {
     /// <summary>The program year.</summary>
     public int Year { get; init; }
@@ -32,4 +35,62 @@ public sealed record AnnualPlanView
 /// <param name="ActualTrainees">Trainees so far.</param>
 /// <param name="Percent">Percentage reached.</param>
 /// <param name="StatusName">Where it stands (Chinese).</param>
-public sealed record AnnualPlanSummary(int Year, int TargetTrainees, int ActualTrainees, decimal Percent, string StatusName);
+internal sealed record AnnualPlanSummary(int Year, int TargetTrainees, int ActualTrainees, decimal Percent, string StatusName);
+
+/// <summary>
+/// Reads plans into their views: every target against the year's facts (<see cref="PlanFactsReader"/>) as of today
+/// (China time), regions and departments named.
+/// </summary>
+internal sealed class AnnualPlanViews(PlatformDbContext db, PlanFactsReader facts, TimeProvider clock)
+{
+    /// <summary>404 for a year without a plan.</summary>
+    public static PlatformException NotFound(int year) =>
+        new(PlanProblemCodes.PlanNotFound, StatusCodes.Status404NotFound, "年度计划不存在", $"{year} 年度计划尚未设置：市项目办可用 PUT /api/annual-plans/{year} 设置。");
+
+    /// <summary>The label of a target's key (the project type's Chinese name; the code otherwise).</summary>
+    public static string Label(PlanTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return AnnualPlanRules.Label(new ValidPlanTarget(target.Kind, target.Key, target.Projects, target.Trainees, 0));
+    }
+
+    /// <summary>The plan's total target against the trainees so far.</summary>
+    public async Task<AnnualPlanSummary> SummaryAsync(AnnualPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var total = plan.Targets.Where(t => t.Kind == PlanTargetKind.Total).ToList();
+        var yearFacts = await facts.ReadAsync(plan.Year, cancellationToken).ConfigureAwait(false);
+        var row = PlanProgressCalculator.Compare(plan.Year, total, yearFacts, ProgramCalendar.Today(clock), Label).Single();
+        return new AnnualPlanSummary(plan.Year, row.TargetTrainees, row.ActualTrainees, row.Percent, row.StatusName);
+    }
+
+    /// <summary>The plan with every target's progress, and its entity tag.</summary>
+    public async Task<Versioned<AnnualPlanView>> ViewAsync(AnnualPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var today = ProgramCalendar.Today(clock);
+        var yearFacts = await facts.ReadAsync(plan.Year, cancellationToken).ConfigureAwait(false);
+        var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
+        var progress = PlanProgressCalculator.Compare(plan.Year, plan.Targets, yearFacts, today, t => t.Kind is PlanTargetKind.Region or PlanTargetKind.Department
+            ? names.GetValueOrDefault(t.Key, t.Key)
+            : Label(t));
+        var view = new AnnualPlanView
+        {
+            Year = plan.Year,
+            Notes = plan.Notes,
+            UpdatedByName = plan.UpdatedByName,
+            UpdatedAt = plan.UpdatedAt,
+            AsOf = today,
+            Targets = progress,
+        };
+        return new Versioned<AnnualPlanView>(view, plan.ConcurrencyStamp);
+    }
+
+    // Region and department codes share no values, so one dictionary names both.
+    private async Task<Dictionary<string, string>> NamesAsync(CancellationToken cancellationToken)
+    {
+        var regions = await db.Regions.AsNoTracking().Select(r => new { r.Code, r.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var departments = await db.Departments.AsNoTracking().Select(d => new { d.Code, d.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return regions.Concat(departments).ToDictionary(x => x.Code, x => x.Name, StringComparer.Ordinal);
+    }
+}

@@ -1,14 +1,7 @@
-using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.UseCases.Projects;
-using KnowledgeRenewal.Programs.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Programs.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Programs.UseCases.Plans;
 
@@ -18,7 +11,7 @@ namespace KnowledgeRenewal.Programs.UseCases.Plans;
 /// plan's readers all see alike, so the access-scope filter is lifted for the whole of each query (never for one side
 /// of a join); disabled modules stay hidden.
 /// </summary>
-public sealed class PlanFactsReader(PlatformDbContext db, ITrainingFacts training)
+internal sealed class PlanFactsReader(PlatformDbContext db, ITrainingFacts training)
 {
     /// <summary>States of a project that has been approved (here or upstream) and not rejected.</summary>
     public static IReadOnlyList<ProjectStatus> ApprovedStatuses { get; } =

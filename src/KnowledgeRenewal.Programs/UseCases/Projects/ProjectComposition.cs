@@ -1,17 +1,14 @@
-using KnowledgeRenewal.Kernel.Web;
 using System.Threading.RateLimiting;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Programs.Domain;
 using Microsoft.AspNetCore.RateLimiting;
 
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.Web;
 namespace KnowledgeRenewal.Programs.UseCases.Projects;
 
 /// <summary>The rate limit of public objections: so many POSTs per client address per minute (fixed window, no queue; 429 beyond).</summary>
-public static class ProjectObjectionLimits
+internal static class ProjectObjectionLimits
 {
     /// <summary>The rate-limiter policy name.</summary>
     public const string Policy = "project-objection";
@@ -29,12 +26,12 @@ public static class ProjectObjectionLimits
 }
 
 /// <summary>Wiring of program projects.</summary>
-public static class ProjectComposition
+internal static class ProjectComposition
 {
     /// <summary>
     /// Registers the services: the project settings (section <see cref="ProjectOptions.Section"/>) and the working-day
     /// calendar (section <see cref="WorkingDayOptions.Section"/>), both checked now — invalid settings stop the platform —
-    /// and the objection rate limit. Handlers, validators and the demo seeder are found by scanning.
+    /// the commands' shared <see cref="ProjectWriter"/> and the objection rate limit. Handlers, validators and the demo seeder are found by scanning.
     /// </summary>
     public static IServiceCollection AddProjects(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,11 +47,8 @@ public static class ProjectComposition
 
         services.AddOptions<ProjectOptions>().Bind(section);
         services.AddSingleton(new WorkingDayCalendar(calendarOptions));
-        services.AddScoped<ProjectCommandHandlers>();
+        services.AddScoped<ProjectWriter>();
         services.Configure<RateLimiterOptions>(options => ProjectObjectionLimits.AddPolicy(options, projectOptions.ObjectionsPerMinute));
         return services;
     }
-
-    /// <summary>Maps the endpoints.</summary>
-    public static IEndpointRouteBuilder MapProjects(this IEndpointRouteBuilder endpoints) => endpoints.MapProjectsApi();
 }

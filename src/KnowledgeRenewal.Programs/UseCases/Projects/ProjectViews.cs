@@ -1,21 +1,13 @@
-using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Registry.UseCases;
-using KnowledgeRenewal.Registry.Web;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
 
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Programs.Demo;
-using KnowledgeRenewal.Programs.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Identity.Domain;
 namespace KnowledgeRenewal.Programs.UseCases.Projects;
 
 /// <summary>A project's budget: every funding line in fen (分), and the total in fen and yuan.</summary>
@@ -27,7 +19,7 @@ namespace KnowledgeRenewal.Programs.UseCases.Projects;
 /// <param name="IndividualFen">个人.</param>
 /// <param name="TotalFen">合计（分）.</param>
 /// <param name="TotalYuan">合计（元）.</param>
-public sealed record ProjectBudgetView(long CentralFen, long ProvincialFen, long MunicipalFen, long SelfRaisedFen, long EmployerFen, long IndividualFen, long TotalFen, decimal TotalYuan);
+internal sealed record ProjectBudgetView(long CentralFen, long ProvincialFen, long MunicipalFen, long SelfRaisedFen, long EmployerFen, long IndividualFen, long TotalFen, decimal TotalYuan);
 
 /// <summary>A project as the API shows it.</summary>
 /// <param name="Id">Key.</param>
@@ -69,7 +61,7 @@ public sealed record ProjectBudgetView(long CentralFen, long ProvincialFen, long
 /// <param name="UpdatedAt">Last changed (UTC).</param>
 /// <param name="StatusChangedAt">Entered its state (UTC).</param>
 /// <param name="NextActions">The path segments of the actions the table allows from the current state (for anyone).</param>
-public sealed record ProjectView(
+internal sealed record ProjectView(
     Guid Id, string Number, string Title, ProjectType Type, string TypeName, ProjectLevel Level, string LevelName,
     ProjectStatus Status, string StatusName, ProjectField Field, string FieldName,
     Guid ApplicantOrganizationId, string? ApplicantName, Guid RecommenderOrganizationId, string? RecommenderName,
@@ -94,7 +86,7 @@ public sealed record ProjectView(
 /// <param name="ExpertName">Expert (scores).</param>
 /// <param name="ExpertScore">Score (scores).</param>
 /// <param name="ReferenceNumber">Upstream decision's number.</param>
-public sealed record ProjectTransitionView(int Sequence, ProjectStatus From, ProjectStatus To, string Action, string ActionName, string? ActorName, string ActorRole, string ActorRoleName, Guid? ActorOrganizationId, DateTime At, string? Comment, string? ExpertName, int? ExpertScore, string? ReferenceNumber);
+internal sealed record ProjectTransitionView(int Sequence, ProjectStatus From, ProjectStatus To, string Action, string ActionName, string? ActorName, string ActorRole, string ActorRoleName, Guid? ActorOrganizationId, DateTime At, string? Comment, string? ExpertName, int? ExpertScore, string? ReferenceNumber);
 
 /// <summary>An expert review.</summary>
 /// <param name="ExpertName">The expert.</param>
@@ -102,7 +94,7 @@ public sealed record ProjectTransitionView(int Sequence, ProjectStatus From, Pro
 /// <param name="Comment">Comment.</param>
 /// <param name="RecordedByName">Who recorded it.</param>
 /// <param name="RecordedAt">When (UTC).</param>
-public sealed record ProjectReviewView(string ExpertName, int Score, string? Comment, string? RecordedByName, DateTime RecordedAt);
+internal sealed record ProjectReviewView(string ExpertName, int Score, string? Comment, string? RecordedByName, DateTime RecordedAt);
 
 /// <summary>A project with its history and reviews.</summary>
 /// <param name="Project">The project.</param>
@@ -110,10 +102,10 @@ public sealed record ProjectReviewView(string ExpertName, int Score, string? Com
 /// <param name="Reviews">Expert reviews.</param>
 /// <param name="AverageScore">Average expert score, if any.</param>
 /// <param name="PendingObjections">Objections not yet resolved.</param>
-public sealed record ProjectDetail(ProjectView Project, IReadOnlyList<ProjectTransitionView> History, IReadOnlyList<ProjectReviewView> Reviews, decimal? AverageScore, int PendingObjections);
+internal sealed record ProjectDetail(ProjectView Project, IReadOnlyList<ProjectTransitionView> History, IReadOnlyList<ProjectReviewView> Reviews, decimal? AverageScore, int PendingObjections);
 
 /// <summary>Reads projects into views (organization names read by id: a visible project names its organizations).</summary>
-public static class ProjectViews
+internal static class ProjectViews
 {
     /// <summary>404 for a project outside the caller's scope.</summary>
     public static PlatformException NotFound(Guid id) =>

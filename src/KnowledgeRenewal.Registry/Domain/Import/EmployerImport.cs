@@ -1,11 +1,6 @@
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
 namespace KnowledgeRenewal.Registry.Domain.Import;
 
 /// <summary>An organization registered under a credit code an import row names.</summary>

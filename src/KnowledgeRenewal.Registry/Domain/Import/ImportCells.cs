@@ -2,11 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
 namespace KnowledgeRenewal.Registry.Domain.Import;
 
 /// <summary>One data row of an import file, its cells already mapped to the schema's columns.</summary>

@@ -1,10 +1,5 @@
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
 namespace KnowledgeRenewal.Registry.Domain.Import;
 
 /// <summary>Where the header is and which file column holds each field.</summary>

@@ -1,8 +1,3 @@
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
 namespace KnowledgeRenewal.Registry.Domain.Import;
 
 /// <summary>

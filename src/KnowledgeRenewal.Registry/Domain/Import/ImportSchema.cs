@@ -1,11 +1,6 @@
 using System.Globalization;
 using System.Text;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
 namespace KnowledgeRenewal.Registry.Domain.Import;
 
 /// <summary>One column of an import file: the field it fills, its Chinese header, other accepted headers, and what the template says about it.</summary>

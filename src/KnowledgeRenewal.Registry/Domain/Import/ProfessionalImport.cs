@@ -1,10 +1,6 @@
+using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Sdk;
 
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Registry.Domain;
 namespace KnowledgeRenewal.Registry.Domain.Import;
 
 /// <summary>An employer as an import sees it: found by credit code among the employers the requester may see.</summary>

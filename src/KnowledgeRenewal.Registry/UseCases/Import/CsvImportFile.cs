@@ -1,13 +1,10 @@
 using System.Globalization;
 using System.Text;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Sdk;
 using Sylvan.Data.Csv;
 
-using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
 namespace KnowledgeRenewal.Registry.UseCases.Import;
 
 /// <summary>

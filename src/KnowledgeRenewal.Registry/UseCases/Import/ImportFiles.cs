@@ -1,35 +1,15 @@
 using System.Globalization;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain.Import;
 
-using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
 namespace KnowledgeRenewal.Registry.UseCases.Import;
-
-/// <summary>A merged range of cells: rows 1-based, columns 0-based, inclusive.</summary>
-/// <param name="FirstRow">Top row.</param>
-/// <param name="FirstColumn">Left column.</param>
-/// <param name="LastRow">Bottom row.</param>
-/// <param name="LastColumn">Right column.</param>
-public readonly record struct CellRange(int FirstRow, int FirstColumn, int LastRow, int LastColumn);
-
-/// <summary>What inspecting an upload found: the header and what is needed to read its rows.</summary>
-/// <param name="Format">xlsx or csv.</param>
-/// <param name="Header">Where the header is and which column holds each field.</param>
-/// <param name="DataRows">Non-blank rows below the header.</param>
-/// <param name="ColumnCount">Columns the sheet uses.</param>
-/// <param name="SheetName">The worksheet read (xlsx).</param>
-/// <param name="Merges">Merged ranges (xlsx).</param>
-/// <param name="Delimiter">The field separator (csv).</param>
-public sealed record InspectedFile(ImportFormat Format, ImportHeader Header, int DataRows, int ColumnCount, string? SheetName, IReadOnlyList<CellRange> Merges, char Delimiter);
 
 /// <summary>
 /// Reads import files: <see cref="Inspect"/> checks a whole file before a job is accepted (format, size after
 /// unpacking, rows, columns, formulas, header) and throws <see cref="ImportFileException"/> — a 400 — for anything
 /// wrong with it; <see cref="ReadRows"/> then streams its data rows. Nothing here loads a whole sheet into memory.
 /// </summary>
-public static class ImportFiles
+internal static class ImportFiles
 {
     /// <summary>The format of a file by its name's extension; null when neither .xlsx nor .csv.</summary>
     public static ImportFormat? FormatOf(string? fileName) => Path.GetExtension(fileName ?? "").ToUpperInvariant() switch

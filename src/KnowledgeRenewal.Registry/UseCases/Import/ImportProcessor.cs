@@ -1,9 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
+using KnowledgeRenewal.Identity.Contracts;
 using System.Threading.Channels;
-using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
@@ -13,15 +9,12 @@ using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
-using KnowledgeRenewal.Identity.Persistence;
-using KnowledgeRenewal.Identity.UseCases.Audit;
 using Microsoft.EntityFrameworkCore;
+using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.UseCases.PersonalData;
 using Microsoft.Extensions.Options;
 
-using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Registry.UseCases;
 namespace KnowledgeRenewal.Registry.UseCases.Import;
 
 /// <summary>
@@ -34,21 +27,16 @@ namespace KnowledgeRenewal.Registry.UseCases.Import;
 /// duplicates found late are left out too. The import's audit records and the job's outcome are written in the same
 /// transaction.
 /// </summary>
-public sealed partial class ImportProcessor(
+internal sealed partial class ImportProcessor(
     IServiceScopeFactory scopes,
     IdNumberHasher hasher,
     IPersonalDataProtector protector,
-    AuditWriter auditWriter,
+    IBulkAuditWriter auditWriter,
     TimeProvider clock,
     IOptions<ImportOptions> options,
     ImportProgress progress,
     ILogger<ImportProcessor> logger)
 {
-    private static readonly JsonSerializerOptions ErrorJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-
-    /// <summary>Errors or warnings as a job stores them (JSON array).</summary>
-    public static string Serialize(IReadOnlyList<ImportError> errors) => JsonSerializer.Serialize(errors, ErrorJson);
-
     /// <summary>Runs the job to its end and records the outcome; never throws for a bad file or a database fault.</summary>
     public async Task<ImportOutcome> RunAsync(ImportWorkItem item, CancellationToken cancellationToken)
     {
@@ -75,7 +63,7 @@ public sealed partial class ImportProcessor(
         {
             // The file turned out damaged while reading it (inspection passed): a report, not a server error.
             var error = new ImportError(0, "", "file", file.Code, file.Detail ?? file.Title);
-            outcome = new ImportOutcome(ImportJobStatus.Rejected, 0, 0, 0, 0, 0, 1, JsonSerializer.Serialize(new[] { error }, ErrorJson), file.Detail);
+            outcome = new ImportOutcome(ImportJobStatus.Rejected, 0, 0, 0, 0, 0, 1, ImportJobs.Serialize([error]), file.Detail);
         }
         catch (Exception exception) when (Unwrap(exception) is ImportConcurrencyException stale)
         {
@@ -117,7 +105,7 @@ public sealed partial class ImportProcessor(
 
         await using var cache = await SqliteTuning.LargerCacheAsync(db, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        using var writer = RegistryBulkWriter.ForProfessionals(db, now);
+        using var writer = new ProfessionalBulkWriter(db, now);
         var processed = 0;
         await foreach (var batch in ImportBatches.CheckedAsync(item, options.Value, row => rules.Check(row, errors), c => !duplicates.IsDuplicate(c.Hash, c.Row, errors), cancellationToken).ConfigureAwait(false))
         {
@@ -208,7 +196,7 @@ public sealed partial class ImportProcessor(
         var deferred = item.Mode == ImportMode.ValidRowsOnly ? new List<EmployerChange>() : null;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        using var writer = RegistryBulkWriter.ForEmployers(db);
+        using var writer = new EmployerBulkWriter(db);
         var processed = 0;
         await foreach (var batch in ImportBatches.CheckedAsync(
             item,
@@ -258,7 +246,7 @@ public sealed partial class ImportProcessor(
     private async Task<(ImportOutcome Outcome, bool Recorded)> CompleteAsync(
         PlatformDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, RegistryBulkWriter writer, ImportWorkItem item, ImportErrorCollector errors, int processed, CancellationToken cancellationToken)
     {
-        var report = errors.Count == 0 ? null : JsonSerializer.Serialize(errors.Snapshot(), ErrorJson);
+        var report = errors.Count == 0 ? null : ImportJobs.Serialize(errors.Snapshot());
         if (item.Mode == ImportMode.AllOrNothing && errors.Count > 0)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);

@@ -1,19 +1,16 @@
 using KnowledgeRenewal.Kernel;
-using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain.Import;
 
-using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
 namespace KnowledgeRenewal.Registry.UseCases.Import;
 
-/// <summary>Registers and maps the registry's bulk import and export.</summary>
-public static class ImportServiceCollectionExtensions
+/// <summary>Registers the registry's bulk import.</summary>
+internal static class ImportServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the import (options from <see cref="ImportOptions.Section"/>, checked now — invalid limits stop the
-    /// platform), its queue, worker and progress, and the intake of requests.
+    /// platform), its queue, worker and progress, and the intake of requests (published as <see cref="IImportIntake"/>
+    /// and <see cref="IImportProgress"/> for the jobs other areas hand to the worker).
     /// </summary>
     public static IServiceCollection AddRegistryImport(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,14 +25,11 @@ public static class ImportServiceCollectionExtensions
         services.AddOptions<ImportOptions>().Bind(section);
         services.AddSingleton<ImportJobChannel>();
         services.AddSingleton<ImportProgress>();
+        services.AddSingleton<IImportProgress>(provider => provider.GetRequiredService<ImportProgress>());
         services.AddSingleton<ImportWorkFolder>();
         services.AddSingleton<ImportProcessor>();
-        services.AddScoped<ImportIntake>();
+        services.AddScoped<IImportIntake, ImportIntake>();
         services.AddHostedService<ImportWorker>();
         return services;
     }
-
-    /// <summary>Maps the import and export endpoints.</summary>
-    public static IEndpointRouteBuilder MapRegistryImport(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapRegistryImportApi().MapRegistryExportApi();
 }

@@ -1,16 +1,7 @@
-using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Accounts;
-using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Persistence;
-using Microsoft.Extensions.Options;
 
-using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
 namespace KnowledgeRenewal.Registry.UseCases.Import;
 
 /// <summary>
@@ -89,50 +80,4 @@ internal sealed partial class ImportWorker(
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "Could not check for interrupted import jobs.")]
     private static partial void RecoveryFailed(ILogger logger, Exception exception);
-}
-
-/// <summary>Where uploaded files wait for their job: <c>{data}/imports</c> (<see cref="ImportOptions.WorkFolder"/>).</summary>
-public sealed class ImportWorkFolder(DatabaseOptions database, IOptions<ImportOptions> options)
-{
-    /// <summary>The folder.</summary>
-    public string Path { get; } = System.IO.Path.GetFullPath(System.IO.Path.Combine(database.DataDirectory, options.Value.WorkFolder));
-
-    /// <summary>A new file's path (the folder is created when missing).</summary>
-    public string NewFile()
-    {
-        Directory.CreateDirectory(Path);
-        return System.IO.Path.Combine(Path, Guid.NewGuid().ToString("N") + ".upload");
-    }
-
-    /// <summary>Deletes a file, ignoring one already gone.</summary>
-    public static void Delete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
-
-    /// <summary>Deletes uploads older than <paramref name="before"/> (left by a crash).</summary>
-    public void DeleteStale(DateTime before)
-    {
-        if (!Directory.Exists(Path))
-        {
-            return;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(Path, "*.upload"))
-        {
-            if (File.GetLastWriteTimeUtc(file) < before)
-            {
-                Delete(file);
-            }
-        }
-    }
 }

@@ -1,14 +1,11 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Sdk;
 using MiniExcelLibs;
 
-using KnowledgeRenewal.Registry.Web;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Application;
-using KnowledgeRenewal.Registry.UseCases;
 namespace KnowledgeRenewal.Registry.UseCases.Import;
 
 /// <summary>

@@ -1,0 +1,43 @@
+using KnowledgeRenewal.Sdk;
+
+namespace KnowledgeRenewal.Credits.Domain;
+
+/// <summary>Who may read compliance and try draft rules.</summary>
+public static class ComplianceAccess
+{
+    /// <summary>Problem code: the caller may not try rules for this scope.</summary>
+    public const string WhatIfForbidden = "compliance.what_if_forbidden";
+
+    /// <summary>
+    /// A person's explanation and cycles: whoever owns the person (program office, county, department, employer) and
+    /// the person. Training providers are not owners: they see their own classes' records, not a person's compliance.
+    /// </summary>
+    public static IReadOnlyList<string> PersonReaders { get; } =
+        [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin, PlatformRoles.EmployerHr, PlatformRoles.Professional];
+
+    /// <summary>Summaries of people: the program office, counties, departments and employers.</summary>
+    public static IReadOnlyList<string> SummaryReaders { get; } =
+        [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin, PlatformRoles.EmployerHr];
+
+    /// <summary>What-if runs: the program office (any scope) and department administrators (their module).</summary>
+    public static IReadOnlyList<string> WhatIfRunners { get; } = [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.DepartmentAdmin];
+
+    /// <summary>
+    /// 403 <see cref="WhatIfForbidden"/> unless <paramref name="caller"/> may try rules of <paramref name="scope"/>: the
+    /// program office any scope; a department administrator the module of their own department
+    /// (<paramref name="departmentOfScope"/>: the department whose module <paramref name="scope"/> is, if any).
+    /// </summary>
+    public static void EnsureMayTryRules(ICurrentAccess caller, string scope, string? departmentOfScope)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Roles.Contains(PlatformRoles.ProgramOfficeAdmin))
+        {
+            return;
+        }
+
+        if (scope == PlatformCreditRules.Scope || departmentOfScope is null || !caller.Roles.Contains(PlatformRoles.DepartmentAdmin) || !caller.Scope.DepartmentCodes.Contains(departmentOfScope))
+        {
+            throw new PlatformException(WhatIfForbidden, 403, "无权试算该范围的规则", "行业主管部门管理员只能试算本部门模块的规则；通用规则和其他行业的规则由项目办试算。");
+        }
+    }
+}

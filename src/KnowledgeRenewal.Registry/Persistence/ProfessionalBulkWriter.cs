@@ -1,0 +1,99 @@
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Registry.Domain.Import;
+
+namespace KnowledgeRenewal.Registry.Persistence;
+
+/// <summary>Writes professionals and their employment history.</summary>
+internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
+{
+    private static readonly string[] UpdatedColumns =
+    [
+        nameof(Professional.Name), nameof(Professional.PhoneCipher), nameof(Professional.PhoneMasked), nameof(Professional.EmployerId),
+        nameof(Professional.RegionCode), nameof(Professional.DepartmentCode), nameof(Professional.TitleSeries), nameof(Professional.TitleLevel),
+        nameof(Professional.Specialty), nameof(Professional.Education), nameof(Professional.Status), nameof(Professional.ConcurrencyStamp),
+        nameof(Professional.UpdatedAt),
+    ];
+
+    private readonly PlatformDbContext db;
+    private readonly DateTime now;
+    private TableCommand? insert;
+    private TableCommand? update;
+    private TableCommand? insertEmployment;
+    private TableCommand? closeEmployment;
+
+    /// <summary>A writer on <paramref name="db"/>'s current transaction.</summary>
+    public ProfessionalBulkWriter(PlatformDbContext db, DateTime now)
+    {
+        this.db = db;
+        this.now = now;
+    }
+
+    /// <summary>Writes one resolved row (an unchanged row is only counted).</summary>
+    public void Write(ProfessionalChange change, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var record = change.Record;
+        switch (change.Action)
+        {
+            case ImportAction.Create:
+                insert ??= TableCommand.Insert<Professional>(db);
+                insert.SetAll(record);
+                insert.Execute();
+                OpenEmployment(record.Id, record.EmployerId, today);
+                Note(nameof(Professional), AuditActions.DataCreated, record.Id);
+                Created++;
+                break;
+
+            case ImportAction.Update:
+                update ??= TableCommand.Update<Professional>(db, UpdatedColumns, [nameof(Professional.Id), nameof(Professional.ConcurrencyStamp)]);
+                update.SetAll(record);
+                update.Set(UpdatedColumns.Length + 1, change.ExpectedStamp);
+                if (update.Execute() != 1)
+                {
+                    throw new ImportConcurrencyException(change.Row);
+                }
+
+                if (change.Moved)
+                {
+                    closeEmployment ??= TableCommand.Update<Employment>(
+                        db, [nameof(Employment.EndedOn)], [nameof(Employment.ProfessionalId)], TableCommand.ColumnOf<Employment>(db, nameof(Employment.EndedOn)) + " IS NULL");
+                    closeEmployment.SetAll(new Employment { ProfessionalId = record.Id, EndedOn = change.EndOfCurrent });
+                    if (closeEmployment.Execute() > 0)
+                    {
+                        Note(nameof(Employment), AuditActions.DataUpdated, record.Id, [nameof(Employment.EndedOn)]);
+                    }
+
+                    OpenEmployment(record.Id, record.EmployerId, today);
+                }
+
+                Note(nameof(Professional), AuditActions.DataUpdated, record.Id, change.ChangedProperties);
+                Updated++;
+                break;
+
+            default:
+                Unchanged++;
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        insert?.Dispose();
+        update?.Dispose();
+        insertEmployment?.Dispose();
+        closeEmployment?.Dispose();
+    }
+
+    private void OpenEmployment(Guid professionalId, Guid employerId, DateOnly today)
+    {
+        insertEmployment ??= TableCommand.Insert<Employment>(db);
+        var employment = new Employment { ProfessionalId = professionalId, EmployerId = employerId, StartedOn = today, RecordedAt = now };
+        insertEmployment.SetAll(employment);
+        insertEmployment.Execute();
+        Note(nameof(Employment), AuditActions.DataCreated, employment.Id);
+    }
+}
