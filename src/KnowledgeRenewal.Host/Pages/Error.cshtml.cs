@@ -27,7 +27,12 @@ public sealed class ErrorModel : PageModel
     public void OnGet(int? status)
     {
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error;
-        Status = status is >= 400 and < 600 ? status.Value : failure is PlatformException { Status: >= 400 and < 600 } platform ? platform.Status : 500;
+        var handling = failure is not null || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        Status = !handling && HttpMethods.IsPost(Request.Method) ? 400 // a form posted here directly: nothing to handle
+            : status is >= 400 and < 600 ? status.Value
+            : failure is PlatformException { Status: >= 400 and < 600 } platform ? platform.Status
+            : handling ? 500
+            : 404; // the error page visited directly: nothing went wrong
         if (failure is PlatformException { Status: < 500 } known)
         {
             Detail = known.Detail ?? known.Title;

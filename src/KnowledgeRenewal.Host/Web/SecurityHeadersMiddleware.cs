@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Identity;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.Web;
@@ -50,11 +51,12 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<S
     private static void Apply(HttpContext context, bool requireHttps)
     {
         var request = context.Request;
+        var path = RequestKinds.RequestedPath(context);
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = request.Path.StartsWithSegments("/api-docs") ? ApiDocsContentSecurityPolicy : ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = path.StartsWithSegments("/api-docs") ? ApiDocsContentSecurityPolicy : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = CarriesCode(request.Path) ? "no-referrer" : "strict-origin-when-cross-origin";
+        headers["Referrer-Policy"] = CarriesCode(path) ? "no-referrer" : "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = PermissionsPolicy;
         if (requireHttps && request.IsHttps)
         {

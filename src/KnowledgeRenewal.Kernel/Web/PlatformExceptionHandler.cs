@@ -20,7 +20,7 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!RequestKinds.IsApi(httpContext.Request))
+        if (!RequestKinds.IsApi(RequestKinds.RequestedPath(httpContext)))
         {
             // A page: the error page (/error) answers, in Chinese, with a way on.
             return false;
@@ -60,7 +60,7 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
                 || invalid.Message.Contains("APPLY operation", StringComparison.Ordinal));
     }
 
-    private static bool IsOData(HttpContext httpContext) => httpContext.Request.Path.StartsWithSegments("/odata", StringComparison.OrdinalIgnoreCase);
+    private static bool IsOData(HttpContext httpContext) => RequestKinds.RequestedPath(httpContext).StartsWithSegments("/odata", StringComparison.OrdinalIgnoreCase);
 
     // The minimal-API binder throws these (RouteHandlerOptions.ThrowOnBadRequest); name the JSON field when known.
     private static ProblemDetails Malformed(BadHttpRequestException exception)
@@ -105,7 +105,7 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
 
     private ProblemDetails Unexpected(HttpContext httpContext, Exception exception)
     {
-        var path = httpContext.Request.Path.Value ?? "";
+        var path = RequestKinds.RequestedPath(httpContext).Value ?? "";
         UnhandledError(logger, path, exception);
         return Problem(500, ProblemCodes.Unexpected, "服务器内部错误", "服务器处理请求时发生错误，请稍后重试；如持续出现，请将 traceId 提供给运维人员。");
     }

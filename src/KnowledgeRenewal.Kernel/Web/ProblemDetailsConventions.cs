@@ -34,7 +34,7 @@ internal static class ProblemDetailsConventions
             problem.Title = title;
         }
 
-        problem.Instance ??= context.HttpContext.Request.Path;
+        problem.Instance ??= RequestKinds.RequestedPath(context.HttpContext);
         problem.Extensions["traceId"] = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
 
         // Never let exception details reach a client, whatever the environment.

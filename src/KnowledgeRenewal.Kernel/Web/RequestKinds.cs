@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace KnowledgeRenewal.Kernel.Web;
 
 /// <summary>Which requests are for programs (problem details, 401/403) and which for people (pages, redirects).</summary>
@@ -7,7 +9,21 @@ public static class RequestKinds
     public static bool IsApi(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/odata") || request.Path.StartsWithSegments("/connect")
-            || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/health");
+        return IsApi(request.Path);
+    }
+
+    /// <summary>Whether <paramref name="path"/> is an API, feed, token, document or health address.</summary>
+    public static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/odata") || path.StartsWithSegments("/connect")
+            || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health");
+
+    /// <summary>
+    /// The address the client asked for: while the exception handler runs, <see cref="HttpRequest.Path"/> is already
+    /// the error page's, and the original is in <see cref="IExceptionHandlerFeature"/>.
+    /// </summary>
+    public static PathString RequestedPath(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Features.Get<IExceptionHandlerFeature>()?.Path is { Length: > 0 } original ? new PathString(original) : context.Request.Path;
     }
 }

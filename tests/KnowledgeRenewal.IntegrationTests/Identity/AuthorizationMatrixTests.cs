@@ -149,10 +149,12 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         Assert.True(violations.Count == 0, "Business data not refused to a separated administrator:\n" + string.Join("\n", violations));
     }
 
-    // Not business data for a separated administrator: their own account, and the organization tree for the
-    // security administrator (who places accounts into organizations; see OrganizationReadersAttribute).
+    // Not business data for a separated administrator: their own account, their workbench (which shows each role only
+    // its own sections), and the organization tree for the security administrator (who places accounts into
+    // organizations; see OrganizationReadersAttribute).
     private static bool OwnWorkOfAdministrator(string role, string url) =>
         url.StartsWith("/api/me", StringComparison.Ordinal)
+        || url == "/workbench"
         || (role == PlatformRoles.SecurityAdmin && (url.StartsWith("/api/organizations", StringComparison.Ordinal) || url.StartsWith("/odata/Organizations", StringComparison.Ordinal)));
 
     // The paths of the endpoints whose authorization names a separated administrator's policy or role (their own work).

@@ -59,7 +59,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         var signedIn = await LoginAsync(browser, account.UserName, Password);
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
-        Assert.Equal("/", signedIn.Location);
+        Assert.Equal("/workbench", signedIn.Location);
         Assert.True(signedIn.Sets("kr.session"), string.Join(" | ", signedIn.SetCookies));
         var session = signedIn.SetCookies.Single(c => c.StartsWith("kr.session=", StringComparison.Ordinal));
         Assert.DoesNotContain("expires=", session, StringComparison.OrdinalIgnoreCase); // a browser-session cookie, never persistent
@@ -212,7 +212,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
 
         var signedIn = await browser.PostAsync("/account/login", LoginForm(account.UserName, Password, Code(account.Key!)));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
-        Assert.Equal("/", signedIn.Location);
+        Assert.Equal("/workbench", signedIn.Location);
         Assert.True(signedIn.Sets("kr.session"));
         Assert.Equal(account.UserName, (await MeAsync(browser)).UserName);
     }
@@ -222,7 +222,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
     {
         var account = await platform.CreateAsync("optin", PlatformRoles.CountyAdmin, County);
         using var browser = platform.Browser();
-        Assert.Equal("/", (await LoginAsync(browser, account.UserName, Password)).Location);
+        Assert.Equal("/workbench", (await LoginAsync(browser, account.UserName, Password)).Location);
 
         var setup = await browser.GetAsync("/account/two-factor");
         Assert.Equal(HttpStatusCode.OK, setup.Status);
@@ -245,7 +245,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         var account = await platform.CreateAsync("rekey", PlatformRoles.SecurityAdmin, ProgramOffice, enrollTwoFactor: true);
         using var browser = platform.Browser();
         await browser.GetAsync("/account/login");
-        Assert.Equal("/", (await browser.PostAsync("/account/login", LoginForm(account.UserName, Password, Code(account.Key!)))).Location);
+        Assert.Equal("/workbench", (await browser.PostAsync("/account/login", LoginForm(account.UserName, Password, Code(account.Key!)))).Location);
 
         var state = await browser.GetAsync("/account/two-factor");
         Assert.Contains("已启用动态口令", state.Html, StringComparison.Ordinal);
@@ -273,7 +273,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         Assert.Contains("动态口令错误", oldKey.Html, StringComparison.Ordinal);
         // The enrollment used the current code, and a used code is never accepted again: sign in with the next one.
         var newKey = await next.PostAsync("/account/login", LoginForm(account.UserName, Password, NextCode(key)));
-        Assert.Equal("/", newKey.Location);
+        Assert.Equal("/workbench", newKey.Location);
     }
 
     [Fact]
@@ -319,7 +319,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         var changed = await browser.PostAsync("/account/password", PasswordForm(Password, "Kr-New-Pass-7x", "Kr-New-Pass-7x"));
 
         Assert.Equal(HttpStatusCode.Redirect, changed.Status);
-        Assert.Equal("/", changed.Location);
+        Assert.Equal("/workbench", changed.Location);
         Assert.True(changed.Sets("kr.session"));
         Assert.True(changed.Deletes("kr.pending"));
         Assert.Equal(account.UserName, (await MeAsync(browser)).UserName);
@@ -332,7 +332,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         using var next = platform.Browser();
         Assert.Equal(HttpStatusCode.OK, (await LoginAsync(next, account.UserName, Password)).Status);
         var again = await LoginAsync(next, account.UserName, "Kr-New-Pass-7x");
-        Assert.Equal("/", again.Location);
+        Assert.Equal("/workbench", again.Location);
     }
 
     [Fact]
@@ -341,8 +341,8 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         var account = await platform.CreateAsync("change", PlatformRoles.CountyAdmin, County);
         using var here = platform.Browser();
         using var elsewhere = platform.Browser();
-        Assert.Equal("/", (await LoginAsync(here, account.UserName, Password)).Location);
-        Assert.Equal("/", (await LoginAsync(elsewhere, account.UserName, Password)).Location);
+        Assert.Equal("/workbench", (await LoginAsync(here, account.UserName, Password)).Location);
+        Assert.Equal("/workbench", (await LoginAsync(elsewhere, account.UserName, Password)).Location);
 
         var changed = await here.SubmitAsync("/account/password", PasswordForm(Password, "Kr-Changed-Pass-9", "Kr-Changed-Pass-9"));
 
@@ -394,9 +394,9 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
     }
 
     [Theory]
-    [InlineData("http://evil.example/steal", "/")]
-    [InlineData("//evil.example/steal", "/")]
-    [InlineData("/\\evil.example", "/")]
+    [InlineData("http://evil.example/steal", "/workbench")]
+    [InlineData("//evil.example/steal", "/workbench")]
+    [InlineData("/\\evil.example", "/workbench")]
     [InlineData("/api/me", "/api/me")]
     public async Task Return_address_must_be_local(string returnUrl, string expected)
     {

@@ -69,7 +69,18 @@ public sealed partial class SecurityHeadersTests(SecurityHeadersTests.Platform p
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         AssertSecurityHeaders(response, StrictPolicy, "strict-origin-when-cross-origin");
-        await response.AssertProblemAsync(HttpStatusCode.InternalServerError, ProblemCodes.Unexpected);
+        if (url.StartsWith("/api", StringComparison.Ordinal))
+        {
+            await response.AssertProblemAsync(HttpStatusCode.InternalServerError, ProblemCodes.Unexpected);
+        }
+        else
+        {
+            // People get the error page in Chinese, never a stack trace or raw JSON.
+            Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("抱歉，平台出现了问题", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Exception", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
