@@ -34,6 +34,7 @@ public sealed class HealthModule : DepartmentModule
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddDbContext<HealthDbContext>();
+        builder.AddMenuItem("继续医学教育项目", "/modules/health/cme-projects");
     }
 
     /// <summary><c>/api/health/cme-projects</c>.</summary>

@@ -39,4 +39,23 @@ public sealed class ModuleBuilder
         Services.AddSingleton(new ModuleDbContextRegistration(Manifest.Key, typeof(TContext)));
         return this;
     }
+
+    /// <summary>
+    /// Adds an entry to the workbench menu for the module's own pages (Razor pages in the module's assembly: make the
+    /// project a Razor class library; see modules/README.md). The entry and the pages exist only while the module is
+    /// enabled.
+    /// </summary>
+    /// <param name="label">The entry, in the person's words.</param>
+    /// <param name="href">The page's address (the module's pages live under <c>/modules/{key}/…</c>).</param>
+    /// <param name="roles">The roles that see it (<see cref="PlatformRoles"/>); none: everyone signed in.</param>
+    public ModuleBuilder AddMenuItem(string label, string href, params string[] roles)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(label);
+        ArgumentException.ThrowIfNullOrWhiteSpace(href);
+        Services.AddSingleton(new Web.MenuItem(Manifest.NameZh, label, href, ModuleMenuOrder, roles));
+        return this;
+    }
+
+    // Modules' entries come after the platform's own groups.
+    private const int ModuleMenuOrder = 900;
 }

@@ -247,7 +247,7 @@ public static class PlatformComposition
                 options.AddAuditFeed();
                 ModuleWebParts.AddRouteComponents(options, registry);
             });
-        services.AddRazorPages();
+        services.AddRazorPages(options => options.Conventions.Add(new ModulePagesAreBusinessData(registry)));
 
         // Pages are Chinese: let Razor write CJK text as is instead of as numeric character references.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -88,6 +88,25 @@ internal sealed class ModuleControllersAreBusinessData(ModuleRegistry registry) 
     }
 }
 
+/// <summary>
+/// The modules' pages show business data: every page of an installed module's assembly requires
+/// <see cref="PlatformPolicies.BusinessUser"/> (a signed-in person with a business role; not the separated
+/// administrators, not integrator clients) besides its own authorization — a module's developer cannot forget it.
+/// </summary>
+internal sealed class ModulePagesAreBusinessData(ModuleRegistry registry) : Microsoft.AspNetCore.Mvc.ApplicationModels.IPageApplicationModelConvention
+{
+    private readonly HashSet<System.Reflection.Assembly> modules = [.. registry.Installed.Select(m => m.Assembly)];
+
+    public void Apply(Microsoft.AspNetCore.Mvc.ApplicationModels.PageApplicationModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (modules.Contains(model.HandlerType.Assembly) || modules.Contains(model.PageType.Assembly))
+        {
+            model.EndpointMetadata.Add(new AuthorizeAttribute(PlatformPolicies.BusinessUser));
+        }
+    }
+}
+
 /// <summary>OData feeds are described by <c>$metadata</c>, not by the OpenAPI document of the REST API.</summary>
 internal sealed class HideODataControllersFromOpenApi : IControllerModelConvention
 {

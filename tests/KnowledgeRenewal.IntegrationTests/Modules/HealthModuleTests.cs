@@ -113,4 +113,24 @@ public sealed class HealthModuleTests(PlatformFixture platform)
         Assert.Equal(3m, inForce.GetProperty("hoursPerUnit").GetDecimal());
         Assert.Equal(["I", "II"], inForce.GetProperty("requirements").Strings("creditClass"));
     }
+
+    [Fact]
+    public async Task The_modules_own_page_lists_the_same_projects_as_its_api_in_chinese_and_the_menu_offers_it()
+    {
+        using var browser = await platform.Accounts.SignInAsync(platform.DemoAccount("demo.county-admin"));
+        var api = await (await platform.ClientAsync(PlatformRoles.CountyAdmin)).GetJsonAsync("/api/health/cme-projects?year=2025&level=Provincial&pageSize=20");
+
+        var page = await browser.GetAsync("/modules/health/cme-projects?year=2025&level=Provincial");
+        var second = await browser.GetAsync("/modules/health/cme-projects?year=2025&level=Provincial&page=2");
+        var workbench = await browser.GetAsync("/workbench");
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("<h1>继续医学教育项目</h1>", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"共 {api.GetProperty("total").GetInt32()} 个项目", page.Html, StringComparison.Ordinal);
+        Assert.All(api.GetProperty("items").EnumerateArray(), p => Assert.Contains(p.GetProperty("projectNumber").GetString()!, page.Html, StringComparison.Ordinal));
+        Assert.Contains("省级", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Provincial</td>", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.GetProperty("items")[0].GetProperty("projectNumber").GetString()!, second.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/modules/health/cme-projects\"", workbench.Html, StringComparison.Ordinal);
+    }
 }

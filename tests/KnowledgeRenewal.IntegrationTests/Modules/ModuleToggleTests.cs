@@ -62,6 +62,13 @@ public sealed class ModuleToggleTests : IAsyncLifetime
                 Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/odata/health/$metadata", UriKind.Relative))).StatusCode);
                 Assert.DoesNotContain("/api/health/", await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)), StringComparison.Ordinal);
                 Assert.DoesNotContain("继续医学教育项目", await client.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+                using (var browser = await accounts.SignInAsync(await accounts.CreateAsync("cme.page.off", [PlatformRoles.CountyAdmin], "CB-370811")))
+                {
+                    // The module's page and its menu entry are gone with it.
+                    Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/modules/health/cme-projects")).Status);
+                    Assert.DoesNotContain("/modules/health/cme-projects", (await browser.GetAsync("/workbench")).Html, StringComparison.Ordinal);
+                }
+
                 using var scope = off.Services.CreateSystemScope();
                 Assert.Null(scope.ServiceProvider.GetService<IRequestHandler<ListCmeProjects, CmeProjectPage>>());
                 Assert.Null(scope.ServiceProvider.GetService<HealthDbContext>());

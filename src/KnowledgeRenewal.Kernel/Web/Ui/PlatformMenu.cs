@@ -1,25 +1,7 @@
 using System.Security.Claims;
+using KnowledgeRenewal.Sdk.Web;
 
 namespace KnowledgeRenewal.Kernel.Web.Ui;
-
-/// <summary>
-/// One entry of the workbench menu: what a role may do, where. Areas (and department modules, through the SDK's
-/// module builder) register theirs; the layout shows only the entries of the caller's roles, grouped.
-/// </summary>
-/// <param name="Group">The menu group, e.g. 「学时」「基础库」「项目」.</param>
-/// <param name="Label">The entry, in the person's words.</param>
-/// <param name="Href">The page's address.</param>
-/// <param name="Order">Position (groups sort by their first entry).</param>
-/// <param name="Roles">The roles that see it (any of them); empty: everyone signed in.</param>
-public sealed record MenuItem(string Group, string Label, string Href, int Order, IReadOnlyList<string> Roles)
-{
-    /// <summary>Whether <paramref name="user"/> sees the entry.</summary>
-    public bool IsFor(ClaimsPrincipal user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return user.Identity?.IsAuthenticated == true && (Roles.Count == 0 || Roles.Any(user.IsInRole));
-    }
-}
 
 /// <summary>A group of the menu as the layout renders it.</summary>
 /// <param name="Name">The group's name.</param>
