@@ -16,7 +16,7 @@ public sealed class HealthModule : DepartmentModule
         NameEn = "Health",
         DepartmentCode = Departments.Health,
         Version = new Version(1, 0, 0),
-        RequiresSdk = new Version(1, 1),
+        RequiresSdk = new Version(1, 2),
         Description = "面向济宁市医疗卫生机构医师、护士、药师、技师和公共卫生人员的继续医学教育专业科目目录与Ⅰ类、Ⅱ类学分规则。",
     };
 

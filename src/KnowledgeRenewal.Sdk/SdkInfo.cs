@@ -9,7 +9,7 @@ namespace KnowledgeRenewal.Sdk;
 public static class SdkInfo
 {
     /// <summary>The SDK version of this platform build.</summary>
-    public static Version Version { get; } = new(1, 1);
+    public static Version Version { get; } = new(1, 2);
 
     /// <summary>Whether a module built against <paramref name="required"/> can run on SDK <paramref name="provided"/>.</summary>
     public static bool IsCompatible(Version required, Version provided)

@@ -16,7 +16,7 @@ public sealed class KrModuleModule : DepartmentModule
         Version = new Version(1, 0, 0),
 
         // The SDK version the module is built against (SdkInfo.Version); the platform refuses an incompatible one.
-        RequiresSdk = new Version(1, 1),
+        RequiresSdk = new Version(1, 2),
         Description = "济宁市模块中文名称领域专业技术人员的专业科目目录与继续教育学时规则。",
     };
 
