@@ -20,18 +20,27 @@ namespace KnowledgeRenewal.Host.Modules;
 /// </summary>
 internal static class ModuleWebParts
 {
-    /// <summary>Keeps exactly the enabled modules' assemblies as MVC application parts.</summary>
+    /// <summary>
+    /// Keeps exactly the enabled modules' assemblies as MVC application parts: their controllers and, for a module that
+    /// is a Razor class library, its compiled pages (a disabled module's pages vanish with its feeds).
+    /// </summary>
     public static void ApplyTo(ApplicationPartManager parts, ModuleRegistry registry)
     {
         var moduleAssemblies = registry.Installed.Select(m => m.Assembly).ToHashSet();
-        foreach (var part in parts.ApplicationParts.OfType<AssemblyPart>().Where(p => moduleAssemblies.Contains(p.Assembly)).ToArray())
+        foreach (var part in parts.ApplicationParts
+            .Where(p => p is AssemblyPart { Assembly: var a } && moduleAssemblies.Contains(a)
+                || p is CompiledRazorAssemblyPart { Assembly: var r } && moduleAssemblies.Contains(r))
+            .ToArray())
         {
             parts.ApplicationParts.Remove(part);
         }
 
         foreach (var assembly in registry.Enabled.Select(m => m.Assembly).Distinct())
         {
-            parts.ApplicationParts.Add(new AssemblyPart(assembly));
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+            {
+                parts.ApplicationParts.Add(part);
+            }
         }
     }
 

@@ -19,12 +19,17 @@ public sealed partial class LandingPageTests(PlatformFixture platform)
         Assert.Contains("济宁市专业技术人员继续教育管理服务平台", html, StringComparison.Ordinal);
         foreach (var module in new[] { "教育", "卫生健康", "交通运输" })
         {
-            Assert.Contains($"<td>{module}<small", html, StringComparison.Ordinal);
+            Assert.Contains($"<td>{module}</td>", html, StringComparison.Ordinal);
         }
 
         Assert.Contains("href=\"/odata/$metadata\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/api-docs\"", html, StringComparison.Ordinal);
         Assert.Contains("行业主管部门", html, StringComparison.Ordinal);
+
+        // People read Chinese: no English module names, no role keys (the demo accounts are named by their role's Chinese name).
+        Assert.DoesNotContain(" Health<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">county-admin<", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">professional<", html, StringComparison.Ordinal);
         Assert.Matches(@"stat-value"">14</span><span class=""stat-unit"">个</span><span class=""stat-label"">县（市、区）及功能区", html);
         Assert.Matches(@"stat-value"">19</span>", html);
         Assert.Matches(@"stat-value"">\d{3}</span><span class=""stat-unit"">项</span><span class=""stat-label"">继续医学教育项目", html);

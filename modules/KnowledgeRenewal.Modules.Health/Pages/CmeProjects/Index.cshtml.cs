@@ -24,9 +24,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true)]
     public CmeLevel? Level { get; set; }
 
-    /// <summary>The page asked for (from 1).</summary>
-    [BindProperty(Name = "page", SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The page shown (from 1).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     /// <summary>The page of projects.</summary>
     public CmeProjectPage Projects { get; private set; } = new(1, PageSize, 0, []);
@@ -45,10 +44,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public string PageLink(int page) =>
         $"?year={Year?.ToString(CultureInfo.InvariantCulture)}&level={Level}&page={page.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Shows the page.</summary>
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>Shows page <paramref name="page"/> (read from the query string: Razor Pages' own route value is also called "page").</summary>
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Max(1, page ?? 1);
         Projects = await mediator.Send(new ListCmeProjects(Year, Level, PageNumber, PageSize), cancellationToken);
     }
 }

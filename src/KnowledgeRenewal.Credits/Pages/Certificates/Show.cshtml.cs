@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Credits.Demo;
@@ -40,7 +41,7 @@ internal sealed class ShowModel(IMediator mediator) : PageModel
             return;
         }
 
-        QrSvg = CertificateQrCode.Svg(Certificate.VerifyUrl + "?via=qr");
+        QrSvg = QrCodes.Svg(Certificate.VerifyUrl + "?via=qr");
         IssuedOn = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(Certificate.IssuedAt, DateTimeKind.Utc), ProgramCalendar.TimeZone);
     }
 

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Web.Ui;
 using System.Globalization;
 using System.Text;
 using KnowledgeRenewal.Kernel;
@@ -273,7 +274,7 @@ public static class CertificatePdf
 
         private void Qr(string target, double x, double top, double size)
         {
-            var modules = CertificateQrCode.Modules(target);
+            var modules = QrCodes.Modules(target);
             var count = modules.GetLength(0);
             var cell = size / count;
             for (var row = 0; row < count; row++)

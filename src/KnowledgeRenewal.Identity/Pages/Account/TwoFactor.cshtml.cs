@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.UseCases.SignIn;
 using KnowledgeRenewal.Kernel.Accounts;
+using KnowledgeRenewal.Kernel.Web.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -22,8 +23,8 @@ public sealed class TwoFactorModel(
     TimeProvider clock,
     UrlEncoder urlEncoder) : AccountPageModel(users, signIn, audit, clock)
 {
-    /// <summary>The issuer shown in authenticator apps.</summary>
-    public const string Issuer = "KnowledgeRenewal";
+    /// <summary>The issuer shown in authenticator apps: the platform's name as people know it.</summary>
+    public const string Issuer = "济宁市继续教育平台";
 
     /// <summary>The TOTP code typed.</summary>
     [BindProperty]
@@ -41,6 +42,9 @@ public sealed class TwoFactorModel(
 
     /// <summary>The <c>otpauth://</c> address of the key.</summary>
     public string? AuthenticatorUri { get; private set; }
+
+    /// <summary>The QR code of <see cref="AuthenticatorUri"/> (SVG), for scanning with the authenticator app.</summary>
+    public string? QrSvg { get; private set; }
 
     /// <summary>The error shown, if any.</summary>
     public string? Error { get; private set; }
@@ -197,6 +201,8 @@ public sealed class TwoFactorModel(
         }
 
         GroupedKey = Group(key);
-        AuthenticatorUri = $"otpauth://totp/{Issuer}:{urlEncoder.Encode(user.UserName ?? "")}?secret={key}&issuer={Issuer}&digits=6";
+        var issuer = Uri.EscapeDataString(Issuer);
+        AuthenticatorUri = $"otpauth://totp/{issuer}:{urlEncoder.Encode(user.UserName ?? "")}?secret={key}&issuer={issuer}&digits=6";
+        QrSvg = QrCodes.Svg(AuthenticatorUri);
     }
 }

@@ -1,11 +1,9 @@
 using QRCoder;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.Web;
-namespace KnowledgeRenewal.Credits.UseCases.Certificates;
+namespace KnowledgeRenewal.Kernel.Web.Ui;
 
-/// <summary>QR codes of certificates (QRCoder, pure managed): the link to the public verification page.</summary>
-public static class CertificateQrCode
+/// <summary>QR codes (QRCoder, pure managed, drawn on the server): a certificate's verification link, an authenticator key.</summary>
+public static class QrCodes
 {
     /// <summary>The modules (true = dark), quiet zone included; error correction level M.</summary>
     public static bool[,] Modules(string text)
