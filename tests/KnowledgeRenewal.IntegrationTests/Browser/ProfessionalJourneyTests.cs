@@ -187,7 +187,7 @@ public sealed partial class ProfessionalJourneyTests(BrowserHost host)
             await page.Locator("table a[href^='/declarations/']").First.ClickAsync();
             await page.WaitForURLAsync(new Regex("/declarations/[0-9a-f-]{36}$"));
             var address = new Uri(page.Url).AbsolutePath;
-            var evidence = await page.Locator("section", new() { HasText = "证明材料" }).InnerTextAsync();
+            var evidence = await page.Locator("section:has(h2:text-is('证明材料'))").InnerTextAsync();
             Assert.DoesNotContain("application/", evidence, StringComparison.Ordinal);
             Assert.DoesNotContain("image/", evidence, StringComparison.Ordinal);
             Assert.Matches("PDF 文件|JPG 图片|PNG 图片", evidence);
@@ -200,7 +200,7 @@ public sealed partial class ProfessionalJourneyTests(BrowserHost host)
             await page.WaitForURLAsync("**" + address);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             Assert.Contains("单位审核意见已提交", await page.Locator(".banner-success").InnerTextAsync(), StringComparison.Ordinal);
-            var history = await page.Locator("section", new() { HasText = "审核记录" }).InnerTextAsync();
+            var history = await page.Locator("section:has(h2:text-is('审核记录'))").InnerTextAsync();
             Assert.Contains(DemoAccounts.All.Single(a => a.UserName == reviewer).DisplayName, history, StringComparison.Ordinal);
             Assert.DoesNotContain("demo.", history, StringComparison.Ordinal);
 

@@ -7,13 +7,13 @@ using static KnowledgeRenewal.IntegrationTests.Declarations.DeclarationRequests;
 namespace KnowledgeRenewal.IntegrationTests.Declarations;
 
 /// <summary>
-/// The professional's own pages (我的学时, 我的学时证明) over HTTP: each person sees only their own records, and other
+/// The professional's own pages (我的学时, 我的学时证明, 我的信息) over HTTP: each person sees only their own records, and other
 /// roles are refused (403 page) — the same scope as the API, for the caller's own record only.
 /// </summary>
 [Collection(DeclarationPlatform.Name)]
 public sealed class ProfessionalPagesTests(DeclarationPlatformFixture platform)
 {
-    private static readonly string[] MyPages = ["/my/hours", "/my/hours/transcript", "/my/certificates"];
+    private static readonly string[] MyPages = ["/my/hours", "/my/hours/transcript", "/my/certificates", "/my/profile"];
 
     [Fact]
     public async Task A_professional_sees_their_own_records_and_never_another_persons()
@@ -38,6 +38,15 @@ public sealed class ProfessionalPagesTests(DeclarationPlatformFixture platform)
         var theirHours = await theirs.GetAsync($"/my/hours?year={year}");
         Assert.Contains(title, theirHours.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("本人参加的年会", theirHours.Html, StringComparison.Ordinal);
+
+        // My data, masked as the API masks it; the other person's never.
+        var profile = await mine.GetAsync("/my/profile");
+        Assert.Equal(HttpStatusCode.OK, profile.Status);
+        Assert.Contains(me.IdNumber[..4] + "**", profile.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(me.IdNumber, profile.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.IdNumber, profile.Html, StringComparison.Ordinal);
+        Assert.Contains("/account/two-factor", profile.Html, StringComparison.Ordinal);
+        Assert.Contains("申报测试人", profile.Html, StringComparison.Ordinal);
 
         foreach (var (browser, stranger) in new[] { (mine, other), (theirs, me) })
         {
