@@ -68,6 +68,13 @@ public sealed partial class ProfessionalJourneyTests(BrowserHost host)
                 Assert.Equal(RecordsOf(thisYear - 1), await page.Locator("table.my-records tbody tr").CountAsync());
                 await BrowserHost.AssertAccessibleAsync(page);
                 await BrowserHost.AssertFitsWidthAsync(page);
+
+                // My data (masked) from the menu.
+                await page.GotoAsync("/my/profile");
+                Assert.Matches(@"\d{4}\*{10}[0-9X]{4}", await page.Locator(".my-profile").InnerTextAsync());
+                await Shot(page, "my-profile", width);
+                await BrowserHost.AssertAccessibleAsync(page);
+                await BrowserHost.AssertFitsWidthAsync(page);
             });
         }
     }
