@@ -93,8 +93,13 @@ public static class CreditsArea
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateReader>();
 
+        // The professional's own pages come first, under 「我的」; the declaration reviewers see 学时申报.
+        services.AddMenuItem("我的", "我的学时", "/my/hours", 200, PlatformRoles.Professional);
+        services.AddMenuItem("我的", "我的学时证明", "/my/certificates", 201, PlatformRoles.Professional);
+        services.AddMenuItem("我的", "我的申报", "/declarations", 202, PlatformRoles.Professional);
         services.AddMenuItem("学时", "学时申报", "/declarations", 210,
-            PlatformRoles.Professional, PlatformRoles.EmployerHr, PlatformRoles.DepartmentAdmin, PlatformRoles.CountyAdmin, PlatformRoles.ProgramOfficeAdmin);
+            PlatformRoles.EmployerHr, PlatformRoles.DepartmentAdmin, PlatformRoles.CountyAdmin, PlatformRoles.ProgramOfficeAdmin);
+        services.AddWorkbenchSection<Pages.My.MyHoursSection>();
         return services;
     }
 

@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Sdk;
+using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Registry.Domain;
@@ -22,6 +24,7 @@ public static class RegistryArea
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddRegistryImport(configuration);
         services.AddIdNumberLookups(configuration);
+        services.AddMenuItem("我的", "我的信息", "/my/profile", 203, PlatformRoles.Professional);
         return services;
     }
 

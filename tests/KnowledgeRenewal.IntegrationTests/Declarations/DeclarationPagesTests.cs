@@ -60,14 +60,19 @@ public sealed partial class DeclarationPagesTests(DeclarationPlatformFixture pla
         Assert.Contains("驳回时请填写驳回理由", noReason.Html, StringComparison.Ordinal);
         var stale = await hr.PostAsync($"{address}?handler=employer", new() { ["decision"] = "approve", ["comment"] = "同意", ["version"] = EntityTagOf(Guid.NewGuid()) });
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.Status);
-        var approved = await hr.PostAsync($"{address}?handler=employer", new() { ["decision"] = "approve", ["comment"] = "经核实，同意上报。", ["version"] = version });
+        var posted = await hr.PostAsync($"{address}?handler=employer", new() { ["decision"] = "approve", ["comment"] = "经核实，同意上报。", ["version"] = version });
+        Assert.Equal((HttpStatusCode.Redirect, address), (posted.Status, posted.Location)); // post → redirect → get
+        var approved = await hr.GetAsync(address);
         Assert.Equal(HttpStatusCode.OK, approved.Status);
         Assert.Contains("单位审核意见已提交", approved.Html, StringComparison.Ordinal);
         Assert.Contains("待主管部门审核", approved.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("单位审核意见已提交", (await hr.GetAsync(address)).Html, StringComparison.Ordinal); // the banner shows once
 
         // The department approves: the credit record counts.
         var departmentPage = await health.GetAsync(address);
-        var done = await health.PostAsync($"{address}?handler=department", new() { ["decision"] = "approve", ["comment"] = "予以认定。", ["version"] = Version(departmentPage.Html) });
+        var decided = await health.PostAsync($"{address}?handler=department", new() { ["decision"] = "approve", ["comment"] = "予以认定。", ["version"] = Version(departmentPage.Html) });
+        Assert.Equal((HttpStatusCode.Redirect, address), (decided.Status, decided.Location));
+        var done = await health.GetAsync(address);
         Assert.Equal(HttpStatusCode.OK, done.Status);
         Assert.Contains("已认定", done.Html, StringComparison.Ordinal);
         var record = await platform.QueryAsync(db => db.CreditRecords.AsNoTracking().SingleAsync(r => r.DeclarationId == id));
@@ -89,9 +94,12 @@ public sealed partial class DeclarationPagesTests(DeclarationPlatformFixture pla
 
         var page = await me.GetAsync($"/declarations/{id:D}");
         Assert.Contains("handler=withdraw", page.Html, StringComparison.Ordinal);
-        var withdrawn = await me.PostAsync($"/declarations/{id:D}?handler=withdraw", new() { ["reason"] = "材料需补充", ["version"] = Version(page.Html) });
+        var posted = await me.PostAsync($"/declarations/{id:D}?handler=withdraw", new() { ["reason"] = "材料需补充", ["version"] = Version(page.Html) });
+        Assert.Equal((HttpStatusCode.Redirect, $"/declarations/{id:D}"), (posted.Status, posted.Location));
+        var withdrawn = await me.GetAsync(posted.Location!);
 
         Assert.Equal(HttpStatusCode.OK, withdrawn.Status);
+        Assert.Contains("申报已撤回", withdrawn.Html, StringComparison.Ordinal);
         Assert.Contains("已撤回", withdrawn.Html, StringComparison.Ordinal);
         var record = await platform.QueryAsync(db => db.CreditRecords.AsNoTracking().SingleAsync(r => r.DeclarationId == id));
         Assert.Equal((CreditRecordStatus.Rejected, "本人撤回：材料需补充"), (record.Status, record.ReviewReason));

@@ -1,11 +1,11 @@
-using KnowledgeRenewal.Sdk;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.Credits.Pages.Declarations;
 
 /// <summary>What the declaration pages share: the caller's roles and the problems of a refused action, in Chinese.</summary>
-internal abstract class DeclarationPageModel : PageModel
+internal abstract class DeclarationPageModel : PlatformPageModel
 {
     /// <summary>Roles that read declarations (each within their scope).</summary>
     public const string ReaderRoles = PlatformRoles.ProgramOfficeAdmin + "," + PlatformRoles.CountyAdmin + "," + PlatformRoles.DepartmentAdmin + ","
@@ -48,6 +48,16 @@ internal abstract class DeclarationPageModel : PageModel
 
     /// <summary>Hours as shown (no trailing zeros).</summary>
     public static string Hours(decimal hours) => hours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>An evidence file's type in words (PDF 文件, JPG 图片, PNG 图片), from the type recognised from its bytes.</summary>
+    public static string FileKind(string contentType) => contentType.ToUpperInvariant() switch
+    {
+        "APPLICATION/PDF" => "PDF 文件",
+        "IMAGE/JPEG" => "JPG 图片",
+        "IMAGE/PNG" => "PNG 图片",
+        { } other when other.StartsWith("IMAGE/", StringComparison.Ordinal) => "图片",
+        _ => "文件",
+    };
 
     /// <summary>A UTC time in China time.</summary>
     public static string Local(DateTime? utc) => utc is { } at

@@ -4,6 +4,7 @@ using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeRenewal.Credits.Pages.Declarations;
 
@@ -32,7 +33,9 @@ internal sealed class IndexModel(IMediator mediator) : DeclarationPageModel
     public int PageNumber { get; private set; } = 1;
 
     /// <summary>Loads the page.</summary>
-    public async Task OnGetAsync(string? status, int? year, bool? awaitingMe, int? page, CancellationToken cancellationToken)
+    /// <remarks><c>page</c> is read from the query only: in Razor Pages the route value <c>page</c> names the page itself,
+    /// so a parameter bound from every source never saw <c>?page=2</c>.</remarks>
+    public async Task OnGetAsync(string? status, int? year, bool? awaitingMe, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         AwaitingMe = awaitingMe ?? false;
         Status = string.IsNullOrWhiteSpace(status) ? null : status;
@@ -48,13 +51,4 @@ internal sealed class IndexModel(IMediator mediator) : DeclarationPageModel
         }
     }
 
-    /// <summary>The address of another page of this list.</summary>
-    public string Link(int page) =>
-        QueryString.Create(new Dictionary<string, string?>
-        {
-            ["awaitingMe"] = AwaitingMe ? "true" : null,
-            ["status"] = Status,
-            ["year"] = Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        }.Where(p => p.Value is not null)).ToUriComponent() is { Length: > 0 } query ? "/declarations" + query : "/declarations";
 }

@@ -70,7 +70,9 @@ internal sealed class ShowModel(IMediator mediator) : DeclarationPageModel
         try
         {
             await mediator.Send(action, cancellationToken).ConfigureAwait(false);
-            Done = done;
+
+            // Post → redirect → get: a refresh shows the declaration again instead of sending the review twice.
+            return DoneAndRedirect($"/declarations/{id:D}", done);
         }
         catch (PlatformException problem)
         {

@@ -16,6 +16,14 @@ using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Credits.Contracts;
 namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 
+/// <summary>What an issue would do now (see <see cref="CertificateIssuer.Outlook"/>).</summary>
+/// <param name="ApprovedRecords">Approved records of the year.</param>
+/// <param name="ValidId">The valid certificate, if any.</param>
+/// <param name="ValidNumber">Its number.</param>
+/// <param name="UpToDate">Whether the valid certificate already certifies exactly the year's approved records.</param>
+/// <param name="Refusal">Why an issue would be refused, in Chinese (null: it would succeed).</param>
+public sealed record IssueOutlook(int ApprovedRecords, Guid? ValidId, string? ValidNumber, bool UpToDate, string? Refusal);
+
 /// <summary>What an issue did.</summary>
 /// <param name="Certificate">The certificate now valid for the person-year (new or unchanged).</param>
 /// <param name="Created">Whether a new version was issued (false: the records had not changed).</param>
@@ -128,10 +136,7 @@ public sealed class CertificateIssuer(CertificateCredentials credentials, TimePr
 
         if (records.Count == 0 && requireRecords)
         {
-            throw new CertificateException(
-                CertificateProblemCodes.NoRecords,
-                409,
-                $"{personYear.Year} 年度没有已认定的学时记录，不能出具学时证明（待审核、已驳回和已撤销的记录不计入）。");
+            throw NoRecords(personYear.Year);
         }
 
         var holder = batch.HolderOf(personYear.ProfessionalId) ?? throw new NotFoundException("专业技术人员", personYear.ProfessionalId);
@@ -177,6 +182,25 @@ public sealed class CertificateIssuer(CertificateCredentials credentials, TimePr
         versions.Add(certificate);
         return new IssueOutcome(certificate, true);
     }
+
+    /// <summary>
+    /// What an issue for <paramref name="personYear"/> would do now, without doing it: how many approved records the year
+    /// has, the valid certificate (if any) and whether it already certifies exactly those records (then an issue answers
+    /// it unchanged), and — when an issue would be refused — why, in the words of the refusal.
+    /// </summary>
+    public static IssueOutlook Outlook(CertificateBatch batch, PersonYear personYear)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var (records, _) = CertificateSnapshots.Canonical(batch.RecordsOf(personYear));
+        var current = batch.CertificatesOf(personYear).FirstOrDefault(c => c.Status == CertificateStatus.Valid);
+        var upToDate = current is not null && current.RecordsFingerprint == CertificateSnapshots.Fingerprint(records);
+        return new IssueOutlook(records.Count, current?.Id, current?.Number, upToDate, records.Count == 0 && !upToDate ? NoRecords(personYear.Year).Detail : null);
+    }
+
+    private static CertificateException NoRecords(int year) => new(
+        CertificateProblemCodes.NoRecords,
+        409,
+        $"{year} 年度没有已认定的学时记录，不能出具学时证明（待审核、已驳回和已撤销的记录不计入）。");
 
     // The credential signs the certificate's final fields (its id included), so it is made from the draft.
     private static CreditCertificate WithCredential(CreditCertificate draft, string credential) => new()

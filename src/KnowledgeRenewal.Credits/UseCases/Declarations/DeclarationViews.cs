@@ -32,7 +32,8 @@ public sealed record DeclarationRecordView(Guid Id, CreditRecordStatus Status, s
 /// <param name="By">Who (user name).</param>
 /// <param name="At">When (UTC).</param>
 /// <param name="Comment">The comment or reason.</param>
-public sealed record ReviewStepView(string Step, string StepName, string? Decision, string? DecisionName, string? By, DateTime? At, string? Comment);
+/// <param name="ByName">Who, as people know them (the account's display name).</param>
+public sealed record ReviewStepView(string Step, string StepName, string? Decision, string? DecisionName, string? By, DateTime? At, string? Comment, string? ByName = null);
 
 /// <summary>An evidence file's description (the content is downloaded from <paramref name="Url"/>).</summary>
 /// <param name="Id">The file.</param>
@@ -200,9 +201,27 @@ internal static class DeclarationViews
             declaration.RegionCode,
             declaration.SubmittedAt,
             record is null ? null : new DeclarationRecordView(record.Id, record.Status, LedgerLabels.Status(record.Status), record.Hours.Hours, record.ReviewedByName, record.ReviewedAt, record.ReviewReason),
-            Trail(declaration, record),
+            await WithNamesAsync(db, Trail(declaration, record), cancellationToken).ConfigureAwait(false),
             [.. evidence.Select(e => new EvidenceView(e.Id, e.FileName, e.ContentType, e.Size, e.Sha256, e.UploadedAt, $"/api/declarations/{declaration.Id:D}/evidence/{e.Id:D}"))]);
         return new Versioned<DeclarationView>(view, declaration.ConcurrencyStamp);
+    }
+
+    // The trail's people by the names they are known by (the accounts' display names), not their user names.
+    private static async Task<IReadOnlyList<ReviewStepView>> WithNamesAsync(PlatformDbContext db, IReadOnlyList<ReviewStepView> trail, CancellationToken cancellationToken)
+    {
+        var userNames = trail.Where(t => t.By is not null).Select(t => t.By!).Distinct(StringComparer.Ordinal).ToList();
+        if (userNames.Count == 0)
+        {
+            return trail;
+        }
+
+        var names = await db.Users.AsNoTracking()
+            .Where(u => u.UserName != null && userNames.Contains(u.UserName))
+            .Select(u => new { u.UserName, u.DisplayName })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var byUser = names.Where(n => !string.IsNullOrWhiteSpace(n.DisplayName)).ToDictionary(n => n.UserName!, n => n.DisplayName, StringComparer.Ordinal);
+        return [.. trail.Select(t => t.By is { } by && byUser.TryGetValue(by, out var name) ? t with { ByName = name } : t)];
     }
 
     /// <summary>The declarant's account, read by id (the caller may act on a person it no longer sees after a move).</summary>

@@ -75,6 +75,9 @@ internal sealed record CreditRecordView
     /// <summary>The class.</summary>
     public Guid? ClassId { get; init; }
 
+    /// <summary>The class's title (in transcripts).</summary>
+    public string? ClassTitle { get; init; }
+
     /// <summary>The declaration.</summary>
     public Guid? DeclarationId { get; init; }
 

@@ -87,4 +87,21 @@ internal static class CreditRecordViews
             .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken).ConfigureAwait(false);
         return [.. items.Select(i => i.ProviderId is { } id ? i with { ProviderName = names.GetValueOrDefault(id) } : i)];
     }
+
+    /// <summary>
+    /// The views with their classes' titles (the record is in scope; the class it came from is part of its provenance).
+    /// </summary>
+    public static async Task<IReadOnlyList<CreditRecordView>> WithClassTitlesAsync(PlatformDbContext db, IReadOnlyList<CreditRecordView> items, CancellationToken cancellationToken)
+    {
+        var ids = items.Where(i => i.ClassId is not null).Select(i => i.ClassId!.Value).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return items;
+        }
+
+        var titles = await db.TrainingClasses.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).AsNoTracking()
+            .Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken).ConfigureAwait(false);
+        return [.. items.Select(i => i.ClassId is { } id ? i with { ClassTitle = titles.GetValueOrDefault(id) } : i)];
+    }
 }

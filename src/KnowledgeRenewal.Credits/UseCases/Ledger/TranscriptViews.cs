@@ -57,7 +57,8 @@ internal static class TranscriptViews
         var records = await CreditRecordViews.Project(db.CreditRecords.AsNoTracking().Where(r => r.ProfessionalId == professionalId)
                 .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var named = await CreditRecordViews.WithProviderNamesAsync(db, records, cancellationToken).ConfigureAwait(false);
+        var named = await CreditRecordViews.WithClassTitlesAsync(
+            db, await CreditRecordViews.WithProviderNamesAsync(db, records, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
 
         var years = named.GroupBy(r => r.CreditYear).OrderByDescending(g => g.Key).Select(g =>
         {

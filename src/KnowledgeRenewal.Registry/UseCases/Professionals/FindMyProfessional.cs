@@ -1,0 +1,31 @@
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Registry.Contracts;
+using KnowledgeRenewal.Sdk;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeRenewal.Registry.UseCases.Professionals;
+
+/// <summary>The caller's own professional record (their account is linked to it); null when they hold none.</summary>
+internal sealed record FindMyProfessional : IRequest<Guid?>;
+
+/// <summary>Handles <see cref="FindMyProfessional"/> (through the caller's scope, which always includes their own record).</summary>
+internal sealed class FindMyProfessionalHandler(PlatformDbContext db, ICurrentAccess access) : IRequestHandler<FindMyProfessional, Guid?>
+{
+    /// <inheritdoc />
+    public async Task<Guid?> Handle(FindMyProfessional request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (access.UserId is not { } userId)
+        {
+            return null;
+        }
+
+        return await db.Professionals.AsNoTracking()
+            .Where(p => p.UserId == userId)
+            .OrderBy(p => p.Id)
+            .Select(p => (Guid?)p.Id)
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+    }
+}
