@@ -80,7 +80,7 @@ public sealed class RegistryPagesTests(RegistryPlatformFixture platform)
         Assert.DoesNotContain("（name）", tooLong.Html, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string> Pages() => ["/registry/professionals", "/registry/employers", "/registry/providers"];
+    public static TheoryData<string> Pages() => ["/registry/professionals", "/registry/employers", "/registry/providers", "/reviews/projects", "/reviews/records", "/compliance"];
 
     [Theory]
     [MemberData(nameof(Pages))]
