@@ -23,6 +23,7 @@ public sealed class RegistryPagesTests(RegistryPlatformFixture platform)
 
         var everyone = await browser.GetAsync("/registry/professionals?Name=页面");
         Assert.Equal(HttpStatusCode.OK, everyone.Status);
+        Assert.DoesNotContain("error-summary", everyone.Html, StringComparison.Ordinal);
         Assert.Contains($"/registry/professionals/{mine.Id}", everyone.Html, StringComparison.Ordinal);
         Assert.Contains(mine.View.IdNumberMasked, everyone.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(mine.IdNumber, everyone.Html, StringComparison.Ordinal);
@@ -72,6 +73,9 @@ public sealed class RegistryPagesTests(RegistryPlatformFixture platform)
         var sorted = await browser.GetAsync("/registry/employers?sort=name&dir=desc");
         Assert.Equal(HttpStatusCode.OK, sorted.Status);
         Assert.Contains("aria-sort=\"descending\"", sorted.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("error-summary", sorted.Html, StringComparison.Ordinal);
+        var second = await browser.GetAsync("/registry/employers?page=2");
+        Assert.DoesNotContain("error-summary", second.Html, StringComparison.Ordinal);
 
         var tooLong = await browser.GetAsync("/registry/professionals?Name=" + new string('名', 80));
         Assert.Equal(HttpStatusCode.OK, tooLong.Status);

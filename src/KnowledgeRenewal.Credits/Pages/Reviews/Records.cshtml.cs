@@ -4,6 +4,7 @@ using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeRenewal.Credits.Pages.Reviews;
 
@@ -21,7 +22,7 @@ internal sealed class RecordsModel : PlatformPageModel
     public Paged<CreditRecordView>? Result { get; private set; }
 
     /// <summary>Loads the page.</summary>
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var (ok, result) = await TrySendAsync(new ListCreditRecords(null, null, CreditRecordStatus.Pending, null, null, null, true, page ?? 1, 20), cancellationToken).ConfigureAwait(false);
         Result = ok ? result : null;

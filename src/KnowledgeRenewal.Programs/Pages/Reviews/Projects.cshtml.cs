@@ -3,6 +3,7 @@ using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Programs.UseCases.Projects;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeRenewal.Programs.Pages.Reviews;
 
@@ -20,7 +21,7 @@ internal sealed class ProjectsModel : PlatformPageModel
     public Paged<ProjectView>? Result { get; private set; }
 
     /// <summary>Loads the page.</summary>
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var (ok, result) = await TrySendAsync(new ListAwaitingRecommendation(page ?? 1, 20), cancellationToken).ConfigureAwait(false);
         Result = ok ? result : null;

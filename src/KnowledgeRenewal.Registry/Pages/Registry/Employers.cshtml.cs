@@ -39,7 +39,7 @@ internal sealed class EmployersModel : RegistryPageModel
     public bool Filtered => new[] { Name, CreditCode, Ownership, Region, Sector }.Any(v => !string.IsNullOrWhiteSpace(v));
 
     /// <summary>Loads the page.</summary>
-    public async Task OnGetAsync(int? page, string? sort, string? dir, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, string? sort, string? dir, CancellationToken cancellationToken)
     {
         var (ok, result) = await TrySendAsync(new ListEmployers(Region, Sector, Ownership, Name, CreditCode, page ?? 1, PageSize, sort, dir), cancellationToken).ConfigureAwait(false);
         Result = ok ? result : null;

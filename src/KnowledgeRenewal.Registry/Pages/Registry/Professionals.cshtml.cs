@@ -45,7 +45,7 @@ internal sealed class ProfessionalsModel : RegistryPageModel
         || !string.IsNullOrWhiteSpace(Region) || !string.IsNullOrWhiteSpace(Sector) || EmployerId is not null;
 
     /// <summary>Loads the page.</summary>
-    public async Task OnGetAsync(int? page, string? sort, string? dir, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, string? sort, string? dir, CancellationToken cancellationToken)
     {
         var (ok, result) = await TrySendAsync(new ListProfessionals(Region, Sector, EmployerId, TitleLevel, Status, Name, null, page ?? 1, PageSize, null, sort, dir), cancellationToken).ConfigureAwait(false);
         Result = ok ? result : null;

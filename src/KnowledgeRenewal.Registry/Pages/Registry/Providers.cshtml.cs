@@ -36,7 +36,7 @@ internal sealed class ProvidersModel : RegistryPageModel
     public bool Filtered => new[] { Name, Kind, Region, Sector }.Any(v => !string.IsNullOrWhiteSpace(v));
 
     /// <summary>Loads the page.</summary>
-    public async Task OnGetAsync(int? page, string? sort, string? dir, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, string? sort, string? dir, CancellationToken cancellationToken)
     {
         ProviderKind? kind = null;
         if (!string.IsNullOrWhiteSpace(Kind))
