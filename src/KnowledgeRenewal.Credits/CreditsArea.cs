@@ -100,6 +100,10 @@ public static class CreditsArea
         services.AddMenuItem("学时", "学时申报", "/declarations", 210,
             PlatformRoles.EmployerHr, PlatformRoles.DepartmentAdmin, PlatformRoles.CountyAdmin, PlatformRoles.ProgramOfficeAdmin);
         services.AddWorkbenchSection<Pages.My.MyHoursSection>();
+        services.AddMenuItem("学时", "达标情况", "/compliance", 220, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin, PlatformRoles.ProgramOfficeAdmin);
+        services.AddMenuItem("审核", "待审核的学时记录", "/reviews/records", 160, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin, PlatformRoles.ProgramOfficeAdmin);
+        services.AddMenuItem("审核", "待审核的申报", "/declarations?awaitingMe=true", 170, PlatformRoles.DepartmentAdmin);
+        services.AddWorkbenchSection<Pages.Reviews.RegionSection>();
         return services;
     }
 

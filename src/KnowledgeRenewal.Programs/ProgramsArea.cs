@@ -26,6 +26,8 @@ public static class ProgramsArea
         services.AddScoped<PlanFactsReader>();
         services.AddScoped<AnnualPlanViews>();
         services.AddMenuItem("项目", "项目公示", "/notices", 310);
+        services.AddMenuItem("审核", "待推荐的项目", "/reviews/projects", 150, KnowledgeRenewal.Sdk.PlatformRoles.CountyAdmin, KnowledgeRenewal.Sdk.PlatformRoles.DepartmentAdmin);
+        services.AddWorkbenchSection<Pages.Reviews.RecommendationsSection>();
         return services;
     }
 

@@ -2,6 +2,8 @@ using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Registry.Persistence;
 using KnowledgeRenewal.Registry.UseCases.Import;
@@ -25,6 +27,11 @@ public static class RegistryArea
         services.AddRegistryImport(configuration);
         services.AddIdNumberLookups(configuration);
         services.AddMenuItem("我的", "我的信息", "/my/profile", 203, PlatformRoles.Professional);
+
+        string[] staff = [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin];
+        services.AddMenuItem("基础库", "专业技术人员", "/registry/professionals", 110, staff);
+        services.AddMenuItem("基础库", "用人单位", "/registry/employers", 120, staff);
+        services.AddMenuItem("基础库", "施教机构", "/registry/providers", 130, staff);
         return services;
     }
 

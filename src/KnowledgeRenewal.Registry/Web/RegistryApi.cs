@@ -39,17 +39,17 @@ internal static class RegistryApi
             .WithMetadata(new RegistryReadersAttribute(FeedScopes.Registry));
         string[] writers = [.. RegistryWriters.ProfessionalWriters];
 
-        professionals.MapGet("/", async (string? regionCode, string? departmentCode, Guid? employerId, string? titleLevel, string? status, string? name, string? idNumber, string? purpose, int? page, int? pageSize, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        professionals.MapGet("/", async (string? regionCode, string? departmentCode, Guid? employerId, string? titleLevel, string? status, string? name, string? idNumber, string? purpose, int? page, int? pageSize, string? sort, string? dir, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 if (!string.IsNullOrWhiteSpace(idNumber))
                 {
                     http.Response.Headers.CacheControl = "no-store";
                 }
 
-                return await mediator.Send(new ListProfessionals(regionCode, departmentCode, employerId, titleLevel, status, name, idNumber, page ?? 1, pageSize ?? Paging.DefaultPageSize, purpose), ct).ConfigureAwait(false);
+                return await mediator.Send(new ListProfessionals(regionCode, departmentCode, employerId, titleLevel, status, name, idNumber, page ?? 1, pageSize ?? Paging.DefaultPageSize, purpose, sort, dir), ct).ConfigureAwait(false);
             })
             .WithName("ListProfessionals")
-            .WithSummary("Professionals within the caller's scope, by name; filters regionCode, departmentCode, employerId, titleLevel, status, name (contains); pageSize ≤ 100. ID numbers and phones masked. idNumber (exact, by keyed hash) only with the permission personal-data.unmask or for one's own number, with a purpose (≥ 4 characters): 403 personal_data.lookup_forbidden otherwise, 429 personal_data.lookup_rate_limited (Retry-After) beyond Registry:IdNumberLookups; every look-up is audited (data.personal_searched).")
+            .WithSummary("Professionals within the caller's scope, by name (sort name, titleLevel, updatedAt; dir asc/desc); filters regionCode, departmentCode, employerId, titleLevel, status, name (contains); pageSize ≤ 100. ID numbers and phones masked. idNumber (exact, by keyed hash) only with the permission personal-data.unmask or for one's own number, with a purpose (≥ 4 characters): 403 personal_data.lookup_forbidden otherwise, 429 personal_data.lookup_rate_limited (Retry-After) beyond Registry:IdNumberLookups; every look-up is audited (data.personal_searched).")
             .Produces<Paged<ProfessionalView>>();
 
         professionals.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -105,10 +105,10 @@ internal static class RegistryApi
             .WithMetadata(new RegistryReadersAttribute(FeedScopes.Organizations));
         string[] writers = [.. RegistryWriters.EmployerWriters];
 
-        employers.MapGet("/", (string? regionCode, string? departmentCode, string? ownership, string? name, string? creditCode, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListEmployers(regionCode, departmentCode, ownership, name, creditCode, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct))
+        employers.MapGet("/", (string? regionCode, string? departmentCode, string? ownership, string? name, string? creditCode, int? page, int? pageSize, string? sort, string? dir, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListEmployers(regionCode, departmentCode, ownership, name, creditCode, page ?? 1, pageSize ?? Paging.DefaultPageSize, sort, dir), ct))
             .WithName("ListEmployers")
-            .WithSummary("Employers within the caller's scope, by name; filters regionCode, departmentCode, ownership, name (contains), creditCode (exact); pageSize ≤ 100.")
+            .WithSummary("Employers within the caller's scope, by name (sort name, creditCode, createdAt; dir asc/desc); filters regionCode, departmentCode, ownership, name (contains), creditCode (exact); pageSize ≤ 100.")
             .Produces<Paged<EmployerView>>();
 
         employers.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
@@ -141,10 +141,10 @@ internal static class RegistryApi
             .WithTags(Tag)
             .WithMetadata(new RegistryReadersAttribute(FeedScopes.Organizations));
 
-        providers.MapGet("/", (string? regionCode, string? departmentCode, string? name, ProviderKind? kind, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListTrainingProviders(regionCode, departmentCode, name, page ?? 1, pageSize ?? Paging.DefaultPageSize, kind), ct))
+        providers.MapGet("/", (string? regionCode, string? departmentCode, string? name, ProviderKind? kind, int? page, int? pageSize, string? sort, string? dir, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListTrainingProviders(regionCode, departmentCode, name, page ?? 1, pageSize ?? Paging.DefaultPageSize, kind, sort, dir), ct))
             .WithName("ListTrainingProviders")
-            .WithSummary("Training providers within the caller's scope; filters regionCode, departmentCode, name, kind; pageSize ≤ 100.")
+            .WithSummary("Training providers within the caller's scope, by name (sort name, kind, createdAt; dir asc/desc); filters regionCode, departmentCode, name, kind; pageSize ≤ 100.")
             .Produces<Paged<TrainingProviderView>>();
 
         providers.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>

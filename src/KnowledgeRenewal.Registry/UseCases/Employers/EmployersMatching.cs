@@ -11,7 +11,7 @@ namespace KnowledgeRenewal.Registry.UseCases.Employers;
 internal sealed class EmployersMatching : Specification<Employer>
 {
     /// <summary>Creates the specification; blank filters select everything.</summary>
-    public EmployersMatching(string? regionCode, string? departmentCode, Ownership? ownership, string? name, string? creditCode = null)
+    public EmployersMatching(string? regionCode, string? departmentCode, Ownership? ownership, string? name, string? creditCode = null, string? sort = null, bool descending = false)
     {
         if (!string.IsNullOrWhiteSpace(regionCode))
         {
@@ -42,6 +42,28 @@ internal sealed class EmployersMatching : Specification<Employer>
             Query.Where(e => e.Code == code);
         }
 
-        Query.OrderBy(e => e.Name).ThenBy(e => e.Id).AsNoTracking();
+        switch (sort?.ToLowerInvariant())
+        {
+            case "creditcode" when descending:
+                Query.OrderByDescending(e => e.Code).ThenBy(e => e.Id);
+                break;
+            case "creditcode":
+                Query.OrderBy(e => e.Code).ThenBy(e => e.Id);
+                break;
+            case "createdat" when descending:
+                Query.OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id);
+                break;
+            case "createdat":
+                Query.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id);
+                break;
+            case "name" when descending:
+                Query.OrderByDescending(e => e.Name).ThenBy(e => e.Id);
+                break;
+            default:
+                Query.OrderBy(e => e.Name).ThenBy(e => e.Id);
+                break;
+        }
+
+        Query.AsNoTracking();
     }
 }

@@ -15,7 +15,7 @@ namespace KnowledgeRenewal.Registry.UseCases.Employers;
 /// <param name="CreditCode">Exactly this credit code.</param>
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Rows per page (1–100).</param>
-internal sealed record ListEmployers(string? RegionCode, string? DepartmentCode, string? Ownership, string? Name, string? CreditCode, int Page = 1, int PageSize = Paging.DefaultPageSize)
+internal sealed record ListEmployers(string? RegionCode, string? DepartmentCode, string? Ownership, string? Name, string? CreditCode, int Page = 1, int PageSize = Paging.DefaultPageSize, string? Sort = null, string? Dir = null)
     : IRequest<Paged<EmployerView>>;
 
 /// <summary>Checks paging and filters.</summary>
@@ -26,6 +26,8 @@ internal sealed class ListEmployersValidator : AbstractValidator<ListEmployers>
     {
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).ValidPageSize();
+        RuleFor(q => q.Sort).ValidSort(RegistrySorting.Employers);
+        RuleFor(q => q.Dir).ValidDirection();
         RuleFor(q => q.Name).MaximumLength(EmployerRules.MaxNameLength).WithErrorCode("too_long").WithMessage("单位名称（name）过长。");
         RuleFor(q => q.Ownership).Must(o => RegistryLabels.TryParse(RegistryLabels.Ownerships, o, out _)).When(q => !string.IsNullOrWhiteSpace(q.Ownership))
             .WithErrorCode("ownership.invalid").WithMessage("所有制（ownership）无效，应为“公有制”或“非公有制”。");
@@ -45,7 +47,9 @@ internal sealed class ListEmployersHandler(PlatformDbContext db) : IRequestHandl
             request.DepartmentCode,
             RegistryLabels.TryParse(RegistryLabels.Ownerships, request.Ownership, out var ownership) ? ownership : null,
             request.Name,
-            request.CreditCode);
+            request.CreditCode,
+            RegistrySorting.Key(request.Sort),
+            RegistrySorting.IsDescending(request.Dir));
         return db.Employers.ToPagedAsync(specification, request.Page, request.PageSize, EmployerViews.Project, cancellationToken);
     }
 }

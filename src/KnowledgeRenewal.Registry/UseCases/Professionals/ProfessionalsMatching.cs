@@ -18,7 +18,9 @@ internal sealed class ProfessionalsMatching : Specification<Professional>
         TitleLevel? titleLevel,
         ProfessionalStatus? status,
         string? name,
-        string? idNumberHash = null)
+        string? idNumberHash = null,
+        string? sort = null,
+        bool descending = false)
     {
         if (!string.IsNullOrWhiteSpace(regionCode))
         {
@@ -58,6 +60,28 @@ internal sealed class ProfessionalsMatching : Specification<Professional>
             Query.Where(p => p.IdNumberHash == idNumberHash);
         }
 
-        Query.OrderBy(p => p.Name).ThenBy(p => p.Id).AsNoTracking();
+        switch (sort?.ToLowerInvariant())
+        {
+            case "titlelevel" when descending:
+                Query.OrderByDescending(p => p.TitleLevel).ThenBy(p => p.Name).ThenBy(p => p.Id);
+                break;
+            case "titlelevel":
+                Query.OrderBy(p => p.TitleLevel).ThenBy(p => p.Name).ThenBy(p => p.Id);
+                break;
+            case "updatedat" when descending:
+                Query.OrderByDescending(p => p.UpdatedAt).ThenBy(p => p.Id);
+                break;
+            case "updatedat":
+                Query.OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id);
+                break;
+            case "name" when descending:
+                Query.OrderByDescending(p => p.Name).ThenBy(p => p.Id);
+                break;
+            default:
+                Query.OrderBy(p => p.Name).ThenBy(p => p.Id);
+                break;
+        }
+
+        Query.AsNoTracking();
     }
 }

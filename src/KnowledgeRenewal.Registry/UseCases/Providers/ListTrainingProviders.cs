@@ -15,7 +15,7 @@ namespace KnowledgeRenewal.Registry.UseCases.Providers;
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Rows per page (1–100).</param>
 /// <param name="Kind">Only this kind.</param>
-internal sealed record ListTrainingProviders(string? RegionCode, string? DepartmentCode, string? Name, int Page = 1, int PageSize = Paging.DefaultPageSize, ProviderKind? Kind = null)
+internal sealed record ListTrainingProviders(string? RegionCode, string? DepartmentCode, string? Name, int Page = 1, int PageSize = Paging.DefaultPageSize, ProviderKind? Kind = null, string? Sort = null, string? Dir = null)
     : IRequest<Paged<TrainingProviderView>>;
 
 /// <summary>Checks paging and filters.</summary>
@@ -26,6 +26,8 @@ internal sealed class ListTrainingProvidersValidator : AbstractValidator<ListTra
     {
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).ValidPageSize();
+        RuleFor(q => q.Sort).ValidSort(RegistrySorting.Providers);
+        RuleFor(q => q.Dir).ValidDirection();
         RuleFor(q => q.Name).MaximumLength(TrainingProviderRules.MaxNameLength).WithErrorCode("too_long").WithMessage("机构名称（name）过长。");
     }
 }
@@ -34,7 +36,7 @@ internal sealed class ListTrainingProvidersValidator : AbstractValidator<ListTra
 internal sealed class TrainingProvidersMatching : Specification<TrainingProvider>
 {
     /// <summary>Creates the specification; blank filters select everything.</summary>
-    public TrainingProvidersMatching(ProviderKind? kind, string? regionCode, string? departmentCode, string? name)
+    public TrainingProvidersMatching(ProviderKind? kind, string? regionCode, string? departmentCode, string? name, string? sort = null, bool descending = false)
     {
         if (kind is { } wanted)
         {
@@ -59,7 +61,29 @@ internal sealed class TrainingProvidersMatching : Specification<TrainingProvider
             Query.Where(p => p.Name.Contains(part));
         }
 
-        Query.OrderBy(p => p.Name).ThenBy(p => p.Id).AsNoTracking();
+        switch (sort?.ToLowerInvariant())
+        {
+            case "kind" when descending:
+                Query.OrderByDescending(p => p.Kind).ThenBy(p => p.Name).ThenBy(p => p.Id);
+                break;
+            case "kind":
+                Query.OrderBy(p => p.Kind).ThenBy(p => p.Name).ThenBy(p => p.Id);
+                break;
+            case "createdat" when descending:
+                Query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id);
+                break;
+            case "createdat":
+                Query.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id);
+                break;
+            case "name" when descending:
+                Query.OrderByDescending(p => p.Name).ThenBy(p => p.Id);
+                break;
+            default:
+                Query.OrderBy(p => p.Name).ThenBy(p => p.Id);
+                break;
+        }
+
+        Query.AsNoTracking();
     }
 }
 
@@ -70,7 +94,7 @@ internal sealed class ListTrainingProvidersHandler(PlatformDbContext db) : IRequ
     public Task<Paged<TrainingProviderView>> Handle(ListTrainingProviders request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var specification = new TrainingProvidersMatching(request.Kind, request.RegionCode, request.DepartmentCode, request.Name);
+        var specification = new TrainingProvidersMatching(request.Kind, request.RegionCode, request.DepartmentCode, request.Name, RegistrySorting.Key(request.Sort), RegistrySorting.IsDescending(request.Dir));
         return db.TrainingProviders.ToPagedAsync(specification, request.Page, request.PageSize, TrainingProviderViews.Project, cancellationToken);
     }
 }
