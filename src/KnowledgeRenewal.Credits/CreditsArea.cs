@@ -93,6 +93,8 @@ public static class CreditsArea
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateReader>();
 
+        services.AddMenuItem("本单位", "学时达标情况", "/staff/compliance", 120, PlatformRoles.EmployerHr);
+        services.AddWorkbenchSection<Pages.Staff.StaffComplianceSection>();
         services.AddMenuItem("学时", "学时申报", "/declarations", 210,
             PlatformRoles.Professional, PlatformRoles.EmployerHr, PlatformRoles.DepartmentAdmin, PlatformRoles.CountyAdmin, PlatformRoles.ProgramOfficeAdmin);
         return services;

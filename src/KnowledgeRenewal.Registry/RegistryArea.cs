@@ -1,4 +1,6 @@
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Registry.Persistence;
@@ -22,6 +24,10 @@ public static class RegistryArea
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddRegistryImport(configuration);
         services.AddIdNumberLookups(configuration);
+        services.AddMenuItem("本单位", "本单位人员", "/staff", 100, PlatformRoles.EmployerHr);
+        services.AddMenuItem("本单位", "登记人员", "/staff/new", 105, PlatformRoles.EmployerHr);
+        services.AddMenuItem("本单位", "批量导入", "/staff/import", 110, PlatformRoles.EmployerHr);
+        services.AddWorkbenchSection<Pages.Staff.StaffImportsSection>();
         return services;
     }
 
