@@ -34,7 +34,7 @@ public sealed class EmployerJourneyTests(BrowserHost host)
 
             // A bad form first: the problems next to the fields, in Chinese, the answers kept.
             await page.FillAsync("#Input_IdNumber", "123");
-            await page.ClickAsync("form button[type=submit]");
+            await page.ClickAsync("main form button[type=submit]");
             Assert.StartsWith("错误：", await page.TitleAsync(), StringComparison.Ordinal);
             Assert.Contains("身份证号", await page.Locator("#Input_IdNumber-error").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal("true", await page.Locator("#Input_IdNumber").GetAttributeAsync("aria-invalid"));
@@ -46,7 +46,7 @@ public sealed class EmployerJourneyTests(BrowserHost host)
             await page.FillAsync("#Input_Specialty", "急诊医学");
             await page.SelectOptionAsync("#Input_TitleLevel", "中级");
             await page.SelectOptionAsync("#Input_Education", "本科");
-            await page.ClickAsync("form button[type=submit]");
+            await page.ClickAsync("main form button[type=submit]");
             await page.WaitForURLAsync("**/staff/*");
             Assert.Equal(name, await page.Locator("h1").InnerTextAsync());
             Assert.Contains("已登记", await page.Locator(".banner-success").InnerTextAsync(), StringComparison.Ordinal);
@@ -63,7 +63,8 @@ public sealed class EmployerJourneyTests(BrowserHost host)
         Assert.Equal(employer.GetProperty("regionCode").GetString(), person.GetProperty("regionCode").GetString());
         Assert.Equal(employer.GetProperty("departmentCode").GetString(), person.GetProperty("departmentCode").GetString());
         Assert.Equal("Intermediate", person.GetProperty("titleLevel").GetString());
-        Assert.Equal(idNumber[..6], person.GetProperty("idNumberMasked").GetString()![..6]);
+        Assert.Equal(idNumber[..4], person.GetProperty("idNumberMasked").GetString()![..4]);
+        Assert.DoesNotContain(idNumber, person.ToString(), StringComparison.Ordinal);
 
         // The list and the person's pages at 390 px.
         var id = person.GetProperty("id").GetGuid();
@@ -115,7 +116,7 @@ public sealed class EmployerJourneyTests(BrowserHost host)
 
                     await page.SetInputFilesAsync("#Upload", file);
                     await page.SelectOptionAsync("#Mode", "valid-rows-only");
-                    await page.ClickAsync("form button[type=submit]");
+                    await page.ClickAsync("main form button[type=submit]");
                     await page.WaitForURLAsync("**/staff/import/*");
                     Assert.Equal(1, await page.Locator("#import-progress progress").CountAsync());
 
