@@ -97,6 +97,8 @@ public static class CreditsArea
         services.AddMenuItem("我的", "我的学时", "/my/hours", 200, PlatformRoles.Professional);
         services.AddMenuItem("我的", "我的学时证明", "/my/certificates", 201, PlatformRoles.Professional);
         services.AddMenuItem("我的", "我的申报", "/declarations", 202, PlatformRoles.Professional);
+        services.AddMenuItem("本单位", "学时达标情况", "/staff/compliance", 120, PlatformRoles.EmployerHr);
+        services.AddWorkbenchSection<Pages.Staff.StaffComplianceSection>();
         services.AddMenuItem("学时", "学时申报", "/declarations", 210,
             PlatformRoles.EmployerHr, PlatformRoles.DepartmentAdmin, PlatformRoles.CountyAdmin, PlatformRoles.ProgramOfficeAdmin);
         services.AddWorkbenchSection<Pages.My.MyHoursSection>();

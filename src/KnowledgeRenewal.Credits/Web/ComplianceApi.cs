@@ -38,6 +38,22 @@ internal static class ComplianceApi
             .WithSummary("Counts per status, people, counted hours and the share met of the caller's people (a county its region, a department its sector, an employer its staff) for the cycle containing `year`, grouped by `groupBy` = region (default), department or employer — from the compliance table.")
             .Produces<ComplianceSummaryView>();
 
+        compliance.MapGet("/people", (int? year, string? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListStaffCompliance(year, status, page ?? 1, pageSize ?? Kernel.Application.Paging.DefaultPageSize), ct))
+            .RequireAuthorization(policy => policy.RequireRole(ComplianceAccess.SummaryReaders))
+            .WithName("ListPeopleCompliance")
+            .WithSummary("The caller's people (a county its region, a department its sector, an employer its staff) with their compliance for the cycle containing `year`: status, counted and required hours, what is missing — from the compliance table the summary counts; `status` = Met, NotMet, InProgress or NoRules (or 达标, 未达标, 进行中, 无适用规则); worst first, then by name; pageSize ≤ 100.")
+            .Produces<Kernel.Application.Paged<StaffComplianceRow>>();
+
+        compliance.MapGet("/people/export", async (int? year, string? status, IMediator mediator, CancellationToken ct) =>
+            {
+                var file = await mediator.Send(new ExportStaffCompliance(year, status), ct).ConfigureAwait(false);
+                return Results.File(file.Content, Registry.Contracts.ImportWorkbooks.XlsxContentType, file.FileName);
+            })
+            .RequireAuthorization(policy => policy.RequireRole(ComplianceAccess.SummaryReaders))
+            .WithName("ExportPeopleCompliance")
+            .WithSummary("The same rows as `/api/compliance/people` (every page) as xlsx, ID numbers masked; audited (data.exported).");
+
         compliance.MapPost("/recompute", async (int? year, string? module, IMediator mediator, CancellationToken ct) =>
             {
                 var (job, created) = await mediator.Send(new StartRecompute(year, module), ct).ConfigureAwait(false);

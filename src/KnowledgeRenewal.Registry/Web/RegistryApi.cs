@@ -39,17 +39,17 @@ internal static class RegistryApi
             .WithMetadata(new RegistryReadersAttribute(FeedScopes.Registry));
         string[] writers = [.. RegistryWriters.ProfessionalWriters];
 
-        professionals.MapGet("/", async (string? regionCode, string? departmentCode, Guid? employerId, string? titleLevel, string? status, string? name, string? idNumber, string? purpose, int? page, int? pageSize, string? sort, string? dir, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        professionals.MapGet("/", async (string? regionCode, string? departmentCode, Guid? employerId, string? titleLevel, string? status, string? name, string? idNumber, string? purpose, string? specialty, string? sort, string? dir, int? page, int? pageSize, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 if (!string.IsNullOrWhiteSpace(idNumber))
                 {
                     http.Response.Headers.CacheControl = "no-store";
                 }
 
-                return await mediator.Send(new ListProfessionals(regionCode, departmentCode, employerId, titleLevel, status, name, idNumber, page ?? 1, pageSize ?? Paging.DefaultPageSize, purpose, sort, dir), ct).ConfigureAwait(false);
+                return await mediator.Send(new ListProfessionals(regionCode, departmentCode, employerId, titleLevel, status, name, idNumber, page ?? 1, pageSize ?? Paging.DefaultPageSize, purpose, specialty, sort, string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase)), ct).ConfigureAwait(false);
             })
             .WithName("ListProfessionals")
-            .WithSummary("Professionals within the caller's scope, by name (sort name, titleLevel, updatedAt; dir asc/desc); filters regionCode, departmentCode, employerId, titleLevel, status, name (contains); pageSize ≤ 100. ID numbers and phones masked. idNumber (exact, by keyed hash) only with the permission personal-data.unmask or for one's own number, with a purpose (≥ 4 characters): 403 personal_data.lookup_forbidden otherwise, 429 personal_data.lookup_rate_limited (Retry-After) beyond Registry:IdNumberLookups; every look-up is audited (data.personal_searched).")
+            .WithSummary("Professionals within the caller's scope, by name; filters regionCode, departmentCode, employerId, titleLevel, status, name (contains), specialty (contains); sort = name (default), title, specialty or updated, dir = asc or desc; pageSize ≤ 100. ID numbers and phones masked. idNumber (exact, by keyed hash) only with the permission personal-data.unmask or for one's own number, with a purpose (≥ 4 characters): 403 personal_data.lookup_forbidden otherwise, 429 personal_data.lookup_rate_limited (Retry-After) beyond Registry:IdNumberLookups; every look-up is audited (data.personal_searched).")
             .Produces<Paged<ProfessionalView>>();
 
         professionals.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>

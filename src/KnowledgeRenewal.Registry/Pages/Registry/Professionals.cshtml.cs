@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Registry.UseCases;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Registry.UseCases.Professionals;
 using Microsoft.AspNetCore.Authorization;
@@ -47,7 +48,7 @@ internal sealed class ProfessionalsModel : RegistryPageModel
     /// <summary>Loads the page.</summary>
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, string? sort, string? dir, CancellationToken cancellationToken)
     {
-        var (ok, result) = await TrySendAsync(new ListProfessionals(Region, Sector, EmployerId, TitleLevel, Status, Name, null, page ?? 1, PageSize, null, sort, dir), cancellationToken).ConfigureAwait(false);
+        var (ok, result) = await TrySendAsync(new ListProfessionals(Region, Sector, EmployerId, TitleLevel, Status, Name, null, page ?? 1, PageSize, null, null, sort, RegistrySorting.IsDescending(dir)), cancellationToken).ConfigureAwait(false);
         Result = ok ? result : null;
         ViewData["PageNote"] = Result is { } r ? PageNote(r.Page, r.Pages) : null;
     }

@@ -27,8 +27,9 @@ namespace KnowledgeRenewal.Registry.UseCases.Professionals;
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Rows per page (1–100).</param>
 /// <param name="Purpose">Why the caller looks a number up (required with <paramref name="IdNumber"/>; audited).</param>
-/// <param name="Sort">Sort column (<see cref="RegistrySorting.Professionals"/>); by name when blank.</param>
-/// <param name="Dir"><c>desc</c> for descending.</param>
+/// <param name="Specialty">Part of the specialty.</param>
+/// <param name="Sort">Sort key (<see cref="ProfessionalSort"/>: name, title, specialty, updated; name by default).</param>
+/// <param name="Descending">Sort descending.</param>
 internal sealed record ListProfessionals(
     string? RegionCode,
     string? DepartmentCode,
@@ -40,8 +41,9 @@ internal sealed record ListProfessionals(
     int Page = 1,
     int PageSize = Paging.DefaultPageSize,
     string? Purpose = null,
+    string? Specialty = null,
     string? Sort = null,
-    string? Dir = null) : IRequest<Paged<ProfessionalView>>
+    bool Descending = false) : IRequest<Paged<ProfessionalView>>
 {
     /// <inheritdoc />
     public override string ToString() => nameof(ListProfessionals); // never the ID number in logs
@@ -55,9 +57,10 @@ internal sealed class ListProfessionalsValidator : AbstractValidator<ListProfess
     {
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).ValidPageSize();
-        RuleFor(q => q.Sort).ValidSort(RegistrySorting.Professionals);
-        RuleFor(q => q.Dir).ValidDirection();
         RuleFor(q => q.Name).MaximumLength(ProfessionalRules.MaxNameLength).WithErrorCode("too_long").WithMessage($"姓名（name）不能超过 {ProfessionalRules.MaxNameLength} 个字符。");
+        RuleFor(q => q.Specialty).MaximumLength(ProfessionalRules.MaxSpecialtyLength).WithErrorCode("too_long").WithMessage($"专业（specialty）不能超过 {ProfessionalRules.MaxSpecialtyLength} 个字符。");
+        RuleFor(q => q.Sort).Must(s => ProfessionalSort.All.Contains(s!.Trim().ToLowerInvariant())).When(q => !string.IsNullOrWhiteSpace(q.Sort))
+            .WithErrorCode("sort.invalid").WithMessage("排序方式（sort）无效，应为 name、title、specialty 或 updated。");
         RuleFor(q => q.TitleLevel).Must(t => RegistryLabels.TryParse(RegistryLabels.TitleLevels, t, out _)).When(q => !string.IsNullOrWhiteSpace(q.TitleLevel))
             .WithErrorCode("title_level.invalid").WithMessage("职称级别（titleLevel）无效，应为 初级、中级、副高级、正高级 或 未评定。");
         RuleFor(q => q.Status).Must(s => RegistryLabels.TryParse(RegistryLabels.Statuses, s, out _)).When(q => !string.IsNullOrWhiteSpace(q.Status))
@@ -94,8 +97,9 @@ internal sealed class ListProfessionalsHandler(PlatformDbContext db, IdNumberLoo
             RegistryLabels.TryParse(RegistryLabels.Statuses, request.Status, out var status) ? status : null,
             request.Name,
             lookup?.Hash,
-            RegistrySorting.Key(request.Sort),
-            RegistrySorting.IsDescending(request.Dir));
+            request.Specialty,
+            request.Sort,
+            request.Descending);
         var page = await db.Professionals
             .ToPagedAsync(specification, request.Page, request.PageSize, rows => ProfessionalViews.Project(db, rows), cancellationToken)
             .ConfigureAwait(false);
