@@ -93,6 +93,8 @@ public static class CreditsArea
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateReader>();
 
+        services.AddMenuItem("培训", "班次管理", "/classes", 310, PlatformRoles.ProviderStaff, PlatformRoles.ProgramOfficeAdmin);
+        services.AddWorkbenchSection<Pages.Classes.ClassesWorkbenchSection>();
         services.AddMenuItem("学时", "学时申报", "/declarations", 210,
             PlatformRoles.Professional, PlatformRoles.EmployerHr, PlatformRoles.DepartmentAdmin, PlatformRoles.CountyAdmin, PlatformRoles.ProgramOfficeAdmin);
         return services;
