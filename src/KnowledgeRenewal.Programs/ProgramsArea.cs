@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Programs.Persistence;
 using KnowledgeRenewal.Programs.UseCases.Plans;
 using KnowledgeRenewal.Programs.UseCases.Projects;
@@ -26,6 +27,10 @@ public static class ProgramsArea
         services.AddScoped<PlanFactsReader>();
         services.AddScoped<AnnualPlanViews>();
         services.AddMenuItem("项目", "项目公示", "/notices", 310);
+        services.AddMenuItem("项目", "项目申报", "/projects", 305, [.. ProjectApplicants.AnyType]);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Pages.Projects.ProjectPageModel.ReadersPolicy, policy => policy.RequireRole(ProjectAccess.Readers))
+            .AddPolicy(Pages.Projects.ProjectPageModel.ApplicantsPolicy, policy => policy.RequireRole(ProjectApplicants.AnyType));
         return services;
     }
 

@@ -3,6 +3,7 @@ using KnowledgeRenewal.Credits.UseCases.Classes;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace KnowledgeRenewal.Credits.Pages.Classes;
@@ -31,11 +32,11 @@ internal sealed class IndexModel : ClassPageModel
         [new SelectListItem("全部", ""), .. RosterClassRules.Statuses.Values.Select(s => new SelectListItem(s, s))];
 
     /// <summary>Loads the page.</summary>
-    public async Task OnGetAsync(int? year, string? status, int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(int? year, string? status, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
         Year = year;
         Status = string.IsNullOrWhiteSpace(status) ? null : status;
-        var (ok, result) = await TrySendAsync(new ListTrainingClasses(null, Year, Status, Math.Max(1, page ?? 1), PageSize), cancellationToken).ConfigureAwait(false);
+        var (ok, result) = await TrySendAsync(new ListTrainingClasses(null, Year, Status, Math.Max(1, pageNumber ?? 1), PageSize), cancellationToken).ConfigureAwait(false);
         Classes = ok ? result : null;
     }
 }

@@ -43,10 +43,10 @@ internal sealed class ShowModel(IMediator mediator) : ClassPageModel
     public bool Runs => CanWrite;
 
     /// <summary>Shows the class.</summary>
-    public async Task<IActionResult> OnGetAsync(Guid id, string? confirm, int? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? confirm, [FromQuery(Name = "page")] int? pageNumber, CancellationToken cancellationToken)
     {
         Confirm = confirm is "finish" or "cancel" && CanWrite ? confirm : null;
-        return await LoadAsync(id, page ?? 1, cancellationToken).ConfigureAwait(false) ? Page() : NotFound();
+        return await LoadAsync(id, pageNumber ?? 1, cancellationToken).ConfigureAwait(false) ? Page() : NotFound();
     }
 
     /// <summary>Finishes the class (结业).</summary>
