@@ -149,6 +149,95 @@ public sealed class ProviderJourneyTests(BrowserHost host)
         Assert.DoesNotContain(classes!.RootElement.GetProperty("items").EnumerateArray(), c => c.GetProperty("title").GetString() == title);
     }
 
+    [BrowserFact]
+    public async Task A_project_application_drafted_and_submitted_in_the_browser_is_submitted()
+    {
+        var title = "浏览器测试·基层卫生人才高级研修 " + Guid.NewGuid().ToString("N")[..6];
+        var year = Math.Min(DateTime.UtcNow.Year + 1, KnowledgeRenewal.Sdk.ProgramPeriod.LastYear);
+        string projectId = "";
+        await host.RunAsync(nameof(A_project_application_drafted_and_submitted_in_the_browser_is_submitted), 1280, async page =>
+        {
+            await BrowserHost.SignInAsync(page, Provider);
+            await page.ClickAsync(".site-nav a[href='/projects']");
+            Assert.Equal("项目申报", await page.Locator("h1").InnerTextAsync());
+            await BrowserHost.AssertAccessibleAsync(page);
+
+            await page.ClickAsync("a[href='/projects/new']");
+            await BrowserHost.AssertAccessibleAsync(page);
+            await page.SelectOptionAsync("#Input_Type", "AdvancedSeminar");
+            await page.FillAsync("#Input_Title", title);
+            var health = await page.Locator("#Input_RecommenderOrganizationId option", new PageLocatorOptions { HasTextString = "卫生健康" }).First.GetAttributeAsync("value");
+            await page.SelectOptionAsync("#Input_RecommenderOrganizationId", health!);
+            await page.FillAsync("#Input_StartDate", $"{year}-05-10");
+            await page.FillAsync("#Input_EndDate", $"{year}-05-14");
+            await page.FillAsync("#Input_Capacity", "60");
+            await ShotAsync(page, "project-new");
+            await page.ClickAsync("main form button[type=submit]");
+            await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/projects/[0-9a-f-]{36}$"));
+            projectId = page.Url.Split('/')[^1];
+            Assert.Equal("Draft", await page.Locator("[data-project-status]").GetAttributeAsync("data-project-status"));
+            Assert.Contains("草稿", await page.Locator(".banner-success").InnerTextAsync(), StringComparison.Ordinal);
+            await BrowserHost.AssertAccessibleAsync(page);
+
+            await page.ClickAsync($"a[href='/projects/{projectId}?confirm=submit']");
+            Assert.Equal("确认提交申报？", await page.Locator("#confirm-submit").InnerTextAsync());
+            await BrowserHost.AssertAccessibleAsync(page);
+            await page.ClickAsync("main form button[type=submit]:has-text('确认提交')");
+            await page.WaitForSelectorAsync(".banner-success");
+            Assert.Equal("已申报", await page.Locator("[data-project-status]").InnerTextAsync());
+            Assert.Equal(1, await page.Locator("table:has(caption:has-text('办理记录')) tbody tr").CountAsync());
+            await ShotAsync(page, "project");
+        });
+
+        using var provider = await ApiAsync(Provider);
+        using var project = await provider.GetFromJsonAsync<JsonDocument>($"/api/projects/{projectId}");
+        Assert.Equal(("Submitted", title), (project!.RootElement.GetProperty("project").GetProperty("status").GetString(), project.RootElement.GetProperty("project").GetProperty("title").GetString()));
+
+        await host.RunAsync(nameof(A_project_application_drafted_and_submitted_in_the_browser_is_submitted) + "-phone", 390, async page =>
+        {
+            await BrowserHost.SignInAsync(page, Provider);
+            foreach (var address in new[] { "/projects", $"/projects/{projectId}", "/projects/new" })
+            {
+                await page.GotoAsync(address);
+                await BrowserHost.AssertAccessibleAsync(page);
+                await BrowserHost.AssertFitsWidthAsync(page);
+                await ShotAsync(page, "phone" + address.Replace('/', '-'));
+            }
+        });
+    }
+
+    [BrowserFact]
+    public async Task A_notice_whose_period_has_ended_shows_as_ended_without_the_objection_form()
+    {
+        // A demo project in notice whose period ended yesterday (set in the database: no page can move time).
+        using var anonymous = new HttpClient { BaseAddress = host.Address };
+        using var notices = await anonymous.GetFromJsonAsync<JsonDocument>("/api/notices");
+        var notice = notices!.RootElement.EnumerateArray().First();
+        var (id, number) = (notice.GetProperty("id").GetString()!, notice.GetProperty("number").GetString()!);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        await host.Database.ScalarAsync($"UPDATE {TestDatabase.Quote("Projects")} SET {TestDatabase.Quote("NoticeStart")} = '{Day(today.AddDays(-9))}', {TestDatabase.Quote("NoticeEnd")} = '{Day(today.AddDays(-1))}' WHERE {TestDatabase.Quote("Number")} = '{number}'");
+
+        foreach (var width in BrowserHost.Widths)
+        {
+            await host.RunAsync(nameof(A_notice_whose_period_has_ended_shows_as_ended_without_the_objection_form), width, async page =>
+            {
+                await page.GotoAsync("/notices");
+                var row = page.Locator($"#notice-{id}");
+                Assert.Equal("公示期满", (await row.Locator(".notice-phase").InnerTextAsync()).Trim());
+                Assert.Contains("公示期已结束，不再受理异议", await row.Locator(".notice-objections").InnerTextAsync(), StringComparison.Ordinal);
+                Assert.Equal(0, await page.Locator($"form.objection-form option[value='{id}']").CountAsync());
+                Assert.DoesNotContain("现予公示", await page.ContentAsync(), StringComparison.Ordinal);
+                await BrowserHost.AssertAccessibleAsync(page);
+                await BrowserHost.AssertFitsWidthAsync(page);
+                await ShotAsync(page, "notices");
+            });
+        }
+
+        // The API refuses an objection to it by the same rule.
+        using var refused = await anonymous.PostAsJsonAsync(new Uri($"/api/notices/{id}/objections", UriKind.Relative), new { reason = "异议内容。", contactName = "钱进", contactPhone = "13600001111" });
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+    }
+
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<HttpClient> ApiAsync(string userName)
