@@ -28,6 +28,7 @@ public static class ProgramsArea
         services.AddScoped<AnnualPlanViews>();
         services.AddMenuItem("项目", "项目公示", "/notices", 310);
         services.AddMenuItem("项目", "项目申报", "/projects", 305, [.. ProjectApplicants.AnyType]);
+        services.AddWorkbenchSection<Pages.Projects.ProjectsWorkbenchSection>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Pages.Projects.ProjectPageModel.ReadersPolicy, policy => policy.RequireRole(ProjectAccess.Readers))
             .AddPolicy(Pages.Projects.ProjectPageModel.ApplicantsPolicy, policy => policy.RequireRole(ProjectApplicants.AnyType));

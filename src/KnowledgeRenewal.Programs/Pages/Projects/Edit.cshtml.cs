@@ -22,7 +22,8 @@ internal sealed class EditModel(IMediator mediator) : ProjectFormPageModel(media
     /// <summary>Saves the draft, or shows what to correct.</summary>
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        var (ok, _) = await TrySendAsync(new UpdateProject(id, Input.Version, Input.ToInput(ModelState)), cancellationToken).ConfigureAwait(false);
+        await LoadOptionsAsync(cancellationToken).ConfigureAwait(false);
+        var (ok, _) = await TrySendAsync(new UpdateProject(id, Input.Version, Input.ToInput(ModelState, Recommenders)), cancellationToken).ConfigureAwait(false);
         if (ok && ModelState.IsValid)
         {
             return DoneAndRedirect($"/projects/{id:D}", "申报书已保存。");
@@ -40,12 +41,12 @@ internal sealed class EditModel(IMediator mediator) : ProjectFormPageModel(media
         {
             var found = await Mediator.Send(new GetProject(id), cancellationToken).ConfigureAwait(false);
             Project = found.Value.Project;
+            await LoadOptionsAsync(cancellationToken).ConfigureAwait(false);
             if (!keepTyped)
             {
-                Input = ProjectForm.Of(Project, EntityTag.Format(found.Stamp));
+                Input = ProjectForm.Of(Project, EntityTag.Format(found.Stamp), Recommenders);
             }
 
-            await LoadOptionsAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (PlatformException problem) when (problem.Status == StatusCodes.Status404NotFound)

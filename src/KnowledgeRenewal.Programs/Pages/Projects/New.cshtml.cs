@@ -19,13 +19,13 @@ internal sealed class NewModel(IMediator mediator) : ProjectFormPageModel(mediat
     /// <summary>Saves the draft, or shows what to correct.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var (ok, created) = await TrySendAsync(new CreateProject(Input.ToInput(ModelState)), cancellationToken).ConfigureAwait(false);
+        await LoadOptionsAsync(cancellationToken).ConfigureAwait(false);
+        var (ok, created) = await TrySendAsync(new CreateProject(Input.ToInput(ModelState, Recommenders)), cancellationToken).ConfigureAwait(false);
         if (ok && ModelState.IsValid)
         {
             return DoneAndRedirect($"/projects/{created!.Value.Project.Id:D}", $"项目申报书已保存为草稿（编号 {created.Value.Project.Number}）。确认无误后请提交申报。");
         }
 
-        await LoadOptionsAsync(cancellationToken).ConfigureAwait(false);
         return Page();
     }
 }

@@ -29,7 +29,7 @@ internal sealed class ProjectForm
     /// <summary>领域 (enum name).</summary>
     public string? Field { get; set; }
 
-    /// <summary>推荐单位.</summary>
+    /// <summary>推荐单位: <c>county</c> (the bureau of the applicant's region) or <c>sector</c> (the department of its sector) — never an id on the page.</summary>
     public string? RecommenderOrganizationId { get; set; }
 
     /// <summary>开始日期.</summary>
@@ -57,8 +57,9 @@ internal sealed class ProjectForm
     public string? Version { get; set; }
 
     /// <summary>The form of an existing project.</summary>
-    public static ProjectForm Of(ProjectView view, string version)
+    public static ProjectForm Of(ProjectView view, string version, IReadOnlyList<RecommenderOption> recommenders)
     {
+        ArgumentNullException.ThrowIfNull(recommenders);
         ArgumentNullException.ThrowIfNull(view);
         return new ProjectForm
         {
@@ -66,7 +67,7 @@ internal sealed class ProjectForm
             Title = view.Title,
             Level = view.Level.ToString(),
             Field = view.Field.ToString(),
-            RecommenderOrganizationId = view.RecommenderOrganizationId.ToString("D"),
+            RecommenderOrganizationId = recommenders.FirstOrDefault(r => r.Id == view.RecommenderOrganizationId) is { } named ? Key(named) : null,
             StartDate = view.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             EndDate = view.EndDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Capacity = view.Capacity.ToString(CultureInfo.InvariantCulture),
@@ -79,12 +80,14 @@ internal sealed class ProjectForm
     }
 
     /// <summary>The request's input; what cannot be read is put on its field here and sent empty.</summary>
-    public ProjectInput ToInput(ModelStateDictionary state)
+    public ProjectInput ToInput(ModelStateDictionary state, IReadOnlyList<RecommenderOption> recommenders)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(recommenders);
+        Guid? recommender = recommenders.FirstOrDefault(r => Key(r) == RecommenderOrganizationId)?.Id;
         return new ProjectInput(
             Title, ParseEnum<ProjectType>(Type), ParseEnum<ProjectLevel>(Level), ParseEnum<ProjectField>(Field),
-            Guid.TryParse(RecommenderOrganizationId, out var recommender) ? recommender : null, null, null, null, null,
+            recommender, null, null, null, null,
             Date(StartDate, "Input.StartDate", "开始日期", state), Date(EndDate, "Input.EndDate", "结束日期", state),
             Number(Capacity, state), ParseEnum<DeliveryMode>(Mode), Description, null, null,
             ParseEnum<CreditCategory>(SubjectCategory), string.IsNullOrWhiteSpace(SubjectCode) ? null : SubjectCode, null, null);
@@ -108,7 +111,9 @@ internal sealed class ProjectForm
 
     /// <summary>The recommenders offered.</summary>
     public static IEnumerable<SelectListItem> Recommenders(IReadOnlyList<RecommenderOption> options) =>
-        [new SelectListItem("请选择", ""), .. options.Select(o => new SelectListItem(o.Name, o.Id.ToString("D")))];
+        [new SelectListItem("请选择", ""), .. options.Select(o => new SelectListItem(o.Name + (o.IsCounty ? "（项目所在县市区）" : "（所属行业主管部门）"), Key(o)))];
+
+    private static string Key(RecommenderOption option) => option.IsCounty ? "county" : "sector";
 
     private static T? ParseEnum<T>(string? text)
         where T : struct, System.Enum =>
