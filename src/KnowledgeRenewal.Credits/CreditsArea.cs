@@ -99,6 +99,8 @@ public static class CreditsArea
         services.AddMenuItem("我的", "我的申报", "/declarations", 202, PlatformRoles.Professional);
         services.AddMenuItem("本单位", "学时达标情况", "/staff/compliance", 120, PlatformRoles.EmployerHr);
         services.AddWorkbenchSection<Pages.Staff.StaffComplianceSection>();
+        services.AddMenuItem("培训", "班次管理", "/classes", 310, PlatformRoles.ProviderStaff, PlatformRoles.ProgramOfficeAdmin);
+        services.AddWorkbenchSection<Pages.Classes.ClassesWorkbenchSection>();
         services.AddMenuItem("学时", "学时申报", "/declarations", 210,
             PlatformRoles.EmployerHr, PlatformRoles.DepartmentAdmin, PlatformRoles.CountyAdmin, PlatformRoles.ProgramOfficeAdmin);
         services.AddWorkbenchSection<Pages.My.MyHoursSection>();

@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Programs.Persistence;
 using KnowledgeRenewal.Programs.UseCases.Plans;
 using KnowledgeRenewal.Programs.UseCases.Projects;
@@ -28,6 +29,11 @@ public static class ProgramsArea
         services.AddMenuItem("项目", "项目公示", "/notices", 310);
         services.AddMenuItem("审核", "待推荐的项目", "/reviews/projects", 150, KnowledgeRenewal.Sdk.PlatformRoles.CountyAdmin, KnowledgeRenewal.Sdk.PlatformRoles.DepartmentAdmin);
         services.AddWorkbenchSection<Pages.Reviews.RecommendationsSection>();
+        services.AddMenuItem("项目", "项目申报", "/projects", 305, [.. ProjectApplicants.AnyType]);
+        services.AddWorkbenchSection<Pages.Projects.ProjectsWorkbenchSection>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Pages.Projects.ProjectPageModel.ReadersPolicy, policy => policy.RequireRole(ProjectAccess.Readers))
+            .AddPolicy(Pages.Projects.ProjectPageModel.ApplicantsPolicy, policy => policy.RequireRole(ProjectApplicants.AnyType));
         return services;
     }
 

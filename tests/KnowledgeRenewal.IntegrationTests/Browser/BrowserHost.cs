@@ -29,6 +29,9 @@ public sealed partial class BrowserHost : IAsyncLifetime
     /// <summary>The browser.</summary>
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The database the host runs on (to set up a state no page can reach, e.g. a notice period that has ended).</summary>
+    public TestDatabase Database => database ?? throw new InvalidOperationException("The browser host is not running.");
+
     /// <summary>The host's address.</summary>
     public Uri Address => host!.Address;
 

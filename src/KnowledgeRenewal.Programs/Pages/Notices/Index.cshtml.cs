@@ -19,13 +19,23 @@ namespace KnowledgeRenewal.Programs.Pages.Notices;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(ProjectObjectionLimits.Policy)]
-public sealed class IndexModel(IMediator mediator) : PageModel
+public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
 {
     /// <summary>The projects in notice.</summary>
     public IReadOnlyList<PublicNotice> Notices { get; private set; } = [];
 
     /// <summary>The projects whose notice period is open today (the only ones an objection can be filed against).</summary>
     public IReadOnlyList<PublicNotice> Open => [.. Notices.Where(n => n.TakesObjections)];
+
+    /// <summary>
+    /// Why an objection to <paramref name="notice"/> is not taken today — the very rule that refuses it
+    /// (<see cref="PublicNoticePeriod.RefuseObjection"/>: 公示期尚未开始 / 公示期已结束) — or null while its period is open.
+    /// </summary>
+    public string? Refusal(PublicNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return PublicNoticePeriod.RefuseObjection(notice.NoticeStart, notice.NoticeEnd, KnowledgeRenewal.Kernel.Time.ProgramCalendar.Today(clock))?.Detail;
+    }
 
     /// <summary>The receipt of the objection just filed.</summary>
     public ObjectionReceipt? Receipt { get; private set; }

@@ -29,6 +29,7 @@ internal static class ImportServiceCollectionExtensions
         services.AddSingleton<ImportWorkFolder>();
         services.AddSingleton<ImportProcessor>();
         services.AddScoped<IImportIntake, ImportIntake>();
+        services.AddScoped<IImportJobReader, ImportJobReader>();
         services.AddHostedService<ImportWorker>();
         return services;
     }
