@@ -55,7 +55,7 @@ internal sealed class ComplianceModel(IMediator mediator, TimeProvider clock) : 
     ];
 
     /// <summary>Loads the counts and the page of people.</summary>
-    public async Task OnGetAsync(int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         var (ok, summary) = await TrySendAsync(new GetComplianceSummary(Year, SummaryGrouping.Employer), cancellationToken).ConfigureAwait(false);
         if (!ok)

@@ -53,7 +53,7 @@ internal sealed class IndexModel(IMediator mediator) : PlatformPageModel
     public bool Filtered => new[] { Name, IdNumber, TitleLevel, Specialty, Status }.Any(v => !string.IsNullOrWhiteSpace(v));
 
     /// <summary>Loads the list.</summary>
-    public async Task OnGetAsync(string? sort, string? dir, int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? sort, string? dir, [FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
         try
         {
