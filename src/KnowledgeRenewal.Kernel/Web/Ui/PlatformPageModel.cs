@@ -40,7 +40,7 @@ public abstract class PlatformPageModel : PageModel
         }
     }
 
-    /// <summary>Redirects (303) to <paramref name="url"/> with <paramref name="message"/> as the next page's success banner.</summary>
+    /// <summary>Redirects (302 Found; browsers follow a POST's redirect with a GET) to <paramref name="url"/> with <paramref name="message"/> as the next page's success banner.</summary>
     protected IActionResult DoneAndRedirect(string url, string message)
     {
         TempData[FlashKey] = message;
