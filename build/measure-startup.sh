@@ -15,6 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO_ROOT=$PWD
+. build/lib/host.sh
 
 RUNS=${1:-${KR_STARTUP_RUNS:-5}}
 BUDGET_MS=3000
@@ -40,32 +41,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-now_us() { local t=${EPOCHREALTIME/./}; echo "$((10#$t))"; }   # microseconds, no fork
-
-port_in_use() { ss -Htan 2>/dev/null | awk '{print $4}' | grep -Eq "[:.]$1\$"; }
-free_port() {
-  local port i
-  for i in $(seq 1 200); do
-    port=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
-    port_in_use "$port" || { echo "$port"; return 0; }
-  done
-  echo "no free port found" >&2; return 1
-}
-
-# Stops a process and its children (children first: `dotnet run` starts the app as a child). By PID only.
-stop_tree() {
-  local pid=$1 child i
-  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do stop_tree "$child"; done
-  kill -TERM "$pid" 2>/dev/null || return 0
-  for i in $(seq 1 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    case "$(ps -o stat= -p "$pid" 2>/dev/null)" in Z*) break ;; esac   # exited, not yet reaped
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-
 # measure <label> <log file> <command…>: prints the milliseconds to the first 200 of GET / (on stdout).
 measure() {
   local label=$1 log=$2
@@ -75,18 +50,11 @@ measure() {
   start=$(now_us)
   "$@" --urls "http://127.0.0.1:$port" --Database:DataDirectory="$DATA_DIR" >"$log" 2>&1 &
   CURRENT_PID=$!
-  while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://127.0.0.1:$port/" || true)
-    [ "$code" = 200 ] && break
-    elapsed=$(( ($(now_us) - start) / 1000 ))
-    if ! kill -0 "$CURRENT_PID" 2>/dev/null || [ "$elapsed" -gt "$TIMEOUT_MS" ]; then
-      echo "$label: no 200 from GET / (last status '$code' after ${elapsed} ms); log:" >&2
-      tail -n 30 "$log" >&2
-      stop_tree "$CURRENT_PID"; CURRENT_PID=""
-      return 1
-    fi
-    sleep 0.02
-  done
+  if ! wait_for_200 "http://127.0.0.1:$port/" "$CURRENT_PID" "$TIMEOUT_MS" "$log"; then
+    echo "$label failed" >&2
+    stop_tree "$CURRENT_PID"; CURRENT_PID=""
+    return 1
+  fi
   elapsed=$(( ($(now_us) - start) / 1000 ))
   stop_tree "$CURRENT_PID"; CURRENT_PID=""
   echo "$elapsed"

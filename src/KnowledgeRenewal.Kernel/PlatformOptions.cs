@@ -17,4 +17,10 @@ public sealed class PlatformOptions
 
     /// <summary>Folder (relative to the content root) that module assemblies can be dropped into.</summary>
     public string ModulesFolder { get; set; } = "data/modules";
+
+    /// <summary>
+    /// Add a <c>Server-Timing</c> header (server time, database commands) to every response — for
+    /// <c>build/measure-pages.sh</c> and the page budget tests; off in a deployment.
+    /// </summary>
+    public bool ServerTiming { get; set; }
 }

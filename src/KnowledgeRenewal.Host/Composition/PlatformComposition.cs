@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
 using KnowledgeRenewal.Kernel;
+using KnowledgeRenewal.Kernel.Diagnostics;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Credits.Domain;
@@ -74,6 +75,7 @@ public static class PlatformComposition
 
         services.AddSingleton(platform);
         services.AddSingleton(TimeProvider.System);
+        services.AddServerTiming(platform);
 
         var modulesFolder = Path.GetFullPath(Path.Combine(contentRoot, platform.ModulesFolder));
         var registry = ModuleComposition.Compose(
@@ -113,6 +115,7 @@ public static class PlatformComposition
     {
         ArgumentNullException.ThrowIfNull(app);
         var registry = app.Services.GetRequiredService<ModuleRegistry>();
+        app.UseServerTiming(app.Services.GetRequiredService<PlatformOptions>());
         app.UseWebSecurity();
 
         // Programs get problem details; people get a page in Chinese (the error's own status, e.g. 404 for an unknown

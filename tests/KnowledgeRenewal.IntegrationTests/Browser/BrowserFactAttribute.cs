@@ -15,4 +15,21 @@ public sealed class BrowserFactAttribute : FactAttribute
             Skip = $"Chromium not found at {BrowserHost.ChromiumPath}: install it with `apt-get install -y chromium fonts-noto-cjk` (or set KR_CHROMIUM to its path).";
         }
     }
+
+    /// <summary>
+    /// Makes the test a tool that runs only when this environment variable is <c>1</c> (e.g. <c>KR_SCREENSHOTS</c>, set by
+    /// <c>build/screenshots.sh</c>); otherwise it is reported as skipped.
+    /// </summary>
+    public string? RunsOnlyWith
+    {
+        get;
+        set
+        {
+            field = value;
+            if (Skip is null && value is not null && Environment.GetEnvironmentVariable(value) != "1")
+            {
+                Skip = $"a tool, not a test: runs only with {value}=1";
+            }
+        }
+    }
 }

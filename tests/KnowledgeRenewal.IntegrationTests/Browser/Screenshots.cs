@@ -10,14 +10,9 @@ namespace KnowledgeRenewal.IntegrationTests.Browser;
 [Collection(BrowserTests.Name)]
 public sealed class Screenshots(BrowserHost host)
 {
-    [BrowserFact]
+    [BrowserFact(RunsOnlyWith = "KR_SCREENSHOTS")]
     public async Task Every_demo_account_s_workbench()
     {
-        if (Environment.GetEnvironmentVariable("KR_SCREENSHOTS") != "1")
-        {
-            return;
-        }
-
         var folder = Path.Combine(BrowserHost.ArtifactsDirectory, "..", "..", "docs", "screenshots");
         Directory.CreateDirectory(folder);
         foreach (var account in DemoAccounts.All)

@@ -9,6 +9,9 @@ public sealed class PlatformFixture : PlatformFixtureBase
     /// <summary>A client without sign-in, shared by the collection's tests.</summary>
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Every answer says its server time and SQL commands (<c>Server-Timing</c>), for the page budget tests.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["Platform:ServerTiming"] = "true" };
+
     /// <inheritdoc/>
     protected override Task SeedAsync()
     {

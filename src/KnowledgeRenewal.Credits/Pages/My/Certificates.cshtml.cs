@@ -14,7 +14,7 @@ namespace KnowledgeRenewal.Credits.Pages.My;
 /// <summary>
 /// <c>/my/certificates</c> (我的学时证明): the professional's certificates, newest year and version first, with their
 /// status and links (printable page, PDF, signed credential, public verification); issuing this year's (or last year's)
-/// when the issuer's rule allows — asked first (<see cref="GetCertificateOutlook"/>), confirmed on a second step, sent as
+/// when the issuer's rule allows — asked first (<see cref="GetCertificateOutlooks"/>), confirmed on a second step, sent as
 /// the same <see cref="IssueCertificate"/> as <c>POST /api/professionals/{id}/certificates/{year}</c>.
 /// </summary>
 [Authorize(Roles = PlatformRoles.Professional)]
@@ -27,9 +27,6 @@ internal sealed class CertificatesModel(IMediator mediator, TimeProvider clock) 
 
     /// <summary>The page of certificates.</summary>
     public Paged<CertificateSummary>? Result { get; private set; }
-
-    /// <summary>The verification code of each listed certificate, by id.</summary>
-    public IReadOnlyDictionary<Guid, string> Codes { get; private set; } = new Dictionary<Guid, string>();
 
     /// <summary>What issuing would do, for this year and last year.</summary>
     public IReadOnlyList<(int Year, IssueOutlook Outlook)> Outlooks { get; private set; } = [];
@@ -87,24 +84,12 @@ internal sealed class CertificatesModel(IMediator mediator, TimeProvider clock) 
         }
 
         var thisYear = ProgramCalendar.Today(clock).Year;
-        var outlooks = new List<(int, IssueOutlook)>();
-        foreach (var year in new[] { thisYear, thisYear - 1 })
-        {
-            outlooks.Add((year, await mediator.Send(new GetCertificateOutlook(id, year), cancellationToken).ConfigureAwait(false)));
-        }
-
-        Outlooks = outlooks;
+        Outlooks = [.. (await mediator.Send(new GetCertificateOutlooks(id, [thisYear, thisYear - 1]), cancellationToken).ConfigureAwait(false))
+            .Select(o => (o.Year, o.Outlook))];
         var (ok, result) = await TrySendAsync(new ListCertificates(id, null, null, PageNumber, PageSize), cancellationToken).ConfigureAwait(false);
         if (ok && result is not null)
         {
             Result = result;
-            var codes = new Dictionary<Guid, string>();
-            foreach (var certificate in result.Items)
-            {
-                codes[certificate.Id] = (await mediator.Send(new GetCertificate(certificate.Id), cancellationToken).ConfigureAwait(false)).Value.VerificationCode;
-            }
-
-            Codes = codes;
         }
     }
 

@@ -24,6 +24,7 @@ namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 /// <param name="IssuedAt">Issued (UTC).</param>
 /// <param name="StatusChangedAt">Superseded or revoked (UTC).</param>
 /// <param name="SupersededById">The version that replaced it.</param>
+/// <param name="VerificationCode">验证码 (unformatted), for the link to the public verification page.</param>
 internal sealed record CertificateSummary(
     Guid Id,
     string Number,
@@ -39,7 +40,8 @@ internal sealed record CertificateSummary(
     decimal TotalHours,
     DateTime IssuedAt,
     DateTime? StatusChangedAt,
-    Guid? SupersededById);
+    Guid? SupersededById,
+    string VerificationCode);
 
 /// <summary>One certificate with its snapshot, status and links.</summary>
 /// <param name="Id">Id.</param>

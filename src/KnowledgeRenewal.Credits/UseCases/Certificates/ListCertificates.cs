@@ -83,5 +83,5 @@ internal sealed class ListCertificatesHandler(PlatformDbContext db) : IRequestHa
     private static IQueryable<CertificateSummary> Summaries(IQueryable<CreditCertificate> certificates) =>
         certificates.Select(c => new CertificateSummary(
             c.Id, c.Number, c.ProfessionalId, c.HolderName, c.HolderIdMasked, c.Year, c.Version, c.Status, CertificateLabels.Status(c.Status),
-            c.PublicHours.Hours, c.ProfessionalHours.Hours, c.TotalHours.Hours, c.IssuedAt, c.StatusChangedAt, c.SupersededById));
+            c.PublicHours.Hours, c.ProfessionalHours.Hours, c.TotalHours.Hours, c.IssuedAt, c.StatusChangedAt, c.SupersededById, c.VerificationCode));
 }

@@ -1,0 +1,171 @@
+// Page times, single user: signs in as every demo account, walks the pages its workbench links to (two levels deep,
+// one address per page shape), requests each one `runs` times and prints the server time (p50/p95, from the host's
+// Server-Timing header), the time seen by the client and the number of SQL commands per request.
+//
+//   dotnet run build/pages/measure-pages.cs -- <base-url> [runs] [budget-ms]
+//
+// The host must run with Platform:ServerTiming=true (build/measure-pages.sh starts one that does).
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+var baseUrl = new Uri(args.Length > 0 ? args[0] : "http://127.0.0.1:5080");
+var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+var budgetMs = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 300;
+const string Password = "Jining-Demo-2023!";
+const int MaxPagesPerAccount = 60;
+
+using var anonymous = new HttpClient { BaseAddress = baseUrl };
+var landing = await anonymous.GetStringAsync(new Uri("/", UriKind.Relative));
+var accounts = Regex.Matches(landing, @"\bdemo\.[a-z][a-z-]*[a-z]\b").Select(m => m.Value).Distinct().ToList();
+if (accounts.Count == 0)
+{
+    Console.Error.WriteLine("no demo accounts on the landing page: is the host in demo mode?");
+    return 2;
+}
+
+var rows = new List<PageRow>();
+foreach (var account in accounts)
+{
+    var cookies = new CookieContainer();
+    using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = true };
+    using var client = new HttpClient(handler) { BaseAddress = baseUrl };
+    var login = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
+    var token = Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["Input.Login"] = account, ["Input.Password"] = Password, ["__RequestVerificationToken"] = token,
+    });
+    using var signedIn = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), form);
+    if (signedIn.RequestMessage?.RequestUri?.AbsolutePath is "/Account/Login" or "/Account/TwoFactor" or "/Account/Password")
+    {
+        Console.Error.WriteLine($"{account}: not signed in (two-factor or password change required) — skipped");
+        continue;
+    }
+
+    // Breadth-first from the workbench: every same-site HTML page it links to, and the pages those link to.
+    var shapes = new HashSet<string>(StringComparer.Ordinal);
+    var queue = new Queue<(string Path, int Depth)>();
+    queue.Enqueue(("/workbench", 0));
+    shapes.Add(Shape("/workbench"));
+    var pages = new List<string>();
+    while (queue.Count > 0 && pages.Count < MaxPagesPerAccount)
+    {
+        var (path, depth) = queue.Dequeue();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        if (!IsPage(response))
+        {
+            continue;
+        }
+
+        pages.Add(path);
+        if (depth == 2)
+        {
+            continue;
+        }
+
+        var html = await response.Content.ReadAsStringAsync();
+        foreach (Match link in Regex.Matches(html, "href=\"(/[^\"#]*)\""))
+        {
+            var href = WebUtility.HtmlDecode(link.Groups[1].Value);
+            if (Measurable(href) && shapes.Add(Shape(href)))
+            {
+                queue.Enqueue((href, depth + 1));
+            }
+        }
+    }
+
+    foreach (var path in pages)
+    {
+        rows.Add(await MeasureAsync(client, account, path));
+    }
+}
+
+Console.WriteLine($"page times, single user, {runs} requests each after 2 warm-up requests ({Environment.ProcessorCount} cores); server = Server-Timing app, client = full response read");
+Console.WriteLine($"{"account",-24} {"page",-52} {"server p50",10} {"server p95",10} {"client p95",10} {"sql/req",8}");
+foreach (var row in rows)
+{
+    var flag = row.ServerP95 > budgetMs ? "  OVER" : "";
+    Console.WriteLine($"{row.Account,-24} {Trim(row.Path, 52),-52} {row.ServerP50,10:0.0} {row.ServerP95,10:0.0} {row.ClientP95,10:0.0} {row.SqlMax,8}{flag}");
+}
+
+var over = rows.Where(r => r.ServerP95 > budgetMs).ToList();
+var slowest = rows.MaxBy(r => r.ServerP95);
+var busiest = rows.MaxBy(r => r.SqlMax);
+Console.WriteLine($"pages measured: {rows.Count} across {accounts.Count} accounts");
+if (slowest is not null && busiest is not null)
+{
+    Console.WriteLine($"slowest server p95: {slowest.ServerP95:0.0} ms ({slowest.Account} {slowest.Path})");
+    Console.WriteLine($"most SQL commands per request: {busiest.SqlMax} ({busiest.Account} {busiest.Path})");
+}
+
+Console.WriteLine(over.Count == 0
+    ? $"budget check: every page's server p95 within {budgetMs:0} ms"
+    : $"budget check: {over.Count} page(s) OVER {budgetMs:0} ms at p95");
+return 0;
+
+async Task<PageRow> MeasureAsync(HttpClient client, string account, string path)
+{
+    var server = new List<double>();
+    var seen = new List<double>();
+    var sql = 0;
+    for (var i = -2; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        await response.Content.ReadAsByteArrayAsync();
+        watch.Stop();
+        if (i < 0)
+        {
+            continue;
+        }
+
+        var (app, commands) = ReadTiming(response);
+        server.Add(app);
+        seen.Add(watch.Elapsed.TotalMilliseconds);
+        sql = Math.Max(sql, commands);
+    }
+
+    return new PageRow(account, path, Percentile(server, 0.50), Percentile(server, 0.95), Percentile(seen, 0.95), sql);
+}
+
+static (double App, int Commands) ReadTiming(HttpResponseMessage response)
+{
+    if (!response.Headers.TryGetValues("Server-Timing", out var values))
+    {
+        throw new InvalidOperationException("no Server-Timing header: start the host with Platform:ServerTiming=true");
+    }
+
+    var header = string.Join(",", values);
+    var app = double.Parse(Regex.Match(header, @"app;dur=([0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+    var commands = int.Parse(Regex.Match(header, "sql;dur=[0-9.]+;desc=\"([0-9]+)\"").Groups[1].Value, CultureInfo.InvariantCulture);
+    return (app, commands);
+}
+
+static double Percentile(List<double> values, double p)
+{
+    var sorted = values.Order().ToList();
+    var rank = (int)Math.Ceiling(p * sorted.Count) - 1;
+    return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+}
+
+static bool IsPage(HttpResponseMessage response) =>
+    response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "text/html";
+
+static bool Measurable(string href) =>
+    !Regex.IsMatch(href, @"^/(api|odata|openapi|api-docs|health|lib|css|js|favicon|Account/Logout)\b", RegexOptions.IgnoreCase)
+    && !Regex.IsMatch(href, @"handler=|\.(xlsx|csv|pdf|json|png|svg|ico)\b|/(transcript|pdf|credential|template|report|download)\b", RegexOptions.IgnoreCase);
+
+// One address per page shape: ids and numbers become placeholders, the query string is ignored.
+static string Shape(string href)
+{
+    var path = href.Split('?')[0];
+    path = Regex.Replace(path, "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "{id}");
+    path = Regex.Replace(path, "/[0-9][0-9A-Za-z-]*", "/{n}");
+    return Regex.Replace(path, "/[0-9A-Z]{16,}(?=/|$)", "/{code}");
+}
+
+static string Trim(string text, int width) => text.Length <= width ? text : text[..(width - 1)] + "…";
+
+internal sealed record PageRow(string Account, string Path, double ServerP50, double ServerP95, double ClientP95, int SqlMax);
