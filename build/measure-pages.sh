@@ -3,6 +3,7 @@
 # server time at p50/p95 against the 300 ms budget and the SQL commands per request.
 #
 #   build/measure-pages.sh [runs] [budget-ms]      runs per page defaults to 20; KR_PAGES_SKIP_BUILD=1 reuses the build;
+#                                                  KR_PAGES_ONLY=<regex> measures only the matching addresses;
 #                                                  KR_PAGES_KEEP=1 keeps the temp dir (host log, database)
 #
 # Builds the host in Release, starts it on a fresh demo city (SQLite in a temp dir, demo mode, a free loopback port,
