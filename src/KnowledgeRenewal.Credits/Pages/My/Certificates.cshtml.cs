@@ -4,6 +4,7 @@ using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -54,7 +55,7 @@ internal sealed class CertificatesModel(IMediator mediator, TimeProvider clock) 
     /// <summary>Issues the year's certificate (after confirmation), then back to the list with a banner.</summary>
     public async Task<IActionResult> OnPostIssueAsync(int year, CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new FindOwnProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
+        if (await mediator.Send(new FindMyProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
         {
             return NotFound();
         }
@@ -77,7 +78,7 @@ internal sealed class CertificatesModel(IMediator mediator, TimeProvider clock) 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new FindOwnProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
+        if (await mediator.Send(new FindMyProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
         {
             HasRecord = false;
             return;

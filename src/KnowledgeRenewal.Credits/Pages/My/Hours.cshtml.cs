@@ -50,7 +50,7 @@ internal sealed class HoursModel(IMediator mediator, TimeProvider clock) : Platf
     {
         ThisYear = ProgramCalendar.Today(clock).Year;
         Year = year ?? ThisYear;
-        if (await mediator.Send(new FindOwnProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
+        if (await mediator.Send(new FindMyProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
         {
             HasRecord = false;
             return;
@@ -79,7 +79,7 @@ internal sealed class HoursModel(IMediator mediator, TimeProvider clock) : Platf
     /// <summary>The transcript (学时档案) as xlsx: every year, every record (audited as an export).</summary>
     public async Task<IActionResult> OnGetTranscriptAsync(CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new FindOwnProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
+        if (await mediator.Send(new FindMyProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
         {
             return NotFound();
         }

@@ -4,6 +4,7 @@ using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.Compliance;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
 using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 
@@ -28,7 +29,7 @@ internal sealed class MyHoursSection(IMediator mediator) : IWorkbenchSection
     /// <inheritdoc />
     public async Task<WorkbenchCard?> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new FindOwnProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
+        if (await mediator.Send(new FindMyProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
         {
             return new WorkbenchCard("我的学时", [new WorkbenchItem("您的账号还没有关联专业技术人员信息", null, Note: "请联系所在单位的人事部门登记。")]);
         }

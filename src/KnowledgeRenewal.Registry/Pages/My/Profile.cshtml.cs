@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Registry.UseCases.Professionals;
 using KnowledgeRenewal.Sdk;

@@ -6,9 +6,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Registry.UseCases.Professionals;
 
-/// <summary>The caller's own professional record (their account is linked to it); null when they hold none.</summary>
-internal sealed record FindMyProfessional : IRequest<Guid?>;
-
 /// <summary>Handles <see cref="FindMyProfessional"/> (through the caller's scope, which always includes their own record).</summary>
 internal sealed class FindMyProfessionalHandler(PlatformDbContext db, ICurrentAccess access) : IRequestHandler<FindMyProfessional, Guid?>
 {
