@@ -123,10 +123,13 @@ public sealed partial class WebSignInTests
         Assert.Equal("/account/two-factor", (await LoginAsync(browser, account.UserName, Password)).Location);
 
         var step = await browser.GetAsync("/account/login/code");
-        Assert.Equal(HttpStatusCode.Redirect, step.Status);
-        Assert.Equal("/account/login", step.LocationPath);
+        Assert.Equal(HttpStatusCode.OK, step.Status);
+        Assert.DoesNotContain("name=\"Code\"", step.Html, StringComparison.Ordinal);
+        Assert.Contains("请先输入账号和密码", step.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/login\"", step.Html, StringComparison.Ordinal);
         var post = await browser.PostAsync("/account/login/code", CodeForm("123456"), tokenFrom: (await browser.GetAsync("/account/login")).Html);
-        Assert.Equal("/account/login", post.LocationPath);
+        Assert.Equal(HttpStatusCode.OK, post.Status);
+        Assert.DoesNotContain("name=\"Code\"", post.Html, StringComparison.Ordinal);
         Assert.False(post.Sets("kr.session"));
         Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(browser));
     }
@@ -150,7 +153,7 @@ public sealed partial class WebSignInTests
         Assert.True(await platform.ReadAsync(account.Id, user => user.LockoutEnd > DateTimeOffset.UtcNow));
         Assert.True(await platform.AuditedAsync(AuditActions.LockedOut, account.Id));
         Assert.Contains("登录失败", (await browser.GetAsync("/account/login")).Html, StringComparison.Ordinal);
-        Assert.Equal("/account/login", (await browser.GetAsync("/account/login/code")).LocationPath);
+        Assert.DoesNotContain("name=\"Code\"", (await browser.GetAsync("/account/login/code")).Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,13 +169,13 @@ public sealed partial class WebSignInTests
         Assert.Equal("/account/login/code", first.Location);
 
         var step = await browser.GetAsync("/account/login/code");
-        Assert.Equal(HttpStatusCode.Redirect, step.Status);
-        Assert.Equal("/account/login", step.LocationPath);
+        Assert.Equal(HttpStatusCode.OK, step.Status);
         Assert.True(step.Deletes("kr.pending"));
-        var login = await browser.GetAsync("/account/login");
-        Assert.Contains("已超时", login.Html, StringComparison.Ordinal);
-        var late = await browser.PostAsync("/account/login/code", CodeForm(account.CurrentCode()!));
-        Assert.Equal("/account/login", late.LocationPath);
+        Assert.Contains("已超时", step.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Code\"", step.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/account/login\"", step.Html, StringComparison.Ordinal);
+        var late = await browser.PostAsync("/account/login/code", CodeForm(account.CurrentCode()!), tokenFrom: (await browser.GetAsync("/account/login")).Html);
+        Assert.Equal(HttpStatusCode.OK, late.Status);
         Assert.False(late.Sets("kr.session"));
         Assert.Equal(HttpStatusCode.Unauthorized, await MeStatusAsync(browser));
     }

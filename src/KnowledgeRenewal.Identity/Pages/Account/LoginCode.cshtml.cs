@@ -35,7 +35,7 @@ public sealed class LoginCodeModel(
     /// <summary>How many minutes the step lasts.</summary>
     public int Minutes => security.Value.SignInCodeMinutes;
 
-    /// <summary>Asks for the code, or sends the person back to the login page when no sign-in waits for one.</summary>
+    /// <summary>Asks for the code, or says to start again when no sign-in waits for one.</summary>
     public async Task<IActionResult> OnGetAsync() => Elsewhere(await FindSubjectAsync(PendingSignIn.Code).ConfigureAwait(false)) ?? Page();
 
     /// <summary>Checks the code: signed in, on to the password change, or the field's error.</summary>
@@ -87,7 +87,11 @@ public sealed class LoginCodeModel(
         }
     }
 
-    // Null when a sign-in waits for its code; else where to go: a signed-in person home, anyone else to the login page.
+    /// <summary>Why no code is asked for (no sign-in waits for one, or it waited too long); null while one waits.</summary>
+    public string? NothingPending { get; private set; }
+
+    // Null when a sign-in waits for its code; else the answer: a signed-in person goes home, anyone else is told to
+    // start again on the login page (said here, not by a redirect: the step may have just expired).
     private IActionResult? Elsewhere(AccountSubject? subject)
     {
         if (subject is { PendingPurpose: PendingSignIn.Code })
@@ -100,11 +104,9 @@ public sealed class LoginCodeModel(
             return RedirectToLocal(ReturnUrl);
         }
 
-        if (PendingExpired)
-        {
-            TempData[LoginModel.NoticeKey] = $"验证码须在输入密码后 {Minutes} 分钟内填写，已超时。请重新输入账号和密码。";
-        }
-
-        return RedirectToPage("/Account/Login");
+        NothingPending = PendingExpired
+            ? $"验证码须在输入密码后 {Minutes} 分钟内填写，已超时。请重新输入账号和密码。"
+            : "没有等待输入验证码的登录。请先输入账号和密码。";
+        return Page();
     }
 }
