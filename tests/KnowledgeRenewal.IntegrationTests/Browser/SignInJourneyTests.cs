@@ -38,6 +38,7 @@ public sealed class SignInJourneyTests(BrowserHost host)
                 Assert.Equal(0, await page.Locator("input[type=password]").CountAsync());
                 Assert.Equal("one-time-code", await page.Locator("#Code").GetAttributeAsync("autocomplete"));
                 Assert.Equal("numeric", await page.Locator("#Code").GetAttributeAsync("inputmode"));
+                await ShotAsync(page, "code");
                 await BrowserHost.AssertAccessibleAsync(page);
                 await BrowserHost.AssertFitsWidthAsync(page);
 
@@ -48,6 +49,7 @@ public sealed class SignInJourneyTests(BrowserHost host)
                 Assert.EndsWith("/account/login/code", page.Url, StringComparison.Ordinal);
                 Assert.Contains("验证码错误", await page.Locator("#Code-error").InnerTextAsync(), StringComparison.Ordinal);
                 Assert.Equal("true", await page.Locator("#Code").GetAttributeAsync("aria-invalid"));
+                await ShotAsync(page, "wrong-code");
                 await BrowserHost.AssertAccessibleAsync(page);
                 await BrowserHost.AssertFitsWidthAsync(page);
 
@@ -87,6 +89,18 @@ public sealed class SignInJourneyTests(BrowserHost host)
         var step = AuthenticatorCode.StepOf(DateTimeOffset.UtcNow);
         var valid = Enumerable.Range(-3, 7).Select(i => AuthenticatorCode.ComputeForStep(key, step + i)).ToHashSet(StringComparer.Ordinal);
         return Enumerable.Range(0, 100).Select(i => ((123457 + (i * 7919)) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture)).First(c => !valid.Contains(c));
+    }
+
+    // Screenshots for looking at the pages, when KR_SHOTS_DIR names a folder.
+    private static async Task ShotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("KR_SHOTS_DIR") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"signin-{name}-{page.ViewportSize?.Width ?? 0}.png"), FullPage = true });
     }
 
     private async Task<HttpClient> AuditorAsync()
