@@ -24,6 +24,7 @@ using KnowledgeRenewal.Programs.Demo;
 using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 using KnowledgeRenewal.Programs.Web;
 using KnowledgeRenewal.Kernel.Web;
+using Microsoft.AspNetCore.Mvc;
 using KnowledgeRenewal.Host.Endpoints;
 using KnowledgeRenewal.Identity;
 using KnowledgeRenewal.Registry;
@@ -251,6 +252,9 @@ public static class PlatformComposition
                 ModuleWebParts.AddRouteComponents(options, registry);
             });
         services.AddRazorPages(options => options.Conventions.Add(new ModulePagesAreBusinessData(registry)));
+
+        // Values the model binder cannot read are said in Chinese on every page and controller.
+        services.Configure<MvcOptions>(options => ChineseBindingMessages.Apply(options.ModelBindingMessageProvider));
 
         // Pages are Chinese: let Razor write CJK text as is instead of as numeric character references.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

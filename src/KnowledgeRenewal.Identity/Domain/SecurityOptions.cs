@@ -24,6 +24,9 @@ public sealed class SecurityOptions
     /// <summary>A web session ends this many hours after sign-in, however active.</summary>
     public int SessionAbsoluteHours { get; set; } = 8;
 
+    /// <summary>Minutes between a proven password and the two-factor code of a web sign-in before the person starts again.</summary>
+    public int SignInCodeMinutes { get; set; } = 5;
+
     /// <summary>Lifetime of API access tokens.</summary>
     public int AccessTokenMinutes { get; set; } = 10;
 

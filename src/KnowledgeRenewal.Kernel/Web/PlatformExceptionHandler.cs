@@ -80,6 +80,14 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
             return refused;
         }
 
+        if (ChineseBindingMessages.FromMinimalApi(exception.Message) is { } parameter)
+        {
+            // A route, query or header value that is not of its type (?year=abc): a validation failure of that field.
+            var refused = Problem(400, ProblemCodes.ValidationFailed, "提交的数据未通过校验", "请按 errors 中列出的字段逐项修改后重新提交。");
+            refused.Extensions["errors"] = new[] { parameter };
+            return refused;
+        }
+
         var problem = Problem(400, ProblemCodes.MalformedRequest, "请求格式不正确", "请求无法解析，请检查 JSON 格式、字段类型和 Content-Type。");
         if (exception.InnerException is JsonException { Path: { } path } && FieldOf(path) is { } field)
         {

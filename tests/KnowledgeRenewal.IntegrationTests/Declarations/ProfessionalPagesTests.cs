@@ -72,6 +72,20 @@ public sealed class ProfessionalPagesTests(DeclarationPlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_year_that_is_not_a_number_is_said_in_Chinese()
+    {
+        var me = await platform.NewDeclarantAsync(platform.E1);
+        using var browser = await platform.Accounts.SignInAsync(me.Account);
+
+        var page = await browser.GetAsync("/my/hours?year=abc");
+
+        Assert.Contains("class=\"error-summary\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("“abc”不是有效的值", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("The value", page.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Other_roles_get_the_403_page_and_visitors_the_sign_in_page()
     {
         var hr = await platform.Accounts.CreateAsync($"my.hr.{Guid.NewGuid():N}"[..28], [PlatformRoles.EmployerHr], platform.E1.Code);

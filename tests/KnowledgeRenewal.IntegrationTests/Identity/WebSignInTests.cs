@@ -189,8 +189,8 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         // From now on the account signs in with password and code.
         using var next = platform.Browser();
         var withoutCode = await LoginAsync(next, account.UserName, Password);
-        Assert.Equal(HttpStatusCode.OK, withoutCode.Status);
-        Assert.Contains("name=\"Input.TotpCode\"", withoutCode.Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, withoutCode.Status);
+        Assert.Equal("/account/login/code", withoutCode.Location);
     }
 
     [Fact]
@@ -201,19 +201,22 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
 
         var askForCode = await LoginAsync(browser, account.UserName, Password);
 
-        Assert.Equal(HttpStatusCode.OK, askForCode.Status);
+        Assert.Equal(HttpStatusCode.Redirect, askForCode.Status);
+        Assert.Equal("/account/login/code", askForCode.Location);
         Assert.False(askForCode.Sets("kr.session"));
-        Assert.Contains("name=\"Input.TotpCode\"", askForCode.Html, StringComparison.Ordinal);
-        Assert.Contains($"value=\"{account.UserName}\"", askForCode.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain(Password, askForCode.Html, StringComparison.Ordinal);
+        Assert.True(askForCode.Sets("kr.pending"));
+        var codePage = await browser.GetAsync("/account/login/code");
+        Assert.Equal(HttpStatusCode.OK, codePage.Status);
+        Assert.Contains("name=\"Code\"", codePage.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, codePage.Html, StringComparison.Ordinal);
 
-        var wrongCode = await browser.PostAsync("/account/login", LoginForm(account.UserName, Password, OtherCode(account.Key!)));
+        var wrongCode = await browser.PostAsync("/account/login/code", CodeForm(OtherCode(account.Key!)));
         Assert.Equal(HttpStatusCode.OK, wrongCode.Status);
         Assert.False(wrongCode.Sets("kr.session"));
-        Assert.Contains("动态口令错误", wrongCode.Html, StringComparison.Ordinal);
-        Assert.Contains("name=\"Input.TotpCode\"", wrongCode.Html, StringComparison.Ordinal);
+        Assert.Contains("验证码错误", wrongCode.Html, StringComparison.Ordinal);
+        Assert.Contains("name=\"Code\"", wrongCode.Html, StringComparison.Ordinal);
 
-        var signedIn = await browser.PostAsync("/account/login", LoginForm(account.UserName, Password, Code(account.Key!)));
+        var signedIn = await browser.PostAsync("/account/login/code", CodeForm(Code(account.Key!)));
         Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
         Assert.Equal("/workbench", signedIn.Location);
         Assert.True(signedIn.Sets("kr.session"));
@@ -239,7 +242,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         Assert.Equal("/account/two-factor", enabled.Location);
         Assert.True((await MeAsync(browser)).TwoFactorEnabled);
         using var next = platform.Browser();
-        Assert.Contains("name=\"Input.TotpCode\"", (await LoginAsync(next, account.UserName, Password)).Html, StringComparison.Ordinal);
+        Assert.Equal("/account/login/code", (await LoginAsync(next, account.UserName, Password)).Location);
     }
 
     [Fact]
@@ -247,8 +250,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
     {
         var account = await platform.CreateAsync("rekey", PlatformRoles.SecurityAdmin, ProgramOffice, enrollTwoFactor: true);
         using var browser = platform.Browser();
-        await browser.GetAsync("/account/login");
-        Assert.Equal("/workbench", (await browser.PostAsync("/account/login", LoginForm(account.UserName, Password, Code(account.Key!)))).Location);
+        Assert.Equal("/workbench", (await LoginWithCodeAsync(browser, account.UserName, Password, Code(account.Key!))).Location);
 
         var state = await browser.GetAsync("/account/two-factor");
         Assert.Contains("已启用动态口令", state.Html, StringComparison.Ordinal);
@@ -271,11 +273,10 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
 
         // The old authenticator no longer signs in; the new one does.
         using var next = platform.Browser();
-        await next.GetAsync("/account/login");
-        var oldKey = await next.PostAsync("/account/login", LoginForm(account.UserName, Password, Code(account.Key!)));
-        Assert.Contains("动态口令错误", oldKey.Html, StringComparison.Ordinal);
+        var oldKey = await LoginWithCodeAsync(next, account.UserName, Password, Code(account.Key!));
+        Assert.Contains("验证码错误", oldKey.Html, StringComparison.Ordinal);
         // The enrollment used the current code, and a used code is never accepted again: sign in with the next one.
-        var newKey = await next.PostAsync("/account/login", LoginForm(account.UserName, Password, NextCode(key)));
+        var newKey = await next.PostAsync("/account/login/code", CodeForm(NextCode(key)));
         Assert.Equal("/workbench", newKey.Location);
     }
 
@@ -487,16 +488,25 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
         var url = returnUrl is null ? "/account/login" : "/account/login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
         var form = await browser.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, form.Status);
-        return await browser.PostAsync(url, LoginForm(login, password, null, returnUrl));
+        return await browser.PostAsync(url, LoginForm(login, password, returnUrl));
     }
 
-    private static Dictionary<string, string?> LoginForm(string login, string password, string? totp, string? returnUrl = null) => new()
+    // Both steps of a sign-in with two factors: the password on the login page, then the code on the code page.
+    private static async Task<WebPage> LoginWithCodeAsync(WebBrowser browser, string login, string password, string code, string? returnUrl = null)
+    {
+        var first = await LoginAsync(browser, login, password, returnUrl);
+        Assert.True(first.LocationPath == "/account/login/code", $"expected the code step, got {(int)first.Status} {first.Location}");
+        return await browser.SubmitAsync("/account/login/code", CodeForm(code));
+    }
+
+    private static Dictionary<string, string?> LoginForm(string login, string password, string? returnUrl = null) => new()
     {
         ["Input.Login"] = login,
         ["Input.Password"] = password,
-        ["Input.TotpCode"] = totp,
         ["ReturnUrl"] = returnUrl,
     };
+
+    private static Dictionary<string, string?> CodeForm(string code) => new() { ["Code"] = code };
 
     private static Dictionary<string, string?> PasswordForm(string current, string proposed, string confirmation) => new()
     {

@@ -13,6 +13,13 @@ internal abstract class ClassPageModel : PlatformPageModel
     /// <summary>The roles that create, change, finish and cancel classes and upload rosters (<see cref="ClassWriters.Roles"/>).</summary>
     public const string Writers = PlatformRoles.ProgramOfficeAdmin + "," + PlatformRoles.ProviderStaff;
 
+    /// <summary>
+    /// The roles that look at classes: those who run them and those they are aimed at (a county, a sector, the program
+    /// office). The API lets every business user ask (and answers others with nothing in their scope); the pages refuse
+    /// professionals and employers outright, as the menu never offers them classes.
+    /// </summary>
+    public const string Readers = Writers + "," + PlatformRoles.CountyAdmin + "," + PlatformRoles.DepartmentAdmin;
+
     /// <summary>Whether the caller may change classes (the use cases still check the class is theirs).</summary>
     public bool CanWrite => ClassWriters.Roles.Any(User.IsInRole);
 

@@ -13,7 +13,7 @@ namespace KnowledgeRenewal.Credits.Pages.Classes;
 /// those aimed at it; the program office: all), newest first, filtered by year and status in the address — the same
 /// use case as <c>GET /api/classes</c>.
 /// </summary>
-[Authorize(Policy = PlatformPolicies.BusinessUser)]
+[Authorize(Roles = Readers)]
 internal sealed class IndexModel : ClassPageModel
 {
     private const int PageSize = 20;

@@ -16,7 +16,7 @@ namespace KnowledgeRenewal.Credits.Pages.Classes;
 /// (结业) and cancel, each irreversible step confirmed on the page first (<c>?confirm=finish</c>) and then sent as
 /// the API does (<c>POST /api/classes/{id}/finish</c>, <c>/cancel</c>, with the version shown as <c>If-Match</c>).
 /// </summary>
-[Authorize(Policy = PlatformPolicies.BusinessUser)]
+[Authorize(Roles = Readers)]
 internal sealed class ShowModel(IMediator mediator) : ClassPageModel
 {
     private const int RecordsPerPage = 50;

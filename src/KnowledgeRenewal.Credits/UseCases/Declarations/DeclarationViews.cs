@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Contracts;
@@ -209,18 +210,7 @@ internal static class DeclarationViews
     // The trail's people by the names they are known by (the accounts' display names), not their user names.
     private static async Task<IReadOnlyList<ReviewStepView>> WithNamesAsync(PlatformDbContext db, IReadOnlyList<ReviewStepView> trail, CancellationToken cancellationToken)
     {
-        var userNames = trail.Where(t => t.By is not null).Select(t => t.By!).Distinct(StringComparer.Ordinal).ToList();
-        if (userNames.Count == 0)
-        {
-            return trail;
-        }
-
-        var names = await db.Users.AsNoTracking()
-            .Where(u => u.UserName != null && userNames.Contains(u.UserName))
-            .Select(u => new { u.UserName, u.DisplayName })
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
-        var byUser = names.Where(n => !string.IsNullOrWhiteSpace(n.DisplayName)).ToDictionary(n => n.UserName!, n => n.DisplayName, StringComparer.Ordinal);
+        var byUser = await db.DisplayNamesAsync(trail.Select(t => t.By), cancellationToken).ConfigureAwait(false);
         return [.. trail.Select(t => t.By is { } by && byUser.TryGetValue(by, out var name) ? t with { ByName = name } : t)];
     }
 

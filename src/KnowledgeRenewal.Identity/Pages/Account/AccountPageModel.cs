@@ -17,7 +17,7 @@ namespace KnowledgeRenewal.Identity.Pages.Account;
 /// or replacing a one-time or expired password.
 /// </summary>
 /// <param name="User">The account.</param>
-/// <param name="PendingPurpose">For a pending person, what is left to do (<see cref="PendingSignIn.Enroll"/> or <see cref="PendingSignIn.Password"/>); null when signed in.</param>
+/// <param name="PendingPurpose">For a pending person, what is left to do (<see cref="PendingSignIn.Enroll"/>, <see cref="PendingSignIn.Password"/> or <see cref="PendingSignIn.Code"/>); null when signed in.</param>
 /// <param name="ReturnUrl">Where a pending person goes once signed in (local addresses only).</param>
 public sealed record AccountSubject(PlatformUser User, string? PendingPurpose, string? ReturnUrl)
 {
@@ -40,7 +40,13 @@ internal static class PendingSignIn
     /// <summary>The password must be changed.</summary>
     public const string Password = "password";
 
-    public static ClaimsPrincipal Create(PlatformUser user, string purpose, string? returnUrl)
+    /// <summary>The two-factor code must be given (the second step of signing in).</summary>
+    public const string Code = "code";
+
+    /// <summary>Claim: when the step expires (Unix seconds), for steps shorter than the pending cookie's lifetime.</summary>
+    public const string ExpiresClaim = "kr:until";
+
+    public static ClaimsPrincipal Create(PlatformUser user, string purpose, string? returnUrl, DateTimeOffset? expires = null)
     {
         var identity = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme, PlatformClaims.Name, PlatformClaims.Role);
         identity.AddClaim(new Claim(PlatformClaims.Subject, user.Id.ToString()));
@@ -50,6 +56,11 @@ internal static class PendingSignIn
         if (!string.IsNullOrEmpty(returnUrl))
         {
             identity.AddClaim(new Claim(ReturnUrlClaim, returnUrl));
+        }
+
+        if (expires is { } until)
+        {
+            identity.AddClaim(new Claim(ExpiresClaim, until.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
         }
 
         return new ClaimsPrincipal(identity);
@@ -84,12 +95,38 @@ public abstract class AccountPageModel(UserManager<PlatformUser> users, SignInSe
     /// </summary>
     internal static IDisposable? ElevateIfPending(AccountSubject subject) => subject.IsPending ? SystemScope.Enter() : null;
 
-    /// <summary>The person at hand: a valid pending principal first, then the signed-in session; null when neither.</summary>
-    protected async Task<AccountSubject?> FindSubjectAsync()
+    /// <summary>Whether the last <see cref="FindSubjectAsync(string[])"/> found a pending step that had expired.</summary>
+    protected bool PendingExpired { get; private set; }
+
+    /// <summary>
+    /// The person at hand: a valid pending principal setting up two factors or replacing the password first, then the
+    /// signed-in session; null when neither. A pending sign-in still waiting for its code is not accepted here.
+    /// </summary>
+    protected Task<AccountSubject?> FindSubjectAsync() => FindSubjectAsync(PendingSignIn.Enroll, PendingSignIn.Password);
+
+    /// <summary>
+    /// The person at hand: a valid pending principal for one of <paramref name="purposes"/> first, then the signed-in
+    /// session; null when neither. A pending principal for another purpose is ignored (and kept); one that is no longer
+    /// valid (expired step, disabled or locked account, changed security stamp) is dropped.
+    /// </summary>
+    protected async Task<AccountSubject?> FindSubjectAsync(params string[] purposes)
     {
+        ArgumentNullException.ThrowIfNull(purposes);
+        PendingExpired = false;
         var pending = await HttpContext.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme).ConfigureAwait(false);
-        if (pending.Succeeded && pending.Principal.FindFirst(PlatformClaims.Subject)?.Value is { } subject)
+        var pendingPurpose = pending.Succeeded ? pending.Principal.FindFirst(PendingSignIn.PurposeClaim)?.Value : null;
+        if (pendingPurpose is not null && purposes.Contains(pendingPurpose, StringComparer.Ordinal)
+            && pending.Principal!.FindFirst(PlatformClaims.Subject)?.Value is { } subject)
         {
+            if (pending.Principal.FindFirst(PendingSignIn.ExpiresClaim)?.Value is { } until
+                && (!long.TryParse(until, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+                    || clock.GetUtcNow() >= DateTimeOffset.FromUnixTimeSeconds(seconds)))
+            {
+                PendingExpired = true;
+                await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme).ConfigureAwait(false);
+                return null;
+            }
+
             PlatformUser? user;
             bool lockedOut;
             using (SystemScope.Enter())
@@ -98,11 +135,10 @@ public abstract class AccountPageModel(UserManager<PlatformUser> users, SignInSe
                 lockedOut = user is not null && await users.IsLockedOutAsync(user).ConfigureAwait(false);
             }
 
-            var purpose = pending.Principal.FindFirst(PendingSignIn.PurposeClaim)?.Value;
-            if (user is not null && !user.IsDisabled && !lockedOut && purpose is PendingSignIn.Enroll or PendingSignIn.Password
+            if (user is not null && !user.IsDisabled && !lockedOut
                 && string.Equals(user.SecurityStamp, pending.Principal.FindFirst(PlatformClaims.SecurityStamp)?.Value, StringComparison.Ordinal))
             {
-                return new AccountSubject(user, purpose, pending.Principal.FindFirst(PendingSignIn.ReturnUrlClaim)?.Value);
+                return new AccountSubject(user, pendingPurpose, pending.Principal.FindFirst(PendingSignIn.ReturnUrlClaim)?.Value);
             }
 
             // Disabled, locked, or changed (new password, roles) since the password was proven: start again.
@@ -123,13 +159,17 @@ public abstract class AccountPageModel(UserManager<PlatformUser> users, SignInSe
     }
 
     /// <summary>Starts (or continues) the pending step: drops any session, remembers who proved the password and what is left.</summary>
-    protected async Task BeginPendingAsync(PlatformUser user, string purpose, string? returnUrl)
+    /// <param name="user">The account whose password was proven.</param>
+    /// <param name="purpose">What is left to do.</param>
+    /// <param name="returnUrl">Where to go once signed in.</param>
+    /// <param name="lifetime">A lifetime shorter than the pending cookie's, if the step has one (the code step).</param>
+    protected async Task BeginPendingAsync(PlatformUser user, string purpose, string? returnUrl, TimeSpan? lifetime = null)
     {
         ArgumentNullException.ThrowIfNull(user);
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme).ConfigureAwait(false);
         await HttpContext.SignInAsync(
             IdentityConstants.TwoFactorUserIdScheme,
-            PendingSignIn.Create(user, purpose, LocalOrNull(returnUrl)),
+            PendingSignIn.Create(user, purpose, LocalOrNull(returnUrl), lifetime is { } span ? clock.GetUtcNow() + span : null),
             new AuthenticationProperties { IsPersistent = false }).ConfigureAwait(false);
     }
 

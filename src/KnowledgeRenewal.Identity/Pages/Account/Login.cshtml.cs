@@ -2,6 +2,7 @@ using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.UseCases.SignIn;
 using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Kernel.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,9 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeRenewal.Identity.Pages.Account;
 
 /// <summary>
-/// <c>/account/login</c>: user name, mobile number or resident ID number, password, and a TOTP code where the
-/// account needs one. Unknown account, wrong password, locked and disabled accounts get the very same page.
+/// <c>/account/login</c>: user name, mobile number or resident ID number and password. An account with two factors
+/// then goes on to the code step (<c>/account/login/code</c>) without typing the password again. Unknown account,
+/// wrong password, locked and disabled accounts get the very same page.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(IdentityArea.SignInRateLimit)]
@@ -27,28 +29,31 @@ public sealed class LoginModel(
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
-    /// <summary>Whether the TOTP field is shown.</summary>
-    public bool ShowTotp { get; private set; }
-
     /// <summary>The error shown, if any.</summary>
     public string? Error { get; private set; }
 
     /// <summary>A hint shown above the form, if any.</summary>
     public string? Hint { get; private set; }
 
-    /// <summary>Shows the form.</summary>
-    public void OnGet()
+    /// <summary>Where a message for the login page is kept across a redirect.</summary>
+    internal const string NoticeKey = "kr.login.notice";
+
+    /// <summary>Shows the form; coming back here abandons a sign-in waiting for its code (starting over).</summary>
+    public async Task OnGetAsync()
     {
+        Hint = TempData[NoticeKey] as string;
+        if (await FindSubjectAsync(PendingSignIn.Code).ConfigureAwait(false) is { IsPending: true })
+        {
+            await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Signs in, or says what is missing.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Input.Login = Input.Login?.Trim() ?? "";
-        var totp = string.IsNullOrWhiteSpace(Input.TotpCode) ? null : Input.TotpCode.Replace("-", "", StringComparison.Ordinal).Trim();
-        var outcome = await Credentials.PasswordSignInAsync(Input.Login, Input.Password, totp, cancellationToken).ConfigureAwait(false);
+        var outcome = await Credentials.PasswordSignInAsync(Input.Login, Input.Password, null, cancellationToken).ConfigureAwait(false);
         Input.Password = null;
-        Input.TotpCode = null;
         switch (outcome.Status)
         {
             case SignInStatus.Succeeded:
@@ -64,14 +69,8 @@ public sealed class LoginModel(
                 return RedirectToPage("/Account/Password");
 
             case SignInStatus.TwoFactorRequired:
-                ShowTotp = true;
-                Hint = "该账号已启用动态口令：请再次输入密码，并输入身份验证器上显示的 6 位动态口令。";
-                return Page();
-
-            case SignInStatus.TwoFactorFailed:
-                ShowTotp = true;
-                Error = "动态口令错误或已过期，请重新输入密码和身份验证器上当前显示的动态口令。";
-                return Page();
+                await BeginPendingAsync(outcome.User!, PendingSignIn.Code, ReturnUrl, TimeSpan.FromMinutes(security.Value.SignInCodeMinutes)).ConfigureAwait(false);
+                return RedirectToPage("/Account/LoginCode");
 
             case SignInStatus.TooManyAttempts:
                 Error = SignInMessages.TooManyAttempts;
@@ -93,8 +92,5 @@ public sealed class LoginModel(
 
         /// <summary>The password (never shown back).</summary>
         public string? Password { get; set; }
-
-        /// <summary>The TOTP code, where needed.</summary>
-        public string? TotpCode { get; set; }
     }
 }

@@ -95,7 +95,46 @@ public sealed class SignInService(
 
         var roles = await users.GetRolesAsync(user).ConfigureAwait(false);
         var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == user.OrganizationId, cancellationToken).ConfigureAwait(false);
-        if (RoleCatalog.RequiresTwoFactor(roles, organization.Type) || user.TwoFactorEnabled)
+        return await AfterPasswordAsync(user, RoleCatalog.RequiresTwoFactor(roles, organization.Type) || user.TwoFactorEnabled, totpCode, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The second step of a web sign-in, once the password has been proven (<see cref="SignInStatus.TwoFactorRequired"/>):
+    /// checks the TOTP code alone, with the rules of <see cref="PasswordSignInAsync"/> — attempts per account name,
+    /// lockout (a wrong code counts as a failed sign-in), the password-rotation step, and an audit record either way.
+    /// </summary>
+    /// <param name="user">The account whose password was proven (the caller checked its security stamp).</param>
+    /// <param name="totpCode">The code typed.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task<SignInOutcome> CodeSignInAsync(PlatformUser user, string? totpCode, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!limiter.TryAcquire(user.UserName ?? user.Id.ToString()))
+        {
+            await audit.RecordAsync(new AuditEvent(AuditActions.SignIn, AuditOutcome.Denied, nameof(PlatformUser), user.Id.ToString(), "too many attempts for this account name", user.UserName), cancellationToken).ConfigureAwait(false);
+            return new SignInOutcome(SignInStatus.TooManyAttempts, user);
+        }
+
+        using var elevated = SystemScope.Enter();
+        if (user.IsDisabled || !user.TwoFactorEnabled || await users.IsLockedOutAsync(user).ConfigureAwait(false))
+        {
+            var why = user.IsDisabled ? "disabled account" : user.TwoFactorEnabled ? "locked out" : "two factors not enabled";
+            await audit.RecordAsync(new AuditEvent(AuditActions.SignIn, AuditOutcome.Failure, nameof(PlatformUser), user.Id.ToString(), why, user.UserName), cancellationToken).ConfigureAwait(false);
+            return new SignInOutcome(SignInStatus.Failed);
+        }
+
+        var outcome = await AfterPasswordAsync(user, twoFactorNeeded: true, totpCode, cancellationToken).ConfigureAwait(false);
+
+        // A wrong code that locked the account ends the attempt like a wrong password does.
+        return outcome.Status == SignInStatus.TwoFactorFailed && await users.IsLockedOutAsync(user).ConfigureAwait(false)
+            ? new SignInOutcome(SignInStatus.Failed)
+            : outcome;
+    }
+
+    // What follows a proven password, for both steps: the second factor, the password rotation, then success.
+    private async Task<SignInOutcome> AfterPasswordAsync(PlatformUser user, bool twoFactorNeeded, string? totpCode, CancellationToken cancellationToken)
+    {
+        if (twoFactorNeeded)
         {
             if (!user.TwoFactorEnabled)
             {
@@ -111,7 +150,13 @@ public sealed class SignInService(
             if (!valid)
             {
                 await users.AccessFailedAsync(user).ConfigureAwait(false);
-                return await Outcome(SignInStatus.TwoFactorFailed, user, "wrong TOTP code", cancellationToken).ConfigureAwait(false);
+                var outcome = await Outcome(SignInStatus.TwoFactorFailed, user, "wrong TOTP code", cancellationToken).ConfigureAwait(false);
+                if (await users.IsLockedOutAsync(user).ConfigureAwait(false))
+                {
+                    await audit.RecordAsync(new AuditEvent(AuditActions.LockedOut, AuditOutcome.Success, nameof(PlatformUser), user.Id.ToString(), $"until {user.LockoutEnd:O}", user.UserName), cancellationToken).ConfigureAwait(false);
+                }
+
+                return outcome;
             }
         }
 

@@ -77,7 +77,7 @@ internal sealed record ProjectView(
 /// <param name="To">State after.</param>
 /// <param name="Action">Action (path segment).</param>
 /// <param name="ActionName">Action, in Chinese.</param>
-/// <param name="ActorName">Who.</param>
+/// <param name="ActorName">Who (the account's user name).</param>
 /// <param name="ActorRole">In which role.</param>
 /// <param name="ActorRoleName">The role, in Chinese.</param>
 /// <param name="ActorOrganizationId">Of which organization.</param>
@@ -86,7 +86,8 @@ internal sealed record ProjectView(
 /// <param name="ExpertName">Expert (scores).</param>
 /// <param name="ExpertScore">Score (scores).</param>
 /// <param name="ReferenceNumber">Upstream decision's number.</param>
-internal sealed record ProjectTransitionView(int Sequence, ProjectStatus From, ProjectStatus To, string Action, string ActionName, string? ActorName, string ActorRole, string ActorRoleName, Guid? ActorOrganizationId, DateTime At, string? Comment, string? ExpertName, int? ExpertScore, string? ReferenceNumber);
+/// <param name="ActorDisplayName">Who, by the person's name (the account's display name; what pages show).</param>
+internal sealed record ProjectTransitionView(int Sequence, ProjectStatus From, ProjectStatus To, string Action, string ActionName, string? ActorName, string ActorRole, string ActorRoleName, Guid? ActorOrganizationId, DateTime At, string? Comment, string? ExpertName, int? ExpertScore, string? ReferenceNumber, string? ActorDisplayName = null);
 
 /// <summary>An expert review.</summary>
 /// <param name="ExpertName">The expert.</param>
@@ -136,9 +137,10 @@ internal static class ProjectViews
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var pending = await db.ProjectObjections.CountAsync(o => o.ProjectId == id && o.Status == ObjectionStatus.Pending, cancellationToken).ConfigureAwait(false);
         var view = (await OfAsync(db, [project], cancellationToken).ConfigureAwait(false))[0];
+        var people = await db.DisplayNamesAsync(history.Select(t => t.ActorName), cancellationToken).ConfigureAwait(false);
         var detail = new ProjectDetail(
             view,
-            [.. history.Select(t => new ProjectTransitionView(t.Sequence, t.FromStatus, t.ToStatus, ProjectLabels.Slug(t.Action), ProjectLabels.Action(t.Action), t.ActorName, t.ActorRole, RoleCatalog.Find(t.ActorRole)?.DisplayName ?? t.ActorRole, t.ActorOrganizationId, t.At, t.Comment, t.ExpertName, t.ExpertScore, t.ReferenceNumber))],
+            [.. history.Select(t => new ProjectTransitionView(t.Sequence, t.FromStatus, t.ToStatus, ProjectLabels.Slug(t.Action), ProjectLabels.Action(t.Action), t.ActorName, t.ActorRole, RoleCatalog.Find(t.ActorRole)?.DisplayName ?? t.ActorRole, t.ActorOrganizationId, t.At, t.Comment, t.ExpertName, t.ExpertScore, t.ReferenceNumber, t.ActorName is { } actor ? people.GetValueOrDefault(actor) : null))],
             [.. reviews.Select(r => new ProjectReviewView(r.ExpertName, r.Score, r.Comment, r.RecordedByName, r.RecordedAt))],
             reviews.Count == 0 ? null : Math.Round((decimal)reviews.Sum(r => r.Score) / reviews.Count, 1),
             pending);
