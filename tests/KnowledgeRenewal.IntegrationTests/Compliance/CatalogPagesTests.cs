@@ -97,6 +97,8 @@ public sealed class CatalogPagesTests(CompliancePlatformFixture platform)
         var form = await browser.GetAsync("/catalog/what-if");
         Assert.Equal(HttpStatusCode.OK, form.Status);
         Assert.Contains("value=\"25\"", form.Html, StringComparison.Ordinal); // the set in force fills the form
+        var draftForm = form.Html[form.Html.IndexOf("data-what-if-form", StringComparison.Ordinal)..];
+        Assert.Contains("name=\"__RequestVerificationToken\"", draftForm[..draftForm.IndexOf("</form>", StringComparison.Ordinal)], StringComparison.Ordinal);
 
         var fields = Draft("health", requiredTotal: "-5");
         fields["Input.Buckets[2].Minimum"] = "-1";
