@@ -122,9 +122,15 @@ public sealed class CatalogJourneyTests(BrowserHost host)
             await ShotAsync(page);
             await BrowserHost.AssertFitsWidthAsync(page);
 
-            // A negative total is named next to its field, in Chinese.
-            await page.GotoAsync("/catalog/what-if");
+            // The workbench names the rules in force.
+            await page.GotoAsync("/workbench");
+            Assert.Contains($"现行《{title}》", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            await ShotAsync(page);
+            await page.ClickAsync("a[href='/catalog/what-if?scope=health']");
+            await page.WaitForURLAsync("**/catalog/what-if?scope=health");
             await BrowserHost.AssertFitsWidthAsync(page);
+
+            // A negative total is named next to its field, in Chinese.
             await page.FillAsync("#Input_RequiredTotal", "-5");
             await page.ClickAsync("form[data-what-if-form] button[type=submit]");
             await page.Locator("#Input_RequiredTotal-error").WaitForAsync();

@@ -79,7 +79,7 @@ internal sealed record RuleSetText(CreditRuleSet Set, int Number, CreditRuleSet?
         [.. Set.Activities.Select(a => (
             ComplianceLabels.Activity(a.Activity),
             a.CreditClass is { } cls ? ClassName(cls) : ComplianceLabels.Category(a.Category),
-            a.CreditPerItem is { } per ? $"每项 {Amount(per)}" : "按实际学时",
+            a.CreditPerItem is { } per ? $"每项 {Amount(per)}" : Set.Unit == CreditUnit.Credit ? "按实际学时折算" : "按实际学时",
             a.MaxPerYear is { } max ? $"每年最多 {Amount(max)}" : "不设上限"))];
 
     /// <summary>A requirement in words.</summary>
