@@ -144,6 +144,36 @@ public sealed class CatalogJourneyTests(BrowserHost host)
         });
     }
 
+    [BrowserFact]
+    public async Task The_program_office_chooses_the_general_standard_or_any_module()
+    {
+        await host.RunAsync(nameof(The_program_office_chooses_the_general_standard_or_any_module), 1280, async page =>
+        {
+            await BrowserHost.SignInAsync(page, "demo.program-office");
+            await page.ClickAsync(".site-nav a[href='/catalog']");
+            await page.WaitForURLAsync("**/catalog");
+            await page.SelectOptionAsync("#Scope", "platform");
+            await page.ClickAsync("form[aria-label='选择规则范围'] button[type=submit]");
+            await page.WaitForURLAsync("**/catalog?Scope=platform");
+            Assert.Contains("至少占要求总量的 2/3", await page.Locator("[data-in-force]").InnerTextAsync(), StringComparison.Ordinal);
+            var codes = await page.Locator("[data-subjects] tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.subject)");
+            Assert.NotEmpty(codes);
+            Assert.All(codes, code => Assert.StartsWith("GX-", code, StringComparison.Ordinal));
+            await BrowserHost.AssertAccessibleAsync(page);
+            await ShotAsync(page);
+
+            await page.SelectOptionAsync("#Scope", "transport");
+            await page.ClickAsync("form[aria-label='选择规则范围'] button[type=submit]");
+            await page.WaitForURLAsync("**/catalog?Scope=transport");
+            Assert.Contains("交通运输", await page.Locator("h2#rules-heading").InnerTextAsync(), StringComparison.Ordinal);
+            await page.ClickAsync("a[href='/catalog/what-if?scope=transport']");
+            await page.WaitForURLAsync("**/catalog/what-if?scope=transport");
+            Assert.Equal("transport", await page.InputValueAsync("#Scope"));
+            await BrowserHost.AssertAccessibleAsync(page);
+            await ShotAsync(page);
+        });
+    }
+
     private static string Count(JsonElement answer, string property) =>
         answer.GetProperty(property).GetInt32().ToString("N0", CultureInfo.InvariantCulture);
 

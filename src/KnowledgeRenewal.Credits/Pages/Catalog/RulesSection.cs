@@ -48,7 +48,7 @@ internal sealed class RulesSection(IMediator mediator, TimeProvider clock) : IWo
             items.Add(new WorkbenchItem($"即将施行《{coming.Title}》", $"自 {PlatformPageModel.Day(coming.EffectiveFrom)} 起", href));
         }
 
-        items.Add(new WorkbenchItem("规则调整模拟", "用上一年度的学时记录试算草案", $"/catalog/what-if?scope={Uri.EscapeDataString(scope.Key)}"));
+        items.Add(new WorkbenchItem("规则调整模拟", null, $"/catalog/what-if?scope={Uri.EscapeDataString(scope.Key)}", WorkbenchTone.Normal, "用已结束年度的学时记录试算规则草案。"));
         return new WorkbenchCard($"{scope.Name}学时规则", items, href, "查看科目目录与学时规则");
     }
 }
