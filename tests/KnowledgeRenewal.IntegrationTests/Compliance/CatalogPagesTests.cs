@@ -87,6 +87,7 @@ public sealed class CatalogPagesTests(CompliancePlatformFixture platform)
         var general = await browser.GetAsync("/catalog?scope=platform");
         Assert.Contains("专业技术人员继续教育通用标准", general.Html, StringComparison.Ordinal);
         Assert.Contains("至少占要求总量的 2/3（60 学时）", general.Html, StringComparison.Ordinal);
+        Assert.Contains("<td>按记录的科目类别</td>", general.Html, StringComparison.Ordinal); // activities count where their record says
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/catalog/what-if?scope=platform")).Status);
     }
 

@@ -78,9 +78,19 @@ internal sealed record RuleSetText(CreditRuleSet Set, int Number, CreditRuleSet?
     public IReadOnlyList<(string Activity, string CountsAs, string Credit, string Cap)> Activities =>
         [.. Set.Activities.Select(a => (
             ComplianceLabels.Activity(a.Activity),
-            a.CreditClass is { } cls ? ClassName(cls) : ComplianceLabels.Category(a.Category),
+            CountsAs(a),
             a.CreditPerItem is { } per ? $"每项 {Amount(per)}" : Set.Unit == CreditUnit.Credit ? "按实际学时折算" : "按实际学时",
             a.MaxPerYear is { } max ? $"每年最多 {Amount(max)}" : "不设上限"))];
+
+    /// <summary>
+    /// Where an activity's credit counts: its credit class when the rule names one (a record's own class comes first);
+    /// otherwise in the category of the record (public or professional subject) — the evaluator's rule.
+    /// </summary>
+    public string CountsAs(ActivityRule activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.CreditClass is { } cls ? ClassName(cls) : "按记录的科目类别";
+    }
 
     /// <summary>A requirement in words.</summary>
     public string Requirement(CreditRequirement requirement)
