@@ -108,6 +108,9 @@ public static class CreditsArea
         services.AddMenuItem("审核", "待审核的学时记录", "/reviews/records", 160, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin, PlatformRoles.ProgramOfficeAdmin);
         services.AddMenuItem("审核", "待审核的申报", "/declarations?awaitingMe=true", 170, PlatformRoles.DepartmentAdmin);
         services.AddWorkbenchSection<Pages.Reviews.RegionSection>();
+        services.AddMenuItem("学时", "科目目录与学时规则", "/catalog", 230, [.. ComplianceAccess.WhatIfRunners]);
+        services.AddMenuItem("学时", "规则调整模拟", "/catalog/what-if", 231, [.. ComplianceAccess.WhatIfRunners]);
+        services.AddWorkbenchSection<Pages.Catalog.RulesSection>();
         return services;
     }
 

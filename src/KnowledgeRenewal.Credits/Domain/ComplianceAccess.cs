@@ -29,15 +29,24 @@ public static class ComplianceAccess
     /// </summary>
     public static void EnsureMayTryRules(ICurrentAccess caller, string scope, string? departmentOfScope)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (caller.Roles.Contains(PlatformRoles.ProgramOfficeAdmin))
-        {
-            return;
-        }
-
-        if (scope == PlatformCreditRules.Scope || departmentOfScope is null || !caller.Roles.Contains(PlatformRoles.DepartmentAdmin) || !caller.Scope.DepartmentCodes.Contains(departmentOfScope))
+        if (!MayTryRules(caller, scope, departmentOfScope))
         {
             throw new PlatformException(WhatIfForbidden, 403, "无权试算该范围的规则", "行业主管部门管理员只能试算本部门模块的规则；通用规则和其他行业的规则由项目办试算。");
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="caller"/> may try (and manage the catalog pages of) the rules of <paramref name="scope"/>:
+    /// the rule <see cref="EnsureMayTryRules"/> enforces, for listing the scopes a caller may choose.
+    /// </summary>
+    public static bool MayTryRules(ICurrentAccess caller, string scope, string? departmentOfScope)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (caller.Roles.Contains(PlatformRoles.ProgramOfficeAdmin))
+        {
+            return true;
+        }
+
+        return scope != PlatformCreditRules.Scope && departmentOfScope is not null && caller.Roles.Contains(PlatformRoles.DepartmentAdmin) && caller.Scope.DepartmentCodes.Contains(departmentOfScope);
     }
 }
