@@ -33,12 +33,16 @@ internal abstract class DigitalPageModel : PlatformPageModel
     /// <summary>A whole number with thousands separators.</summary>
     public static string Count(int number) => number.ToString("#,0", CultureInfo.InvariantCulture);
 
-    /// <summary>A day typed as yyyy-MM-dd; what cannot be read goes onto its field (sent empty).</summary>
+    /// <summary>
+    /// A day typed as yyyy-MM-dd; what is missing or cannot be read goes onto its field in the label's words (and is
+    /// sent empty, so the use case refuses it too and writes nothing).
+    /// </summary>
     protected static DateOnly? Date(string? text, string key, string label, ModelStateDictionary state)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (string.IsNullOrWhiteSpace(text))
         {
+            state.AddModelError(key, $"请输入{label}，例如 2026-03-01");
             return null;
         }
 

@@ -57,6 +57,11 @@ internal sealed class NewTrainingModel(IMediator mediator, TimeProvider clock) :
         var end = Date(Input.EndDate, "Input.EndDate", "结束日期", ModelState);
         var hours = Whole(Input.Hours, "Input.Hours", $"培训学时必须是 1 至 {DigitalEngineerRules.MaxHours} 之间的整数，例如 40", ModelState);
         bool? passed = Input.Passed switch { "true" => true, "false" => false, _ => null };
+        if (passed is null)
+        {
+            ModelState.AddModelError("Input.Passed", "请选择培训结果：合格或不合格");
+        }
+
         Guid? institution = Own is { } own ? own.Institution.Id : Guid.TryParse(Input.Institution, out var chosen) ? chosen : null;
 
         var (found, trainee) = await TrySendAsync(new FindTrainee(Input.IdNumber, Input.Name), cancellationToken).ConfigureAwait(false);
