@@ -39,7 +39,7 @@ public sealed partial class DigitalJourneyTests(BrowserHost host)
             await BrowserHost.SignInAsync(page, Provider);
             await page.ClickAsync(".site-nav a[href='/digital/trainings']");
             Assert.Equal("数字技术工程师培训", await page.Locator("h1").InnerTextAsync());
-            Assert.Contains("济宁医学院", await page.Locator(".digital-institution").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("济宁医学院", await page.Locator("dl.digital-facts").InnerTextAsync(), StringComparison.Ordinal);
             await BrowserHost.AssertAccessibleAsync(page);
             await ShotAsync(page, "digital-trainings");
 
