@@ -158,7 +158,12 @@ public sealed partial class DigitalPagesTests(DigitalEngineerPlatformFixture pla
         Assert.Matches("^/digital/trainings/[0-9a-f-]{36}$", done.Location);
         var recorded = await trainee.Client.GetJsonAsync($"{Api}/trainings");
         Assert.Equal(1, recorded.GetProperty("total").GetInt32());
-        Assert.Equal(done.Location!.Split('/')[^1], recorded.GetProperty("items")[0].GetProperty("id").GetString());
+        var id = done.Location!.Split('/')[^1];
+        Assert.Equal(id, recorded.GetProperty("items")[0].GetProperty("id").GetString());
+
+        // The result filter (in the address) keeps it among the passed trainings only.
+        Assert.Contains($"data-training=\"{id}\"", (await browser.GetAsync("/digital/trainings?result=passed")).Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(id, (await browser.GetAsync("/digital/trainings?result=failed")).Html, StringComparison.Ordinal);
     }
 
     [Fact]
