@@ -31,9 +31,15 @@ public static class ProgramsArea
         services.AddWorkbenchSection<Pages.Reviews.RecommendationsSection>();
         services.AddMenuItem("项目", "项目申报", "/projects", 305, [.. ProjectApplicants.AnyType]);
         services.AddWorkbenchSection<Pages.Projects.ProjectsWorkbenchSection>();
+        services.AddMenuItem("我的", "数字技术工程师", "/my/digital", 204, KnowledgeRenewal.Sdk.PlatformRoles.Professional);
+        services.AddMenuItem("培训", "数字技术工程师培训", "/digital/trainings", 315, KnowledgeRenewal.Sdk.PlatformRoles.ProviderStaff);
+        services.AddWorkbenchSection<Pages.Digital.MyDigitalSection>();
+        services.AddWorkbenchSection<Pages.Digital.InstitutionDigitalSection>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Pages.Projects.ProjectPageModel.ReadersPolicy, policy => policy.RequireRole(ProjectAccess.Readers))
-            .AddPolicy(Pages.Projects.ProjectPageModel.ApplicantsPolicy, policy => policy.RequireRole(ProjectApplicants.AnyType));
+            .AddPolicy(Pages.Projects.ProjectPageModel.ApplicantsPolicy, policy => policy.RequireRole(ProjectApplicants.AnyType))
+            .AddPolicy(Pages.Digital.DigitalPageModel.ProfessionalsPolicy, policy => policy.RequireRole(KnowledgeRenewal.Sdk.PlatformRoles.Professional))
+            .AddPolicy(Pages.Digital.DigitalPageModel.InstitutionsPolicy, policy => policy.RequireRole(DigitalEngineerAccess.InstitutionActors));
         return services;
     }
 

@@ -81,11 +81,11 @@ internal static class DigitalEngineersApi
             .WithSummary("A training institution's staff (or the program office) records a training: { professionalId, field, level, institutionId, startDate, endDate, hours, passed }. 403 digital.not_institution_staff; 422 digital.institution_not_listed / wrong_institution_kind / outside_validity / field_not_listed / person_not_found.")
             .Produces<TrainingView>(StatusCodes.Status201Created);
 
-        group.MapGet("/trainings", (string? field, string? level, int? year, Guid? professionalId, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListTrainings(new PipelineFilter(field, level, year, null, professionalId, page ?? 1, pageSize ?? 20)), ct))
+        group.MapGet("/trainings", (string? field, string? level, int? year, bool? passed, Guid? professionalId, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListTrainings(new PipelineFilter(field, level, year, null, professionalId, page ?? 1, pageSize ?? 20), passed), ct))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
             .WithName("ListDigitalTrainings")
-            .WithSummary("Training records within the caller's scope (people masked), newest first; filters field, level, year, professionalId; pageSize ≤ 100.")
+            .WithSummary("Training records within the caller's scope (people masked), newest first; filters field, level, year, passed (true/false), professionalId; pageSize ≤ 100.")
             .Produces<Paged<TrainingView>>();
 
         group.MapGet("/trainings/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetTraining(id), ct))

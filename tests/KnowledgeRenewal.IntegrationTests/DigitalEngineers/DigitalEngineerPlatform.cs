@@ -71,12 +71,19 @@ public sealed class DigitalEngineerPlatformFixture : PlatformFixtureBase
             id = FixtureRegistry.AddProfessional(services, db, employer, idText, $"数字测试学员{number}", account.Id).Professional.Id;
             return Task.CompletedTask;
         });
-        return new Trainee(id, idText, await Accounts.SignedInClientAsync(account));
+        return new Trainee(id, idText, await Accounts.SignedInClientAsync(account)) { Name = $"数字测试学员{number}", Account = account };
     }
 }
 
 /// <summary>A trainee: the professional, the plaintext ID number (no answer may contain it) and their own client.</summary>
-public sealed record Trainee(Guid Id, string IdNumber, HttpClient Client);
+public sealed record Trainee(Guid Id, string IdNumber, HttpClient Client)
+{
+    /// <summary>The name in the registry.</summary>
+    public string Name { get; init; } = "";
+
+    /// <summary>The trainee's account (to sign in to the pages).</summary>
+    public TestAccount Account { get; init; } = null!;
+}
 
 [CollectionDefinition(Name)]
 public sealed class DigitalEngineerPlatform : ICollectionFixture<DigitalEngineerPlatformFixture>

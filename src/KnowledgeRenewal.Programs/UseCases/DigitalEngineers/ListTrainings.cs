@@ -10,7 +10,8 @@ namespace KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 
 /// <summary>Training records within the caller's scope (people masked), newest first.</summary>
 /// <param name="Filter">The filter (field, level, year of the last day, person) and the page.</param>
-internal sealed record ListTrainings(PipelineFilter Filter) : IRequest<Paged<TrainingView>>;
+/// <param name="Passed">Only passed (true) or failed (false) trainings; all when null.</param>
+internal sealed record ListTrainings(PipelineFilter Filter, bool? Passed = null) : IRequest<Paged<TrainingView>>;
 
 /// <summary>Checks the filter and the page.</summary>
 internal sealed class ListTrainingsValidator : AbstractValidator<ListTrainings>
@@ -23,14 +24,15 @@ internal sealed class ListTrainingsValidator : AbstractValidator<ListTrainings>
 internal sealed class TrainingsMatching : Specification<DigitalTraining>
 {
     /// <summary>Creates the specification.</summary>
-    public TrainingsMatching(PipelineFilter filter)
+    public TrainingsMatching(PipelineFilter filter, bool? passed = null)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var field = DigitalInputRules.Field(filter.Field);
         var level = DigitalInputRules.Level(filter.Level);
         Query.Where(t => t.Field == field, field is not null)
             .Where(t => t.Level == level, level is not null)
-            .Where(t => t.ProfessionalId == filter.ProfessionalId, filter.ProfessionalId is not null);
+            .Where(t => t.ProfessionalId == filter.ProfessionalId, filter.ProfessionalId is not null)
+            .Where(t => t.Passed == passed, passed is not null);
         if (filter.Year is { } year)
         {
             var (first, last) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
@@ -48,7 +50,7 @@ internal sealed class ListTrainingsHandler(PlatformDbContext db) : IRequestHandl
     public async Task<Paged<TrainingView>> Handle(ListTrainings request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var rows = await db.DigitalTrainings.ToPagedAsync(new TrainingsMatching(request.Filter), request.Filter.Page, request.Filter.PageSize, q => q, cancellationToken).ConfigureAwait(false);
+        var rows = await db.DigitalTrainings.ToPagedAsync(new TrainingsMatching(request.Filter, request.Passed), request.Filter.Page, request.Filter.PageSize, q => q, cancellationToken).ConfigureAwait(false);
         return DigitalEngineerViews.Page(rows, await DigitalEngineerViews.TrainingsAsync(db, rows.Items, cancellationToken).ConfigureAwait(false));
     }
 }
