@@ -19,6 +19,25 @@ public static class ComplianceAccess
     public static IReadOnlyList<string> SummaryReaders { get; } =
         [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin, PlatformRoles.EmployerHr];
 
+    /// <summary>
+    /// The drill-down of a summary to the people of one employer (<c>employerId</c> of <c>/api/compliance/people</c> and
+    /// its export, the page <c>/compliance/people</c>). The people listed are always only the caller's own — a county
+    /// its region's, a department its sector's, an employer HR its staff, the program office everyone — cut by the
+    /// scope filter of the compliance table and the registry; asking for one employer narrows them further, and is
+    /// allowed only for an employer the caller may see as the registry shows it (the program office any, a county the
+    /// employers of its region, a department those of its sector, employer HR its own): otherwise 404 as
+    /// <c>GET /api/registry/employers/{id}</c> answers, so another region's employer stays unknown.
+    /// </summary>
+    /// <param name="employerId">The employer asked for.</param>
+    /// <param name="employerVisible">Whether the caller's scope shows the employer (the organizations' scope filter).</param>
+    public static void EnsureMayDrillInto(Guid employerId, bool employerVisible)
+    {
+        if (!employerVisible)
+        {
+            throw new NotFoundException("用人单位", employerId);
+        }
+    }
+
     /// <summary>What-if runs: the program office (any scope) and department administrators (their module).</summary>
     public static IReadOnlyList<string> WhatIfRunners { get; } = [PlatformRoles.ProgramOfficeAdmin, PlatformRoles.DepartmentAdmin];
 

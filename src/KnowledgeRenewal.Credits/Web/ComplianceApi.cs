@@ -38,16 +38,16 @@ internal static class ComplianceApi
             .WithSummary("Counts per status, people, counted hours and the share met of the caller's people (a county its region, a department its sector, an employer its staff) for the cycle containing `year`, grouped by `groupBy` = region (default), department or employer — from the compliance table.")
             .Produces<ComplianceSummaryView>();
 
-        compliance.MapGet("/people", (int? year, string? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListStaffCompliance(year, status, page ?? 1, pageSize ?? Kernel.Application.Paging.DefaultPageSize), ct))
+        compliance.MapGet("/people", (int? year, string? status, int? page, int? pageSize, Guid? employerId, string? department, string? region, string? sort, string? dir, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListStaffCompliance(year, status, page ?? 1, pageSize ?? Kernel.Application.Paging.DefaultPageSize, employerId, department, region, sort, IsDescending(dir)), ct))
             .RequireAuthorization(policy => policy.RequireRole(ComplianceAccess.SummaryReaders))
             .WithName("ListPeopleCompliance")
-            .WithSummary("The caller's people (a county its region, a department its sector, an employer its staff) with their compliance for the cycle containing `year`: status, counted and required hours, what is missing — from the compliance table the summary counts; `status` = Met, NotMet, InProgress or NoRules (or 达标, 未达标, 进行中, 无适用规则); worst first, then by name; pageSize ≤ 100.")
+            .WithSummary("The caller's people (a county its region, a department its sector, an employer its staff) with their compliance for the cycle containing `year`: status, counted and required hours, what is missing — from the compliance table the summary counts; `status` = Met, NotMet, InProgress or NoRules (or 达标, 未达标, 进行中, 无适用规则); `employerId` (one employer — 404 for an employer the caller may not see, as the registry answers), `department` (a sector's code), `region` (a region code) narrow them further; `sort` = status (worst first, the default), name, shortfall or counted, `dir` = asc or desc; pageSize ≤ 100.")
             .Produces<Kernel.Application.Paged<StaffComplianceRow>>();
 
-        compliance.MapGet("/people/export", async (int? year, string? status, IMediator mediator, CancellationToken ct) =>
+        compliance.MapGet("/people/export", async (int? year, string? status, Guid? employerId, string? department, string? region, string? sort, string? dir, IMediator mediator, CancellationToken ct) =>
             {
-                var file = await mediator.Send(new ExportStaffCompliance(year, status), ct).ConfigureAwait(false);
+                var file = await mediator.Send(new ExportStaffCompliance(year, status, employerId, department, region, sort, IsDescending(dir)), ct).ConfigureAwait(false);
                 return Results.File(file.Content, Registry.Contracts.ImportWorkbooks.XlsxContentType, file.FileName);
             })
             .RequireAuthorization(policy => policy.RequireRole(ComplianceAccess.SummaryReaders))
@@ -85,6 +85,8 @@ internal static class ComplianceApi
 
         return endpoints;
     }
+
+    private static bool IsDescending(string? direction) => string.Equals(direction?.Trim(), "desc", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<IResult> GetJobAsync(Guid id, int? wait, RecomputeJobs jobs, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Time;
@@ -34,6 +35,9 @@ internal sealed partial class ProjectDemoSeeder(
     private static readonly ProjectStatus[] CurrentStates =
         [ProjectStatus.Draft, ProjectStatus.Submitted, ProjectStatus.Recommended, ProjectStatus.UnderReview, ProjectStatus.ForwardedUpstream,
          ProjectStatus.Approved, ProjectStatus.PublicNotice, ProjectStatus.Published, ProjectStatus.InProgress, ProjectStatus.PublicNotice];
+
+    /// <summary>The demo county (demo.county-admin's).</summary>
+    private const string DemoCounty = "370811";
 
     /// <inheritdoc />
     public string Key => "core.projects";
@@ -97,6 +101,35 @@ internal sealed partial class ProjectDemoSeeder(
                 }
 
                 var project = NewProject(faker, type, level, applicant, recommender, year, current, today, numbers);
+                db.Projects.Add(project);
+                Walk(project, target, applicant, recommender, office, faker, now, today);
+                count++;
+            }
+        }
+
+        // Something waiting on the demo accounts' workbenches this year: the demo provider's draft, its application
+        // awaiting the demo health department's recommendation, and an application of a provider of 任城区 awaiting the
+        // demo county's (an employer of the county when no provider is there; seminars may be applied for by employers).
+        var thisYear = today.Year;
+        if (thisYear >= context.FirstYear && thisYear <= context.LastYear
+            && providers.FirstOrDefault(p => p.Name == DemoAccounts.ProviderOrganization) is { } demoProvider)
+        {
+            var countyApplicant = providers.FirstOrDefault(p => p.RegionCode == DemoCounty && p.Id != demoProvider.Id)
+                ?? employers.FirstOrDefault(e => e.RegionCode == DemoCounty);
+            var waiting = new (Organization? Applicant, Organization? Recommender, ProjectStatus Target)[]
+            {
+                (demoProvider, byCode.GetValueOrDefault(ProgramOrganizations.LineDepartmentCode(Departments.Health)), ProjectStatus.Draft),
+                (demoProvider, byCode.GetValueOrDefault(ProgramOrganizations.LineDepartmentCode(Departments.Health)), ProjectStatus.Submitted),
+                (countyApplicant, byCode.GetValueOrDefault(ProgramOrganizations.CountyBureauCode(DemoCounty)), ProjectStatus.Submitted),
+            };
+            foreach (var (applicant, recommender, target) in waiting)
+            {
+                if (applicant is null || recommender is null)
+                {
+                    continue;
+                }
+
+                var project = NewProject(faker, ProjectType.AdvancedSeminar, ProjectLevel.Municipal, applicant, recommender, thisYear, current: true, today, numbers);
                 db.Projects.Add(project);
                 Walk(project, target, applicant, recommender, office, faker, now, today);
                 count++;

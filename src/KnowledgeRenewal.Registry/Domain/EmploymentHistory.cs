@@ -5,7 +5,9 @@ namespace KnowledgeRenewal.Registry.Domain;
 /// <summary>
 /// The rule of a move to another employer: the open employment ends the day before the new one starts, so the
 /// history has no gaps and no overlaps; the new start must be after the current one's start and not in the future,
-/// and the new employer must be another one.
+/// and the new employer must be another one. The rule of leaving (<see cref="Leave"/>): a person who is in post
+/// leaves (离职, 调出本市) or retires (退休) on a day not in the future and not before the open employment's start; that
+/// day ends the open employment.
 /// </summary>
 public static class EmploymentHistory
 {
@@ -37,5 +39,42 @@ public static class EmploymentHistory
         }
 
         return errors.Count > 0 ? (null, errors) : (currentStartedOn is null ? null : startedOn.AddDays(-1), errors);
+    }
+
+    /// <summary>Problem code: the person already left or retired (409).</summary>
+    public const string AlreadyLeft = "leave.already_left";
+
+    /// <summary>The statuses a leaving records: 离职 (<see cref="ProfessionalStatus.Left"/>) and 退休 (<see cref="ProfessionalStatus.Retired"/>).</summary>
+    public static bool IsLeaving(ProfessionalStatus? status) => status is ProfessionalStatus.Left or ProfessionalStatus.Retired;
+
+    /// <summary>
+    /// Checks a leaving: 409 <see cref="AlreadyLeft"/> when the person is no longer in post; otherwise the errors of
+    /// the day (field <c>leftOn</c>): not after today, not before the open employment's first day (the same day is a
+    /// one-day employment). The open employment then ends on <paramref name="leftOn"/>.
+    /// </summary>
+    /// <param name="currentStatus">The person's status now.</param>
+    /// <param name="currentStartedOn">First day of the open employment (null when the history has none).</param>
+    /// <param name="leftOn">The last day in post.</param>
+    /// <param name="today">Today in China.</param>
+    public static IReadOnlyList<FieldError> Leave(ProfessionalStatus currentStatus, DateOnly? currentStartedOn, DateOnly leftOn, DateOnly today)
+    {
+        if (currentStatus != ProfessionalStatus.Active)
+        {
+            var label = currentStatus == ProfessionalStatus.Retired ? "退休" : "离职";
+            throw new PlatformException(AlreadyLeft, 409, "该人员已不在职", $"该人员已办理{label}，不能再次办理离职或退休。");
+        }
+
+        var errors = new List<FieldError>();
+        if (leftOn > today)
+        {
+            errors.Add(new FieldError("leftOn", "leave.left_on_future", $"离开日期（leftOn）不能晚于今天（{today:yyyy-MM-dd}）。"));
+        }
+
+        if (currentStartedOn is { } started && leftOn < started)
+        {
+            errors.Add(new FieldError("leftOn", "leave.left_on_too_early", $"离开日期（leftOn）不能早于当前任职的起始日期（{started:yyyy-MM-dd}）。"));
+        }
+
+        return errors;
     }
 }

@@ -82,6 +82,13 @@ internal static class RegistryApi
             .WithSummary("Moves the professional to another employer (employerCreditCode, startedOn): the current employment ends the day before, the history is kept; region and sector become the new employer's. Needs If-Match.")
             .Produces<ProfessionalView>();
 
+        professionals.MapPost("/{id:guid}/leave", async (Guid id, LeaveBody body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new RecordLeaving(id, ifMatch, body?.Status, body?.LeftOn), ct).ConfigureAwait(false)))
+            .RequireAuthorization(policy => policy.RequireRole(writers))
+            .WithName("RecordProfessionalLeaving")
+            .WithSummary("Records that the professional left (status Left: 离职, 调出本市) or retired (status Retired) on leftOn: the open employment ends that day, the person stays with the last employer. leftOn not in the future and not before the open employment's start; 409 leave.already_left when the person is no longer in post. The same writers and scope as a move. Needs If-Match.")
+            .Produces<ProfessionalView>();
+
         professionals.MapGet("/{id:guid}/employments", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListEmployments(id), ct))
             .WithName("ListEmployments")
             .WithSummary("The professional's employment history, oldest first.")

@@ -200,6 +200,82 @@ public sealed class EmployerJourneyTests(BrowserHost host)
     private static string Count(JsonElement total, string property) =>
         total.GetProperty(property).GetInt32().ToString("N0", CultureInfo.InvariantCulture);
 
+    [BrowserFact]
+    public async Task HR_records_that_a_person_left_and_the_list_and_the_API_show_them_as_left()
+    {
+        var idNumber = NewIdNumber();
+        var name = "网页离职" + UniqueHan(3);
+        var today = KnowledgeRenewal.Kernel.Time.ProgramCalendar.Today(TimeProvider.System).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string? personPath = null;
+        await host.RunAsync(nameof(HR_records_that_a_person_left_and_the_list_and_the_API_show_them_as_left), 1280, async page =>
+        {
+            await BrowserHost.SignInAsync(page, Hr);
+            await page.GotoAsync("/staff/new");
+            await page.FillAsync("#Input_IdNumber", idNumber);
+            await page.FillAsync("#Input_Name", name);
+            await page.FillAsync("#Input_Specialty", "临床医学");
+            await page.SelectOptionAsync("#Input_TitleLevel", "初级");
+            await page.SelectOptionAsync("#Input_Education", "本科");
+            await page.ClickAsync("main form button[type=submit]");
+            await page.WaitForURLAsync("**/staff/*");
+            personPath = new Uri(page.Url).AbsolutePath;
+
+            await page.ClickAsync($"a[href='{personPath}/leave']");
+            await page.WaitForURLAsync($"**{personPath}/leave");
+            await BrowserHost.AssertAccessibleAsync(page);
+
+            // A day in the future: after the confirmation, the platform's refusal next to the date field.
+            await page.SelectOptionAsync("#Status", "Left");
+            await page.FillAsync("#LeftOn", "2099-01-01");
+            await page.ClickAsync("main form button[type=submit]");
+            Assert.Contains("确认为", await page.Locator("[data-confirm-leave]").InnerTextAsync(), StringComparison.Ordinal);
+            await BrowserHost.AssertAccessibleAsync(page);
+            await page.ClickAsync("[data-confirm-leave] button[type=submit]");
+            Assert.StartsWith("错误：", await page.TitleAsync(), StringComparison.Ordinal);
+            Assert.Contains("不能晚于今天", await page.Locator("#LeftOn-error").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal("true", await page.Locator("#LeftOn").GetAttributeAsync("aria-invalid"));
+            await BrowserHost.AssertAccessibleAsync(page);
+
+            await page.SelectOptionAsync("#Status", "Left");
+            await page.FillAsync("#LeftOn", today);
+            await page.ClickAsync("main form button[type=submit]");
+            await page.ClickAsync("[data-confirm-leave] button[type=submit]");
+            await page.WaitForURLAsync($"**{personPath}");
+            Assert.Contains("已办理", await page.Locator(".banner-success").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator($"a[href='{personPath}/leave']").CountAsync());
+            await BrowserHost.AssertAccessibleAsync(page);
+        });
+
+        await host.RunAsync(nameof(HR_records_that_a_person_left_and_the_list_and_the_API_show_them_as_left) + "-phone", 390, async page =>
+        {
+            await BrowserHost.SignInAsync(page, Hr);
+            await page.GotoAsync("/staff");
+            await page.SelectOptionAsync("#Status", "离职");
+            await page.FillAsync("#Name", name);
+            await page.ClickAsync("main form button[type=submit]");
+            await page.WaitForURLAsync(url => url.Contains("Status=", StringComparison.Ordinal));
+            var row = page.Locator($"tbody tr:has(a[href='{personPath}'])");
+            Assert.Equal(1, await row.CountAsync());
+            Assert.Equal("离职", (await row.Locator("td[data-label='人员状态']").InnerTextAsync()).Trim());
+            await BrowserHost.AssertAccessibleAsync(page);
+            await BrowserHost.AssertFitsWidthAsync(page);
+            foreach (var address in new[] { personPath!, personPath + "/leave" })
+            {
+                await page.GotoAsync(address);
+                await BrowserHost.AssertAccessibleAsync(page);
+                await BrowserHost.AssertFitsWidthAsync(page);
+            }
+        });
+
+        using var api = await ApiAsync();
+        var found = await api.GetFromJsonAsync<JsonElement>("/api/registry/professionals?status=Left&name=" + Uri.EscapeDataString(name));
+        var person = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal("Left", person.GetProperty("status").GetString());
+        var history = await api.GetFromJsonAsync<JsonElement>($"/api/registry/professionals/{person.GetProperty("id").GetGuid()}/employments");
+        var only = Assert.Single(history.EnumerateArray());
+        Assert.Equal(today, only.GetProperty("endedOn").GetString());
+    }
+
     private async Task<HttpClient> ApiAsync()
     {
         var client = new HttpClient { BaseAddress = host.Address };

@@ -215,10 +215,75 @@ public sealed class RegionJourneyTests(BrowserHost host)
                 Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
 
                 await page.ClickAsync("tbody th a");
-                await page.WaitForURLAsync("**/registry/professionals?**");
-                Assert.True(await page.Locator("tbody a[href^='/registry/professionals/']").CountAsync() > 0);
+                await page.WaitForURLAsync("**/compliance/people?**");
+                Assert.True(await page.Locator("tbody a[href^='/staff/']").CountAsync() > 0);
             });
         }
+    }
+
+    [BrowserFact]
+    public async Task The_county_admin_drills_from_an_employer_to_its_people_filters_by_status_and_opens_a_persons_hours()
+    {
+        using var api = await ApiAsync("demo.county-admin");
+        var byEmployer = await api.GetAsAsync<SummaryAnswer>("/api/compliance/summary?groupBy=employer");
+        var employer = byEmployer.Groups.Where(g => g.Name is not null).OrderByDescending(g => g.People).First();
+        var all = await api.GetAsAsync<PageAnswer<PersonComplianceAnswer>>($"/api/compliance/people?employerId={employer.Key}&pageSize=100");
+        Assert.Equal(employer.People, all.Total);
+        var status = all.Items[0].Status;
+        var ofStatus = await api.GetAsAsync<PageAnswer<PersonComplianceAnswer>>($"/api/compliance/people?employerId={employer.Key}&status={status}&sort=shortfall&dir=desc&pageSize=20");
+        Guid opened = default;
+
+        foreach (var width in BrowserHost.Widths)
+        {
+            await host.RunAsync(nameof(The_county_admin_drills_from_an_employer_to_its_people_filters_by_status_and_opens_a_persons_hours), width, async page =>
+            {
+                await BrowserHost.SignInAsync(page, "demo.county-admin");
+                await page.GotoAsync("/compliance?GroupBy=employer");
+                await BrowserHost.AssertFitsWidthAsync(page);
+                await page.ClickAsync($"[data-compliance-table] tr[data-key='{employer.Key}'] a[data-people-link]");
+                await page.WaitForURLAsync("**/compliance/people?**");
+                Assert.Equal($"{employer.Name}人员达标情况", await page.Locator("h1").InnerTextAsync());
+                Assert.Equal(all.Total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), await page.Locator("[data-people-total]").InnerTextAsync());
+                await BrowserHost.AssertAccessibleAsync(page);
+                await ShotAsync(page);
+                await BrowserHost.AssertFitsWidthAsync(page);
+
+                // Filter by status, then sort by the shortfall, largest first: the rows of the API, in its order, masked as it masks them.
+                await page.SelectOptionAsync("#Status", status);
+                await page.ClickAsync("form.filters button[type=submit]");
+                await page.WaitForURLAsync(url => url.Contains($"Status={status}", StringComparison.Ordinal));
+                await page.ClickAsync("th a.sort-link[href*='sort=shortfall']");
+                await page.WaitForURLAsync(url => url.Contains("sort=shortfall", StringComparison.Ordinal));
+                await page.ClickAsync("th a.sort-link[href*='sort=shortfall']");
+                await page.WaitForURLAsync(url => url.Contains("dir=desc", StringComparison.Ordinal));
+                Assert.Contains($"Status={status}", page.Url, StringComparison.Ordinal);
+                Assert.Contains($"EmployerId={employer.Key}", page.Url, StringComparison.Ordinal);
+                var rows = page.Locator("[data-people-table] tbody tr");
+                Assert.Equal(ofStatus.Items.Count, await rows.CountAsync());
+                for (var i = 0; i < ofStatus.Items.Count; i++)
+                {
+                    Assert.Equal(ofStatus.Items[i].IdNumberMasked, (await rows.Nth(i).Locator("[data-id-number]").InnerTextAsync()).Trim());
+                    Assert.Equal(ofStatus.Items[i].StatusLabel, (await rows.Nth(i).Locator("[data-status]").InnerTextAsync()).Trim());
+                }
+
+                await BrowserHost.AssertAccessibleAsync(page);
+                await ShotAsync(page);
+                await BrowserHost.AssertFitsWidthAsync(page);
+
+                var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a[href*='handler=export']"));
+                Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+
+                var first = rows.Nth(0).Locator("a[href^='/staff/']");
+                opened = Guid.Parse((await first.GetAttributeAsync("href"))!.Split('/')[2]);
+                await first.ClickAsync();
+                await page.WaitForURLAsync($"**/staff/{opened}/hours**");
+                await BrowserHost.AssertAccessibleAsync(page);
+                await ShotAsync(page);
+                await BrowserHost.AssertFitsWidthAsync(page);
+            });
+        }
+
+        Assert.Equal(ofStatus.Items[0].ProfessionalId, opened);
     }
 
     private static async Task AssertShowsAsync(IPage page, SummaryAnswer summary)
@@ -264,6 +329,9 @@ public sealed class RegionJourneyTests(BrowserHost host)
 
 /// <summary>A credit record as the tests read it.</summary>
 public sealed record RecordAnswer(Guid Id, string Status, string? ReviewReason, string? FlagDetail) : JsonAnswer;
+
+/// <summary>One person's compliance as <c>/api/compliance/people</c> lists it.</summary>
+public sealed record PersonComplianceAnswer(Guid ProfessionalId, string Name, string IdNumberMasked, string Status, string StatusLabel, decimal ShortfallHours, Guid EmployerId) : JsonAnswer;
 
 /// <summary>A compliance summary as the tests read it.</summary>
 public sealed record SummaryAnswer(int Year, string GroupBy, SummaryGroupAnswer Total, IReadOnlyList<SummaryGroupAnswer> Groups) : JsonAnswer;

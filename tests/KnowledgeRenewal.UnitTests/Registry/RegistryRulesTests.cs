@@ -86,6 +86,33 @@ public class RegistryRulesTests
     }
 
     [Fact]
+    public void Leaving_is_allowed_from_the_current_start_until_today_and_only_once()
+    {
+        var today = new DateOnly(2026, 12, 6);
+        var started = new DateOnly(2015, 3, 1);
+        Assert.Empty(EmploymentHistory.Leave(ProfessionalStatus.Active, started, today, today));
+        Assert.Empty(EmploymentHistory.Leave(ProfessionalStatus.Active, started, started, today));
+        Assert.Empty(EmploymentHistory.Leave(ProfessionalStatus.Active, null, new DateOnly(2001, 1, 1), today));
+
+        var future = Assert.Single(EmploymentHistory.Leave(ProfessionalStatus.Active, started, today.AddDays(1), today));
+        Assert.Equal(("leftOn", "leave.left_on_future"), (future.Field, future.Code));
+        var early = Assert.Single(EmploymentHistory.Leave(ProfessionalStatus.Active, started, started.AddDays(-1), today));
+        Assert.Equal(("leftOn", "leave.left_on_too_early"), (early.Field, early.Code));
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", early.Message);
+
+        foreach (var gone in new[] { ProfessionalStatus.Left, ProfessionalStatus.Retired })
+        {
+            var refused = Assert.Throws<KnowledgeRenewal.Sdk.PlatformException>(() => EmploymentHistory.Leave(gone, started, today, today));
+            Assert.Equal((EmploymentHistory.AlreadyLeft, 409), (refused.Code, refused.Status));
+        }
+
+        Assert.True(EmploymentHistory.IsLeaving(ProfessionalStatus.Left));
+        Assert.True(EmploymentHistory.IsLeaving(ProfessionalStatus.Retired));
+        Assert.False(EmploymentHistory.IsLeaving(ProfessionalStatus.Active));
+        Assert.False(EmploymentHistory.IsLeaving(null));
+    }
+
+    [Fact]
     public void Generated_ID_numbers_are_valid_and_carry_division_birth_date_and_gender()
     {
         var random = new Random(7);

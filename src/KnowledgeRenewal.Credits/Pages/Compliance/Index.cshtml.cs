@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.Compliance;
 using KnowledgeRenewal.Kernel.ReferenceData;
 using KnowledgeRenewal.Kernel.Web.Ui;
@@ -73,17 +74,47 @@ internal sealed class IndexModel(IMediator mediator) : PlatformPageModel
         };
     }
 
-    /// <summary>Where the group's people are listed.</summary>
-    public string PeopleOf(ComplianceSummaryGroup group)
+    /// <summary>
+    /// Where the group's people are listed with their compliance (<c>/compliance/people</c>), optionally of one status;
+    /// null for an employer the caller may not see (its people cannot be drilled into).
+    /// </summary>
+    public string? PeopleOf(ComplianceSummaryGroup group, ComplianceStatus? status = null)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var key = Uri.EscapeDataString(group.Key);
-        return Grouping switch
+        if (Grouping == SummaryGrouping.Employer && group.Name is null)
         {
-            SummaryGrouping.Department => $"/registry/professionals?Sector={key}",
-            SummaryGrouping.Region => $"/registry/professionals?Region={key}",
-            _ => $"/registry/professionals?EmployerId={key}",
+            return null;
+        }
+
+        var filter = Grouping switch
+        {
+            SummaryGrouping.Department => "Department",
+            SummaryGrouping.Region => "Region",
+            _ => "EmployerId",
         };
+        return PeopleLink(filter, group.Key, status);
+    }
+
+    /// <summary>Where all the caller's people of a status are listed.</summary>
+    public string PeopleLink(string? filter, string? key, ComplianceStatus? status)
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        if (Year is { } year)
+        {
+            query.Add(new("Year", year.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (filter is not null)
+        {
+            query.Add(new(filter, key));
+        }
+
+        if (status is { } s)
+        {
+            query.Add(new("Status", s.ToString()));
+        }
+
+        return "/compliance/people" + QueryString.Create(query).ToUriComponent();
     }
 
     /// <summary>A share as a percentage, <c>83.5%</c>.</summary>
