@@ -11,8 +11,12 @@ namespace KnowledgeRenewal.Kernel.Web;
 /// </summary>
 public static partial class ChineseBindingMessages
 {
-    /// <summary>A value that could not be read (not a number, not a date, not one of the choices).</summary>
-    public static string Invalid(string? value) => $"“{Shown(value)}”不是有效的值，请按要求的格式重新填写（例如数字 2026，日期 2026-03-01）。";
+    /// <summary>
+    /// A value that could not be read (not a number, not a date, not one of the choices). It does not repeat the value:
+    /// an answer never echoes what was sent (it may be an ID number probed through a query string), and a page shows the
+    /// value in its field anyway.
+    /// </summary>
+    public const string Invalid = "所填的值格式不对，请按要求的格式重新填写（例如数字 2026，日期 2026-03-01）。";
 
     /// <summary>Replaces every message of <paramref name="provider"/> with its Chinese counterpart.</summary>
     public static void Apply(DefaultModelBindingMessageProvider provider)
@@ -21,12 +25,12 @@ public static partial class ChineseBindingMessages
         provider.SetMissingBindRequiredValueAccessor(_ => "请填写此项。");
         provider.SetMissingKeyOrValueAccessor(() => "请填写此项。");
         provider.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空。");
-        provider.SetValueMustNotBeNullAccessor(value => Invalid(value));
-        provider.SetAttemptedValueIsInvalidAccessor((value, _) => Invalid(value));
-        provider.SetNonPropertyAttemptedValueIsInvalidAccessor(Invalid);
+        provider.SetValueMustNotBeNullAccessor(_ => Invalid);
+        provider.SetAttemptedValueIsInvalidAccessor((_, _) => Invalid);
+        provider.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => Invalid);
         provider.SetUnknownValueIsInvalidAccessor(_ => "所填的值无效，请重新填写。");
         provider.SetNonPropertyUnknownValueIsInvalidAccessor(() => "所填的值无效，请重新填写。");
-        provider.SetValueIsInvalidAccessor(Invalid);
+        provider.SetValueIsInvalidAccessor(_ => Invalid);
         provider.SetValueMustBeANumberAccessor(_ => "请填写数字。");
         provider.SetNonPropertyValueMustBeANumberAccessor(() => "请填写数字。");
     }
@@ -45,7 +49,7 @@ public static partial class ChineseBindingMessages
 
         if (FailedToBind().Match(message) is { Success: true } failed)
         {
-            return new FieldError(failed.Groups["name"].Value, "invalid_value", Invalid(failed.Groups["value"].Value));
+            return new FieldError(failed.Groups["name"].Value, "invalid_value", Invalid);
         }
 
         return NotProvided().Match(message) is { Success: true } missing
@@ -53,12 +57,9 @@ public static partial class ChineseBindingMessages
             : null;
     }
 
-    [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[^" ]+)" from "(?<value>.*)"\.$""", RegexOptions.Singleline)]
+    [GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[^" ]+)" from ".*"\.$""", RegexOptions.Singleline)]
     private static partial Regex FailedToBind();
 
     [GeneratedRegex("""^Required parameter "[^"]* (?<name>[^" ]+)" was not provided""")]
     private static partial Regex NotProvided();
-
-    // What was typed, shortened so that a long value does not swamp the message.
-    private static string Shown(string? value) => value is null ? "" : value.Length > 40 ? value[..40] + "…" : value;
 }

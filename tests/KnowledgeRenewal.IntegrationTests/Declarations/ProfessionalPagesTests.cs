@@ -80,7 +80,7 @@ public sealed class ProfessionalPagesTests(DeclarationPlatformFixture platform)
         var page = await browser.GetAsync("/my/hours?year=abc");
 
         Assert.Contains("class=\"error-summary\"", page.Html, StringComparison.Ordinal);
-        Assert.Contains("“abc”不是有效的值", page.Html, StringComparison.Ordinal);
+        Assert.Contains("所填的值格式不对", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("is not valid", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("The value", page.Html, StringComparison.Ordinal);
     }

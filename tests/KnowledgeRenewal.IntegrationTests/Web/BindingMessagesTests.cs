@@ -21,7 +21,7 @@ public sealed class BindingMessagesTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("class=\"error-summary\"", page.Html, StringComparison.Ordinal);
-        Assert.Contains("“abc”不是有效的值", page.Html, StringComparison.Ordinal);
+        Assert.Contains("所填的值格式不对", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("is not valid", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("is invalid", page.Html, StringComparison.Ordinal);
     }
@@ -37,7 +37,8 @@ public sealed class BindingMessagesTests(PlatformFixture platform)
         var error = Assert.Single(problem.FieldErrors);
         Assert.Equal("year", error.Field);
         Assert.Equal("invalid_value", error.Code);
-        Assert.Contains("“abc”不是有效的值", error.Message, StringComparison.Ordinal);
+        Assert.Contains("所填的值格式不对", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("Failed to bind", problem.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("abc", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
