@@ -107,10 +107,11 @@ return 0;
 static async Task<bool> SignInAsync(HttpClient client, string account, string? authenticatorKey)
 {
     var page = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
+    var at = "/Account/Login";
     var fields = new Dictionary<string, string> { ["Input.Login"] = account, ["Input.Password"] = Password };
     for (var step = 0; step < 3; step++)
     {
-        var form = FormOf(page, fields, authenticatorKey);
+        var form = FormOf(page, at, fields, authenticatorKey);
         using var content = new FormUrlEncodedContent(form.Fields);
         using var response = await client.PostAsync(new Uri(form.Action, UriKind.Relative), content);
         var path = response.RequestMessage?.RequestUri?.AbsolutePath ?? "";
@@ -120,7 +121,8 @@ static async Task<bool> SignInAsync(HttpClient client, string account, string? a
         }
 
         page = await response.Content.ReadAsStringAsync();
-        if (authenticatorKey is null || !Regex.IsMatch(page, @"name=""Input\.[A-Za-z]*Code""") || path.Contains("Password", StringComparison.OrdinalIgnoreCase))
+        at = path;
+        if (authenticatorKey is null || !Regex.IsMatch(page, @"name=""(Input\.)?[A-Za-z]*Code""") || path.Contains("Password", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -129,8 +131,9 @@ static async Task<bool> SignInAsync(HttpClient client, string account, string? a
     return false;
 }
 
-// The page's post form with its hidden fields, the given values and the current authenticator code for a code field.
-static (string Action, Dictionary<string, string> Fields) FormOf(string html, Dictionary<string, string> values, string? authenticatorKey)
+// The page's post form with its hidden fields, the given values and the current authenticator code for a code field;
+// a form without an action posts to the page's own address.
+static (string Action, Dictionary<string, string> Fields) FormOf(string html, string path, Dictionary<string, string> values, string? authenticatorKey)
 {
     var form = Regex.Match(html, "<form[^>]*method=\"post\"[^>]*>(.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase);
     var action = Regex.Match(form.Value, "^<form[^>]*action=\"([^\"]+)\"").Groups[1].Value;
@@ -148,7 +151,7 @@ static (string Action, Dictionary<string, string> Fields) FormOf(string html, Di
             : WebUtility.HtmlDecode(Regex.Match(input.Value, "value=\"([^\"]*)\"").Groups[1].Value);
     }
 
-    return (action.Length == 0 ? "/Account/Login" : WebUtility.HtmlDecode(action), fields);
+    return (action.Length == 0 ? path : WebUtility.HtmlDecode(action), fields);
 }
 
 // RFC 6238: six digits, 30-second steps, HMAC-SHA1 over the base32 key.
