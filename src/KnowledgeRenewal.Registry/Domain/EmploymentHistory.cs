@@ -44,6 +44,12 @@ public static class EmploymentHistory
     /// <summary>Problem code: the person already left or retired (409).</summary>
     public const string AlreadyLeft = "leave.already_left";
 
+    /// <summary>
+    /// Problem code: a change of the details tried to change the status (409). The status changes only with a leaving,
+    /// which also ends the open employment; an edit that says nothing of the status keeps it.
+    /// </summary>
+    public const string StatusThroughLeaving = "professional.status_through_leaving";
+
     /// <summary>The statuses a leaving records: 离职 (<see cref="ProfessionalStatus.Left"/>) and 退休 (<see cref="ProfessionalStatus.Retired"/>).</summary>
     public static bool IsLeaving(ProfessionalStatus? status) => status is ProfessionalStatus.Left or ProfessionalStatus.Retired;
 

@@ -72,7 +72,7 @@ internal static class RegistryApi
                 http.WithETag(await mediator.Send(new UpdateProfessional(id, ifMatch, body), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(writers))
             .WithName("UpdateProfessional")
-            .WithSummary("Replaces name, phone, titleSeries, titleLevel, specialty, education and status — nothing else (employer: move; ID number and ownership never). Needs If-Match: 428 concurrency.precondition_required without, 412 concurrency.stale when changed meanwhile.")
+            .WithSummary("Replaces name, phone, titleSeries, titleLevel, specialty and education — nothing else (employer: move; status: leave, which also ends the employment — a status other than the current one is 409 professional.status_through_leaving, an absent one keeps it; ID number and ownership never). Needs If-Match: 428 concurrency.precondition_required without, 412 concurrency.stale when changed meanwhile.")
             .Produces<ProfessionalView>();
 
         professionals.MapPost("/{id:guid}/move", async (Guid id, MoveBody body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>

@@ -72,6 +72,14 @@ public sealed class LeavingTests(RegistryPlatformFixture platform)
         using var twice = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Post, url, new { status = "Retired", leftOn = Text(today) }, left.Headers.ETag!.Tag);
         await twice.AssertProblemAsync(HttpStatusCode.Conflict, "leave.already_left");
 
+        // Editing the person's details keeps the status; changing it there is refused (a leaving is the only way).
+        using (var edited = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Put, $"/api/registry/professionals/{person.Id}", new { name = "离职测试人", education = "本科" }, left.Headers.ETag!.Tag))
+        {
+            Assert.Equal("Left", (await edited.ReadAsAsync<StatusAnswer>(HttpStatusCode.OK, "edit")).Status);
+            using var back = await RegistryPlatformFixture.SendAsync(county, HttpMethod.Put, $"/api/registry/professionals/{person.Id}", new { name = "离职测试人", education = "本科", status = "Active" }, edited.Headers.ETag!.Tag);
+            await back.AssertProblemAsync(HttpStatusCode.Conflict, "professional.status_through_leaving");
+        }
+
         // The staff list's status filter shows the person as 离职.
         var listed = await county.GetAsAsync<PageAnswer<StatusAnswer>>($"/api/registry/professionals?employerId={platform.A1.Id}&status=Left&pageSize=100");
         Assert.Contains(listed.Items, p => p.Id == person.Id);

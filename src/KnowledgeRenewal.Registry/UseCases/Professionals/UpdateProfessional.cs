@@ -55,6 +55,14 @@ internal sealed class UpdateProfessionalHandler(
             ?? throw Professional.NotFound(request.Id);
         ProfessionalWriter.EnsureCanChange(access, professional);
         var read = Preconditions.Require(request.IfMatch, professional.ConcurrencyStamp);
+        if (!string.IsNullOrWhiteSpace(request.Details.Status) && details.Status != professional.Status)
+        {
+            throw new PlatformException(
+                EmploymentHistory.StatusThroughLeaving,
+                409,
+                "人员状态不能在此修改",
+                "离职或退休请办理“离职或退休”（同时结束当前任职）；修改人员信息时状态保持不变。");
+        }
 
         professional.Name = details.Name;
         SetPhone(professional, details.Phone);
@@ -62,7 +70,6 @@ internal sealed class UpdateProfessionalHandler(
         professional.TitleLevel = details.TitleLevel;
         professional.Specialty = details.Specialty;
         professional.Education = details.Education;
-        professional.Status = details.Status;
         await ProfessionalWriter.SaveNewVersionAsync(db, professional, read, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
         return await ProfessionalViews.GetAsync(db, professional.Id, cancellationToken).ConfigureAwait(false);
     }
