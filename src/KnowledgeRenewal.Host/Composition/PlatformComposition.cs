@@ -28,6 +28,7 @@ using Microsoft.AspNetCore.Mvc;
 using KnowledgeRenewal.Host.Endpoints;
 using KnowledgeRenewal.Identity;
 using KnowledgeRenewal.Registry;
+using KnowledgeRenewal.Reporting;
 using KnowledgeRenewal.Programs;
 using KnowledgeRenewal.Credits;
 using KnowledgeRenewal.Identity.UseCases.SignIn;
@@ -96,6 +97,7 @@ public static class PlatformComposition
         services.AddRegistryArea(configuration);
         services.AddProgramsArea(configuration);
         services.AddCreditsArea(configuration);
+        services.AddReportingArea(configuration);
         services.AddPlatformWebSecurity(configuration);
         AddApplication(services, registry);
         AddWeb(services, configuration, registry);
@@ -163,6 +165,7 @@ public static class PlatformComposition
         api.MapRegistryArea();
         api.MapProgramsArea();
         api.MapCreditsArea();
+        api.MapReportingArea();
         ModuleWebParts.MapEndpoints(api, registry);
         return app;
     }
@@ -189,6 +192,7 @@ public static class PlatformComposition
     private static Assembly[] PlatformAssemblies(ModuleRegistry registry) =>
         [.. registry.Enabled.Select(m => m.Assembly)
             .Prepend(typeof(PlatformComposition).Assembly)
+            .Prepend(typeof(ReportingArea).Assembly)
             .Prepend(typeof(CreditsArea).Assembly)
             .Prepend(typeof(ProgramsArea).Assembly)
             .Prepend(typeof(RegistryArea).Assembly)

@@ -1,0 +1,20 @@
+namespace KnowledgeRenewal.Reporting;
+
+/// <summary>
+/// The reporting area: the program dashboard (city-wide for the program office, scoped for county and department
+/// admins, its public part on the landing page) and the year-end and mid-term reports. It owns no tables: it reads
+/// the other areas' published data (their <c>Contracts</c>) under the caller's access scope. The host adds it with
+/// <see cref="AddReportingArea"/> and maps <see cref="MapReportingArea"/>.
+/// </summary>
+public static class ReportingArea
+{
+    /// <summary>Registers the area's services, menu items and workbench sections.</summary>
+    public static IServiceCollection AddReportingArea(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return services;
+    }
+
+    /// <summary>Maps the area's REST endpoints.</summary>
+    public static IEndpointRouteBuilder MapReportingArea(this IEndpointRouteBuilder endpoints) => endpoints;
+}
