@@ -8,6 +8,8 @@ using KnowledgeRenewal.Identity.UseCases.Organizations;
 using KnowledgeRenewal.Identity.Web;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.OData;
 
 namespace KnowledgeRenewal.Identity;
@@ -37,7 +39,22 @@ public static partial class IdentityArea
         services.AddDemoAccounts();
         services.AddStartupStep<ProgramOrganizationsSeeder>();
         services.AddStartupStep<ConfigurationAuditor>();
+        AddAdministratorPages(services);
         return services;
+    }
+
+    // The security and audit administrators' pages: their menu entries and workbench cards.
+    private static void AddAdministratorPages(IServiceCollection services)
+    {
+        services.AddMenuItem("账号与安全", "账号管理", "/admin/accounts", 400, PlatformRoles.SecurityAdmin);
+        services.AddMenuItem("账号与安全", "新建账号", "/admin/accounts/new", 401, PlatformRoles.SecurityAdmin);
+        services.AddMenuItem("账号与安全", "对接系统", "/admin/clients", 402, PlatformRoles.SecurityAdmin);
+        services.AddMenuItem("账号与安全", "安全策略", "/admin/security-policy", 403, PlatformRoles.SecurityAdmin);
+        services.AddWorkbenchSection<Pages.Admin.SecurityWorkbenchSection>();
+        services.AddMenuItem("审计", "审计日志", "/audit", 410, PlatformRoles.AuditAdmin);
+        services.AddMenuItem("审计", "校验审计链", "/audit/verify", 411, PlatformRoles.AuditAdmin);
+        services.AddMenuItem("审计", "保存期限与清理记录", "/audit/retention", 412, PlatformRoles.AuditAdmin);
+        services.AddWorkbenchSection<Pages.Audit.AuditWorkbenchSection>();
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Identity.Persistence;
+using KnowledgeRenewal.Identity.UseCases.Security;
 using KnowledgeRenewal.Sdk;
-using Microsoft.Extensions.Options;
+using MediatR;
 
 namespace KnowledgeRenewal.Identity.Web;
 
@@ -12,25 +11,9 @@ namespace KnowledgeRenewal.Identity.Web;
 internal static class SecurityPolicyApi
 {
     public static void MapSecurityPolicyApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/admin/security-policy", (IOptions<SecurityOptions> security, IOptions<PasswordPolicyOptions> passwords, IOptions<AuditOptions> audit) =>
-                new SecurityPolicyView(
-                    security.Value,
-                    passwords.Value,
-                    passwords.Value.EffectiveMinimumLength,
-                    RoleCatalog.Roles.Where(r => r.RequiresTwoFactor).Select(r => r.Name).ToArray(),
-                    PlatformRoles.SeparatedAdministrators,
-                    audit.Value.RetentionDays))
+        endpoints.MapGet("/api/admin/security-policy", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetSecurityPolicy(), ct))
             .WithTags("账号 (account)")
             .WithName("GetSecurityPolicy")
             .WithSummary("The security policy in force: lockout, sign-in limits, sessions, tokens, passwords (MLPS mode), two-factor roles, audit retention.")
             .RequireAuthorization(PlatformPolicies.SecurityAdministration);
-
-    /// <summary>The policy in force.</summary>
-    public sealed record SecurityPolicyView(
-        SecurityOptions SignIn,
-        PasswordPolicyOptions Passwords,
-        int EffectivePasswordMinimumLength,
-        IReadOnlyList<string> TwoFactorRequiredRoles,
-        IReadOnlyList<string> SeparatedAdministratorRoles,
-        int AuditRetentionDays);
 }

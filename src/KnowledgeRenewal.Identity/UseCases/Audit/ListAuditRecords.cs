@@ -17,6 +17,8 @@ namespace KnowledgeRenewal.Identity.UseCases.Audit;
 /// <param name="EntityType">One entity type, e.g. <c>Organization</c>.</param>
 /// <param name="Page">Page number from 1.</param>
 /// <param name="PageSize">Records per page, 1–200.</param>
+/// <param name="UserName">One acting account by user name (or the attempted name of a failed sign-in).</param>
+/// <param name="EntityKey">One entity, by its key (e.g. an account id).</param>
 internal sealed record ListAuditRecords(
     DateTime? From = null,
     DateTime? To = null,
@@ -25,7 +27,9 @@ internal sealed record ListAuditRecords(
     AuditOutcome? Outcome = null,
     string? EntityType = null,
     int Page = 1,
-    int PageSize = 50) : IRequest<Paged<AuditRecord>>
+    int PageSize = 50,
+    string? UserName = null,
+    string? EntityKey = null) : IRequest<Paged<AuditRecord>>
 {
     /// <summary>The largest page.</summary>
     public const int MaxPageSize = 200;
@@ -43,6 +47,8 @@ internal sealed class ListAuditRecordsValidator : AbstractValidator<ListAuditRec
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null)
             .WithErrorCode("before_start").WithMessage("结束时间（to）应晚于开始时间（from）。");
         RuleFor(q => q.Action).MaximumLength(64).WithErrorCode("too_long").WithMessage("操作（action）不能超过 64 个字符。");
+        RuleFor(q => q.UserName).MaximumLength(256).WithErrorCode("too_long").WithMessage("用户名（userName）不能超过 256 个字符。");
+        RuleFor(q => q.EntityKey).MaximumLength(256).WithErrorCode("too_long").WithMessage("对象标识（entityKey）不能超过 256 个字符。");
         RuleFor(q => q.EntityType).MaximumLength(128).WithErrorCode("too_long").WithMessage("对象类型（entityType）不能超过 128 个字符。");
     }
 }
@@ -62,6 +68,8 @@ internal sealed class AuditRecordsMatching : Specification<AuditRecord>
             .Where(r => r.UserId == filter.UserId, filter.UserId is not null)
             .Where(r => r.Outcome == filter.Outcome, filter.Outcome is not null)
             .Where(r => r.EntityType == filter.EntityType, !string.IsNullOrEmpty(filter.EntityType))
+            .Where(r => r.UserName == filter.UserName, !string.IsNullOrEmpty(filter.UserName))
+            .Where(r => r.EntityKey == filter.EntityKey, !string.IsNullOrEmpty(filter.EntityKey))
             .OrderByDescending(r => r.Sequence)
             .AsNoTracking();
     }
