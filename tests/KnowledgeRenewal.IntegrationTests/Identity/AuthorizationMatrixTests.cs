@@ -252,8 +252,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     private static bool IsProjectFeed(string url) =>
         url.StartsWith("/api/projects", StringComparison.Ordinal) || url.StartsWith("/odata/Project", StringComparison.Ordinal) || url.Contains("$batch", StringComparison.Ordinal);
 
+    // The audit log through the API, the feed and the audit administrator's pages (/audit…), which show the same records.
     private static bool IsAuditLog(string url) =>
-        url.StartsWith("/api/audit", StringComparison.Ordinal) || url.StartsWith("/odata/audit", StringComparison.Ordinal);
+        url.StartsWith("/api/audit", StringComparison.Ordinal) || url.StartsWith("/odata/audit", StringComparison.Ordinal)
+        || url == "/audit" || url.StartsWith("/audit/", StringComparison.Ordinal) || url.StartsWith("/audit?", StringComparison.Ordinal);
 
     // Every endpoint, with its route values filled from the fixture, plus OData probes.
     private IEnumerable<ProbeRequest> Requests()

@@ -45,6 +45,15 @@ public sealed partial class WebBrowser : IDisposable
         return await ReadAsync(response);
     }
 
+    /// <summary>Posts a form whose fields may repeat (check boxes), with the antiforgery token of the last page loaded.</summary>
+    public async Task<WebPage> PostFieldsAsync(string url, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var form = fields.Append(new("__RequestVerificationToken", AntiforgeryToken(LastHtml))).ToList();
+        using var content = new FormUrlEncodedContent(form);
+        using var response = await client.PostAsync(new Uri(url, UriKind.Relative), content);
+        return await ReadAsync(response);
+    }
+
     /// <summary>Loads <paramref name="url"/> and submits its form with <paramref name="fields"/>.</summary>
     public async Task<WebPage> SubmitAsync(string url, IReadOnlyDictionary<string, string?> fields)
     {
