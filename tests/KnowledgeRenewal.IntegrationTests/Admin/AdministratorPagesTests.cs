@@ -162,7 +162,9 @@ public sealed partial class AdministratorPagesTests(PlatformFixture platform)
         Assert.Contains("确认删除", confirm.Html, StringComparison.Ordinal);
         var deleted = await security.PostAsync("/admin/clients?handler=delete", new Dictionary<string, string?> { ["clientId"] = clientId });
         Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
-        Assert.DoesNotContain(clientId, (await security.GetAsync("/admin/clients")).Html, StringComparison.Ordinal);
+        var list = await security.GetAsync("/admin/clients");
+        Assert.Contains($"对接系统“{clientId}”已删除", list.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"<td data-label=\"客户端标识\">{clientId}</td>", list.Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -110,6 +110,7 @@ public sealed class AdministratorJourneyTests(BrowserHost host)
             await page.WaitForURLAsync("**/audit");
 
             await page.SelectOptionAsync("#action", AuditActions.SignIn);
+            await page.ClickAsync("details.filters-more > summary");
             await page.SelectOptionAsync("#outcome", "Success");
             await page.ClickAsync("form.filters > .btn-row button[type=submit]");
             await page.WaitForURLAsync($"**/audit?*action={AuditActions.SignIn}*");
