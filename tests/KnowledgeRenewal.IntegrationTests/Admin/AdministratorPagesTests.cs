@@ -196,6 +196,54 @@ public sealed partial class AdministratorPagesTests(PlatformFixture platform)
         Assert.Equal(exports + 1, await platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters().CountAsync(r => r.Action == AuditActions.DataExported && r.EntityType == nameof(AuditRecord))));
     }
 
+    [Fact]
+    public async Task Each_administrator_finds_their_card_and_menu_on_the_workbench()
+    {
+        using var security = await SignInAsync(PlatformRoles.SecurityAdmin);
+        var mine = (await security.GetAsync("/workbench")).Html;
+        Assert.Contains("账号与安全", mine, StringComparison.Ordinal);
+        Assert.Contains("当前被锁定的账号", mine, StringComparison.Ordinal);
+        Assert.Contains("href=\"/admin/clients\"", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("最近一次校验审计链", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/audit\"", mine, StringComparison.Ordinal);
+
+        using var audit = await SignInAsync(PlatformRoles.AuditAdmin);
+        var theirs = (await audit.GetAsync("/workbench")).Html;
+        Assert.Contains("最近一次校验审计链", theirs, StringComparison.Ordinal);
+        Assert.Contains("href=\"/audit/retention\"", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("当前被锁定的账号", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/admin/accounts\"", theirs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_export_and_record_endpoints_answer_audit_administrators_only()
+    {
+        var auditor = await platform.ClientAsync(PlatformRoles.AuditAdmin);
+        using (var file = await auditor.GetAsync(new Uri($"/api/audit/records/export?action={AuditActions.SignIn}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Content.Headers.ContentType?.MediaType);
+            Assert.True((await file.Content.ReadAsByteArrayAsync()).Length > 100);
+        }
+
+        using (var one = await auditor.GetAsync(new Uri("/api/audit/records/1", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+            var body = await one.Content.ReadAsStringAsync();
+            Assert.Contains("\"sequence\":1", body, StringComparison.Ordinal);
+            Assert.Matches("\"hash\":\"[0-9a-f]{64}\"", body);
+        }
+
+        using (var none = await auditor.GetAsync(new Uri("/api/audit/records/999999999", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        }
+
+        var security = await platform.ClientAsync(PlatformRoles.SecurityAdmin);
+        using var refused = await security.GetAsync(new Uri("/api/audit/records/export", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     private async Task<WebBrowser> SignInAsync(string role) =>
         await platform.Accounts.SignInAsync(await platform.Accounts.CreateAsync(Name(role), [role], TestAccounts.DefaultOrganization(role)));
 

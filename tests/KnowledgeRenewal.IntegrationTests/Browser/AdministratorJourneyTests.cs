@@ -25,6 +25,8 @@ public sealed class AdministratorJourneyTests(BrowserHost host)
         await host.RunAsync(nameof(The_security_admin_creates_an_account_whose_one_time_password_signs_in), 1280, async page =>
         {
             await SignInAsync(page, Security);
+            Assert.Contains("当前被锁定的账号", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+            await BrowserHost.AssertAccessibleAsync(page);
             await page.ClickAsync(".site-nav a[href='/admin/accounts']");
             await page.WaitForURLAsync("**/admin/accounts");
 
@@ -178,6 +180,7 @@ public sealed class AdministratorJourneyTests(BrowserHost host)
         }
 
         Assert.EndsWith("/workbench", page.Url, StringComparison.Ordinal);
+        Assert.Equal("工作台", (await page.Locator("h1").InnerTextAsync()).Trim());
     }
 
     // The page at a 390-px phone's width: nothing wider than the screen; then back to the desktop.

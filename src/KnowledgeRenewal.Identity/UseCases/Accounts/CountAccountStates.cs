@@ -25,7 +25,9 @@ internal sealed class CountAccountStatesHandler(PlatformDbContext db, TimeProvid
         IQueryable<PlatformUser> users = db.Users.AsNoTracking();
         var total = await users.CountAsync(cancellationToken).ConfigureAwait(false);
         var disabled = await users.CountAsync(u => u.IsDisabled, cancellationToken).ConfigureAwait(false);
-        var locked = await users.CountAsync(u => u.LockoutEnd != null && u.LockoutEnd > now, cancellationToken).ConfigureAwait(false);
+        // Lockout ends are compared here, not in SQL: SQLite cannot compare DateTimeOffset values (few rows have one).
+        var lockoutEnds = await users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var locked = lockoutEnds.Count(end => end > now);
         var pending = await users.CountAsync(u => u.MustChangePassword && !u.IsDisabled, cancellationToken).ConfigureAwait(false);
         return new AccountStateCounts(total, disabled, locked, pending);
     }
