@@ -3,6 +3,8 @@ using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.IntegrationTests.Projects;
 using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Sdk;
+using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Registry.Contracts;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.IntegrationTests.Office;
