@@ -169,7 +169,7 @@ public sealed class OfficeJourneyTests(BrowserHost host)
             await BrowserHost.AssertAccessibleAsync(page);
 
             // Without a name or level: both asked for next to their fields.
-            await page.ClickAsync("form[method=post] button[type=submit]");
+            await page.ClickAsync("main form[method=post] button[type=submit]");
             Assert.StartsWith("错误：", await page.TitleAsync(), StringComparison.Ordinal);
             Assert.Equal("true", await page.Locator("#Input_Name").GetAttributeAsync("aria-invalid"));
             Assert.Equal("true", await page.Locator("#Input_Level").GetAttributeAsync("aria-invalid"));
@@ -182,7 +182,7 @@ public sealed class OfficeJourneyTests(BrowserHost host)
             await page.SelectOptionAsync("#Input_OrganizationId", organization.ToString());
             await page.FillAsync("#Input_Name", name);
             await page.SelectOptionAsync("#Input_Level", "市级");
-            await page.ClickAsync("form[method=post] button[type=submit]");
+            await page.ClickAsync("main form[method=post] button[type=submit]");
             await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/registry/bases/[0-9a-f-]{36}$"));
             baseId = page.Url.Split('/')[^1];
             Assert.Contains("已认定", await page.Locator(".banner-success").InnerTextAsync(), StringComparison.Ordinal);
@@ -193,14 +193,14 @@ public sealed class OfficeJourneyTests(BrowserHost host)
             await page.SelectOptionAsync("#Input_Status", "整改考核中");
             await BrowserHost.AssertAccessibleAsync(page);
             await ShotAsync(page);
-            await page.ClickAsync("form[method=post] button[type=submit]");
+            await page.ClickAsync("main form[method=post] button[type=submit]");
             await page.WaitForURLAsync($"**/registry/bases/{baseId}");
             Assert.Equal("UnderReview", await page.Locator("[data-base-status]").GetAttributeAsync("data-base-status"));
 
             // A revocation asks for a confirmation first.
             await page.ClickAsync($"a[href='/registry/bases/{baseId}/edit']");
             await page.SelectOptionAsync("#Input_Status", "已撤销");
-            await page.ClickAsync("form[method=post] button[type=submit]");
+            await page.ClickAsync("main form[method=post] button[type=submit]");
             Assert.Contains("确认撤销", await page.Locator("#confirm-revoke").InnerTextAsync(), StringComparison.Ordinal);
             await BrowserHost.AssertAccessibleAsync(page);
             await ShotAsync(page);

@@ -60,7 +60,10 @@ public sealed class OfficePagesTests(ProjectPlatform platform) : IClassFixture<P
         Assert.DoesNotContain("data-action=\"publish\"", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-action=\"approve\"", page.Html, StringComparison.Ordinal);
 
-        // Publishing a project that waits for review: the page says why, in Chinese, and the project stays where it was.
+        // Publishing a project that waits for review (a form of another step, sent as publish): the page says why, in
+        // Chinese, and the project stays where it was.
+        page = await office.GetAsync($"/office/projects/{id}?act=start-review");
+        Assert.Contains("确认组织评审", page.Html, StringComparison.Ordinal);
         var refused = await office.PostAsync($"/office/projects/{id}?handler=step&act=publish", new Dictionary<string, string?> { ["Version"] = Version(page.Html) });
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains("<title>错误：", refused.Html, StringComparison.Ordinal);
