@@ -92,6 +92,36 @@ public sealed class OfficePagesTests(ProjectPlatform platform) : IClassFixture<P
     }
 
     [Fact]
+    public async Task A_provincial_project_is_forwarded_upward_and_its_outcome_needs_the_reference_number_next_to_its_field()
+    {
+        var id = await RecommendedProjectAsync("省级项目向上推荐测试研修班", "Provincial");
+        using var office = await OfficeBrowserAsync();
+        await StepAsync(office, id, "start-review", new() { ["Comment"] = "组织评审。" });
+        await StepAsync(office, id, "score", new() { ["ExpertName"] = "李明哲", ["Score"] = "91", ["Comment"] = "建议报省评审。" });
+
+        // A provincial project is never approved by the office: only forwarded upward.
+        var page = await office.GetAsync($"/office/projects/{id}");
+        Assert.Contains("data-action=\"recommend-upward\"", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-action=\"approve\"", page.Html, StringComparison.Ordinal);
+        await StepAsync(office, id, "recommend-upward", new() { ["Comment"] = "报省人社厅评审。" });
+        Assert.Equal(ProjectStatus.ForwardedUpstream, await StatusAsync(id));
+
+        // Recording the province's approval without its reference number: asked for next to the field, in Chinese.
+        page = await office.GetAsync($"/office/projects/{id}?act=record-upstream-approval");
+        Assert.Contains("上级批复文号", page.Html, StringComparison.Ordinal);
+        var refused = await office.PostAsync($"/office/projects/{id}?handler=step&act=record-upstream-approval", new Dictionary<string, string?> { ["Version"] = Version(page.Html), ["ReferenceNumber"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Matches("id=\"ReferenceNumber\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"ReferenceNumber\"", refused.Html);
+        Assert.Contains("须填写批复文号", refused.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("referenceNumber", refused.Html, StringComparison.Ordinal);
+
+        await StepAsync(office, id, "record-upstream-approval", new() { ["ReferenceNumber"] = "鲁人社字〔2026〕88号" });
+        Assert.Equal(ProjectStatus.Approved, await StatusAsync(id));
+        var detail = await (await platform.OfficeAsync()).GetAsAsync<ProjectDetailAnswer>($"/api/projects/{id}");
+        Assert.Equal("鲁人社字〔2026〕88号", detail.Project.UpstreamReference);
+    }
+
+    [Fact]
     public async Task The_queue_counts_each_step_as_the_API_does()
     {
         await RecommendedProjectAsync("审批队列计数测试研修班");
@@ -121,14 +151,30 @@ public sealed class OfficePagesTests(ProjectPlatform platform) : IClassFixture<P
         Assert.Matches("id=\"Input_Name\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"Input_Name\"", refused.Html);
     }
 
-    private async Task<Guid> RecommendedProjectAsync(string title)
+    private async Task<Guid> RecommendedProjectAsync(string title, string level = "Municipal")
     {
         var provider = await platform.ProviderAsync();
         var health = await platform.HealthAsync();
-        var (id, etag) = await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application($"{title}（{Guid.NewGuid().ToString("N")[..6]}）", ProjectType.AdvancedSeminar, platform.HealthDepartmentId));
+        var (id, etag) = await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application($"{title}（{Guid.NewGuid().ToString("N")[..6]}）", ProjectType.AdvancedSeminar, platform.HealthDepartmentId, Enum.Parse<ProjectLevel>(level)));
         (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
         await ProjectPlatform.StepOkAsync(health, id, "recommend", etag, new { comment = "同意推荐" });
         return id;
+    }
+
+    // Opens the step's form and sends it; the page redirects with its banner.
+    private static async Task StepAsync(WebBrowser office, Guid id, string action, Dictionary<string, string?> fields)
+    {
+        var form = await office.GetAsync($"/office/projects/{id}?act={action}");
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        fields["Version"] = Version(form.Html);
+        var done = await office.PostAsync($"/office/projects/{id}?handler=step&act={action}", fields);
+        Assert.True(done.Status == HttpStatusCode.Redirect, $"{action}: {(int)done.Status} {FormProblemsOf(done.Html)}");
+    }
+
+    private static string FormProblemsOf(string html)
+    {
+        var start = html.IndexOf("error-summary", StringComparison.Ordinal);
+        return start < 0 ? "" : html[start..Math.Min(html.Length, start + 600)];
     }
 
     private async Task<WebBrowser> OfficeBrowserAsync()

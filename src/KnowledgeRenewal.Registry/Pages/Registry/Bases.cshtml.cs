@@ -52,7 +52,7 @@ internal sealed class BasesModel : RegistryPageModel
         ViewData["PageNote"] = Result is { } r ? PageNote(r.Page, r.Pages) : null;
     }
 
-    /// <summary>The class of a status (revoked reads muted, not by colour alone: the words say it).</summary>
+    /// <summary>The Chinese name of a status.</summary>
     public static string StatusName(BaseStatus status) => ProviderLabels.Statuses.GetValueOrDefault(status, status.ToString());
 
     /// <inheritdoc />
