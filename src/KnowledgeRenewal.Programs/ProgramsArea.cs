@@ -30,6 +30,7 @@ public static class ProgramsArea
         services.AddMenuItem("审核", "待推荐的项目", "/reviews/projects", 150, KnowledgeRenewal.Sdk.PlatformRoles.CountyAdmin, KnowledgeRenewal.Sdk.PlatformRoles.DepartmentAdmin);
         services.AddWorkbenchSection<Pages.Reviews.RecommendationsSection>();
         services.AddWorkbenchSection<Pages.Reviews.ProgramOfficeSection>();
+        services.AddMenuItem("审核", "项目审批", "/office/projects", 140, KnowledgeRenewal.Sdk.PlatformRoles.ProgramOfficeAdmin);
         services.AddMenuItem("项目", "项目申报", "/projects", 305, [.. ProjectApplicants.AnyType]);
         services.AddWorkbenchSection<Pages.Projects.ProjectsWorkbenchSection>();
         services.AddMenuItem("我的", "数字技术工程师", "/my/digital", 204, KnowledgeRenewal.Sdk.PlatformRoles.Professional);

@@ -30,6 +30,7 @@ public static class RegistryArea
         services.AddMenuItem("基础库", "专业技术人员", "/registry/professionals", 110, staff);
         services.AddMenuItem("基础库", "用人单位", "/registry/employers", 120, staff);
         services.AddMenuItem("基础库", "施教机构", "/registry/providers", 130, staff);
+        services.AddMenuItem("基础库", "继续教育基地", "/registry/bases", 135, staff);
         services.AddMenuItem("本单位", "本单位人员", "/staff", 100, PlatformRoles.EmployerHr);
         services.AddMenuItem("本单位", "登记人员", "/staff/new", 105, PlatformRoles.EmployerHr);
         services.AddMenuItem("本单位", "批量导入", "/staff/import", 110, PlatformRoles.EmployerHr);

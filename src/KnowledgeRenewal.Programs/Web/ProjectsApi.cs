@@ -23,11 +23,11 @@ internal static class ProjectsApi
     {
         var projects = endpoints.MapGroup("/api/projects").WithTags(Tag);
 
-        projects.MapGet("/", (ProjectType? type, ProjectLevel? level, ProjectStatus? status, int? year, string? regionCode, string? departmentCode, ProjectField? field, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListProjects(type, level, status, year, regionCode, departmentCode, field, page ?? 1, pageSize ?? 20), ct))
+        projects.MapGet("/", (ProjectType? type, ProjectLevel? level, ProjectStatus? status, int? year, string? regionCode, string? departmentCode, ProjectField? field, int? page, int? pageSize, string? sort, string? dir, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListProjects(type, level, status, year, regionCode, departmentCode, field, page ?? 1, pageSize ?? 20, sort, string.Equals(dir, "desc", StringComparison.OrdinalIgnoreCase)), ct))
             .RequireAuthorization(policy => policy.RequireRole(ProjectAccess.Readers))
             .WithName("ListProjects")
-            .WithSummary("Projects within the caller's scope (the program office all; a county bureau its region; a line department its sector; a provider or employer those it applied for or hosts), newest first; filters type, level, status, year (credit year), regionCode, departmentCode, field; pageSize ≤ 100.")
+            .WithSummary("Projects within the caller's scope (the program office all; a county bureau its region; a line department its sector; a provider or employer those it applied for or hosts), newest first; filters type, level, status, year (credit year), regionCode, departmentCode, field; sort = created (default, newest first), number, title, start or waiting (time in the current state), dir = asc or desc; pageSize ≤ 100.")
             .Produces<Paged<ProjectView>>();
 
         projects.MapGet("/overdue", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListOverdueProjects(), ct))
@@ -35,6 +35,18 @@ internal static class ProjectsApi
             .WithName("ListOverdueProjects")
             .WithSummary("Projects within the caller's scope that stayed in a state longer than its deadline (Projects:Deadlines:{State} working days, China Standard Time, holidays and 调休 counted), most overdue first, with who must act.")
             .Produces<IReadOnlyList<OverdueProject>>();
+
+        projects.MapGet("/counts", (IMediator mediator, CancellationToken ct) => mediator.Send(new CountProjectsByStatus(), ct))
+            .RequireAuthorization(policy => policy.RequireRole(ProjectAccess.Readers))
+            .WithName("CountProjectsByStatus")
+            .WithSummary("How many projects within the caller's scope are in each workflow state (every state listed, zero included) — the review queue's counts per step.")
+            .Produces<IReadOnlyList<ProjectStatusCount>>();
+
+        projects.MapGet("/{id:guid}/actions", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListProjectActions(id), ct))
+            .RequireAuthorization(policy => policy.RequireRole(ProjectAccess.Readers))
+            .WithName("ListProjectActions")
+            .WithSummary("The workflow steps the caller may take on the project now (the same decision as POST …/{action}): each with whether it is open now, what it needs (comment, referenceNumber, summary, expert score) and, when a condition is not met yet, why (Chinese). Steps of other parties, or not for the project's level, are left out. 404 outside the caller's scope.")
+            .Produces<IReadOnlyList<ProjectActionOption>>();
 
         projects.MapPost("/", async (HttpContext http, [FromBody] ProjectInput? body, IMediator mediator, CancellationToken ct) =>
             {

@@ -181,10 +181,10 @@ internal static class RegistryApi
             .WithTags(Tag)
             .WithMetadata(new RegistryReadersAttribute(FeedScopes.Organizations));
 
-        bases.MapGet("/", (string? level, string? status, Guid? organizationId, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListEducationBases(level, status, organizationId, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct))
+        bases.MapGet("/", (string? level, string? status, Guid? organizationId, string? regionCode, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListEducationBases(level, status, organizationId, page ?? 1, pageSize ?? Paging.DefaultPageSize, regionCode), ct))
             .WithName("ListEducationBases")
-            .WithSummary("Continuing-education base designations within the caller's scope; filters level, status, organizationId; pageSize ≤ 100.")
+            .WithSummary("Continuing-education base designations within the caller's scope; filters level, status, organizationId, regionCode (the designated organization's region); pageSize ≤ 100.")
             .Produces<Paged<EducationBaseView>>();
 
         bases.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>

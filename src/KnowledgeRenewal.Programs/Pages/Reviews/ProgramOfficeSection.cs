@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Programs.Domain;
+using KnowledgeRenewal.Programs.Pages.Office;
 using KnowledgeRenewal.Programs.UseCases.Projects;
 using KnowledgeRenewal.Sdk;
 using MediatR;
@@ -8,9 +9,9 @@ using MediatR;
 namespace KnowledgeRenewal.Programs.Pages.Reviews;
 
 /// <summary>
-/// The program office's card on the workbench: the applications its step waits for — recommended ones to take into
-/// review, ones under expert review to decide — and the projects in public notice, counted with
-/// <see cref="ListProjects"/> as <c>GET /api/projects?status=…</c> counts them.
+/// The program office's card on the workbench: what waits at each step of its review queue (counted with
+/// <see cref="CountProjectsByStatus"/>, as <c>GET /api/projects/counts</c>) and how many projects are overdue
+/// (<see cref="ListOverdueProjects"/>, the rule of <c>GET /api/projects/overdue</c>), each linking to the queue.
 /// </summary>
 internal sealed class ProgramOfficeSection(IMediator mediator) : IWorkbenchSection
 {
@@ -27,18 +28,23 @@ internal sealed class ProgramOfficeSection(IMediator mediator) : IWorkbenchSecti
     /// <inheritdoc />
     public async Task<WorkbenchCard?> LoadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var recommended = await CountAsync(ProjectStatus.Recommended, cancellationToken).ConfigureAwait(false);
-        var reviewing = await CountAsync(ProjectStatus.UnderReview, cancellationToken).ConfigureAwait(false);
-        var notice = await CountAsync(ProjectStatus.PublicNotice, cancellationToken).ConfigureAwait(false);
-        return new WorkbenchCard("项目审批",
-        [
-            new WorkbenchItem("已推荐、待项目办受理的申报", $"{recommended} 个", "/projects?status=Recommended", recommended > 0 ? WorkbenchTone.ToDo : WorkbenchTone.Good,
-                recommended > 0 ? "受理后组织专家评审，或退回修改。" : null),
-            new WorkbenchItem("评审中、待作出决定的申报", $"{reviewing} 个", "/projects?status=UnderReview", reviewing > 0 ? WorkbenchTone.ToDo : WorkbenchTone.Good),
-            new WorkbenchItem("公示中的项目", $"{notice} 个", "/projects?status=PublicNotice"),
-        ], "/projects", "查看全部项目");
-    }
+        var counts = (await mediator.Send(new CountProjectsByStatus(), cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Status, c => c.Count);
+        var overdue = await mediator.Send(new ListOverdueProjects(), cancellationToken).ConfigureAwait(false);
+        var items = new List<WorkbenchItem>
+        {
+            new("逾期未办的项目", $"{overdue.Count} 个", "/office/projects?Overdue=true", overdue.Count > 0 ? WorkbenchTone.Warning : WorkbenchTone.Good,
+                overdue.Count > 0 ? $"最久已逾期 {overdue.Max(o => o.WorkingDaysOverdue)} 个工作日。" : null),
+        };
+        foreach (var step in OfficePageModel.QueueSteps)
+        {
+            var count = counts.GetValueOrDefault(step.Status);
+            var late = overdue.Count(o => o.Status == step.Status);
+            var todo = step.Status != ProjectStatus.PublicNotice;
+            items.Add(new WorkbenchItem($"{step.Label}：{step.ToDo}", $"{count} 个", $"/office/projects?Step={step.Status}",
+                late > 0 ? WorkbenchTone.Warning : count > 0 && todo ? WorkbenchTone.ToDo : WorkbenchTone.Normal,
+                late > 0 ? $"其中 {late} 个已逾期。" : null));
+        }
 
-    private async Task<int> CountAsync(ProjectStatus status, CancellationToken cancellationToken) =>
-        (await mediator.Send(new ListProjects(null, null, status, null, null, null, null, 1, 1), cancellationToken).ConfigureAwait(false)).Total;
+        return new WorkbenchCard("项目审批", items, "/office/projects", "进入项目审批");
+    }
 }

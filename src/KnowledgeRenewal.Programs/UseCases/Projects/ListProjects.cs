@@ -18,7 +18,9 @@ namespace KnowledgeRenewal.Programs.UseCases.Projects;
 /// <param name="Field">Only this field.</param>
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Rows per page (1–100).</param>
-internal sealed record ListProjects(ProjectType? Type, ProjectLevel? Level, ProjectStatus? Status, int? Year, string? RegionCode, string? DepartmentCode, ProjectField? Field, int Page = 1, int PageSize = 20)
+/// <param name="Sort">Order: <c>created</c> (default, newest first), <c>number</c>, <c>title</c>, <c>start</c> (first day) or <c>waiting</c> (time in the current state).</param>
+/// <param name="Descending">Reverse the order of <paramref name="Sort"/>.</param>
+internal sealed record ListProjects(ProjectType? Type, ProjectLevel? Level, ProjectStatus? Status, int? Year, string? RegionCode, string? DepartmentCode, ProjectField? Field, int Page = 1, int PageSize = 20, string? Sort = null, bool Descending = false)
     : IRequest<Paged<ProjectView>>;
 
 /// <summary>Checks paging.</summary>
@@ -29,12 +31,17 @@ internal sealed class ListProjectsValidator : AbstractValidator<ListProjects>
     {
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).ValidPageSize();
+        RuleFor(q => q.Sort).Must(s => s is null || ProjectsMatching.SortKeys.Contains(s.ToLowerInvariant())).OverridePropertyName("sort")
+            .WithErrorCode("invalid_value").WithMessage("排序方式（sort）应为 created、number、title、start 或 waiting。");
     }
 }
 
 /// <summary>Projects matching the filters, newest first.</summary>
 internal sealed class ProjectsMatching : Specification<Project>
 {
+    /// <summary>The sort keys.</summary>
+    public static readonly string[] SortKeys = ["created", "number", "title", "start", "waiting"];
+
     /// <summary>Creates the specification.</summary>
     public ProjectsMatching(ListProjects query)
     {
@@ -46,8 +53,16 @@ internal sealed class ProjectsMatching : Specification<Project>
             .Where(p => p.RegionCode == query.RegionCode, query.RegionCode is not null)
             .Where(p => p.DepartmentCode == query.DepartmentCode, query.DepartmentCode is not null)
             .Where(p => p.Field == query.Field, query.Field is not null)
-            .OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id)
             .AsNoTracking();
+        var descending = query.Descending;
+        _ = query.Sort?.ToLowerInvariant() switch
+        {
+            "number" => descending ? Query.OrderByDescending(p => p.Number).ThenBy(p => p.Id) : Query.OrderBy(p => p.Number).ThenBy(p => p.Id),
+            "title" => descending ? Query.OrderByDescending(p => p.Title).ThenBy(p => p.Id) : Query.OrderBy(p => p.Title).ThenBy(p => p.Id),
+            "start" => descending ? Query.OrderByDescending(p => p.StartDate).ThenBy(p => p.Id) : Query.OrderBy(p => p.StartDate).ThenBy(p => p.Id),
+            "waiting" => descending ? Query.OrderBy(p => p.StatusChangedAt).ThenBy(p => p.Id) : Query.OrderByDescending(p => p.StatusChangedAt).ThenBy(p => p.Id),
+            _ => descending ? Query.OrderBy(p => p.CreatedAt).ThenBy(p => p.Id) : Query.OrderByDescending(p => p.CreatedAt).ThenBy(p => p.Id),
+        };
     }
 }
 

@@ -16,7 +16,8 @@ namespace KnowledgeRenewal.Registry.UseCases.Bases;
 /// <param name="Level">级别.</param>
 /// <param name="DesignatedOn">认定日期.</param>
 /// <param name="Status">状态.</param>
-internal sealed record EducationBaseView(Guid Id, string Name, Guid OrganizationId, string? OrganizationName, BaseLevel Level, DateOnly DesignatedOn, BaseStatus Status);
+/// <param name="RegionCode">The designated organization's region, when the caller may see the organization.</param>
+internal sealed record EducationBaseView(Guid Id, string Name, Guid OrganizationId, string? OrganizationName, BaseLevel Level, DateOnly DesignatedOn, BaseStatus Status, string? RegionCode = null);
 
 /// <summary>Reads base designation views within the caller's scope (the data layer's filter applies to every part).</summary>
 internal static class EducationBaseViews
@@ -36,7 +37,8 @@ internal static class EducationBaseViews
             db.Set<Organization>().Where(o => o.Id == b.OrganizationId).Select(o => o.Name).FirstOrDefault(),
             b.Level,
             b.DesignatedOn,
-            b.Status));
+            b.Status,
+            db.Set<Organization>().Where(o => o.Id == b.OrganizationId).Select(o => o.RegionCode).FirstOrDefault()));
 
     /// <summary>One visible designation and its stamp; 404 when the caller may not see it.</summary>
     public static async Task<Versioned<EducationBaseView>> GetAsync(PlatformDbContext db, Guid id, CancellationToken cancellationToken)

@@ -8,13 +8,14 @@ using MediatR;
 
 namespace KnowledgeRenewal.Registry.UseCases.Bases;
 
-/// <summary>Base designations within the caller's scope, filtered by level, status and the designated organization.</summary>
+/// <summary>Base designations within the caller's scope, filtered by level, status, the designated organization and its region.</summary>
 /// <param name="Level">Only this level.</param>
 /// <param name="Status">Only this status.</param>
 /// <param name="OrganizationId">Only this organization's designations.</param>
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Rows per page (1–100).</param>
-internal sealed record ListEducationBases(string? Level, string? Status, Guid? OrganizationId, int Page = 1, int PageSize = Paging.DefaultPageSize)
+/// <param name="RegionCode">Only bases whose designated organization is of this region.</param>
+internal sealed record ListEducationBases(string? Level, string? Status, Guid? OrganizationId, int Page = 1, int PageSize = Paging.DefaultPageSize, string? RegionCode = null)
     : IRequest<Paged<EducationBaseView>>;
 
 /// <summary>Checks paging and filters.</summary>
@@ -36,8 +37,14 @@ internal sealed class ListEducationBasesValidator : AbstractValidator<ListEducat
 internal sealed class EducationBasesMatching : Specification<EducationBase>
 {
     /// <summary>Creates the specification; blank filters select everything.</summary>
-    public EducationBasesMatching(BaseLevel? level, BaseStatus? status, Guid? organizationId)
+    public EducationBasesMatching(BaseLevel? level, BaseStatus? status, Guid? organizationId, string? regionCode = null)
     {
+        if (!string.IsNullOrWhiteSpace(regionCode))
+        {
+            var region = regionCode.Trim();
+            Query.Where(b => b.Organization!.RegionCode == region);
+        }
+
         if (level is { } wanted)
         {
             Query.Where(b => b.Level == wanted);
@@ -67,7 +74,8 @@ internal sealed class ListEducationBasesHandler(PlatformDbContext db) : IRequest
         var specification = new EducationBasesMatching(
             RegistryLabels.TryParse(ProviderLabels.Levels, request.Level, out var level) ? level : null,
             RegistryLabels.TryParse(ProviderLabels.Statuses, request.Status, out var status) ? status : null,
-            request.OrganizationId);
+            request.OrganizationId,
+            request.RegionCode);
         return db.EducationBases.ToPagedAsync(specification, request.Page, request.PageSize, rows => EducationBaseViews.Project(db, rows), cancellationToken);
     }
 }
