@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
@@ -56,21 +57,21 @@ public sealed class OfficeJourneyTests(BrowserHost host)
 
             // A share that is not a number and shares above the total: each said next to its field, nothing written.
             await page.FillAsync("#Input_Total", "95000");
-            await page.GetByLabel("任城区", new() { Exact = true }).FillAsync("十二万");
-            await page.GetByLabel("济宁市教育局", new() { Exact = true }).FillAsync("96000");
+            await page.GetByLabel("任城区（选填）", new() { Exact = true }).FillAsync("十二万");
+            await page.GetByLabel("济宁市教育局（选填）", new() { Exact = true }).FillAsync("96000");
             await page.ClickAsync("main form button[type=submit]");
             await page.WaitForSelectorAsync(".error-summary");
             Assert.StartsWith("错误：", await page.TitleAsync(), StringComparison.Ordinal);
-            Assert.Equal("任城区的目标培训人数必须是整数，例如 1000", await FieldErrorAsync(page, "任城区"));
+            Assert.Equal("任城区的目标培训人数必须是整数，例如 1000", await FieldErrorAsync(page, "任城区（选填）"));
             Assert.Contains("超过了总目标 95,000", await page.Locator("#Input_Total-error").InnerTextAsync(), StringComparison.Ordinal);
-            Assert.Equal("true", await page.GetByLabel("任城区", new() { Exact = true }).GetAttributeAsync("aria-invalid"));
+            Assert.Equal("true", await page.GetByLabel("任城区（选填）", new() { Exact = true }).GetAttributeAsync("aria-invalid"));
             await BrowserHost.AssertAccessibleAsync(page);
             await ShotAsync(page, "plan-edit-errors");
 
             // Corrected: the plan is saved and its page shows each target's progress.
-            await page.GetByLabel("任城区", new() { Exact = true }).FillAsync("15000");
-            await page.GetByLabel("济宁市教育局", new() { Exact = true }).FillAsync("32000");
-            await page.Locator("[data-type='AdvancedSeminar']").GetByLabel("目标项目数（个）").FillAsync("22");
+            await page.GetByLabel("任城区（选填）", new() { Exact = true }).FillAsync("15000");
+            await page.GetByLabel("济宁市教育局（选填）", new() { Exact = true }).FillAsync("32000");
+            await page.Locator("[data-type='AdvancedSeminar']").GetByLabel("目标项目数（个）（选填）").FillAsync("22");
             await page.FillAsync("#Input_Notes", "浏览器测试：调整后的年度目标");
             await page.ClickAsync("main form button[type=submit]");
             await page.WaitForURLAsync(url => url.EndsWith($"/plans/{year}", StringComparison.Ordinal));
@@ -117,7 +118,7 @@ public sealed class OfficeJourneyTests(BrowserHost host)
         {
             await BrowserHost.SignInAsync(page, Office);
             await page.Locator(".card", new() { HasText = "年度计划与补贴发放" }).Locator("a[href='/digital/claims?status=Submitted']").ClickAsync();
-            await page.WaitForURLAsync("**/digital/claims?status=Submitted");
+            await page.WaitForURLAsync(url => url.EndsWith("/digital/claims?status=Submitted", StringComparison.Ordinal));
             Assert.Equal("补贴申领审核", await page.Locator("h1").InnerTextAsync());
             await BrowserHost.AssertAccessibleAsync(page);
             await ShotAsync(page, "claims");
@@ -174,6 +175,85 @@ public sealed class OfficeJourneyTests(BrowserHost host)
         Assert.Equal(["submitted", "approved", "paid"], steps.Select(s => s.GetProperty("step").GetString()));
         Assert.Equal(("材料齐全，符合补贴条件", Office), (steps[1].GetProperty("comment").GetString(), steps[1].GetProperty("by").GetString()));
         Assert.Equal((reference, Office), (steps[2].GetProperty("comment").GetString(), steps[2].GetProperty("by").GetString()));
+        await FreshStepAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_program_office_lists_an_institution_and_changes_another_ones_validity_in_the_browser()
+    {
+        using var api = await OfficeApiAsync();
+        await FreshStepAsync();
+        var listedId = "";
+        var changedId = "";
+        var listedName = "";
+        await host.RunAsync(nameof(The_program_office_lists_an_institution_and_changes_another_ones_validity_in_the_browser), 1280, async page =>
+        {
+            await BrowserHost.SignInAsync(page, Office);
+            await page.ClickAsync(".site-nav a[href='/digital/institutions']");
+            await page.WaitForURLAsync("**/digital/institutions");
+            Assert.Equal("数字技术工程师机构目录", await page.Locator("h1").InnerTextAsync());
+            await BrowserHost.AssertAccessibleAsync(page);
+            await ShotAsync(page, "institutions");
+            await page.SelectOptionAsync("#Kind", "Evaluation");
+            await page.ClickAsync("form.filters button[type=submit]");
+            await page.WaitForURLAsync(url => url.Contains("Kind=Evaluation", StringComparison.Ordinal));
+            Assert.Equal(0, await page.Locator("table.digital-institutions tbody tr", new() { HasText = "培训机构" }).CountAsync());
+
+            // Change a training institution's validity and fields.
+            await page.GotoAsync("/digital/institutions?Kind=Training");
+            await page.ClickAsync("table.digital-institutions a:text-is('山东理工职业学院')");
+            await page.WaitForURLAsync(url => url.Contains("/digital/institutions/", StringComparison.Ordinal));
+            changedId = page.Url.Split('/')[^1];
+            await BrowserHost.AssertAccessibleAsync(page);
+            await ShotAsync(page, "institution");
+            await page.ClickAsync($"a[href='/digital/institutions/{changedId}/edit']");
+            await page.WaitForURLAsync($"**/digital/institutions/{changedId}/edit");
+            await page.FillAsync("#Input_ValidTo", "2029-06-30");
+            await page.CheckAsync("input[name='Input.Scopes'][value='Blockchain:Junior']");
+            await BrowserHost.AssertAccessibleAsync(page);
+            await page.ClickAsync("main form button[type=submit]");
+            await page.WaitForURLAsync(url => url.EndsWith($"/digital/institutions/{changedId}", StringComparison.Ordinal));
+            Assert.Contains("已修改", await page.Locator(".banner-success").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("2029-06-30", await page.Locator("[data-validity]").InnerTextAsync(), StringComparison.Ordinal);
+
+            // List an organization not in the catalog yet as an evaluation institution: without fields first.
+            await page.GotoAsync("/digital/institutions/new");
+            await BrowserHost.AssertAccessibleAsync(page);
+            var option = page.Locator("#Input_Organization option:not([value=''])").First;
+            var organization = (await option.GetAttributeAsync("value"))!;
+            listedName = (await option.InnerTextAsync()).Split('（')[0];
+            await page.SelectOptionAsync("#Input_Organization", organization);
+            await page.SelectOptionAsync("#Input_Kind", "Evaluation");
+            await page.FillAsync("#Input_ValidFrom", "2026-01-01");
+            await page.FillAsync("#Input_ValidTo", "2027-12-31");
+            await page.ClickAsync("main form button[type=submit]");
+            await page.WaitForSelectorAsync(".error-summary");
+            Assert.Equal("请至少勾选一个领域和等级", await ErrorOfAsync(page, "Input_Scopes"));
+            await BrowserHost.AssertAccessibleAsync(page);
+            await ShotAsync(page, "institution-new-errors");
+            await page.CheckAsync("input[name='Input.Scopes'][value='BigData:Senior']");
+            await page.CheckAsync("input[name='Input.Scopes'][value='CloudComputing:Senior']");
+            await page.ClickAsync("main form button[type=submit]");
+            await page.WaitForURLAsync(url => Regex.IsMatch(url, "/digital/institutions/[0-9a-f-]{36}$"));
+            listedId = page.Url.Split('/')[^1];
+            Assert.Equal("评价机构", await page.Locator("[data-kind]").InnerTextAsync());
+
+            await page.SetViewportSizeAsync(390, 900);
+            foreach (var address in new[] { "/digital/institutions", $"/digital/institutions/{listedId}", $"/digital/institutions/{changedId}/edit" })
+            {
+                await page.GotoAsync(address);
+                await BrowserHost.AssertAccessibleAsync(page);
+                await BrowserHost.AssertFitsWidthAsync(page);
+                await ShotAsync(page, "phone" + address.Replace('/', '-'));
+            }
+        });
+
+        using var changed = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/digital-engineers/institutions/{changedId}", UriKind.Relative)));
+        Assert.Equal("2029-06-30", changed.RootElement.GetProperty("validTo").GetString());
+        Assert.Contains(changed.RootElement.GetProperty("scopes").EnumerateArray(), s => s.GetProperty("field").GetString() == "Blockchain" && s.GetProperty("level").GetString() == "Junior");
+        using var listed = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/digital-engineers/institutions/{listedId}", UriKind.Relative)));
+        Assert.Equal(("Evaluation", listedName, "2027-12-31"), (listed.RootElement.GetProperty("kind").GetString(), listed.RootElement.GetProperty("organizationName").GetString(), listed.RootElement.GetProperty("validTo").GetString()));
+        Assert.Equal(["BigData:Senior", "CloudComputing:Senior"], listed.RootElement.GetProperty("scopes").EnumerateArray().Select(s => s.GetProperty("field").GetString() + ":" + s.GetProperty("level").GetString()));
         await FreshStepAsync();
     }
 

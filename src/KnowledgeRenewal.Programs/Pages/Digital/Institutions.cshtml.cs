@@ -1,7 +1,6 @@
 using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 using KnowledgeRenewal.Sdk;
-using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -14,7 +13,7 @@ namespace KnowledgeRenewal.Programs.Pages.Digital;
 /// the program office lists new ones and changes them.
 /// </summary>
 [Authorize(Roles = ReaderRoles)]
-internal sealed class InstitutionsModel(IMediator mediator) : DigitalPageModel
+internal sealed class InstitutionsModel : DigitalPageModel
 {
     /// <summary>Who reads the catalog, as the API: <see cref="DigitalEngineerAccess.Readers"/>.</summary>
     public const string ReaderRoles = PlatformRoles.ProgramOfficeAdmin + "," + PlatformRoles.CountyAdmin + "," + PlatformRoles.DepartmentAdmin + ","

@@ -5,4 +5,5 @@ namespace KnowledgeRenewal.Programs.Pages.Digital;
 /// <param name="Caption">Its caption.</param>
 /// <param name="Selected">The listed pairs as <c>Field:Level</c>.</param>
 /// <param name="Editable">Whether each pair is a checkbox (<c>Input.Scopes</c>).</param>
-internal sealed record ScopeTableModel(string Id, string Caption, IReadOnlySet<string> Selected, bool Editable);
+/// <param name="Error">The form's problem with the ticked pairs, if any.</param>
+internal sealed record ScopeTableModel(string Id, string Caption, IReadOnlySet<string> Selected, bool Editable, string? Error = null);

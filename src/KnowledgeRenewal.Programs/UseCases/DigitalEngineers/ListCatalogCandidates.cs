@@ -26,9 +26,10 @@ internal sealed class ListCatalogCandidatesHandler(PlatformDbContext db) : IRequ
     /// <inheritdoc />
     public async Task<IReadOnlyList<CatalogCandidate>> Handle(ListCatalogCandidates request, CancellationToken cancellationToken)
     {
+        var listed = db.Set<DigitalInstitution>();
         var rows = await db.Organizations.AsNoTracking()
             .Where(o => o.IsActive && (o.Type == OrganizationType.TrainingProvider || o.Type == OrganizationType.EducationBase))
-            .Where(o => !db.DigitalInstitutions.Any(i => i.OrganizationId == o.Id))
+            .Where(o => !listed.Any(i => i.OrganizationId == o.Id))
             .OrderBy(o => o.Name)
             .Select(o => new { o.Id, o.Name, o.Type })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
