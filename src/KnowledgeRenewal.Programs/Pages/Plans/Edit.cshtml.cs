@@ -75,6 +75,11 @@ internal sealed class EditModel(IMediator mediator) : PlanPageModel
         Year = year;
         Exists = !string.IsNullOrEmpty(Input.Version);
         Choices = await mediator.Send(new ListPlanTargetChoices(), cancellationToken).ConfigureAwait(false);
+
+        // One row per choice, whatever was posted (a form posting fewer rows shows them empty).
+        Pad(Input.Types, Choices.ProjectTypes.Count);
+        Pad(Input.Regions, Choices.Regions.Count);
+        Pad(Input.Departments, Choices.Departments.Count);
         var targets = new List<PlanTargetInput>();
         var fields = new Dictionary<string, string>(StringComparer.Ordinal) { ["targets"] = "Input.Total" };
         var labels = new List<string>();
@@ -188,6 +193,14 @@ internal sealed class EditModel(IMediator mediator) : PlanPageModel
         }
 
         return message;
+    }
+
+    private static void Pad(List<PlanRow> rows, int count)
+    {
+        while (rows.Count < count)
+        {
+            rows.Add(new PlanRow());
+        }
     }
 
     private static PlanRow Row(IReadOnlyList<(PlanTargetKind Kind, string Key, int? Projects, int Trainees)> targets, PlanTargetKind kind, string key)
