@@ -152,7 +152,7 @@ internal sealed class EditModel(IMediator mediator) : PlanPageModel
         }
 
         var plain = text.Trim().Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
-        if (int.TryParse(plain, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (int.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
             return number;
         }
