@@ -37,6 +37,10 @@ public static class ProgramsArea
         services.AddMenuItem("培训", "数字技术工程师培训", "/digital/trainings", 315, KnowledgeRenewal.Sdk.PlatformRoles.ProviderStaff);
         services.AddWorkbenchSection<Pages.Digital.MyDigitalSection>();
         services.AddWorkbenchSection<Pages.Digital.InstitutionDigitalSection>();
+        services.AddMenuItem("项目", "年度计划", "/plans", 320, [.. AnnualPlanAccess.Readers]);
+        services.AddMenuItem("数字技术工程师", "补贴申领审核", "/digital/claims", 330, [.. DigitalEngineerAccess.Approvers]);
+        services.AddMenuItem("数字技术工程师", "机构目录", "/digital/institutions", 331, [.. DigitalEngineerAccess.CatalogWriters]);
+        services.AddWorkbenchSection<Pages.Plans.OfficeSupervisionSection>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Pages.Projects.ProjectPageModel.ReadersPolicy, policy => policy.RequireRole(ProjectAccess.Readers))
             .AddPolicy(Pages.Projects.ProjectPageModel.ApplicantsPolicy, policy => policy.RequireRole(ProjectApplicants.AnyType))

@@ -163,11 +163,11 @@ internal static class DigitalEngineersApi
             .WithSummary("The holder (or their county bureau, or the program office) claims the vocational-training subsidy (职业培训补贴) of a training-qualified certificate: { certificateId, note? }; the amount is the standard of the level. 422 digital.not_eligible for a level certificate; 409 digital.claim_exists (one claim per certificate); 403 digital.not_claimant.")
             .Produces<SubsidyClaimView>(StatusCodes.Status201Created);
 
-        group.MapGet("/subsidy-claims", (string? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListSubsidyClaims(status, page ?? 1, pageSize ?? 20), ct))
+        group.MapGet("/subsidy-claims", (string? status, Guid? institutionId, int? year, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListSubsidyClaims(status, page ?? 1, pageSize ?? 20, institutionId, year), ct))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
             .WithName("ListSubsidyClaims")
-            .WithSummary("Subsidy claims within the caller's scope, newest first; filter status (Submitted, Approved, Rejected, Paid).")
+            .WithSummary("Subsidy claims within the caller's scope, newest first; filters status (Submitted, Approved, Rejected, Paid), institutionId (the training institution that issued the certificate), year (filed, China time).")
             .Produces<Paged<SubsidyClaimView>>();
 
         group.MapGet("/subsidy-claims/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
