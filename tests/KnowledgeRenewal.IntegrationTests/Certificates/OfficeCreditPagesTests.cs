@@ -153,13 +153,102 @@ public sealed class OfficeCreditPagesTests(CertificatePlatformFixture platform)
         Assert.Contains("href=\"/admin/modules\"", workbench.Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Manual_adjustments_record_correct_as_a_linked_correction_and_revoke_with_a_reason()
+    {
+        var person = await platform.RegisterAsync(platform.A1, "手工登记");
+        using var hr = await SignInAsync(PlatformRoles.EmployerHr);
+        AssertRefused(await hr.GetAsync($"/reviews/records/new?professionalId={person.Id}"), "employer HR on a manual record");
+
+        using var office = await SignInAsync(PlatformRoles.ProgramOfficeAdmin);
+        var hours = await office.GetAsync($"/staff/{person.Id}/hours");
+        Assert.Contains($"/reviews/records/new?professionalId={person.Id}", hours.Html, StringComparison.Ordinal);
+        var form = await office.GetAsync($"/reviews/records/new?professionalId={person.Id}");
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync($"/reviews/records/new?professionalId={Guid.NewGuid()}")).Status);
+
+        // Nothing filled in: each problem next to its field, in the label's words, no API names.
+        var empty = await office.PostAsync($"/reviews/records/new?professionalId={person.Id}", new Dictionary<string, string?> { ["ProfessionalId"] = person.Id.ToString(), ["Input.Unit"] = "Hour", ["Input.Source"] = "ManualAdjustment" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Status);
+        Assert.Contains("<title>错误：", empty.Html, StringComparison.Ordinal);
+        foreach (var field in new[] { "Input_Title", "Input_Date", "Input_Category", "Input_Amount" })
+        {
+            Assert.Contains($"id=\"{field}-error\"", empty.Html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("（amount）", empty.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("（Public）", empty.Html, StringComparison.Ordinal);
+
+        var date = new DateOnly(Year, 6, 30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var recorded = await office.PostAsync($"/reviews/records/new?professionalId={person.Id}", new Dictionary<string, string?>
+        {
+            ["ProfessionalId"] = person.Id.ToString(),
+            ["Input.Title"] = "补录：全市专业技术人员职业道德专题讲座",
+            ["Input.Date"] = date,
+            ["Input.Category"] = "Public",
+            ["Input.Amount"] = "8",
+            ["Input.Unit"] = "Hour",
+            ["Input.Source"] = "ManualAdjustment",
+            ["Input.Note"] = "依据主办单位出具的签到表补录。",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, recorded.Status);
+        var firstId = Guid.Parse(recorded.LocationPath!["/reviews/records/".Length..]);
+        var api = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        using (var first = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/credit-records/{firstId}", UriKind.Relative))))
+        {
+            Assert.Equal(("Approved", "ManualAdjustment", 8m), (first.RootElement.GetProperty("status").GetString(), first.RootElement.GetProperty("source").GetString(), first.RootElement.GetProperty("hours").GetDecimal()));
+        }
+
+        // A correction needs a reason; with one, the old record is revoked and the new one points back at it.
+        var correctForm = await office.GetAsync($"/reviews/records/{firstId}/correct");
+        Assert.Equal(HttpStatusCode.OK, correctForm.Status);
+        var version = System.Text.RegularExpressions.Regex.Match(correctForm.Html, "name=\"Version\" value=\"([^\"]*)\"").Groups[1].Value;
+        var correction = new Dictionary<string, string?>
+        {
+            ["Version"] = WebUtility.HtmlDecode(version),
+            ["Input.Title"] = "补录：全市专业技术人员职业道德专题讲座",
+            ["Input.Date"] = date,
+            ["Input.Category"] = "Public",
+            ["Input.Amount"] = "6",
+        };
+        var noReason = await office.PostAsync($"/reviews/records/{firstId}/correct", correction);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.Status);
+        Assert.Contains("id=\"Input_Reason-error\"", noReason.Html, StringComparison.Ordinal);
+        correction["Input.Reason"] = "签到表显示实际参加 6 学时。";
+        var corrected = await office.PostAsync($"/reviews/records/{firstId}/correct", correction);
+        Assert.Equal(HttpStatusCode.Redirect, corrected.Status);
+        var secondId = Guid.Parse(corrected.LocationPath!["/reviews/records/".Length..]);
+        using (var old = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/credit-records/{firstId}", UriKind.Relative))))
+        using (var fresh = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/credit-records/{secondId}", UriKind.Relative))))
+        {
+            Assert.Equal("Revoked", old.RootElement.GetProperty("status").GetString());
+            Assert.Equal(secondId, old.RootElement.GetProperty("correctedByRecordId").GetGuid());
+            Assert.Equal(firstId, fresh.RootElement.GetProperty("correctsRecordId").GetGuid());
+            Assert.Equal(6m, fresh.RootElement.GetProperty("hours").GetDecimal());
+        }
+
+        // Revoking asks for a reason next to the field, then for a confirmation.
+        var shown = await office.GetAsync($"/reviews/records/{secondId}");
+        Assert.Contains($"/reviews/records/{firstId}", shown.Html, StringComparison.Ordinal);
+        var revokeVersion = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(shown.Html, "name=\"Version\" value=\"([^\"]*)\"").Groups[1].Value);
+        var withoutReason = await office.PostAsync($"/reviews/records/{secondId}?handler=revoke", new Dictionary<string, string?> { ["Version"] = revokeVersion, ["Reason"] = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.Status);
+        Assert.Contains("id=\"Reason-error\"", withoutReason.Html, StringComparison.Ordinal);
+        var asked = await office.PostAsync($"/reviews/records/{secondId}?handler=revoke", new Dictionary<string, string?> { ["Version"] = revokeVersion, ["Reason"] = "主办单位撤回签到表。" });
+        Assert.Contains("确认撤销该学时记录", asked.Html, StringComparison.Ordinal);
+        var revoked = await office.PostAsync($"/reviews/records/{secondId}?handler=revoke", new Dictionary<string, string?> { ["Version"] = revokeVersion, ["Reason"] = "主办单位撤回签到表。", ["Confirmed"] = "true" });
+        Assert.Equal(HttpStatusCode.Redirect, revoked.Status);
+        using var last = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/credit-records/{secondId}", UriKind.Relative)));
+        Assert.Equal("Revoked", last.RootElement.GetProperty("status").GetString());
+    }
+
     private async Task<WebBrowser> SignInAsync(string role)
     {
         var organization = role switch
         {
             PlatformRoles.CountyAdmin => "CB-" + CertificatePlatformFixture.CountyA,
             PlatformRoles.DepartmentAdmin => "LD-health",
-            PlatformRoles.Professional => platform.A1.Code,
+            PlatformRoles.Professional or PlatformRoles.EmployerHr => platform.A1.Code,
             _ => ProgramOrganizations.ProgramOfficeCode,
         };
         var account = await platform.Accounts.CreateAsync($"t.oc.{Guid.NewGuid():N}"[..30], [role], organization);
