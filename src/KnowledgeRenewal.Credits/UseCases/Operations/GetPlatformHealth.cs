@@ -74,8 +74,17 @@ internal sealed record JobFailure(DateTime At, string Kind, string? Reason);
 /// <param name="Running">Queued or running.</param>
 /// <param name="Completed">Completed.</param>
 /// <param name="Failed">Failed.</param>
-/// <param name="Latest">The newest job.</param>
-internal sealed record RecomputeHealth(int Running, int Completed, int Failed, RecomputeJobView? Latest);
+/// <param name="Latest">The newest job (without who asked for it: the administrator's view names no accounts).</param>
+internal sealed record RecomputeHealth(int Running, int Completed, int Failed, RecomputeBrief? Latest);
+
+/// <summary>A recomputation job as the health shows it.</summary>
+/// <param name="Year">The year recomputed.</param>
+/// <param name="Status">Queued, Running, Completed or Failed.</param>
+/// <param name="StatusLabel">In Chinese.</param>
+/// <param name="RequestedAt">When it was asked for (UTC).</param>
+/// <param name="CompletedAt">When it ended (UTC).</param>
+/// <param name="FailureReason">Why it failed, in Chinese.</param>
+internal sealed record RecomputeBrief(int Year, RecomputeJobStatus Status, string StatusLabel, DateTime RequestedAt, DateTime? CompletedAt, string? FailureReason);
 
 /// <summary>The last audit purge.</summary>
 /// <param name="At">When (UTC).</param>
@@ -143,7 +152,7 @@ internal sealed partial class GetPlatformHealthHandler(PlatformDbContext db, Hea
             views.Count(v => v.Status is RecomputeJobStatus.Queued or RecomputeJobStatus.Running),
             views.Count(v => v.Status == RecomputeJobStatus.Completed),
             views.Count(v => v.Status == RecomputeJobStatus.Failed),
-            views.FirstOrDefault());
+            views.FirstOrDefault() is { } latest ? new RecomputeBrief(latest.Year, latest.Status, latest.StatusLabel, latest.RequestedAt, latest.CompletedAt, latest.FailureReason) : null);
     }
 
     private async Task<AuditPurgeInfo?> LastPurgeAsync(CancellationToken cancellationToken)
