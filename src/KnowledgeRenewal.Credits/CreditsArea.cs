@@ -111,6 +111,16 @@ public static class CreditsArea
         services.AddMenuItem("学时", "科目目录与学时规则", "/catalog", 230, [.. ComplianceAccess.WhatIfRunners]);
         services.AddMenuItem("学时", "规则调整模拟", "/catalog/what-if", 231, [.. ComplianceAccess.WhatIfRunners]);
         services.AddWorkbenchSection<Pages.Catalog.RulesSection>();
+
+        // The program office's credit-hour work; the system administrator's operations pages (modules, health here;
+        // the configuration's history is the Identity area's page, listed here with the other two).
+        services.AddMenuItem("学时", "重新计算达标情况", "/compliance/recompute", 221, PlatformRoles.ProgramOfficeAdmin);
+        services.AddMenuItem("学时", "学时证明", "/certificates", 225, PlatformRoles.ProgramOfficeAdmin, PlatformRoles.CountyAdmin, PlatformRoles.DepartmentAdmin);
+        services.AddWorkbenchSection<Pages.Certificates.OfficeCreditsSection>();
+        services.AddMenuItem("系统运维", "运行状况", "/admin/health", 900, PlatformRoles.SystemAdmin);
+        services.AddMenuItem("系统运维", "已安装的行业模块", "/admin/modules", 901, PlatformRoles.SystemAdmin);
+        services.AddMenuItem("系统运维", "配置变更记录", "/admin/configuration", 902, PlatformRoles.SystemAdmin);
+        services.AddWorkbenchSection<Pages.Admin.SystemSection>();
         return services;
     }
 
@@ -125,5 +135,6 @@ public static class CreditsArea
             .MapClassesApi()
             .MapDeclarationsApi()
             .MapComplianceApi()
-            .MapCertificatesApi();
+            .MapCertificatesApi()
+            .MapOperationsApi();
 }

@@ -83,6 +83,7 @@ public static partial class IdentityArea
         endpoints.MapSecurityPolicyApi();
         endpoints.MapOrganizationsApi();
         endpoints.MapAuditApi();
+        endpoints.MapConfigurationChangesApi();
         return endpoints;
     }
 

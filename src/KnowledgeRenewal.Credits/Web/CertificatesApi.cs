@@ -53,10 +53,10 @@ internal static class CertificatesApi
             .WithTags(Tag)
             .RequireAuthorization(PlatformPolicies.BusinessUser);
 
-        certificates.MapGet("/", (Guid? professionalId, int? year, string? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListCertificates(professionalId, year, status, page ?? 1, pageSize ?? 20), ct))
+        certificates.MapGet("/", (Guid? professionalId, int? year, string? status, string? region, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListCertificates(professionalId, year, status, page ?? 1, pageSize ?? 20, region), ct))
             .WithName("ListCertificates")
-            .WithSummary("Certificates within the caller's scope, newest year and version first; filters professionalId, year, status (有效/已被新版本取代/已作废); pageSize ≤ 100.")
+            .WithSummary("Certificates within the caller's scope, newest year and version first; filters professionalId, year, status (有效/已被新版本取代/已作废), region (the holder's county code at issue); pageSize ≤ 100.")
             .Produces<Paged<CertificateSummary>>();
 
         certificates.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>

@@ -65,7 +65,7 @@ internal static class ComplianceApi
             .WithSummary("Recomputes compliance in bulk for the cycle containing `year` (default: this year) for everyone, or for `module` (a module key, or `platform` for the default rules) — as a background job: 202 + Location; 200 with the running job when one for the same year and scope is still queued or running. Program office only.")
             .Produces<RecomputeJobView>(StatusCodes.Status202Accepted);
 
-        compliance.MapGet("/recompute", (RecomputeJobs jobs) => jobs.Recent().Select(j => j.View()).ToList())
+        compliance.MapGet("/recompute", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetRecomputeJobs(), ct))
             .RequireAuthorization(PlatformPolicies.ProgramOffice)
             .WithName("ListComplianceRecomputes")
             .WithSummary("The recomputation jobs this instance knows (the newest 50 finished ones and all running), newest first.")

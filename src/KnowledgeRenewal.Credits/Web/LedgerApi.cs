@@ -33,10 +33,10 @@ internal static class LedgerApi
             .RequireAuthorization(policy => policy.RequireRole(RegistryReadersAttribute.BusinessRoles));
         string[] authorities = [.. LedgerAccess.Authorities];
 
-        records.MapGet("/", (Guid? professionalId, int? year, CreditRecordStatus? status, RecordSource? source, Guid? classId, Guid? providerId, bool? flagged, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                mediator.Send(new ListCreditRecords(professionalId, year, status, source, classId, providerId, flagged, page ?? 1, pageSize ?? 50), ct))
+        records.MapGet("/", (Guid? professionalId, int? year, CreditRecordStatus? status, RecordSource? source, Guid? classId, Guid? providerId, bool? flagged, string? region, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListCreditRecords(professionalId, year, status, source, classId, providerId, flagged, page ?? 1, pageSize ?? 50, region?.Trim()), ct))
             .WithName("ListCreditRecords")
-            .WithSummary("Credit records the caller may see, newest first; filters professionalId, year, status (Pending/Approved/Rejected/Revoked), source, classId, providerId, flagged (pending records a roster flagged for review); pageSize ≤ 200. People masked.")
+            .WithSummary("Credit records the caller may see, newest first; filters professionalId, year, status (Pending/Approved/Rejected/Revoked), source, classId, providerId, flagged (pending records a roster flagged for review), region (the person's county code as recorded); pageSize ≤ 200. People masked.")
             .Produces<Paged<CreditRecordView>>();
 
         records.MapGet("/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>

@@ -39,6 +39,26 @@ internal sealed class RecordModel(IMediator mediator) : PlatformPageModel
     /// <summary>Whether the record still waits for review.</summary>
     public bool Pending => Record.Status == CreditRecordStatus.Pending;
 
+    /// <summary>Whether the record is approved (it may be corrected or revoked).</summary>
+    public bool Approved => Record.Status == CreditRecordStatus.Approved;
+
+    /// <summary>Whether the page asks to confirm a revocation.</summary>
+    public bool ConfirmingRevoke { get; private set; }
+
+    /// <summary>Revokes an approved record with a reason, after a confirmation (as <c>POST /api/credit-records/{id}/revoke</c>).</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!Confirmed && !string.IsNullOrWhiteSpace(Reason))
+        {
+            await LoadAsync(id, cancellationToken, keepVersion: true).ConfigureAwait(false);
+            ConfirmingRevoke = true;
+            return Page();
+        }
+
+        var (ok, _) = await TrySendAsync(new RevokeCreditRecord(id, Version, Blank(Reason)), cancellationToken).ConfigureAwait(false);
+        return ok ? DoneAndRedirect($"/reviews/records/{id:D}", "已撤销该学时记录，不再计入学时。") : await AgainAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Shows the record.</summary>
     public Task OnGetAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
 

@@ -24,6 +24,9 @@ internal sealed class HoursModel(IMediator mediator, TimeProvider clock) : Platf
     /// <summary>The person's certificates, newest first.</summary>
     public Paged<CertificateSummary>? Certificates { get; private set; }
 
+    /// <summary>Whether the caller records, corrects and revokes by hand (the ledger's authorities, not employer HR).</summary>
+    public bool IsAuthority => Domain.LedgerAccess.Authorities.Any(User.IsInRole);
+
     /// <summary>The year shown.</summary>
     public int Year { get; private set; }
 

@@ -4,6 +4,7 @@ using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.ReferenceData;
 using MediatR;
 
 namespace KnowledgeRenewal.Credits.UseCases.Certificates;
@@ -14,7 +15,8 @@ namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 /// <param name="Status">Only this status (有效、已被新版本取代、已作废, or Valid, Superseded, Revoked).</param>
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Rows per page (1–100).</param>
-internal sealed record ListCertificates(Guid? ProfessionalId, int? Year, string? Status, int Page = 1, int PageSize = 20) : IRequest<Paged<CertificateSummary>>
+/// <param name="Region">Only holders of this region (a county's code) at issue.</param>
+internal sealed record ListCertificates(Guid? ProfessionalId, int? Year, string? Status, int Page = 1, int PageSize = 20, string? Region = null) : IRequest<Paged<CertificateSummary>>
 {
     /// <summary>Parses a status filter (Chinese label or English name).</summary>
     public static bool TryParseStatus(string? text, out CertificateStatus status)
@@ -50,6 +52,8 @@ internal sealed class ListCertificatesValidator : AbstractValidator<ListCertific
         RuleFor(q => q.Year).InclusiveBetween(2000, 9999).When(q => q.Year is not null).WithErrorCode("out_of_range").WithMessage("年度（year）无效。");
         RuleFor(q => q.Status).Must(s => ListCertificates.TryParseStatus(s, out _)).When(q => !string.IsNullOrWhiteSpace(q.Status))
             .WithErrorCode("status.invalid").WithMessage("证明状态（status）无效，应为 有效、已被新版本取代 或 已作废。");
+        RuleFor(q => q.Region).Must(r => JiningReferenceData.Regions.Any(known => known.Code == r!.Trim())).When(q => !string.IsNullOrWhiteSpace(q.Region))
+            .WithErrorCode("region.invalid").WithMessage("所属区县（region）应为济宁市的区县代码，如 370811。");
     }
 }
 
@@ -57,9 +61,10 @@ internal sealed class ListCertificatesValidator : AbstractValidator<ListCertific
 internal sealed class CertificatesMatching : Specification<CreditCertificate>
 {
     /// <summary>Creates the specification.</summary>
-    public CertificatesMatching(Guid? professionalId, int? year, CertificateStatus? status)
+    public CertificatesMatching(Guid? professionalId, int? year, CertificateStatus? status, string? region = null)
     {
         Query.Where(c => c.ProfessionalId == professionalId, professionalId is not null)
+            .Where(c => c.RegionCode == region, region is not null)
             .Where(c => c.Year == year, year is not null)
             .Where(c => c.Status == status, status is not null)
             .OrderByDescending(c => c.Year).ThenByDescending(c => c.Version).ThenBy(c => c.Number)
@@ -75,7 +80,7 @@ internal sealed class ListCertificatesHandler(PlatformDbContext db) : IRequestHa
     {
         ArgumentNullException.ThrowIfNull(request);
         CertificateStatus? status = ListCertificates.TryParseStatus(request.Status, out var parsed) ? parsed : null;
-        var specification = new CertificatesMatching(request.ProfessionalId, request.Year, status);
+        var specification = new CertificatesMatching(request.ProfessionalId, request.Year, status, string.IsNullOrWhiteSpace(request.Region) ? null : request.Region.Trim());
         return db.CreditCertificates.ToPagedAsync(specification, request.Page, request.PageSize, Summaries, cancellationToken);
     }
 

@@ -20,6 +20,7 @@ namespace KnowledgeRenewal.Credits.UseCases.Ledger;
 /// <param name="Flagged">Only flagged (true) or unflagged (false) records.</param>
 /// <param name="Page">Page number (from 1).</param>
 /// <param name="PageSize">Records per page.</param>
+/// <param name="Region">Only records of people of this region (a county's code, as recorded with the record).</param>
 internal sealed record ListCreditRecords(
     Guid? ProfessionalId,
     int? Year,
@@ -29,7 +30,8 @@ internal sealed record ListCreditRecords(
     Guid? ProviderId,
     bool? Flagged,
     int Page,
-    int PageSize) : IRequest<Paged<CreditRecordView>>
+    int PageSize,
+    string? Region = null) : IRequest<Paged<CreditRecordView>>
 {
     /// <summary>Most records per page.</summary>
     public const int MaxPageSize = 200;
@@ -50,6 +52,7 @@ internal sealed class CreditRecordsMatching : Specification<CreditRecord>
             .Where(r => r.ProviderId == filters.ProviderId, filters.ProviderId is not null)
             .Where(r => r.Flag != null, filters.Flagged == true)
             .Where(r => r.Flag == null, filters.Flagged == false)
+            .Where(r => r.RegionCode == filters.Region, !string.IsNullOrWhiteSpace(filters.Region))
             .OrderByDescending(r => r.Date).ThenByDescending(r => r.Id)
             .AsNoTracking();
     }
