@@ -47,12 +47,13 @@ public sealed class ModuleBuilder
     /// </summary>
     /// <param name="label">The entry, in the person's words.</param>
     /// <param name="href">The page's address (the module's pages live under <c>/modules/{key}/…</c>).</param>
-    /// <param name="roles">The roles that see it (<see cref="PlatformRoles"/>); none: everyone signed in.</param>
+    /// <param name="roles">The roles that see it (<see cref="PlatformRoles"/>); none: every business role (a module's pages
+    /// are open to business roles only, never to the separated administrators).</param>
     public ModuleBuilder AddMenuItem(string label, string href, params string[] roles)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(label);
         ArgumentException.ThrowIfNullOrWhiteSpace(href);
-        Services.AddSingleton(new Web.MenuItem(Manifest.NameZh, label, href, ModuleMenuOrder, roles));
+        Services.AddSingleton(new Web.MenuItem(Manifest.NameZh, label, href, ModuleMenuOrder, roles.Length == 0 ? PlatformRoles.Business : roles));
         return this;
     }
 

@@ -37,6 +37,9 @@ public static class PlatformRoles
     /// <summary>The three separated administrator roles.</summary>
     public static IReadOnlyList<string> SeparatedAdministrators { get; } = [SystemAdmin, SecurityAdmin, AuditAdmin];
 
+    /// <summary>The business roles (everyone but the separated administrators).</summary>
+    public static IReadOnlyList<string> Business { get; } = [ProgramOfficeAdmin, CountyAdmin, DepartmentAdmin, ProviderStaff, EmployerHr, Professional];
+
     /// <summary>Every role, business roles first.</summary>
     public static IReadOnlyList<string> All { get; } =
         [ProgramOfficeAdmin, CountyAdmin, DepartmentAdmin, ProviderStaff, EmployerHr, Professional, SystemAdmin, SecurityAdmin, AuditAdmin];

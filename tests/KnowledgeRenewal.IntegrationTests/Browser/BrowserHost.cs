@@ -139,11 +139,38 @@ public sealed partial class BrowserHost : IAsyncLifetime
         if (page.Url.Contains("/account/login/code", StringComparison.Ordinal))
         {
             // Two factors: the second step asks for the code alone.
-            await page.FillAsync("#Code", AuthenticatorCode.Compute(DemoAccounts.AuthenticatorKeyFor(userName), DateTimeOffset.UtcNow));
+            await page.FillAsync("#Code", await UnusedCodeAsync(userName));
             await page.ClickAsync("form.auth-form button[type=submit]");
         }
 
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
+    // The platform accepts a code once per account and 30-second step: journeys signing in as the same demo account in
+    // one step would refuse each other, so a sign-in here waits for the next step when this one was already used.
+    private static readonly Dictionary<string, long> LastStepUsed = new(StringComparer.Ordinal);
+    private static readonly SemaphoreSlim StepLock = new(1, 1);
+
+    private static async Task<string> UnusedCodeAsync(string userName)
+    {
+        await StepLock.WaitAsync();
+        try
+        {
+            var step = AuthenticatorCode.StepOf(DateTimeOffset.UtcNow);
+            if (LastStepUsed.TryGetValue(userName, out var last) && step <= last)
+            {
+                var next = DateTimeOffset.FromUnixTimeSeconds((last + 1) * AuthenticatorCode.StepSeconds);
+                await Task.Delay(next - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
+                step = AuthenticatorCode.StepOf(DateTimeOffset.UtcNow);
+            }
+
+            LastStepUsed[userName] = step;
+            return AuthenticatorCode.ComputeForStep(DemoAccounts.AuthenticatorKeyFor(userName), step);
+        }
+        finally
+        {
+            StepLock.Release();
+        }
     }
 
     /// <summary>Fails when axe finds a serious or critical violation on the page, listing them.</summary>
