@@ -132,5 +132,11 @@ public sealed class HealthModuleTests(PlatformFixture platform)
         Assert.DoesNotContain("Provincial</td>", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(api.GetProperty("items")[0].GetProperty("projectNumber").GetString()!, second.Html, StringComparison.Ordinal);
         Assert.Contains("href=\"/modules/health/cme-projects\"", workbench.Html, StringComparison.Ordinal);
+
+        // The module's pages are for business roles: a separated administrator is neither offered the entry nor let in.
+        using var security = await platform.Accounts.SignInAsync(platform.DemoAccount("demo.security-admin"));
+        var securityWorkbench = await security.GetAsync("/workbench");
+        Assert.DoesNotContain("href=\"/modules/health/cme-projects\"", securityWorkbench.Html, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await security.GetAsync("/modules/health/cme-projects")).Status);
     }
 }
