@@ -16,6 +16,7 @@ public static class ReportingArea
     public static IServiceCollection AddReportingArea(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddMemoryCache();
         services.AddMenuItem("统计", "领导驾驶舱", "/dashboard", 400, [.. DashboardAccess.Readers]);
         return services;
     }
