@@ -21,7 +21,7 @@ public sealed class DashboardJourneyTests(BrowserHost host)
     public async Task The_program_office_reads_a_years_dashboard_whose_tables_equal_the_api_and_drills_down_to_the_people()
     {
         using var api = await ApiAsync("demo.program-office");
-        var view = await api.GetAsAsync<DashboardView>("/api/dashboard?year=2025");
+        var view = await api.GetAsAsync<DashboardView>("/api/dashboard?year=2025", options: new(HttpJson.Answers) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } });
         var year = Assert.Single(view.Years);
 
         foreach (var width in BrowserHost.Widths)

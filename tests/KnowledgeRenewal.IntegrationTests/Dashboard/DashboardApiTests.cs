@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Kernel.Persistence;
@@ -23,11 +24,13 @@ public sealed class DashboardApiTests(PlatformFixture platform)
     private const int Year = 2025;
     private const string Training = "(Source eq 'ProjectRoster' or Source eq 'ProviderClass')";
 
+    private static readonly JsonSerializerOptions Enums = new(HttpJson.Answers) { Converters = { new JsonStringEnumConverter() } };
+
     [Fact]
     public async Task The_program_offices_figures_equal_the_odata_aggregates_of_the_city()
     {
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
-        var view = await office.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}");
+        var view = await office.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}", options: Enums);
         Assert.True(view.Scope.CityWide);
         Assert.Equal("全市", view.Scope.Name);
         var year = Assert.Single(view.Years);
@@ -56,7 +59,7 @@ public sealed class DashboardApiTests(PlatformFixture platform)
     {
         const string County = "370811";
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin);
-        var view = await county.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}");
+        var view = await county.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}", options: Enums);
         Assert.False(view.Scope.CityWide);
         Assert.Equal([County], view.Scope.RegionCodes);
         Assert.Equal("任城区", view.Scope.Name);
@@ -78,7 +81,7 @@ public sealed class DashboardApiTests(PlatformFixture platform)
         Assert.Equal(people, year.Compliance.Total.People);
 
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
-        var city = Assert.Single((await office.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}")).Years);
+        var city = Assert.Single((await office.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}", options: Enums)).Years);
         Assert.True(year.Compliance.Total.People < city.Compliance.Total.People);
         Assert.True(year.Training.Learners < city.Training.Learners);
         Assert.Equal(city.Targets.Single(t => t.Kind == "Region" && t.Key == County), target);
@@ -88,7 +91,7 @@ public sealed class DashboardApiTests(PlatformFixture platform)
     public async Task A_period_has_one_entry_per_year_and_other_roles_are_refused()
     {
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
-        var period = await office.GetAsAsync<DashboardView>("/api/dashboard?fromYear=2023&toYear=2025");
+        var period = await office.GetAsAsync<DashboardView>("/api/dashboard?fromYear=2023&toYear=2025", options: Enums);
         Assert.Equal([2023, 2024, 2025], period.Years.Select(y => y.Year));
         Assert.Equal(12, period.Years[0].Months.Count);
 
