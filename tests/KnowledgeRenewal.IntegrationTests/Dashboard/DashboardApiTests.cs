@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Contracts;
@@ -103,6 +105,37 @@ public sealed class DashboardApiTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         using var anonymous = await platform.Factory.CreateClient().GetAsync(new Uri("/api/dashboard", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_page_shows_a_county_its_own_tables_and_downloads_each_as_an_audited_workbook()
+    {
+        using var browser = await platform.Accounts.SignInAsync(platform.DemoAccount("demo.county-admin"));
+        var page = await browser.GetAsync($"/dashboard?Year={Year}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("data-scope>任城区</strong>", page.Html, StringComparison.Ordinal);
+        Assert.Contains("data-dashboard-table=\"compliance-region\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/compliance/people?Year=2025&amp;Region=370811\"", page.Html, StringComparison.Ordinal);
+
+        // The city's rows by project type are not the county's.
+        Assert.DoesNotContain("data-dashboard-table=\"targets-type\"", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", page.Html, StringComparison.Ordinal);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/dashboard?handler=export&Year={Year}&table=months", UriKind.Relative));
+        using var response = await browser.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ImportWorkbooks.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 1000, "an empty workbook?");
+        var audited = await platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()
+            .CountAsync(r => r.Action == AuditActions.DataExported && r.EntityType == "Dashboard" && r.EntityKey == "months"));
+        Assert.True(audited >= 1, "the download is audited as an export");
+
+        var employer = await platform.Accounts.SignInAsync(platform.DemoAccount("demo.employer-hr"));
+        using (employer)
+        {
+            var refused = await employer.GetAsync("/dashboard");
+            Assert.NotEqual(HttpStatusCode.OK, refused.Status);
+        }
     }
 
     // The year's training, months, compliance and certificates against the caller's own OData aggregates.
