@@ -32,7 +32,7 @@ public sealed record ProgramStageInfo(ProgramStage Stage, string Name, int FromY
 
 /// <summary>Where the program stands on a day.</summary>
 /// <param name="Day">The day (China time).</param>
-/// <param name="Stage">The current stage: the latest-starting stage whose years contain the day's year.</param>
+/// <param name="Stage">The current stage: the latest-starting stage whose years contain the day's year (the shorter of two starting together).</param>
 /// <param name="Name">Its Chinese name.</param>
 /// <param name="Summary">What the stage asks.</param>
 /// <param name="ProgramYear">The year of the program, 1 for 2023 … 8 for 2030; 0 before, 9 after.</param>
@@ -58,7 +58,7 @@ public sealed record ProgramPhase(
 /// <summary>
 /// The program's phase from the date (seed 四(五)): 2023 start; 2023–2025 roll-out; 2025–2030 full implementation with
 /// the mid-term evaluation (2025); 2030 final evaluation. Stages overlap at their edges; the current stage of a year is
-/// the latest-starting stage that contains it (2023 → launch, 2024 → roll-out, 2025–2029 → full implementation, 2030 →
+/// the latest-starting stage that contains it (of two starting together, the shorter) (2023 → launch, 2024 → roll-out, 2025–2029 → full implementation, 2030 →
 /// final evaluation), the others are listed as active.
 /// </summary>
 public static class ProgramPhases
@@ -89,7 +89,7 @@ public static class ProgramPhases
     {
         var year = day.Year;
         var active = Stages.Where(s => s.FromYear <= year && year <= s.ToYear).ToList();
-        var current = active.OrderBy(s => s.FromYear).ThenBy(s => s.Stage).LastOrDefault();
+        var current = active.OrderBy(s => s.FromYear).ThenByDescending(s => s.ToYear).LastOrDefault();
         var (stage, name, summary) = current is not null
             ? (current.Stage, current.Name, current.Summary)
             : year < FirstYear
