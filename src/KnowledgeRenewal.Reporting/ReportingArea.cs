@@ -1,3 +1,7 @@
+using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Reporting.Domain;
+using KnowledgeRenewal.Reporting.Web;
+
 namespace KnowledgeRenewal.Reporting;
 
 /// <summary>
@@ -12,9 +16,11 @@ public static class ReportingArea
     public static IServiceCollection AddReportingArea(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddMemoryCache();
+        services.AddMenuItem("统计", "领导驾驶舱", "/dashboard", 400, [.. DashboardAccess.Readers]);
         return services;
     }
 
     /// <summary>Maps the area's REST endpoints.</summary>
-    public static IEndpointRouteBuilder MapReportingArea(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapReportingArea(this IEndpointRouteBuilder endpoints) => endpoints.MapDashboardApi();
 }

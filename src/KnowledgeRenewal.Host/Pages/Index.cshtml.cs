@@ -1,22 +1,40 @@
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Host.Overview;
-using KnowledgeRenewal.Host.Composition;
+using KnowledgeRenewal.Reporting.UseCases.Dashboard;
+using KnowledgeRenewal.Kernel.Modules;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeRenewal.Host.Pages;
 
-/// <summary>The landing page: what the platform is, its enabled modules, its numbers and where to go next.</summary>
+/// <summary>
+/// The landing page: what the platform is, the program's public figures (its phase, totals since 2023 and this
+/// year's targets against actuals — the public part of the dashboard, <see cref="GetPublicDashboard"/>), its enabled
+/// modules and where to go next.
+/// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(IMediator mediator, PlatformOptions platform) : PageModel
 {
-    /// <summary>The overview shown.</summary>
-    public PlatformOverview Overview { get; private set; } = null!;
+    /// <summary>The platform's name.</summary>
+    public static string PlatformName => GetPlatformOverviewHandler.PlatformName;
+
+    /// <summary>Enabled modules.</summary>
+    public IReadOnlyList<ModuleSummary> Modules { get; private set; } = [];
+
+    /// <summary>The program's public figures.</summary>
+    public PublicDashboardView Program { get; private set; } = null!;
+
+    /// <summary>Their tables (and charts).</summary>
+    public IReadOnlyList<DashboardTable> Tables { get; private set; } = [];
 
     /// <summary>Whether the platform runs on demo data.</summary>
     public bool DemoMode => platform.DemoMode;
 
-    /// <summary>Loads the overview.</summary>
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Overview = await mediator.Send(new GetPlatformOverview(), cancellationToken).ConfigureAwait(false);
+    /// <summary>Loads the page.</summary>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Modules = await mediator.Send(new ListModules(IncludeDisabled: false), cancellationToken).ConfigureAwait(false);
+        Program = await mediator.Send(new GetPublicDashboard(), cancellationToken).ConfigureAwait(false);
+        Tables = DashboardTables.ForPublic(Program);
+    }
 }

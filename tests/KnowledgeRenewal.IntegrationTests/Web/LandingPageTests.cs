@@ -8,7 +8,7 @@ namespace KnowledgeRenewal.IntegrationTests.Web;
 public sealed partial class LandingPageTests(PlatformFixture platform)
 {
     [Fact]
-    public async Task Landing_page_is_Chinese_and_shows_platform_modules_counts_and_links()
+    public async Task Landing_page_is_Chinese_and_shows_platform_modules_program_figures_and_links()
     {
         using var response = await platform.Client.GetAsync(new Uri("/", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -30,11 +30,15 @@ public sealed partial class LandingPageTests(PlatformFixture platform)
         Assert.DoesNotContain(" Health<", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">county-admin<", html, StringComparison.Ordinal);
         Assert.DoesNotContain(">professional<", html, StringComparison.Ordinal);
-        Assert.Matches(@"stat-value"">14</span><span class=""stat-unit"">个</span><span class=""stat-label"">县（市、区）及功能区", html);
-        Assert.Matches(@"stat-value"">19</span>", html);
-        Assert.Matches(@"stat-value"">\d{3}</span><span class=""stat-unit"">项</span><span class=""stat-label"">继续医学教育项目", html);
-        Assert.Matches(@"stat-value"">[\d,]+</span><span class=""stat-unit"">人</span><span class=""stat-label"">在册专业技术人员", html);
-        Assert.Matches(@"stat-value"">[\d,]+</span><span class=""stat-unit"">条</span><span class=""stat-label"">已认定学时记录", html);
+
+        // The public part of the dashboard replaced the plain counts (issue 15): the phase, the totals, this year's targets.
+        Assert.Matches(@"data-phase>(启动实施|逐步落实|全面实施|总结评估|已结束)</strong>", html);
+        Assert.Matches(@"data-figure=""person-times"">[\d,]+</span><span class=""stat-unit"">人次</span>", html);
+        Assert.Matches(@"stat-value"">[\d,]+</span><span class=""stat-unit"">份</span><span class=""stat-label"">有效学时证明", html);
+        Assert.Contains("<table class=\"table\" data-dashboard-table=\"public-targets\">", html, StringComparison.Ordinal);
+        Assert.Matches(@"<th scope=""row"">\s*高级研修项目\s*</th>", html);
+        Assert.Contains("<script type=\"application/json\" id=\"chart-public-years\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
     }
 
     [Fact]
