@@ -1,3 +1,7 @@
+using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Reporting.Pages.Reports;
+using KnowledgeRenewal.Reporting.Web;
+
 namespace KnowledgeRenewal.Reporting;
 
 /// <summary>
@@ -12,9 +16,10 @@ public static class ReportingArea
     public static IServiceCollection AddReportingArea(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddMenuItem("统计", "年度与中期报告", "/reports", 410, IndexModel.ReaderRoles.Split(','));
         return services;
     }
 
     /// <summary>Maps the area's REST endpoints.</summary>
-    public static IEndpointRouteBuilder MapReportingArea(this IEndpointRouteBuilder endpoints) => endpoints;
+    public static IEndpointRouteBuilder MapReportingArea(this IEndpointRouteBuilder endpoints) => endpoints.MapReportsApi();
 }
