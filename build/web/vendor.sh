@@ -13,9 +13,13 @@ copy() { # <package> <file in package> <target dir>
 }
 copy htmx.org dist/htmx.min.js htmx
 cp node_modules/htmx.org/LICENSE "$lib/htmx/LICENSE"
+copy echarts dist/echarts.min.js echarts
+cp node_modules/echarts/LICENSE "$lib/echarts/LICENSE"
+cp node_modules/echarts/NOTICE "$lib/echarts/NOTICE"
 version() { node -p "require('./node_modules/$1/package.json').version"; }
 {
   echo "Vendored front-end libraries (build/web/vendor.sh; versions pinned in build/web/package.json):"
   echo "- htmx $(version htmx.org) — 0BSD — htmx/"
+  echo "- Apache ECharts $(version echarts) — Apache-2.0 (LICENSE, NOTICE) — echarts/"
 } > "$lib/README.txt"
 echo "vendored into ${lib#"$here/../../"}:"; cat "$lib/README.txt"

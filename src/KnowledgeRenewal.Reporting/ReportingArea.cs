@@ -1,5 +1,5 @@
 using KnowledgeRenewal.Kernel.Web.Ui;
-using KnowledgeRenewal.Reporting.Pages.Reports;
+using KnowledgeRenewal.Reporting.Domain;
 using KnowledgeRenewal.Reporting.Web;
 
 namespace KnowledgeRenewal.Reporting;
@@ -16,10 +16,11 @@ public static class ReportingArea
     public static IServiceCollection AddReportingArea(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddMenuItem("统计", "年度与中期报告", "/reports", 410, IndexModel.ReaderRoles.Split(','));
+        services.AddMenuItem("统计", "领导驾驶舱", "/dashboard", 400, [.. DashboardAccess.Readers]);
+        services.AddMenuItem("统计", "年度与中期报告", "/reports", 410, [.. DashboardAccess.Readers]);
         return services;
     }
 
     /// <summary>Maps the area's REST endpoints.</summary>
-    public static IEndpointRouteBuilder MapReportingArea(this IEndpointRouteBuilder endpoints) => endpoints.MapReportsApi();
+    public static IEndpointRouteBuilder MapReportingArea(this IEndpointRouteBuilder endpoints) => endpoints.MapDashboardApi().MapReportsApi();
 }
