@@ -76,8 +76,8 @@ internal static class YearEndReport
 
     private static ReportSection Overview(DashboardYear year)
     {
-        var rows = new List<IReadOnlyList<object?>>
-        {
+        List<IReadOnlyList<object?>> rows =
+        [
             ["参训人数（人）", year.Training.Trainees],
             ["获得学时人数（人）", year.Training.Learners],
             ["学时记录（条）", year.Training.Records],
@@ -86,7 +86,7 @@ internal static class YearEndReport
             ["达标人数（人）", year.Compliance.Total.Met],
             ["达标率（%）", year.Compliance.Total.Rate],
             ["签发学时证明（份）", year.Certificates.Issued],
-        };
+        ];
         if (year.Targets.FirstOrDefault(t => t.Kind == nameof(PlanTargetKind.Total)) is { TargetTrainees: { } target } total)
         {
             rows.Insert(0, ["年度目标参训人数（人）", target]);
