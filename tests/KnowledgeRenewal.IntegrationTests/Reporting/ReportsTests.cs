@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Reporting.UseCases.Dashboard;
 using KnowledgeRenewal.Sdk;
@@ -16,11 +18,14 @@ public sealed class ReportsTests(PlatformFixture platform)
 {
     private const int Year = 2025;
 
+    // The dashboard's answer names enum values (the program's stage) as text.
+    private static readonly JsonSerializerOptions Answers = new(HttpJson.Answers) { Converters = { new JsonStringEnumConverter() } };
+
     [Fact]
     public async Task The_program_offices_year_end_report_holds_the_citys_dashboard_figures_in_xlsx_and_pdf()
     {
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
-        var year = Assert.Single((await office.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}")).Years);
+        var year = Assert.Single((await office.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}", options: Answers)).Years);
         Assert.True(year.Training.Trainees > 0, "the demo city has no trainees in 2025?");
 
         var xlsx = await DownloadAsync(office, $"/api/reports/year-end/{Year}?format=xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -75,7 +80,7 @@ public sealed class ReportsTests(PlatformFixture platform)
     public async Task A_county_admins_reports_hold_only_their_county_and_equal_their_dashboard()
     {
         var county = await platform.ClientAsync(PlatformRoles.CountyAdmin);
-        var view = await county.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}");
+        var view = await county.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}", options: Answers);
         var year = Assert.Single(view.Years);
         var target = Assert.Single(year.Targets);
 
@@ -94,7 +99,7 @@ public sealed class ReportsTests(PlatformFixture platform)
 
         // The city's figures are larger: the county's report is not the city's.
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
-        var city = Assert.Single((await office.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}")).Years);
+        var city = Assert.Single((await office.GetAsAsync<DashboardView>($"/api/dashboard?year={Year}", options: Answers)).Years);
         Assert.True(city.Training.Learners > year.Training.Learners);
 
         var pdf = await DownloadAsync(county, $"/api/reports/year-end/{Year}?format=pdf", "application/pdf");
@@ -111,7 +116,7 @@ public sealed class ReportsTests(PlatformFixture platform)
     public async Task The_mid_term_report_holds_each_years_dashboard_figures_and_the_programs_targets()
     {
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
-        var period = await office.GetAsAsync<DashboardView>("/api/dashboard?fromYear=2023&toYear=2025");
+        var period = await office.GetAsAsync<DashboardView>("/api/dashboard?fromYear=2023&toYear=2025", options: Answers);
 
         var xlsx = await DownloadAsync(office, "/api/reports/mid-term?fromYear=2023&toYear=2025&format=xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         var trend = ReportDocuments.Rows(xlsx, "各年度实施情况");
@@ -155,7 +160,7 @@ public sealed class ReportsTests(PlatformFixture platform)
 
         var department = await platform.ClientAsync(PlatformRoles.DepartmentAdmin);
         var sector = await DownloadAsync(department, $"/api/reports/year-end/{Year}?format=pdf", "application/pdf");
-        Assert.Contains("2025年度工作报告（卫生健康", ReportDocuments.PdfText(sector), StringComparison.Ordinal);
+        Assert.Contains("2025年度工作报告（济宁市卫生健康委员会）", ReportDocuments.PdfText(sector), StringComparison.Ordinal);
 
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
         await AssertFieldErrorAsync(office, "/api/reports/year-end/2019", "year", "report.year_out_of_range");
@@ -189,7 +194,8 @@ public sealed class ReportsTests(PlatformFixture platform)
         var employer = await platform.Accounts.CreateAsync($"test.reports.hr.{Guid.NewGuid():N}"[..30], [PlatformRoles.EmployerHr], TestAccounts.DefaultOrganization(PlatformRoles.EmployerHr));
         using var other = await platform.Accounts.SignInAsync(employer);
         var refused = await other.GetAsync("/reports");
-        Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+        Assert.True(refused.Status == HttpStatusCode.Redirect && refused.LocationPath == "/account/denied", $"/reports as employer HR: {(int)refused.Status} {refused.Location}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(refused.Location!)).Status);
         Assert.DoesNotContain("href=\"/reports\"", (await other.GetAsync("/workbench")).Html, StringComparison.Ordinal);
     }
 

@@ -73,8 +73,13 @@ internal static class ReportPdf
 
         public void Title(ReportDocument report)
         {
-            Text(report.Title, 20, Width / 2, y + 20, Brand, center: true);
-            y += 38;
+            foreach (var line in Wrap(report.Title, 18, ContentWidth))
+            {
+                Text(line, 18, Width / 2, y + 18, Brand, center: true);
+                y += 26;
+            }
+
+            y += 10;
             foreach (var fact in report.Facts)
             {
                 Text($"{fact.Label}：{fact.Value}", 10.5, Margin, y + 11, Ink);

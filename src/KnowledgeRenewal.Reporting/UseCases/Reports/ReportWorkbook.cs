@@ -49,7 +49,7 @@ internal static class ReportWorkbook
         }
 
         using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { AutoFilter = false, EnableAutoWidth = true });
+        MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { AutoFilter = false, FastMode = true, EnableAutoWidth = true });
         return stream.ToArray();
     }
 
