@@ -205,7 +205,16 @@ public sealed class ReportsTests(PlatformFixture platform)
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
         Assert.NotNull(response.Content.Headers.ContentDisposition?.FileNameStar);
-        return await response.Content.ReadAsByteArrayAsync();
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        // To look at the files (as a spreadsheet program and a PDF viewer would show them): KR_REPORTS_DIR keeps them.
+        if (Environment.GetEnvironmentVariable("KR_REPORTS_DIR") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllBytesAsync(Path.Combine(folder, response.Content.Headers.ContentDisposition!.FileNameStar!), bytes);
+        }
+
+        return bytes;
     }
 
     private static async Task AssertFieldErrorAsync(HttpClient client, string url, string field, string code)
