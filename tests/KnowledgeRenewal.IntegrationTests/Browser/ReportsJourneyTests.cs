@@ -114,10 +114,25 @@ public sealed class ReportsJourneyTests(BrowserHost host)
     {
         var client = new HttpClient { BaseAddress = host.Address };
         var key = DemoAccounts.All.Single(a => a.UserName == userName).AuthenticatorKey;
-        using var grant = TestAccounts.PasswordGrant(userName, DemoAccounts.Password, key is null ? null : AuthenticatorCode.Compute(key, DateTimeOffset.UtcNow));
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
-        var token = await response.ReadAsAsync<TokenAnswer>(System.Net.HttpStatusCode.OK, $"token for {userName}");
+        var response = await GrantAsync(client, userName, key);
+
+        // A code is accepted once: when another journey of the same demo account just used this window's code, take the next window's.
+        for (var attempt = 0; key is not null && response.StatusCode == System.Net.HttpStatusCode.BadRequest && attempt < 2; attempt++)
+        {
+            response.Dispose();
+            await Task.Delay(TimeSpan.FromSeconds(31 - (DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 30)));
+            response = await GrantAsync(client, userName, key);
+        }
+
+        using var answer = response;
+        var token = await answer.ReadAsAsync<TokenAnswer>(System.Net.HttpStatusCode.OK, $"token for {userName}");
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return client;
+    }
+
+    private static async Task<HttpResponseMessage> GrantAsync(HttpClient client, string userName, string? key)
+    {
+        using var grant = TestAccounts.PasswordGrant(userName, DemoAccounts.Password, key is null ? null : AuthenticatorCode.Compute(key, DateTimeOffset.UtcNow));
+        return await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
     }
 }
