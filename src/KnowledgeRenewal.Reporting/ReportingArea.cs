@@ -18,9 +18,10 @@ public static class ReportingArea
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddMemoryCache();
         services.AddMenuItem("统计", "领导驾驶舱", "/dashboard", 400, [.. DashboardAccess.Readers]);
+        services.AddMenuItem("统计", "年度与中期报告", "/reports", 410, [.. DashboardAccess.Readers]);
         return services;
     }
 
     /// <summary>Maps the area's REST endpoints.</summary>
-    public static IEndpointRouteBuilder MapReportingArea(this IEndpointRouteBuilder endpoints) => endpoints.MapDashboardApi();
+    public static IEndpointRouteBuilder MapReportingArea(this IEndpointRouteBuilder endpoints) => endpoints.MapDashboardApi().MapReportsApi();
 }

@@ -9,6 +9,7 @@ using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
+using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Credits.Web;
 namespace KnowledgeRenewal.Credits.UseCases.Certificates;

@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using PdfSharp.Fonts;
 
-using KnowledgeRenewal.Credits.Demo;
-using KnowledgeRenewal.Credits.Web;
-namespace KnowledgeRenewal.Credits.UseCases.Certificates;
+namespace KnowledgeRenewal.Credits.Contracts;
 
 /// <summary>
-/// PDFsharp's font source for certificates: two fonts shipped inside this assembly (see <c>Fonts/NOTICE</c>) —
+/// PDFsharp's font source for certificates and the reporting area's PDFs and chart images: two fonts shipped inside this assembly (see <c>UseCases/Certificates/Fonts/NOTICE</c>) —
 /// Droid Sans Fallback for Chinese text and DejaVu Sans for Latin letters, digits and punctuation, which the
 /// former lacks. No system fonts are used, so PDFs look the same on every server. PDFsharp's resolver is global
 /// and may be set only once; <see cref="Install"/> sets this one instance, however often it is called.
@@ -43,6 +41,12 @@ public sealed class CertificateFontResolver : IFontResolver
             }
         }
     }
+
+    /// <summary>The Chinese font's file (TrueType), e.g. for drawing chart images with the same glyphs as the PDFs.</summary>
+    public static byte[] CjkFontData() => Instance.GetFont(CjkFace)!;
+
+    /// <summary>The Latin font's file (TrueType).</summary>
+    public static byte[] LatinFontData() => Instance.GetFont(LatinFace)!;
 
     /// <summary>Whether <paramref name="c"/> is drawn with the Chinese font (CJK blocks, CJK punctuation, full-width forms).</summary>
     public static bool IsCjk(char c) => c >= '\u2E80';
