@@ -132,6 +132,7 @@ public sealed class HealthModuleTests(PlatformFixture platform)
         Assert.DoesNotContain("Provincial</td>", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain(api.GetProperty("items")[0].GetProperty("projectNumber").GetString()!, second.Html, StringComparison.Ordinal);
         Assert.Contains("href=\"/modules/health/cme-projects\"", workbench.Html, StringComparison.Ordinal);
+        Assert.Contains("继续医学教育项目（卫生健康）", await platform.Client.GetStringAsync(new Uri("/api/overview", UriKind.Relative)), StringComparison.Ordinal);
 
         // The module's pages are for business roles: a separated administrator is neither offered the entry nor let in.
         using var security = await platform.Accounts.SignInAsync(platform.DemoAccount("demo.security-admin"));
