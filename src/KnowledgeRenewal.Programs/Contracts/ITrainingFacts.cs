@@ -14,7 +14,20 @@ public interface ITrainingFacts
 
     /// <summary>Distinct professionals with approved class or roster records in <paramref name="year"/>, in total and by project type, region and sector.</summary>
     Task<TraineeCounts> TraineesAsync(int year, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Distinct trainees (the same rule as <see cref="TraineesAsync"/>) of each of <paramref name="providerIds"/>'
+    /// classes and rosters, per credit year from <paramref name="fromYear"/> to <paramref name="toYear"/> (e.g. a
+    /// base's yearly trainees against the program's ≥ 1,000); providers and years without any are left out.
+    /// </summary>
+    Task<IReadOnlyList<ProviderTrainees>> TraineesByProviderAsync(int fromYear, int toYear, IReadOnlyCollection<Guid> providerIds, CancellationToken cancellationToken);
 }
+
+/// <summary>Distinct trainees of one provider in one credit year.</summary>
+/// <param name="Year">The credit year.</param>
+/// <param name="ProviderId">The provider's organization.</param>
+/// <param name="Trainees">Distinct professionals.</param>
+public sealed record ProviderTrainees(int Year, Guid ProviderId, int Trainees);
 
 /// <summary>Distinct trainees of a year.</summary>
 /// <param name="Total">In total.</param>

@@ -31,10 +31,7 @@ internal sealed class TrainingFacts(PlatformDbContext db) : ITrainingFacts
     /// <inheritdoc />
     public async Task<TraineeCounts> TraineesAsync(int year, CancellationToken cancellationToken)
     {
-        var trained = db.CreditRecords.IgnoreQueryFilters(AccessScope).AsNoTracking()
-            .Where(r => r.CreditYear == year
-                && r.Status == CreditRecordStatus.Approved
-                && (r.Source == RecordSource.ProjectRoster || r.Source == RecordSource.ProviderClass));
+        var trained = Trained().Where(r => r.CreditYear == year);
         var total = await trained.Select(r => r.ProfessionalId).Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
         var byRegion = await trained.GroupBy(r => r.RegionCode)
             .Select(g => new { g.Key, Count = g.Select(r => r.ProfessionalId).Distinct().Count() })
@@ -52,4 +49,26 @@ internal sealed class TrainingFacts(PlatformDbContext db) : ITrainingFacts
 
         return new TraineeCounts(total, byType, byRegion, byDepartment);
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ProviderTrainees>> TraineesByProviderAsync(int fromYear, int toYear, IReadOnlyCollection<Guid> providerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(providerIds);
+        if (providerIds.Count == 0)
+        {
+            return [];
+        }
+
+        return await Trained()
+            .Where(r => r.CreditYear >= fromYear && r.CreditYear <= toYear && r.ProviderId != null && providerIds.Contains(r.ProviderId.Value))
+            .GroupBy(r => new { r.CreditYear, ProviderId = r.ProviderId!.Value })
+            .Select(g => new ProviderTrainees(g.Key.CreditYear, g.Key.ProviderId, g.Select(r => r.ProfessionalId).Distinct().Count()))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // A trainee: an approved record of a provider's class or a project's roster (self-declared activities are not training delivered).
+    private IQueryable<CreditRecord> Trained() =>
+        db.CreditRecords.IgnoreQueryFilters(AccessScope).AsNoTracking()
+            .Where(r => r.Status == CreditRecordStatus.Approved
+                && (r.Source == RecordSource.ProjectRoster || r.Source == RecordSource.ProviderClass));
 }

@@ -1,6 +1,5 @@
-using KnowledgeRenewal.Credits.Contracts;
-using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
@@ -12,7 +11,7 @@ namespace KnowledgeRenewal.Reporting.UseCases.Reports;
 /// <summary>
 /// The trainees of each continuing-education base per year — a figure only the reports need (the program's target
 /// of ≥ 1,000 a year per base): distinct people with an approved class or roster record of the credit year delivered
-/// by the base's organization (the trainee rule of the annual plans' progress). City-wide, for the program office
+/// by the base's organization (the trainee rule of the annual plans' progress, <see cref="ITrainingFacts"/>). City-wide, for the program office
 /// only: a county's or sector's cut of a base's trainees says nothing about the base's target, so other callers get
 /// no rows.
 /// </summary>
@@ -28,7 +27,7 @@ internal sealed record GetBaseTraining(int FromYear, int ToYear) : IRequest<IRea
 internal sealed record BaseTraining(int Year, string Name, string Status, int Trainees);
 
 /// <summary>Handles <see cref="GetBaseTraining"/>.</summary>
-internal sealed class GetBaseTrainingHandler(PlatformDbContext db, ICurrentAccess caller) : IRequestHandler<GetBaseTraining, IReadOnlyList<BaseTraining>>
+internal sealed class GetBaseTrainingHandler(PlatformDbContext db, ICurrentAccess caller, ITrainingFacts training) : IRequestHandler<GetBaseTraining, IReadOnlyList<BaseTraining>>
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<BaseTraining>> Handle(GetBaseTraining request, CancellationToken cancellationToken)
@@ -43,22 +42,15 @@ internal sealed class GetBaseTrainingHandler(PlatformDbContext db, ICurrentAcces
             .Where(b => b.DesignatedOn.Year <= request.ToYear)
             .Select(b => new { b.OrganizationId, b.Name, b.Status, b.DesignatedOn })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var organizations = bases.Select(b => b.OrganizationId).ToList();
-        var counts = await db.CreditRecords.AsNoTracking()
-            .Where(r => r.CreditYear >= request.FromYear && r.CreditYear <= request.ToYear
-                && r.Status == CreditRecordStatus.Approved
-                && (r.Source == RecordSource.ProjectRoster || r.Source == RecordSource.ProviderClass)
-                && r.ProviderId != null && organizations.Contains(r.ProviderId.Value))
-            .GroupBy(r => new { r.CreditYear, ProviderId = r.ProviderId!.Value })
-            .Select(g => new { g.Key.CreditYear, g.Key.ProviderId, Trainees = g.Select(r => r.ProfessionalId).Distinct().Count() })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var counts = await training.TraineesByProviderAsync(request.FromYear, request.ToYear, [.. bases.Select(b => b.OrganizationId)], cancellationToken)
+            .ConfigureAwait(false);
 
         var rows = new List<BaseTraining>();
         for (var year = request.FromYear; year <= request.ToYear; year++)
         {
             foreach (var b in bases.Where(b => b.DesignatedOn.Year <= year).OrderBy(b => b.Name, StringComparer.Ordinal))
             {
-                var trainees = counts.Where(c => c.CreditYear == year && c.ProviderId == b.OrganizationId).Sum(c => c.Trainees);
+                var trainees = counts.Where(c => c.Year == year && c.ProviderId == b.OrganizationId).Sum(c => c.Trainees);
                 rows.Add(new BaseTraining(year, b.Name, StatusName(b.Status), trainees));
             }
         }
