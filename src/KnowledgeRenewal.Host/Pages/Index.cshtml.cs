@@ -1,6 +1,5 @@
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Host.Overview;
-using KnowledgeRenewal.Reporting.UseCases.Dashboard;
 using KnowledgeRenewal.Kernel.Modules;
 using MediatR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,9 +7,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace KnowledgeRenewal.Host.Pages;
 
 /// <summary>
-/// The landing page: what the platform is, the program's public figures (its phase, totals since 2023 and this
-/// year's targets against actuals — the public part of the dashboard, <see cref="GetPublicDashboard"/>), its enabled
-/// modules and where to go next.
+/// The landing page: what the platform is, the program's public figures (the Reporting area's <c>PublicDashboard</c>
+/// view component: its phase, totals and this year's targets against actuals), its enabled modules and where to go next.
 /// </summary>
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(IMediator mediator, PlatformOptions platform) : PageModel
@@ -21,12 +19,6 @@ public sealed class IndexModel(IMediator mediator, PlatformOptions platform) : P
     /// <summary>Enabled modules.</summary>
     public IReadOnlyList<ModuleSummary> Modules { get; private set; } = [];
 
-    /// <summary>The program's public figures.</summary>
-    public PublicDashboardView Program { get; private set; } = null!;
-
-    /// <summary>Their tables (and charts).</summary>
-    public IReadOnlyList<DashboardTable> Tables { get; private set; } = [];
-
     /// <summary>Whether the platform runs on demo data.</summary>
     public bool DemoMode => platform.DemoMode;
 
@@ -34,7 +26,5 @@ public sealed class IndexModel(IMediator mediator, PlatformOptions platform) : P
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Modules = await mediator.Send(new ListModules(IncludeDisabled: false), cancellationToken).ConfigureAwait(false);
-        Program = await mediator.Send(new GetPublicDashboard(), cancellationToken).ConfigureAwait(false);
-        Tables = DashboardTables.ForPublic(Program);
     }
 }

@@ -35,7 +35,7 @@ public static class Preconditions
         StaleCode,
         StatusCodes.Status412PreconditionFailed,
         "数据已被他人修改",
-        "该记录在您读取之后已被修改，请重新读取（获取新的 ETag）后再提交修改。");
+        "数据已被他人修改：该记录在您读取之后已被修改，请重新读取（刷新页面）后再提交。");
 }
 
 /// <summary>A view and the entity tag of the record it shows (the endpoint writes the <c>ETag</c> header).</summary>

@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Sdk;
+
 namespace KnowledgeRenewal.Reporting.Domain;
 
 /// <summary>The stages of the program (seed 四(五)), in order.</summary>
@@ -64,10 +66,10 @@ public sealed record ProgramPhase(
 public static class ProgramPhases
 {
     /// <summary>The program's first year.</summary>
-    public const int FirstYear = 2023;
+    public const int FirstYear = ProgramPeriod.FirstYear;
 
     /// <summary>The program's last year.</summary>
-    public const int LastYear = 2030;
+    public const int LastYear = ProgramPeriod.LastYear;
 
     /// <summary>The year of the mid-term evaluation.</summary>
     public const int MidTermEvaluationYear = 2025;
@@ -78,10 +80,10 @@ public static class ProgramPhases
     /// <summary>The program's stages (seed 四(五)).</summary>
     public static IReadOnlyList<ProgramStageInfo> Stages { get; } =
     [
-        new(ProgramStage.Launch, "启动实施", 2023, 2023, "启动工程实施工作。"),
-        new(ProgramStage.RollOut, "逐步落实", 2023, 2025, "逐步落实工程各项工作，大规模开展专业技术人员培养培训活动，推动制度改革和机制创新。"),
-        new(ProgramStage.FullImplementation, "全面实施", 2025, 2030, "全面开展工程各项工作，进行中期检查评估，巩固成果，加强薄弱环节，适时调整重点方向。"),
-        new(ProgramStage.FinalEvaluation, "总结评估", 2030, 2030, "对工程实施情况进行全面总结和评估。"),
+        new(ProgramStage.Launch, "启动实施", FirstYear, FirstYear, "启动工程实施工作。"),
+        new(ProgramStage.RollOut, "逐步落实", FirstYear, MidTermEvaluationYear, "逐步落实工程各项工作，大规模开展专业技术人员培养培训活动，推动制度改革和机制创新。"),
+        new(ProgramStage.FullImplementation, "全面实施", MidTermEvaluationYear, LastYear, "全面开展工程各项工作，进行中期检查评估，巩固成果，加强薄弱环节，适时调整重点方向。"),
+        new(ProgramStage.FinalEvaluation, "总结评估", LastYear, LastYear, "对工程实施情况进行全面总结和评估。"),
     ];
 
     /// <summary>Where the program stands on <paramref name="day"/> (China time).</summary>

@@ -18,7 +18,7 @@ internal static class DashboardApi
             .WithTags(Tag)
             .RequireAuthorization(policy => policy.RequireRole(readers))
             .WithName("GetDashboard")
-            .WithSummary("The dashboard of a year (year, default this year) or a period (fromYear..toYear, 2023–2030), city-wide for the program office and cut to the county or sector for county and department admins: the phase of the program; per year the annual plan's targets against actuals by project type, region and department, trainees/learners/records/hours, per month, compliance by region, department and title level, certificates issued and verified.")
+            .WithSummary("The dashboard of a year (year, default this year) or a period (fromYear..toYear, within the program's years), city-wide for the program office and cut to the county or sector for county and department admins: the phase of the program; per year the annual plan's targets against actuals by project type, region and department, trainees/learners/records/hours, per month, compliance by region, department and title level, certificates issued and verified.")
             .Produces<DashboardView>();
         return endpoints;
     }

@@ -19,12 +19,12 @@ internal static class ReportsApi
         reports.MapGet("/year-end/{year:int}", async (int year, string? format, IMediator mediator, CancellationToken ct) =>
                 File(await mediator.Send(new GetYearEndReport(year, format), ct).ConfigureAwait(false)))
             .WithName("GetYearEndReport")
-            .WithSummary("The year-end report of `year` (2023–2030) as `format` = xlsx (default; sheets: summary, overview, targets by project type, region and department, per month, compliance by region, department and title level, certificates, program targets, bases, charts as images) or pdf (the same tables and charts, Chinese). City-wide for the program office, the county's or sector's for county and department admins; the figures are the dashboard's (`/api/dashboard?year=`). 400 with a field error (report.year_out_of_range, report.unknown_format).");
+            .WithSummary("The year-end report of `year` (a program year) as `format` = xlsx (default; sheets: summary, overview, targets by project type, region and department, per month, compliance by region, department and title level, certificates, program targets, bases, charts as images) or pdf (the same tables and charts, Chinese). City-wide for the program office, the county's or sector's for county and department admins; the figures are the dashboard's (`/api/dashboard?year=`). 400 with a field error (report.year_out_of_range, report.unknown_format).");
 
         reports.MapGet("/mid-term", async (int? fromYear, int? toYear, string? format, IMediator mediator, CancellationToken ct) =>
                 File(await mediator.Send(new GetMidTermReport(fromYear, toYear, format), ct).ConfigureAwait(false)))
             .WithName("GetMidTermReport")
-            .WithSummary("The mid-term evaluation report of `fromYear`..`toYear` (default 2023–2025) as `format` = xlsx (default) or pdf: every target of every year against the actuals, the period's totals, the trend, the program's own yearly targets (city-wide: 100,000 trained, ~20 advanced seminars with ~600 people, ~90,000 in capacity building, ≥ 1,000 per base) and the shortfalls. Scoped like the year-end report. 400 with a field error (report.year_out_of_range, report.period_reversed, report.unknown_format).");
+            .WithSummary("The mid-term evaluation report of `fromYear`..`toYear` (default: the program's first year to the mid-term evaluation year) as `format` = xlsx (default) or pdf: every target of every year against the actuals, the period's totals, the trend, the program's own yearly targets (city-wide: 100,000 trained, ~20 advanced seminars with ~600 people, ~90,000 in capacity building, ≥ 1,000 per base) and the shortfalls. Scoped like the year-end report. 400 with a field error (report.year_out_of_range, report.period_reversed, report.unknown_format).");
 
         return endpoints;
     }

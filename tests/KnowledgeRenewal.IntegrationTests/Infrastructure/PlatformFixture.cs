@@ -12,6 +12,9 @@ public sealed class PlatformFixture : PlatformFixtureBase
     /// <summary>Every answer says its server time and SQL commands (<c>Server-Timing</c>), for the page budget tests.</summary>
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["Platform:ServerTiming"] = "true" };
 
+    /// <inheritdoc />
+    protected override bool ManySignIns => true;
+
     /// <inheritdoc/>
     protected override Task SeedAsync()
     {

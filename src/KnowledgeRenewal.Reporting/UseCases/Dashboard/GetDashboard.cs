@@ -34,7 +34,7 @@ public sealed class GetDashboardValidator : AbstractValidator<GetDashboard>
     /// <summary>Creates the validator.</summary>
     public GetDashboardValidator()
     {
-        const string range = "年度应在 2023 至 2030 年之间（工程实施期）。";
+        var range = $"年度应在 {KnowledgeRenewal.Sdk.ProgramPeriod.FirstYear} 至 {KnowledgeRenewal.Sdk.ProgramPeriod.LastYear} 年之间（工程实施期）。";
         RuleFor(r => r.Year).InclusiveBetween(ProgramPhases.FirstYear, ProgramPhases.LastYear).When(r => r.Year is not null)
             .WithErrorCode("out_of_range").WithMessage(range);
         RuleFor(r => r.FromYear).InclusiveBetween(ProgramPhases.FirstYear, ProgramPhases.LastYear).When(r => r.FromYear is not null)

@@ -53,7 +53,7 @@ internal static class ReportProblems
     public const string UnknownFormat = "report.unknown_format";
 
     /// <summary>The message of <see cref="YearOutOfRange"/>.</summary>
-    public const string YearMessage = "年度应在 2023 至 2030 年之间（工程实施期）。";
+    public static readonly string YearMessage = $"年度应在 {KnowledgeRenewal.Sdk.ProgramPeriod.FirstYear} 至 {KnowledgeRenewal.Sdk.ProgramPeriod.LastYear} 年之间（工程实施期）。";
 
     /// <summary>The message of <see cref="UnknownFormat"/>.</summary>
     public const string FormatMessage = "请选择文件格式：Excel 表格或 PDF 文档。";
