@@ -151,7 +151,12 @@ public sealed partial class BrowserHost : IAsyncLifetime
     private static readonly Dictionary<string, long> LastStepUsed = new(StringComparer.Ordinal);
     private static readonly SemaphoreSlim StepLock = new(1, 1);
 
-    private static async Task<string> UnusedCodeAsync(string userName)
+    /// <summary>
+    /// A two-factor code of a demo account the platform has not accepted yet: this 30-second step's, or the next step's
+    /// after waiting when a journey (a page's sign-in or an API token) already used this one. Every browser test takes
+    /// its codes here, so journeys running one after another never refuse each other.
+    /// </summary>
+    public static async Task<string> UnusedCodeAsync(string userName)
     {
         await StepLock.WaitAsync();
         try
@@ -171,6 +176,19 @@ public sealed partial class BrowserHost : IAsyncLifetime
         {
             StepLock.Release();
         }
+    }
+
+    /// <summary>An API client with a bearer token of a demo account (password grant, with an unused two-factor code when the account needs one).</summary>
+    public async Task<HttpClient> ApiAsync(string userName)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(3) };
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        var code = account.AuthenticatorKey is null ? null : await UnusedCodeAsync(userName);
+        using var grant = TestAccounts.PasswordGrant(userName, DemoAccounts.Password, code);
+        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
+        var token = await response.ReadAsAsync<TokenAnswer>(System.Net.HttpStatusCode.OK, $"token for {userName}");
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return client;
     }
 
     /// <summary>Fails when axe finds a serious or critical violation on the page, listing them.</summary>

@@ -28,7 +28,7 @@ public sealed class CatalogJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task The_department_admin_reads_the_health_catalog_and_rules_and_a_stricter_draft_shows_the_APIs_numbers()
     {
-        using var api = await ApiAsync(Admin);
+        using var api = await host.ApiAsync(Admin);
         var book = JsonNode.Parse(await api.GetStringAsync(new Uri("/api/rules/health", UriKind.Relative)))!;
         var inForce = book["inForce"]!;
         var title = inForce["title"]!.GetValue<string>();
@@ -191,17 +191,5 @@ public sealed class CatalogJourneyTests(BrowserHost host)
         var width = page.ViewportSize?.Width ?? 0;
         var name = new Uri(page.Url).PathAndQuery.Trim('/').Replace('/', '_').Replace('?', '_').Replace('&', '_').Replace('=', '-');
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}-{Environment.TickCount64}.png"), FullPage = true });
-    }
-
-    /// <summary>An API client with a bearer token of a demo account (its current two-factor code when it needs one).</summary>
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(3) };
-        var key = DemoAccounts.All.Single(a => a.UserName == userName).AuthenticatorKey;
-        using var grant = TestAccounts.PasswordGrant(userName, DemoAccounts.Password, key is null ? null : AuthenticatorCode.Compute(key, DateTimeOffset.UtcNow));
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
-        var token = await response.ReadAsAsync<TokenAnswer>(HttpStatusCode.OK, $"token for {userName}");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return client;
     }
 }

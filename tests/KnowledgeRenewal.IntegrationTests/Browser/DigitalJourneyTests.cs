@@ -136,7 +136,7 @@ public sealed partial class DigitalJourneyTests(BrowserHost host)
         }
 
         // The same, in the data: the professional's own token reads the evaluation of that training.
-        using var api = await ApiAsync(Professional);
+        using var api = await host.ApiAsync(Professional);
         using var evaluations = await api.GetFromJsonAsync<JsonDocument>($"/api/digital-engineers/evaluations?pageSize=100");
         var recorded = Assert.Single(evaluations!.RootElement.GetProperty("items").EnumerateArray(), e => e.GetProperty("trainingId").GetString() == trainingId);
         Assert.Equal((evaluationId, 88, true, "济宁技师学院"), (recorded.GetProperty("id").GetString(), recorded.GetProperty("score").GetInt32(), recorded.GetProperty("passed").GetBoolean(), recorded.GetProperty("institutionName").GetString()));
@@ -195,7 +195,7 @@ public sealed partial class DigitalJourneyTests(BrowserHost host)
             await ShotAsync(page, "my-digital-claimed");
         });
 
-        using var api = await ApiAsync(Professional);
+        using var api = await host.ApiAsync(Professional);
         using var claims = await api.GetFromJsonAsync<JsonDocument>("/api/digital-engineers/subsidy-claims?pageSize=100");
         var filed = Assert.Single(claims!.RootElement.GetProperty("items").EnumerateArray(), c => c.GetProperty("certificateId").GetString() == certificateId);
         Assert.Equal("Submitted", filed.GetProperty("status").GetString());
@@ -204,16 +204,6 @@ public sealed partial class DigitalJourneyTests(BrowserHost host)
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = host.Address };
-        using var token = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(userName, DemoAccounts.Password));
-        token.EnsureSuccessStatusCode();
-        using var answer = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", answer.RootElement.GetProperty("access_token").GetString());
-        return client;
-    }
 
     private static async Task ShotAsync(IPage page, string name)
     {

@@ -55,7 +55,7 @@ public sealed class EmployerJourneyTests(BrowserHost host)
         });
 
         // The API: the person exists, at HR's employer, with the employer's region and sector.
-        using var api = await ApiAsync();
+        using var api = await host.ApiAsync(Hr);
         var employer = (await api.GetFromJsonAsync<JsonElement>("/api/registry/employers")).GetProperty("items")[0];
         var found = await api.GetFromJsonAsync<JsonElement>("/api/registry/professionals?name=" + Uri.EscapeDataString(name));
         var person = Assert.Single(found.GetProperty("items").EnumerateArray());
@@ -86,7 +86,7 @@ public sealed class EmployerJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task HR_imports_a_CSV_sees_progress_and_row_results_and_the_good_rows_exist()
     {
-        using var api = await ApiAsync();
+        using var api = await host.ApiAsync(Hr);
         var employerCode = (await api.GetFromJsonAsync<JsonElement>("/api/registry/employers")).GetProperty("items")[0].GetProperty("creditCode").GetString();
         var good = new[] { ("导入甲" + UniqueHan(3), NewIdNumber()), ("导入乙" + UniqueHan(3), NewIdNumber()) };
         var csv = new StringBuilder("身份证号,姓名,工作单位统一社会信用代码,最高学历,职称级别\n");
@@ -152,7 +152,7 @@ public sealed class EmployerJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task The_compliance_overview_shows_the_counts_of_the_APIs_summary_and_drills_down_to_a_person()
     {
-        using var api = await ApiAsync();
+        using var api = await host.ApiAsync(Hr);
         var summary = await api.GetFromJsonAsync<JsonElement>("/api/compliance/summary?groupBy=employer");
         var total = summary.GetProperty("total");
         foreach (var width in BrowserHost.Widths)
@@ -267,28 +267,13 @@ public sealed class EmployerJourneyTests(BrowserHost host)
             }
         });
 
-        using var api = await ApiAsync();
+        using var api = await host.ApiAsync(Hr);
         var found = await api.GetFromJsonAsync<JsonElement>("/api/registry/professionals?status=Left&name=" + Uri.EscapeDataString(name));
         var person = Assert.Single(found.GetProperty("items").EnumerateArray());
         Assert.Equal("Left", person.GetProperty("status").GetString());
         var history = await api.GetFromJsonAsync<JsonElement>($"/api/registry/professionals/{person.GetProperty("id").GetGuid()}/employments");
         var only = Assert.Single(history.EnumerateArray());
         Assert.Equal(today, only.GetProperty("endedOn").GetString());
-    }
-
-    private async Task<HttpClient> ApiAsync()
-    {
-        var client = new HttpClient { BaseAddress = host.Address };
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password",
-            ["username"] = Hr,
-            ["password"] = DemoAccounts.Password,
-        }));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, body.ToString());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
-        return client;
     }
 
     private static string NewIdNumber() =>

@@ -13,19 +13,14 @@ namespace KnowledgeRenewal.IntegrationTests.Browser;
 /// finish, read the installed modules and the platform's health — each outcome checked through the API.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class OfficeCreditsJourneyTests(BrowserHost host) : IAsyncLifetime
+public sealed class OfficeCreditsJourneyTests(BrowserHost host)
 {
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // The next journey may sign in as the same two-factor account: leave it a code this one has not used.
-    public Task DisposeAsync() => NextCodeAsync();
-
     private const string Reason = "持证人所在单位报告其中一项培训记录系冒名参训，经核实予以作废。";
 
     [BrowserFact]
     public async Task The_program_office_revokes_a_certificate_with_a_reason_and_its_public_verification_shows_it_revoked()
     {
-        using var api = await ApiAsync("demo.program-office");
+        using var api = await host.ApiAsync("demo.program-office");
         var year = DateTime.UtcNow.Year - 1;
 
         // A valid certificate of last year, not the demo professional's own (other journeys read theirs): the last row
@@ -36,7 +31,6 @@ public sealed class OfficeCreditsJourneyTests(BrowserHost host) : IAsyncLifetime
 
         await host.RunAsync(nameof(The_program_office_revokes_a_certificate_with_a_reason_and_its_public_verification_shows_it_revoked), 390, async page =>
         {
-            await NextCodeAsync();
             await BrowserHost.SignInAsync(page, "demo.program-office");
             await page.ClickAsync(".site-menu > summary");
             await page.ClickAsync(".site-nav a[href='/certificates']");
@@ -92,7 +86,7 @@ public sealed class OfficeCreditsJourneyTests(BrowserHost host) : IAsyncLifetime
     [BrowserFact]
     public async Task The_program_office_sees_the_flagged_records_of_the_whole_city_and_narrows_them_to_a_county()
     {
-        using var api = await ApiAsync("demo.program-office");
+        using var api = await host.ApiAsync("demo.program-office");
         var all = await api.GetAsAsync<PageAnswer<RecordRow>>("/api/credit-records?status=Pending&flagged=true&pageSize=1");
 
         // A county with flagged records still waiting (other journeys review some of them).
@@ -111,7 +105,6 @@ public sealed class OfficeCreditsJourneyTests(BrowserHost host) : IAsyncLifetime
         Assert.True(county is { Total: > 0 } && all.Total >= county.Total, $"city {all.Total}, no county with flagged records waiting");
         await host.RunAsync(nameof(The_program_office_sees_the_flagged_records_of_the_whole_city_and_narrows_them_to_a_county), 390, async page =>
         {
-            await NextCodeAsync();
             await BrowserHost.SignInAsync(page, "demo.program-office");
             await page.ClickAsync(".site-menu > summary");
             await page.ClickAsync(".site-nav a[href='/reviews/records']");
@@ -143,7 +136,6 @@ public sealed class OfficeCreditsJourneyTests(BrowserHost host) : IAsyncLifetime
         Guid jobId = default;
         await host.RunAsync(nameof(The_program_office_starts_a_recomputation_and_watches_it_finish), 1280, async page =>
         {
-            await NextCodeAsync();
             await BrowserHost.SignInAsync(page, "demo.program-office");
             await page.ClickAsync(".site-nav a[href='/compliance/recompute']");
             await BrowserHost.AssertAccessibleAsync(page);
@@ -168,7 +160,7 @@ public sealed class OfficeCreditsJourneyTests(BrowserHost host) : IAsyncLifetime
             Assert.Contains($"/compliance/recompute/{jobId}", await page.Locator("[data-recompute-jobs]").InnerHTMLAsync(), StringComparison.Ordinal);
         });
 
-        using var api = await ApiAsync("demo.program-office");
+        using var api = await host.ApiAsync("demo.program-office");
         var job = await api.GetAsAsync<RecomputeJob>($"/api/compliance/recompute/{jobId}");
         Assert.Equal(("Completed", year, "platform"), (job.Status, job.Year, job.Module));
         Assert.True(job.Processed > 0 && job.Processed == job.Total, $"processed {job.Processed} of {job.Total}");
@@ -177,7 +169,7 @@ public sealed class OfficeCreditsJourneyTests(BrowserHost host) : IAsyncLifetime
     [BrowserFact]
     public async Task The_system_administrator_sees_the_installed_modules_and_the_platforms_health()
     {
-        using var api = await ApiAsync("demo.system-admin");
+        using var api = await host.ApiAsync("demo.system-admin");
         var modules = await api.GetAsAsync<List<ModuleRow>>("/api/admin/modules");
         var health = await api.GetAsAsync<HealthAnswer>("/api/admin/health");
         Assert.NotEmpty(modules);
@@ -186,7 +178,6 @@ public sealed class OfficeCreditsJourneyTests(BrowserHost host) : IAsyncLifetime
         {
             await host.RunAsync(nameof(The_system_administrator_sees_the_installed_modules_and_the_platforms_health), width, async page =>
             {
-                await NextCodeAsync();
                 await BrowserHost.SignInAsync(page, "demo.system-admin");
                 Assert.Contains("系统运行状况", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
                 if (width == 390)
@@ -235,19 +226,9 @@ public sealed class OfficeCreditsJourneyTests(BrowserHost host) : IAsyncLifetime
     private async Task<HashSet<Guid>> OwnCertificateHoldersAsync()
     {
         // The demo professional's own certificates (a professional lists only their own): other journeys read them.
-        using var professional = await ApiAsync("demo.professional");
+        using var professional = await host.ApiAsync("demo.professional");
         var own = await professional.GetAsAsync<PageAnswer<CertificateRow>>("/api/certificates?pageSize=100");
         return [.. own.Items.Select(c => c.ProfessionalId)];
-    }
-
-    // A two-factor code is accepted once: before each sign-in of a two-factor account (the browser's or a token's),
-    // wait for the next 30-second step, so neither this journey's own earlier sign-in nor another journey's just before
-    // has used the code now shown.
-    private static Task NextCodeAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        var next = DateTimeOffset.FromUnixTimeSeconds((AuthenticatorCode.StepOf(now) + 1) * AuthenticatorCode.StepSeconds);
-        return Task.Delay(next - now + TimeSpan.FromMilliseconds(500));
     }
 
     private static async Task ShotAsync(IPage page)
@@ -261,22 +242,6 @@ public sealed class OfficeCreditsJourneyTests(BrowserHost host) : IAsyncLifetime
         var width = page.ViewportSize?.Width ?? 0;
         var name = new Uri(page.Url).PathAndQuery.Trim('/').Replace('/', '_').Replace('?', '_').Replace('&', '_').Replace('=', '-');
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}-{Environment.TickCount64}.png"), FullPage = true });
-    }
-
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        if (DemoAccounts.All.Single(a => a.UserName == userName).RequiresTwoFactor)
-        {
-            await NextCodeAsync();
-        }
-
-        var client = new HttpClient { BaseAddress = host.Address };
-        var key = DemoAccounts.All.Single(a => a.UserName == userName).AuthenticatorKey;
-        using var grant = TestAccounts.PasswordGrant(userName, DemoAccounts.Password, key is null ? null : AuthenticatorCode.Compute(key, DateTimeOffset.UtcNow));
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
-        var token = await response.ReadAsAsync<TokenAnswer>(System.Net.HttpStatusCode.OK, $"token for {userName}");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return client;
     }
 
     /// <summary>A certificate in a list.</summary>

@@ -25,8 +25,8 @@ public sealed class OfficeJourneyTests(BrowserHost host)
     public async Task The_program_office_takes_a_project_through_every_step_in_the_browser_and_publishes_it_after_its_notice()
     {
         // The steps before the office (the applicant's and the recommender's, each tested in its own journey) through the API.
-        using var provider = await ApiAsync("demo.provider-staff");
-        using var department = await ApiAsync("demo.department-admin");
+        using var provider = await host.ApiAsync("demo.provider-staff");
+        using var department = await host.ApiAsync("demo.department-admin");
         var me = await department.GetAsAsync<MeAnswer>("/api/me");
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
         var title = $"项目办审批全流程研修班（{Guid.NewGuid().ToString("N")[..6]}）";
@@ -51,7 +51,7 @@ public sealed class OfficeJourneyTests(BrowserHost host)
 
         await host.RunAsync(nameof(The_program_office_takes_a_project_through_every_step_in_the_browser_and_publishes_it_after_its_notice), 1280, async page =>
         {
-            await SignInOfficeAsync(page);
+            await BrowserHost.SignInAsync(page, Office);
             await page.ClickAsync(".site-nav a[href='/office/projects']");
             Assert.Equal("项目审批", await page.Locator("h1").InnerTextAsync());
             await BrowserHost.AssertAccessibleAsync(page);
@@ -107,7 +107,7 @@ public sealed class OfficeJourneyTests(BrowserHost host)
 
         await host.RunAsync(nameof(The_program_office_takes_a_project_through_every_step_in_the_browser_and_publishes_it_after_its_notice) + "-publish", 390, async page =>
         {
-            await SignInOfficeAsync(page);
+            await BrowserHost.SignInAsync(page, Office);
             await page.GotoAsync($"/office/projects/{id}");
             Assert.Contains("尚未处理", await page.Locator("[data-action='publish'] [data-blocked]").InnerTextAsync(), StringComparison.Ordinal);
             await BrowserHost.AssertAccessibleAsync(page);
@@ -153,13 +153,13 @@ public sealed class OfficeJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task The_program_office_designates_a_base_and_changes_its_status_in_the_browser()
     {
-        using var provider = await ApiAsync("demo.provider-staff");
+        using var provider = await host.ApiAsync("demo.provider-staff");
         var organization = (await provider.GetAsAsync<MeAnswer>("/api/me")).Organization.Id;
         var name = $"济宁市专业技术人员继续教育基地（浏览器测试 {Guid.NewGuid().ToString("N")[..6]}）";
         var baseId = "";
         await host.RunAsync(nameof(The_program_office_designates_a_base_and_changes_its_status_in_the_browser), 1280, async page =>
         {
-            await SignInOfficeAsync(page);
+            await BrowserHost.SignInAsync(page, Office);
             await page.ClickAsync(".site-nav a[href='/registry/bases']");
             Assert.Equal("继续教育基地", await page.Locator("h1").InnerTextAsync());
             await BrowserHost.AssertAccessibleAsync(page);
@@ -214,7 +214,7 @@ public sealed class OfficeJourneyTests(BrowserHost host)
 
         await host.RunAsync(nameof(The_program_office_designates_a_base_and_changes_its_status_in_the_browser) + "-phone", 390, async page =>
         {
-            await SignInOfficeAsync(page);
+            await BrowserHost.SignInAsync(page, Office);
             foreach (var address in new[] { "/registry/bases", $"/registry/bases/{baseId}", $"/registry/bases/{baseId}/edit", "/registry/bases/new" })
             {
                 await page.GotoAsync(address);
@@ -224,7 +224,7 @@ public sealed class OfficeJourneyTests(BrowserHost host)
             }
         });
 
-        using var api = await ApiAsync(Office);
+        using var api = await host.ApiAsync(Office);
         var designation = await api.GetAsAsync<EducationBaseAnswer>($"/api/registry/education-bases/{baseId}");
         Assert.Equal((organization, "Municipal", "Revoked"), (designation.OrganizationId, designation.Level, designation.Status));
     }
@@ -248,34 +248,6 @@ public sealed class OfficeJourneyTests(BrowserHost host)
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    // The program office signs in with a one-time code; a code is refused once its 30-second window has been used (by
-    // this journey or the one before), so a refused code waits for the next window.
-    private static async Task SignInOfficeAsync(IPage page)
-    {
-        await BrowserHost.SignInAsync(page, Office);
-        for (var attempt = 0; attempt < 3 && page.Url.Contains("/account/login", StringComparison.Ordinal); attempt++)
-        {
-            await WaitForNextWindowAsync();
-            if (!page.Url.Contains("/account/login/code", StringComparison.Ordinal))
-            {
-                await BrowserHost.SignInAsync(page, Office);
-                continue;
-            }
-
-            await page.FillAsync("#Code", AuthenticatorCode.Compute(DemoAccounts.AuthenticatorKeyFor(Office), DateTimeOffset.UtcNow));
-            await page.ClickAsync("form.auth-form button[type=submit]");
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        }
-
-        Assert.DoesNotContain("/account/login", page.Url, StringComparison.Ordinal);
-    }
-
-    private static Task WaitForNextWindowAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        return Task.Delay(TimeSpan.FromSeconds(30 - (now.ToUnixTimeSeconds() % 30)) + TimeSpan.FromMilliseconds(500));
-    }
-
     /// <summary>With <c>KR_SHOTS_DIR</c> set, saves the page as a person sees it (for looking at the pages, not a check).</summary>
     private static async Task ShotAsync(IPage page)
     {
@@ -288,26 +260,5 @@ public sealed class OfficeJourneyTests(BrowserHost host)
         var width = page.ViewportSize?.Width ?? 0;
         var name = new Uri(page.Url).PathAndQuery.Trim('/').Replace('/', '_').Replace('?', '_').Replace('&', '_').Replace('=', '-');
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"office-{name}-{width}-{Environment.TickCount64}.png"), FullPage = true });
-    }
-
-    /// <summary>An API client with a bearer token of a demo account (its one-time code when it needs one, waiting for a fresh window if refused).</summary>
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(3) };
-        var key = DemoAccounts.All.Single(a => a.UserName == userName).AuthenticatorKey;
-        for (var attempt = 0; ; attempt++)
-        {
-            using var grant = TestAccounts.PasswordGrant(userName, DemoAccounts.Password, key is null ? null : AuthenticatorCode.Compute(key, DateTimeOffset.UtcNow));
-            using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
-            if (response.StatusCode != HttpStatusCode.OK && key is not null && attempt < 2)
-            {
-                await WaitForNextWindowAsync();
-                continue;
-            }
-
-            var token = await response.ReadAsAsync<TokenAnswer>(HttpStatusCode.OK, $"token for {userName}");
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-            return client;
-        }
     }
 }

@@ -30,8 +30,7 @@ public sealed class OfficePlansJourneyTests(BrowserHost host)
     public async Task The_program_office_sets_this_years_targets_in_the_browser_and_sees_the_progress_the_API_computes()
     {
         var year = ProgramCalendar.Today(TimeProvider.System).Year;
-        using var api = await OfficeApiAsync();
-        await FreshStepAsync();
+        using var api = await host.ApiAsync(Office);
         string actualOnPage = "";
         await host.RunAsync(nameof(The_program_office_sets_this_years_targets_in_the_browser_and_sees_the_progress_the_API_computes), 1280, async page =>
         {
@@ -104,15 +103,13 @@ public sealed class OfficePlansJourneyTests(BrowserHost host)
         Assert.Equal(15_000, targets.Single(t => t.GetProperty("key").GetString() == "370811").GetProperty("targetTrainees").GetInt32());
         Assert.Equal(32_000, targets.Single(t => t.GetProperty("key").GetString() == "education").GetProperty("targetTrainees").GetInt32());
         Assert.Equal(22, targets.Single(t => t.GetProperty("key").GetString() == "AdvancedSeminar").GetProperty("targetProjects").GetInt32());
-        await FreshStepAsync();
     }
 
     [BrowserFact]
     public async Task The_program_office_approves_a_subsidy_claim_and_records_its_payment_in_the_browser()
     {
         const string reference = "JNBT-浏览器-0001";
-        using var api = await OfficeApiAsync();
-        await FreshStepAsync();
+        using var api = await host.ApiAsync(Office);
         var claimId = "";
         await host.RunAsync(nameof(The_program_office_approves_a_subsidy_claim_and_records_its_payment_in_the_browser), 1280, async page =>
         {
@@ -175,14 +172,12 @@ public sealed class OfficePlansJourneyTests(BrowserHost host)
         Assert.Equal(["submitted", "approved", "paid"], steps.Select(s => s.GetProperty("step").GetString()));
         Assert.Equal(("材料齐全，符合补贴条件", Office), (steps[1].GetProperty("comment").GetString(), steps[1].GetProperty("by").GetString()));
         Assert.Equal((reference, Office), (steps[2].GetProperty("comment").GetString(), steps[2].GetProperty("by").GetString()));
-        await FreshStepAsync();
     }
 
     [BrowserFact]
     public async Task The_program_office_lists_an_institution_and_changes_another_ones_validity_in_the_browser()
     {
-        using var api = await OfficeApiAsync();
-        await FreshStepAsync();
+        using var api = await host.ApiAsync(Office);
         var listedId = "";
         var changedId = "";
         var listedName = "";
@@ -254,7 +249,6 @@ public sealed class OfficePlansJourneyTests(BrowserHost host)
         using var listed = JsonDocument.Parse(await api.GetStringAsync(new Uri($"/api/digital-engineers/institutions/{listedId}", UriKind.Relative)));
         Assert.Equal(("Evaluation", listedName, "2027-12-31"), (listed.RootElement.GetProperty("kind").GetString(), listed.RootElement.GetProperty("organizationName").GetString(), listed.RootElement.GetProperty("validTo").GetString()));
         Assert.Equal(["BigData:Senior", "CloudComputing:Senior"], listed.RootElement.GetProperty("scopes").EnumerateArray().Select(s => s.GetProperty("field").GetString() + ":" + s.GetProperty("level").GetString()));
-        await FreshStepAsync();
     }
 
     private static async Task<string> FieldErrorAsync(IPage page, string label) =>
@@ -263,26 +257,6 @@ public sealed class OfficePlansJourneyTests(BrowserHost host)
     // The message next to a field, without the words only a screen reader hears.
     private static async Task<string> ErrorOfAsync(IPage page, string id) =>
         (await page.Locator($"#{id}-error").InnerTextAsync()).Replace("错误：", "", StringComparison.Ordinal).Trim();
-
-    // A two-factor code is accepted once per 30-second step and account: the office's token and its browser session (and
-    // the next test's sign-in) each start in a fresh step.
-    private static Task FreshStepAsync()
-    {
-        var now = DateTimeOffset.UtcNow;
-        var left = 30_000 - (now.ToUnixTimeMilliseconds() % 30_000);
-        return Task.Delay(TimeSpan.FromMilliseconds(left + 300));
-    }
-
-    private async Task<HttpClient> OfficeApiAsync()
-    {
-        await FreshStepAsync();
-        var client = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromMinutes(3) };
-        using var grant = TestAccounts.PasswordGrant(Office, DemoAccounts.Password, AuthenticatorCode.Compute(DemoAccounts.AuthenticatorKeyFor(Office), DateTimeOffset.UtcNow));
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
-        var token = await response.ReadAsAsync<TokenAnswer>(HttpStatusCode.OK, $"token for {Office}");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return client;
-    }
 
     private static async Task ShotAsync(IPage page, string name)
     {

@@ -24,7 +24,7 @@ public sealed partial class ProfessionalJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task The_professional_sees_their_hours_and_the_shortfall_the_compliance_API_explains()
     {
-        using var api = await ApiAsync(Professional);
+        using var api = await host.ApiAsync(Professional);
         var id = await OwnIdAsync(api);
         using var compliance = await JsonAsync(api, $"/api/professionals/{id}/compliance");
         var thisYear = compliance.RootElement.GetProperty("year").GetInt32();
@@ -82,7 +82,7 @@ public sealed partial class ProfessionalJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task The_professional_downloads_their_transcript_as_an_xlsx_with_every_record()
     {
-        using var api = await ApiAsync(Professional);
+        using var api = await host.ApiAsync(Professional);
         var id = await OwnIdAsync(api);
         using var transcript = await JsonAsync(api, $"/api/professionals/{id}/transcript");
         var recordIds = transcript.RootElement.GetProperty("years").EnumerateArray()
@@ -115,7 +115,7 @@ public sealed partial class ProfessionalJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task The_professional_issues_this_years_certificate_and_the_verification_page_confirms_it()
     {
-        using var api = await ApiAsync(Professional);
+        using var api = await host.ApiAsync(Professional);
         var id = await OwnIdAsync(api);
         var year = DateTime.UtcNow.AddHours(8).Year.ToString(CultureInfo.InvariantCulture);
 
@@ -160,7 +160,7 @@ public sealed partial class ProfessionalJourneyTests(BrowserHost host)
     public async Task Declarations_page_two_shows_the_records_after_the_twentieth()
     {
         const string reviewer = "demo.department-admin";
-        using var api = await ApiAsync(reviewer);
+        using var api = await host.ApiAsync(reviewer);
         using var second = await JsonAsync(api, "/api/declarations?page=2&pageSize=20");
         var expected = second.RootElement.GetProperty("items").EnumerateArray().Select(d => "/declarations/" + d.GetProperty("id").GetString()).ToList();
         Assert.NotEmpty(expected);
@@ -215,7 +215,7 @@ public sealed partial class ProfessionalJourneyTests(BrowserHost host)
             Assert.Equal(0, await page.Locator(".banner-success").CountAsync());
 
             // In the data: the declaration went on to the department, reviewed once.
-            using var api = await ApiAsync(reviewer);
+            using var api = await host.ApiAsync(reviewer);
             using var declaration = await JsonAsync(api, "/api" + address);
             Assert.Equal("AwaitingDepartment", declaration.RootElement.GetProperty("status").GetString());
             Assert.Single(declaration.RootElement.GetProperty("trail").EnumerateArray(), s => s.GetProperty("step").GetString() == "employer");
@@ -224,25 +224,6 @@ public sealed partial class ProfessionalJourneyTests(BrowserHost host)
 
     private static async Task<List<string>> Links(IPage page) =>
         [.. (await page.Locator("table a[href^='/declarations/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))];
-
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var account = DemoAccounts.All.Single(a => a.UserName == userName);
-        var client = new HttpClient { BaseAddress = host.Address };
-        var form = new Dictionary<string, string> { ["grant_type"] = "password", ["username"] = userName, ["password"] = DemoAccounts.Password, ["scope"] = "offline_access" };
-        if (account.AuthenticatorKey is { } key)
-        {
-            form["totp_code"] = AuthenticatorCode.Compute(key, DateTimeOffset.UtcNow);
-        }
-
-        using var content = new FormUrlEncodedContent(form);
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), content);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"token for {userName}: {(int)response.StatusCode} {body}");
-        using var token = JsonDocument.Parse(body);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
-        return client;
-    }
 
     private static async Task<string> OwnIdAsync(HttpClient api)
     {

@@ -87,7 +87,7 @@ public sealed class ProviderJourneyTests(BrowserHost host)
         });
 
         // The professional named in the roster has the record of the class.
-        using var professional = await ApiAsync("demo.professional");
+        using var professional = await host.ApiAsync("demo.professional");
         using var records = await professional.GetFromJsonAsync<JsonDocument>($"/api/credit-records?classId={classId}");
         var record = Assert.Single(records!.RootElement.GetProperty("items").EnumerateArray());
         Assert.Equal(6m, record.GetProperty("hours").GetDecimal());
@@ -144,7 +144,7 @@ public sealed class ProviderJourneyTests(BrowserHost host)
             await ShotAsync(page, "class-new-errors");
         });
 
-        using var provider = await ApiAsync(Provider);
+        using var provider = await host.ApiAsync(Provider);
         using var classes = await provider.GetFromJsonAsync<JsonDocument>("/api/classes?pageSize=100");
         Assert.DoesNotContain(classes!.RootElement.GetProperty("items").EnumerateArray(), c => c.GetProperty("title").GetString() == title);
     }
@@ -189,7 +189,7 @@ public sealed class ProviderJourneyTests(BrowserHost host)
             await ShotAsync(page, "project");
         });
 
-        using var provider = await ApiAsync(Provider);
+        using var provider = await host.ApiAsync(Provider);
         using var project = await provider.GetFromJsonAsync<JsonDocument>($"/api/projects/{projectId}");
         Assert.Equal(("Submitted", title), (project!.RootElement.GetProperty("project").GetProperty("status").GetString(), project.RootElement.GetProperty("project").GetProperty("title").GetString()));
 
@@ -239,16 +239,6 @@ public sealed class ProviderJourneyTests(BrowserHost host)
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = host.Address };
-        using var token = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), TestAccounts.PasswordGrant(userName, DemoAccounts.Password));
-        token.EnsureSuccessStatusCode();
-        using var answer = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", answer.RootElement.GetProperty("access_token").GetString());
-        return client;
-    }
 
     private static async Task ShotAsync(IPage page, string name)
     {

@@ -18,7 +18,7 @@ public sealed class RegionJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task The_county_admin_finds_a_person_of_the_county_by_name_and_sees_the_ID_number_masked_as_the_API_does()
     {
-        using var api = await ApiAsync("demo.county-admin");
+        using var api = await host.ApiAsync("demo.county-admin");
         var listed = await api.GetAsAsync<PageAnswer<ProfessionalAnswer>>("/api/registry/professionals?pageSize=1&page=3");
         var wanted = Assert.Single(listed.Items);
         Assert.Equal("370811", wanted.RegionCode);
@@ -72,9 +72,9 @@ public sealed class RegionJourneyTests(BrowserHost host)
         const string opinion = "项目方案完整，师资和经费安排合理，同意推荐。";
 
         // The demo provider applies for a seminar recommended by the demo health department (the provider's work, through the API).
-        using var department = await ApiAsync("demo.department-admin");
+        using var department = await host.ApiAsync("demo.department-admin");
         var me = await department.GetAsAsync<MeAnswer>("/api/me");
-        using var provider = await ApiAsync("demo.provider-staff");
+        using var provider = await host.ApiAsync("demo.provider-staff");
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
         var title = $"基层卫生骨干人才知识更新研修班（{Guid.NewGuid().ToString("N")[..6]}）";
         var (created, etag) = await ProjectPlatform.CreateAsync(provider, new
@@ -118,7 +118,7 @@ public sealed class RegionJourneyTests(BrowserHost host)
             await ShotAsync(page);
         });
 
-        using var api = await ApiAsync("demo.department-admin");
+        using var api = await host.ApiAsync("demo.department-admin");
         var detail = await api.GetAsAsync<ProjectDetailAnswer>($"/api/projects/{id}");
         Assert.Equal("Recommended", detail.Project.Status);
         var step = detail.History.OrderBy(h => h.Sequence).Last();
@@ -128,7 +128,7 @@ public sealed class RegionJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task A_flagged_roster_record_approved_in_the_browser_is_approved_in_the_API()
     {
-        using var api = await ApiAsync("demo.county-admin");
+        using var api = await host.ApiAsync("demo.county-admin");
         var waiting = await api.GetAsAsync<PageAnswer<RecordAnswer>>("/api/credit-records?status=Pending&flagged=true&pageSize=100");
         Assert.True(waiting.Total >= 1, $"the demo county has {waiting.Total} flagged records waiting");
         Guid approvedId = default;
@@ -184,7 +184,7 @@ public sealed class RegionJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task The_compliance_page_shows_the_numbers_of_the_APIs_summary()
     {
-        using var api = await ApiAsync("demo.county-admin");
+        using var api = await host.ApiAsync("demo.county-admin");
         var byEmployer = await api.GetAsAsync<SummaryAnswer>("/api/compliance/summary?groupBy=employer");
         var byDepartment = await api.GetAsAsync<SummaryAnswer>("/api/compliance/summary?groupBy=department");
         Assert.True(byEmployer.Total.People > 0, "the demo county has compliance rows");
@@ -224,7 +224,7 @@ public sealed class RegionJourneyTests(BrowserHost host)
     [BrowserFact]
     public async Task The_county_admin_drills_from_an_employer_to_its_people_filters_by_status_and_opens_a_persons_hours()
     {
-        using var api = await ApiAsync("demo.county-admin");
+        using var api = await host.ApiAsync("demo.county-admin");
         var byEmployer = await api.GetAsAsync<SummaryAnswer>("/api/compliance/summary?groupBy=employer");
         var employer = byEmployer.Groups.Where(g => g.Name is not null).OrderByDescending(g => g.People).First();
         var all = await api.GetAsAsync<PageAnswer<PersonComplianceAnswer>>($"/api/compliance/people?employerId={employer.Key}&pageSize=100");
@@ -312,18 +312,6 @@ public sealed class RegionJourneyTests(BrowserHost host)
         var width = page.ViewportSize?.Width ?? 0;
         var name = new Uri(page.Url).PathAndQuery.Trim('/').Replace('/', '_').Replace('?', '_').Replace('&', '_').Replace('=', '-');
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}-{Environment.TickCount64}.png"), FullPage = true });
-    }
-
-    /// <summary>An API client with a bearer token of a demo account (its current two-factor code when it needs one).</summary>
-    private async Task<HttpClient> ApiAsync(string userName)
-    {
-        var client = new HttpClient { BaseAddress = host.Address };
-        var key = DemoAccounts.All.Single(a => a.UserName == userName).AuthenticatorKey;
-        using var grant = TestAccounts.PasswordGrant(userName, DemoAccounts.Password, key is null ? null : AuthenticatorCode.Compute(key, DateTimeOffset.UtcNow));
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
-        var token = await response.ReadAsAsync<TokenAnswer>(System.Net.HttpStatusCode.OK, $"token for {userName}");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return client;
     }
 }
 

@@ -53,7 +53,7 @@ public sealed class SignInJourneyTests(BrowserHost host)
                 await BrowserHost.AssertAccessibleAsync(page);
                 await BrowserHost.AssertFitsWidthAsync(page);
 
-                await page.FillAsync("#Code", AuthenticatorCode.Compute(key, DateTimeOffset.UtcNow));
+                await page.FillAsync("#Code", await BrowserHost.UnusedCodeAsync(userName));
                 await page.ClickAsync("form.auth-form button[type=submit]");
                 await page.WaitForURLAsync("**/workbench");
 
@@ -69,7 +69,7 @@ public sealed class SignInJourneyTests(BrowserHost host)
         }
 
         // The audit log, read by the audit administrator through the API: a wrong code and a sign-in for each.
-        using var api = await AuditorAsync();
+        using var api = await host.ApiAsync("demo.audit-admin");
         foreach (var userId in signedIn)
         {
             var from = Uri.EscapeDataString(started.ToString("O", CultureInfo.InvariantCulture));
@@ -101,16 +101,5 @@ public sealed class SignInJourneyTests(BrowserHost host)
 
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"signin-{name}-{page.ViewportSize?.Width ?? 0}.png"), FullPage = true });
-    }
-
-    private async Task<HttpClient> AuditorAsync()
-    {
-        const string auditor = "demo.audit-admin";
-        var client = new HttpClient { BaseAddress = host.Address };
-        using var grant = TestAccounts.PasswordGrant(auditor, DemoAccounts.Password, AuthenticatorCode.Compute(DemoAccounts.AuthenticatorKeyFor(auditor), DateTimeOffset.UtcNow));
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
-        var token = await response.ReadAsAsync<TokenAnswer>(System.Net.HttpStatusCode.OK, $"token for {auditor}");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return client;
     }
 }
