@@ -7,7 +7,7 @@ namespace KnowledgeRenewal.ArchitectureTests;
 /// The rules of the core's layout, as functions over assemblies and namespace roots, so the tests can run them on the
 /// platform and on planted violations alike (a rule that cannot fail is no rule).
 /// <list type="bullet">
-/// <item>The kernel, then Identity, Registry, Programs, Credits, Reporting: each area may use the ones before it, never after.</item>
+/// <item>The kernel, then Identity, Registry, Programs, Credits, Supervision, Reporting: each area may use the ones before it, never after.</item>
 /// <item>An area uses another only through its published surface: <c>Domain</c> and <c>Contracts</c> (demo data may
 /// build on other areas' <c>Demo</c>); never its <c>UseCases</c>, <c>Persistence</c>, <c>Web</c>, <c>Pages</c>.</item>
 /// <item>An area's <c>Domain</c> knows no EF Core and no ASP.NET (but Identity's store-agnostic abstractions), and
@@ -17,11 +17,11 @@ namespace KnowledgeRenewal.ArchitectureTests;
 public static class ArchitectureRules
 {
     /// <summary>The core's areas in dependency order (each may use those before it).</summary>
-    public static readonly string[] Areas = ["Identity", "Registry", "Programs", "Credits", "Reporting"];
+    public static readonly string[] Areas = ["Identity", "Registry", "Programs", "Credits", "Supervision", "Reporting"];
 
     /// <summary>The platform's own assemblies (a module may reference none but the SDK).</summary>
     public static readonly string[] PlatformAssemblies =
-        ["KnowledgeRenewal.Kernel", "KnowledgeRenewal.Identity", "KnowledgeRenewal.Registry", "KnowledgeRenewal.Programs", "KnowledgeRenewal.Credits", "KnowledgeRenewal.Reporting", "KnowledgeRenewal.Host"];
+        ["KnowledgeRenewal.Kernel", "KnowledgeRenewal.Identity", "KnowledgeRenewal.Registry", "KnowledgeRenewal.Programs", "KnowledgeRenewal.Credits", "KnowledgeRenewal.Supervision", "KnowledgeRenewal.Reporting", "KnowledgeRenewal.Host"];
 
     /// <summary>Folders of an area that no other area may use.</summary>
     public static readonly string[] Internals = ["UseCases", "Persistence", "Web", "Pages", "Demo"];

@@ -29,6 +29,7 @@ using KnowledgeRenewal.Host.Endpoints;
 using KnowledgeRenewal.Identity;
 using KnowledgeRenewal.Registry;
 using KnowledgeRenewal.Reporting;
+using KnowledgeRenewal.Supervision;
 using KnowledgeRenewal.Programs;
 using KnowledgeRenewal.Credits;
 using KnowledgeRenewal.Identity.UseCases.SignIn;
@@ -97,6 +98,7 @@ public static class PlatformComposition
         services.AddRegistryArea(configuration);
         services.AddProgramsArea(configuration);
         services.AddCreditsArea(configuration);
+        services.AddSupervisionArea(configuration);
         services.AddReportingArea(configuration);
         services.AddPlatformWebSecurity(configuration);
         AddApplication(services, registry);
@@ -165,6 +167,7 @@ public static class PlatformComposition
         api.MapRegistryArea();
         api.MapProgramsArea();
         api.MapCreditsArea();
+        api.MapSupervisionArea();
         api.MapReportingArea();
         ModuleWebParts.MapEndpoints(api, registry);
         return app;
@@ -193,6 +196,7 @@ public static class PlatformComposition
         [.. registry.Enabled.Select(m => m.Assembly)
             .Prepend(typeof(PlatformComposition).Assembly)
             .Prepend(typeof(ReportingArea).Assembly)
+            .Prepend(typeof(SupervisionArea).Assembly)
             .Prepend(typeof(CreditsArea).Assembly)
             .Prepend(typeof(ProgramsArea).Assembly)
             .Prepend(typeof(RegistryArea).Assembly)
