@@ -44,17 +44,17 @@ public static class AuditChain
         {
             if (record.Sequence != expectedSequence)
             {
-                return AuditVerification.Broken(count, record.Sequence, $"expected record {expectedSequence}, found {record.Sequence}: records are missing or were inserted");
+                return AuditVerification.Broken(count, record.Sequence, AuditBreak.SequenceGap, $"expected record {expectedSequence}, found {record.Sequence}: records are missing or were inserted");
             }
 
             if (!string.Equals(record.PreviousHash, expectedPrevious, StringComparison.Ordinal))
             {
-                return AuditVerification.Broken(count, record.Sequence, "its previous-hash does not match the record before it");
+                return AuditVerification.Broken(count, record.Sequence, AuditBreak.PreviousHashMismatch, "its previous-hash does not match the record before it");
             }
 
             if (!string.Equals(ComputeHash(record, key), record.Hash, StringComparison.Ordinal))
             {
-                return AuditVerification.Broken(count, record.Sequence, "its content does not match its hash: the record was altered");
+                return AuditVerification.Broken(count, record.Sequence, AuditBreak.Altered, "its content does not match its hash: the record was altered");
             }
 
             expectedPrevious = record.Hash;
@@ -64,7 +64,7 @@ public static class AuditChain
 
         if (expectedSequence - 1 != head.LastSequence || !string.Equals(expectedPrevious, head.LastHash, StringComparison.Ordinal))
         {
-            return AuditVerification.Broken(count, expectedSequence, $"the chain ends at {expectedSequence - 1} but the head says {head.LastSequence}: newest records were removed or the head was altered");
+            return AuditVerification.Broken(count, expectedSequence, AuditBreak.NewestRemoved, $"the chain ends at {expectedSequence - 1} but the head says {head.LastSequence}: newest records were removed or the head was altered");
         }
 
         return new AuditVerification(true, count, null, null);
@@ -113,9 +113,32 @@ public static class AuditChain
 /// <param name="IsIntact">Whether every record and the head agree.</param>
 /// <param name="RecordsChecked">Records verified before the first break (all when intact).</param>
 /// <param name="BrokenAtSequence">The sequence where the chain breaks.</param>
-/// <param name="Reason">Why it breaks.</param>
-public sealed record AuditVerification(bool IsIntact, long RecordsChecked, long? BrokenAtSequence, string? Reason)
+/// <param name="Reason">Why it breaks (for operators, English).</param>
+/// <param name="Break">What kind of break it is (null when intact); people read it in words (<c>AuditLabels.Break</c>).</param>
+public sealed record AuditVerification(bool IsIntact, long RecordsChecked, long? BrokenAtSequence, string? Reason, AuditBreak? Break = null)
 {
     /// <summary>A broken chain.</summary>
-    public static AuditVerification Broken(long checkedCount, long sequence, string reason) => new(false, checkedCount, sequence, reason);
+    public static AuditVerification Broken(long checkedCount, long sequence, AuditBreak kind, string reason) => new(false, checkedCount, sequence, reason, kind);
+}
+
+/// <summary>The kinds of break the audit-chain verification finds.</summary>
+public enum AuditBreak
+{
+    /// <summary>The sequence has a gap or an extra record: records were removed or inserted.</summary>
+    SequenceGap = 1,
+
+    /// <summary>A record's previous-hash does not match the record before it.</summary>
+    PreviousHashMismatch = 2,
+
+    /// <summary>A record's content does not match its hash: it was altered.</summary>
+    Altered = 3,
+
+    /// <summary>The chain ends before the head's newest record: newest records were removed or the head was altered.</summary>
+    NewestRemoved = 4,
+
+    /// <summary>The chain head is missing.</summary>
+    HeadMissing = 5,
+
+    /// <summary>The head's signature does not match: the head was moved back or altered.</summary>
+    HeadSignature = 6,
 }

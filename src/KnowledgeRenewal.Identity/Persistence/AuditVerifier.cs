@@ -21,7 +21,7 @@ internal sealed class AuditVerifier(PlatformDbContext db, AuditKey key, IAuditTr
         var result = await CheckAsync(cancellationToken).ConfigureAwait(false);
         var details = result.IsIntact
             ? string.Create(CultureInfo.InvariantCulture, $"intact; checked={result.RecordsChecked}")
-            : string.Create(CultureInfo.InvariantCulture, $"broken at {result.BrokenAtSequence}: {result.Reason}; checked={result.RecordsChecked}");
+            : string.Create(CultureInfo.InvariantCulture, $"broken at {result.BrokenAtSequence}: {result.Reason}; break={result.Break}; checked={result.RecordsChecked}");
         await trail.RecordAsync(
             new AuditEvent(AuditActions.AuditVerified, result.IsIntact ? AuditOutcome.Success : AuditOutcome.Failure, nameof(AuditRecord), result.BrokenAtSequence?.ToString(CultureInfo.InvariantCulture), details),
             cancellationToken).ConfigureAwait(false);
@@ -50,7 +50,7 @@ internal sealed class AuditVerifier(PlatformDbContext db, AuditKey key, IAuditTr
         var head = await ReadHeadAsync(cancellationToken).ConfigureAwait(false);
         if (head is null)
         {
-            return (AuditVerification.Broken(0, 1, "the chain head (table AuditChainHead, row Id = 1) is missing"), null);
+            return (AuditVerification.Broken(0, 1, AuditBreak.HeadMissing, "the chain head (table AuditChainHead, row Id = 1) is missing"), null);
         }
 
         var bytes = key.Bytes;
@@ -102,7 +102,7 @@ internal sealed class AuditVerifier(PlatformDbContext db, AuditKey key, IAuditTr
         var end = AuditChain.Verify([], new AuditChainHead { AnchorSequence = cursorSequence, AnchorHash = cursorHash, LastSequence = head.LastSequence, LastHash = head.LastHash }, bytes);
         if (end.IsIntact && !AuditChain.IsAuthentic(head, bytes))
         {
-            end = AuditVerification.Broken(0, head.LastSequence, "the chain head's signature does not match: the newest records were removed and the head moved back, or the head was altered");
+            end = AuditVerification.Broken(0, head.LastSequence, AuditBreak.HeadSignature, "the chain head's signature does not match: the newest records were removed and the head moved back, or the head was altered");
         }
 
         return (end with { RecordsChecked = checkedCount + end.RecordsChecked }, head);

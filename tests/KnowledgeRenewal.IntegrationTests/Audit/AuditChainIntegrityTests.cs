@@ -144,6 +144,7 @@ public sealed class AuditChainIntegrityTests
         var verification = await host.CheckAsync();
         Assert.False(verification.IsIntact);
         Assert.Contains("signature", verification.Reason, StringComparison.Ordinal);
+        Assert.Equal(AuditBreak.HeadSignature, verification.Break);
     }
 
     [Fact]
@@ -162,6 +163,10 @@ public sealed class AuditChainIntegrityTests
         var verifications = (await host.RecordsAsync()).Where(r => r.Action == AuditActions.AuditVerified).ToList();
         Assert.Equal([AuditOutcome.Success, AuditOutcome.Failure], verifications.Select(r => r.Outcome));
         Assert.Contains($"broken at {tampered}", verifications[1].Details, StringComparison.Ordinal);
+
+        // The audit administrator reads the break in words.
+        Assert.Equal(AuditBreak.Altered, broken.Break);
+        Assert.Equal($"已断开：在第 {tampered} 条记录处断开（原因：该记录的内容与其哈希不符，记录已被改动）", KnowledgeRenewal.Identity.Pages.Audit.AuditPageModel.VerificationText(verifications[1]));
     }
 
     [Fact]

@@ -117,6 +117,12 @@ public sealed class DashboardApiTests(PlatformFixture platform)
         Assert.Contains("data-dashboard-table=\"compliance-region\"", page.Html, StringComparison.Ordinal);
         Assert.Contains("href=\"/compliance/people?Year=2025&amp;Region=370811\"", page.Html, StringComparison.Ordinal);
 
+        // The certificates drill down to the county's certificate list of the year and status.
+        Assert.Contains($"href=\"/certificates?Year={Year}&amp;Status=Valid\"", page.Html, StringComparison.Ordinal);
+        var list = await browser.GetAsync($"/certificates?Year={Year}&Status=Valid");
+        Assert.Equal(HttpStatusCode.OK, list.Status);
+        Assert.DoesNotContain("data-status>已作废", list.Html, StringComparison.Ordinal);
+
         // The city's rows by project type are not the county's.
         Assert.DoesNotContain("data-dashboard-table=\"targets-type\"", page.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", page.Html, StringComparison.Ordinal);

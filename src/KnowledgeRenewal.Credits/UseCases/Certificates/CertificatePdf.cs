@@ -1,6 +1,5 @@
 using KnowledgeRenewal.Kernel.Web.Ui;
 using System.Globalization;
-using System.Text;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Credits.Domain;
@@ -36,7 +35,6 @@ public static class CertificatePdf
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(qrTarget);
-        CertificateFontResolver.Install();
         using var document = new PdfDocument();
         document.Info.Title = $"{CertificateLabels.Title} {certificate.Number}";
         document.Info.Subject = string.Create(CultureInfo.InvariantCulture, $"{certificate.Year} 年度继续教育学时证明");
@@ -60,7 +58,7 @@ public static class CertificatePdf
     {
         private readonly PdfDocument document;
         private readonly CertificateView certificate;
-        private readonly Dictionary<(string Family, double Size), XFont> fonts = [];
+        private readonly PdfText pdfText = new();
         private readonly List<(PdfPage Page, XGraphics Graphics)> pages = [];
         private XGraphics gfx = null!;
         private double y;
@@ -303,80 +301,10 @@ public static class CertificatePdf
             return baseline + ((lines.Count - 1) * size * 1.45) + 4;
         }
 
-        private List<string> Wrap(string text, double size, double width)
-        {
-            var lines = new List<string>();
-            var line = new StringBuilder();
-            foreach (var c in text)
-            {
-                line.Append(c);
-                if (Measure(line.ToString(), size) > width && line.Length > 1)
-                {
-                    line.Length--;
-                    lines.Add(line.ToString());
-                    line.Clear().Append(c);
-                }
-            }
+        private List<string> Wrap(string text, double size, double width) => pdfText.Wrap(gfx, text, size, width);
 
-            if (line.Length > 0 || lines.Count == 0)
-            {
-                lines.Add(line.ToString());
-            }
-
-            return lines;
-        }
-
-        // Draws text in runs: Chinese in the CJK font, everything else in the Latin one, on a common baseline.
-        private void Text(string text, double size, double x, double baseline, XColor color, bool centered = false, bool alignRight = false)
-        {
-            var width = Measure(text, size);
-            var left = centered ? x - (width / 2) : alignRight ? x - width : x;
-            var brush = new XSolidBrush(color);
-            foreach (var (run, cjk) in Runs(text))
-            {
-                var font = Font(cjk, size);
-                gfx.DrawString(run, font, brush, new XPoint(left, baseline), XStringFormats.BaseLineLeft);
-                left += gfx.MeasureString(run, font).Width;
-            }
-        }
-
-        private double Measure(string text, double size) =>
-            Runs(text).Sum(r => gfx.MeasureString(r.Text, Font(r.Cjk, size)).Width);
-
-        private XFont Font(bool cjk, double size)
-        {
-            var family = cjk ? CertificateFontResolver.Cjk : CertificateFontResolver.Latin;
-            if (!fonts.TryGetValue((family, size), out var font))
-            {
-                font = new XFont(family, size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-                fonts[(family, size)] = font;
-            }
-
-            return font;
-        }
-
-        private static IEnumerable<(string Text, bool Cjk)> Runs(string text)
-        {
-            var run = new StringBuilder();
-            var cjk = false;
-            foreach (var c in text)
-            {
-                var isCjk = CertificateFontResolver.IsCjk(c);
-                if (run.Length > 0 && isCjk != cjk)
-                {
-                    yield return (run.ToString(), cjk);
-                    run.Clear();
-                }
-
-                cjk = isCjk;
-                run.Append(c);
-            }
-
-            if (run.Length > 0)
-            {
-                yield return (run.ToString(), cjk);
-            }
-        }
+        private void Text(string text, double size, double x, double baseline, XColor color, bool centered = false, bool alignRight = false) =>
+            pdfText.Draw(gfx, text, size, x, baseline, color, centered ? PdfTextAlign.Center : alignRight ? PdfTextAlign.Right : PdfTextAlign.Left);
 
         private static string Provenance(CertificateRecord record) =>
             string.Join("；", new[] { record.Source, record.Provider, record.TrainingClass is { } c && c != record.Title ? c : null }.Where(s => !string.IsNullOrWhiteSpace(s)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.Authorization;
@@ -21,10 +22,16 @@ internal abstract class AuditPageModel : PlatformPageModel
             return $"完整（已校验 {checkedCount} 条记录）";
         }
 
+        // "broken at N: <operator's reason>; break=<kind>; checked=C" — the kind in words (records before the kind was
+        // recorded show the operator's reason).
         var sequence = verified.EntityKey ?? "?";
-        var reason = details.StartsWith("broken at", StringComparison.Ordinal) && details.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon
-            ? details[(colon + 1)..].Split("; checked=", 2)[0].Trim()
-            : details;
+        var kind = details.Split("; ").FirstOrDefault(p => p.StartsWith("break=", StringComparison.Ordinal)) is { } part
+            && Enum.TryParse<AuditBreak>(part["break=".Length..], out var parsed) ? parsed : (AuditBreak?)null;
+        var reason = kind is { } k
+            ? AuditLabels.Break(k)
+            : details.StartsWith("broken at", StringComparison.Ordinal) && details.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon
+                ? details[(colon + 1)..].Split("; checked=", 2)[0].Trim()
+                : details;
         return $"已断开：在第 {sequence} 条记录处断开（原因：{reason}）";
     }
 

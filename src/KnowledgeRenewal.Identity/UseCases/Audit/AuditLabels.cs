@@ -36,6 +36,18 @@ internal static class AuditLabels
     /// <summary>The Chinese name of <paramref name="action"/> (the code itself when unknown, e.g. a module's own action).</summary>
     public static string Action(string action) => Actions.FirstOrDefault(a => a.Code == action).Name ?? action;
 
+    /// <summary>A break of the audit chain in people's words.</summary>
+    public static string Break(AuditBreak kind) => kind switch
+    {
+        AuditBreak.SequenceGap => "记录序号不连续，有记录被删除或插入",
+        AuditBreak.PreviousHashMismatch => "该记录所记的前一条哈希与前一条记录不符",
+        AuditBreak.Altered => "该记录的内容与其哈希不符，记录已被改动",
+        AuditBreak.NewestRemoved => "审计链止于链头所记的最新记录之前，最新的记录被删除或链头被改动",
+        AuditBreak.HeadMissing => "链头缺失",
+        AuditBreak.HeadSignature => "链头签名不符，最新的记录被删除且链头被回退，或链头被改动",
+        _ => kind.ToString(),
+    };
+
     /// <summary>The Chinese name of an outcome.</summary>
     public static string Outcome(AuditOutcome outcome) => outcome switch
     {

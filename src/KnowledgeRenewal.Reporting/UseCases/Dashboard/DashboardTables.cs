@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Reporting.Domain;
 
@@ -173,12 +174,15 @@ public static class DashboardTables
     private static DashboardTable Certificates(DashboardYear year, string scope)
     {
         var c = year.Certificates;
+
+        // Drill-down: the certificate list of the caller's scope (/certificates), filtered by the year and status.
+        var list = $"/certificates?Year={year.Year}";
         var rows = new List<IReadOnlyList<DashboardCell>>
         {
-            new[] { new DashboardCell("已出具（含各版本）", "已出具（含各版本）"), Num(c.Issued) },
-            new[] { new DashboardCell("有效", "有效"), Num(c.Valid) },
-            new[] { new DashboardCell("已被新版本取代", "已被新版本取代"), Num(c.Superseded) },
-            new[] { new DashboardCell("已作废", "已作废"), Num(c.Revoked) },
+            new[] { new DashboardCell("已出具（含各版本）", "已出具（含各版本）"), Num(c.Issued, list) },
+            new[] { new DashboardCell("有效", "有效"), Num(c.Valid, $"{list}&Status={nameof(CertificateStatus.Valid)}") },
+            new[] { new DashboardCell("已被新版本取代", "已被新版本取代"), Num(c.Superseded, $"{list}&Status={nameof(CertificateStatus.Superseded)}") },
+            new[] { new DashboardCell("已作废", "已作废"), Num(c.Revoked, $"{list}&Status={nameof(CertificateStatus.Revoked)}") },
         };
         if (c.Verifications is not null)
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using KnowledgeRenewal.Credits.Contracts;
 using SkiaSharp;
 
@@ -156,7 +155,7 @@ internal static class ReportCharts
     // Draws text in runs (Chinese and the rest in their fonts) and returns its width.
     private static float Text(SKCanvas canvas, string text, float size, float x, float baseline, SKPaint paint, SKTextAlign align)
     {
-        var runs = Runs(text).Select(r => (r.Text, Font: new SKFont(r.Cjk ? CjkFace.Value : LatinFace.Value, size))).ToList();
+        var runs = PdfText.Runs(text).Select(r => (r.Text, Font: new SKFont(r.Cjk ? CjkFace.Value : LatinFace.Value, size))).ToList();
         try
         {
             var width = runs.Sum(r => r.Font.MeasureText(r.Text));
@@ -180,29 +179,6 @@ internal static class ReportCharts
             {
                 font.Dispose();
             }
-        }
-    }
-
-    private static IEnumerable<(string Text, bool Cjk)> Runs(string text)
-    {
-        var run = new StringBuilder();
-        var cjk = false;
-        foreach (var c in text)
-        {
-            var isCjk = CertificateFontResolver.IsCjk(c);
-            if (run.Length > 0 && isCjk != cjk)
-            {
-                yield return (run.ToString(), cjk);
-                run.Clear();
-            }
-
-            cjk = isCjk;
-            run.Append(c);
-        }
-
-        if (run.Length > 0)
-        {
-            yield return (run.ToString(), cjk);
         }
     }
 

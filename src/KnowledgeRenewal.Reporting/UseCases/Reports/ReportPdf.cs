@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using KnowledgeRenewal.Credits.Contracts;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -30,7 +29,6 @@ internal static class ReportPdf
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(charts);
-        CertificateFontResolver.Install();
         using var document = new PdfDocument();
         document.Info.Title = report.Title;
         document.Info.Creator = "济宁市专业技术人员继续教育管理服务平台";
@@ -54,7 +52,7 @@ internal static class ReportPdf
     private sealed class Writer
     {
         private readonly PdfDocument document;
-        private readonly Dictionary<(bool Cjk, double Size), XFont> fonts = [];
+        private readonly PdfText pdfText = new();
         private readonly List<XGraphics> pages = [];
         private XGraphics gfx = null!;
         private double y;
@@ -224,94 +222,14 @@ internal static class ReportPdf
             y = Margin;
         }
 
-        private string Fit(string text, double size, double width)
-        {
-            if (Measure(text, size) <= width)
-            {
-                return text;
-            }
+        private string Fit(string text, double size, double width) => pdfText.Fit(gfx, text, size, width);
 
-            var cut = text;
-            while (cut.Length > 1 && Measure(cut + "…", size) > width)
-            {
-                cut = cut[..^1];
-            }
+        private List<string> Wrap(string text, double size, double width) => pdfText.Wrap(gfx, text, size, width);
 
-            return cut + "…";
-        }
+        private double Measure(string text, double size) => pdfText.Measure(gfx, text, size);
 
-        private List<string> Wrap(string text, double size, double width)
-        {
-            var lines = new List<string>();
-            var line = new StringBuilder();
-            foreach (var c in text)
-            {
-                line.Append(c);
-                if (Measure(line.ToString(), size) > width && line.Length > 1)
-                {
-                    line.Length--;
-                    lines.Add(line.ToString());
-                    line.Clear().Append(c);
-                }
-            }
-
-            if (line.Length > 0 || lines.Count == 0)
-            {
-                lines.Add(line.ToString());
-            }
-
-            return lines;
-        }
-
-        // Draws text in runs: Chinese in the CJK font, everything else in the Latin one, on a common baseline.
-        private void Text(string text, double size, double x, double baseline, XColor color, bool center = false, bool right = false)
-        {
-            var width = Measure(text, size);
-            var left = center ? x - (width / 2) : right ? x - width : x;
-            var brush = new XSolidBrush(color);
-            foreach (var (run, cjk) in Runs(text))
-            {
-                var font = Font(cjk, size);
-                gfx.DrawString(run, font, brush, new XPoint(left, baseline), XStringFormats.BaseLineLeft);
-                left += gfx.MeasureString(run, font).Width;
-            }
-        }
-
-        private double Measure(string text, double size) => Runs(text).Sum(r => gfx.MeasureString(r.Text, Font(r.Cjk, size)).Width);
-
-        private XFont Font(bool cjk, double size)
-        {
-            if (!fonts.TryGetValue((cjk, size), out var font))
-            {
-                font = new XFont(cjk ? CertificateFontResolver.Cjk : CertificateFontResolver.Latin, size, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
-                fonts[(cjk, size)] = font;
-            }
-
-            return font;
-        }
-
-        private static IEnumerable<(string Text, bool Cjk)> Runs(string text)
-        {
-            var run = new StringBuilder();
-            var cjk = false;
-            foreach (var c in text)
-            {
-                var isCjk = CertificateFontResolver.IsCjk(c);
-                if (run.Length > 0 && isCjk != cjk)
-                {
-                    yield return (run.ToString(), cjk);
-                    run.Clear();
-                }
-
-                cjk = isCjk;
-                run.Append(c);
-            }
-
-            if (run.Length > 0)
-            {
-                yield return (run.ToString(), cjk);
-            }
-        }
+        private void Text(string text, double size, double x, double baseline, XColor color, bool center = false, bool right = false) =>
+            pdfText.Draw(gfx, text, size, x, baseline, color, center ? PdfTextAlign.Center : right ? PdfTextAlign.Right : PdfTextAlign.Left);
     }
 
     /// <summary>A cell as text: whole numbers with thousands separators, decimals to one place.</summary>
