@@ -52,6 +52,12 @@ internal sealed class CreditRecordConfiguration : IEntityTypeConfiguration<Credi
         builder.HasIndex(r => r.DeclarationId);
         builder.HasIndex(r => r.ImportJobId);
         builder.HasIndex(r => r.Status);
+
+        // The year's training figures (plan progress, dashboard, reports): who was trained in a year, by source, region,
+        // sector and class, read from the index alone; and the same by month (by day of the activity).
+        builder.HasIndex(r => new { r.CreditYear, r.Status, r.Source, r.ProfessionalId, r.RegionCode, r.DepartmentCode, r.ClassId })
+            .HasDatabaseName("IX_CreditRecords_YearFigures");
+        builder.HasIndex(r => new { r.Date, r.Status, r.Source, r.ProfessionalId }).HasDatabaseName("IX_CreditRecords_DayFigures");
         builder.HasOne(r => r.Professional).WithMany().HasForeignKey(r => r.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TrainingProvider>().WithMany().HasForeignKey(r => r.ProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Class).WithMany().HasForeignKey(r => r.ClassId).OnDelete(DeleteBehavior.Restrict);
