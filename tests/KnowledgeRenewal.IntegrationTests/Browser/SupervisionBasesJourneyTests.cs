@@ -123,6 +123,8 @@ public sealed partial class SupervisionBasesJourneyTests(BrowserHost host)
             await page.ClickAsync("form.form-narrow button[type=submit]");
             await page.WaitForSelectorAsync(".error-summary");
             Assert.StartsWith("错误：", await page.TitleAsync(), StringComparison.Ordinal);
+            Assert.Equal(1, await page.Locator(".error-summary").CountAsync());
+            Assert.Contains("请为课程内容选择 1 至 5 分", await page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
             await BrowserHost.AssertAccessibleAsync(page);
 
             await page.SelectOptionAsync("#Content", "5");

@@ -60,15 +60,16 @@ internal sealed class AddAssessmentMethodValidator : AbstractValidator<AddAssess
         Weight(r => r.Body.InspectionWeight, "inspectionWeight", "检查结果的权重");
         RuleFor(r => r.Body).Must(b => (b.TraineesWeight ?? 0) + (b.SeminarsWeight ?? 0) + (b.CoursesWeight ?? 0) + (b.CompletionWeight ?? 0) + (b.SatisfactionWeight ?? 0) + (b.InspectionWeight ?? 0) > 0)
             .OverridePropertyName("traineesWeight").WithErrorCode("weights_zero").WithMessage("至少一项指标的权重要大于 0。");
-        RuleFor(r => r.Body.SeminarsTarget).NotNull().InclusiveBetween(1, 1000).OverridePropertyName("seminarsTarget").WithErrorCode("out_of_range").WithMessage("高级研修年度目标应为 1 至 1000 之间的整数。");
-        RuleFor(r => r.Body.CoursesTarget).NotNull().InclusiveBetween(1, 1000).OverridePropertyName("coursesTarget").WithErrorCode("out_of_range").WithMessage("课程年度目标应为 1 至 1000 之间的整数。");
-        RuleFor(r => r.Body.PassMark).NotNull().InclusiveBetween(0, 100).OverridePropertyName("passMark").WithErrorCode("out_of_range").WithMessage("合格分数线应为 0 至 100 之间的整数。");
+        RuleFor(r => r.Body.SeminarsTarget).NotNull().OverridePropertyName("seminarsTarget").WithErrorCode("required").WithMessage("高级研修年度目标应为 1 至 1000 之间的整数。").InclusiveBetween(1, 1000).OverridePropertyName("seminarsTarget").WithErrorCode("out_of_range").WithMessage("高级研修年度目标应为 1 至 1000 之间的整数。");
+        RuleFor(r => r.Body.CoursesTarget).NotNull().OverridePropertyName("coursesTarget").WithErrorCode("required").WithMessage("课程年度目标应为 1 至 1000 之间的整数。").InclusiveBetween(1, 1000).OverridePropertyName("coursesTarget").WithErrorCode("out_of_range").WithMessage("课程年度目标应为 1 至 1000 之间的整数。");
+        RuleFor(r => r.Body.PassMark).NotNull().OverridePropertyName("passMark").WithErrorCode("required").WithMessage("合格分数线应为 0 至 100 之间的整数。").InclusiveBetween(0, 100).OverridePropertyName("passMark").WithErrorCode("out_of_range").WithMessage("合格分数线应为 0 至 100 之间的整数。");
         RuleFor(r => r.Body.Note).Must(n => !string.IsNullOrWhiteSpace(n)).OverridePropertyName("note").WithErrorCode("required").WithMessage("请说明这一版改了什么、为什么。");
         RuleFor(r => r.Body.Note).MaximumLength(AssessmentMethod.NoteLength).OverridePropertyName("note").WithErrorCode("too_long").WithMessage($"说明最多 {AssessmentMethod.NoteLength} 个字。");
     }
 
     private void Weight(System.Linq.Expressions.Expression<Func<AddAssessmentMethod, int?>> field, string name, string label) =>
-        RuleFor(field).NotNull().InclusiveBetween(0, 100).OverridePropertyName(name).WithErrorCode("out_of_range").WithMessage($"{label}应为 0 至 100 之间的整数。");
+        RuleFor(field).NotNull().OverridePropertyName(name).WithErrorCode("required").WithMessage($"{label}应为 0 至 100 之间的整数。")
+            .InclusiveBetween(0, 100).OverridePropertyName(name).WithErrorCode("out_of_range").WithMessage($"{label}应为 0 至 100 之间的整数。");
 }
 
 internal sealed class AddAssessmentMethodHandler(PlatformDbContext db, IAuditActorProvider actors, TimeProvider clock) : IRequestHandler<AddAssessmentMethod, AssessmentMethodView>

@@ -50,8 +50,8 @@ internal sealed class RateClassValidator : AbstractValidator<RateClass>
     }
 
     private void Rating(System.Linq.Expressions.Expression<Func<RateClass, int?>> field, string name, string label) =>
-        RuleFor(field).NotNull().InclusiveBetween(ClassEvaluation.MinRating, ClassEvaluation.MaxRating).OverridePropertyName(name).WithErrorCode("required")
-            .WithMessage($"请为{label}选择 1 至 5 分。");
+        RuleFor(field).NotNull().OverridePropertyName(name).WithErrorCode("required").WithMessage($"请为{label}选择 1 至 5 分。")
+            .InclusiveBetween(ClassEvaluation.MinRating, ClassEvaluation.MaxRating).OverridePropertyName(name).WithErrorCode("out_of_range").WithMessage($"请为{label}选择 1 至 5 分。");
 }
 
 internal sealed class RateClassHandler(PlatformDbContext db, IMediator mediator, TimeProvider clock) : IRequestHandler<RateClass, Unit>
