@@ -1,4 +1,6 @@
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Supervision.Persistence;
 
 namespace KnowledgeRenewal.Supervision;
@@ -18,6 +20,16 @@ public static class SupervisionArea
         services.AddPlatformModelPart<SupervisionModel>();
 
         // Bases: designation, status history, scorecards, assessment, evaluations.
+        services.AddOptions<UseCases.Bases.BaseSupervisionOptions>().Bind(configuration.GetSection(UseCases.Bases.BaseSupervisionOptions.Section))
+            .Validate(o => o.TraineeFloor > 0 && o.DesignationYears > 0, "Supervision:Bases: TraineeFloor and DesignationYears are positive.").ValidateOnStart();
+        services.AddPlatformModelPart<BasesModel>();
+        services.AddScoped<UseCases.Bases.ScorecardReader>();
+        services.AddEdmModelPart<Web.BasesEdm>();
+        services.AddMenuItem("基地监管", "继续教育基地", "/supervision/bases", 400, UseCases.Bases.BaseAccess.Readers);
+        services.AddMenuItem("基地监管", "考核办法", "/supervision/methods", 401, UseCases.Bases.BaseAccess.Office);
+        services.AddMenuItem("我的", "培训评价", "/my/evaluations", 206, UseCases.Bases.BaseAccess.Raters);
+        services.AddWorkbenchSection<Pages.Supervision.BasesWorkbenchSection>();
+        services.AddWorkbenchSection<Pages.My.MyEvaluationsSection>();
 
         // The December 10 filing and reminders.
 
@@ -32,6 +44,7 @@ public static class SupervisionArea
     public static IEndpointRouteBuilder MapSupervisionArea(this IEndpointRouteBuilder endpoints)
     {
         // Bases: designation, status history, scorecards, assessment, evaluations.
+        Web.BasesApi.MapBasesApi(endpoints);
 
         // The December 10 filing and reminders.
 

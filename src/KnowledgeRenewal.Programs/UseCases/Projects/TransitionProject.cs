@@ -51,7 +51,7 @@ internal sealed class TransitionProjectValidator : AbstractValidator<TransitionP
 /// Handles <see cref="TransitionProject"/>: the action exists (404 otherwise; objections are resolved through their
 /// own use case), the entity tag read (428/412), <see cref="ProjectWorkflow.Decide"/> allows it, an expert scores once.
 /// </summary>
-internal sealed class TransitionProjectHandler(PlatformDbContext db, ProjectWriter writer)
+internal sealed class TransitionProjectHandler(PlatformDbContext db, ProjectWriter writer, IMediator publisher)
     : IRequestHandler<TransitionProject, Versioned<ProjectDetail>>
 {
     /// <inheritdoc />
@@ -79,7 +79,14 @@ internal sealed class TransitionProjectHandler(PlatformDbContext db, ProjectWrit
                 $"专家“{expert}”对该项目的评分已录入，不能重复录入。");
         }
 
+        var before = project.Status;
         await writer.TakeAsync(project, decision, actor, facts, read, expert, body?.Score, cancellationToken).ConfigureAwait(false);
+        if (project.Type == ProjectType.BaseConstruction && project.Status == ProjectStatus.Approved && before != ProjectStatus.Approved)
+        {
+            await publisher.Publish(new BaseConstructionApproved(project.Id, project.Number, project.Level, project.ProviderId ?? project.ApplicantOrganizationId,
+                project.EducationBaseId, project.Title, project.UpstreamReference, actor.UserId, actor.Name ?? "unknown"), cancellationToken).ConfigureAwait(false);
+        }
+
         return await ProjectViews.GetAsync(db, project.Id, cancellationToken).ConfigureAwait(false);
     }
 }

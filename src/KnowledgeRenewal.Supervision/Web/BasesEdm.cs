@@ -1,0 +1,25 @@
+using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Supervision.Domain.Bases;
+using Microsoft.OData.ModelBuilder;
+
+namespace KnowledgeRenewal.Supervision.Web;
+
+/// <summary>
+/// <c>/odata/BaseScorecards</c> (the assessed scorecards per base and year, with the method version used) and
+/// <c>/odata/ClassEvaluations</c> (per class: counts and rating sums — aggregates only, never who rated).
+/// </summary>
+internal sealed class BasesEdm : IEdmModelPart
+{
+    /// <inheritdoc />
+    public int Order => 90;
+
+    /// <inheritdoc />
+    public void Build(ODataConventionModelBuilder builder)
+    {
+        var scorecard = builder.EntitySet<BaseAssessment>("BaseScorecards").EntityType;
+        scorecard.HasKey(a => a.Id);
+        scorecard.Ignore(a => a.AssessedByUserId);
+        scorecard.Ignore(a => a.ConcurrencyStamp);
+        builder.EntitySet<ClassEvaluationSummary>("ClassEvaluations").EntityType.HasKey(s => s.ClassId);
+    }
+}
