@@ -21,7 +21,7 @@ namespace KnowledgeRenewal.IntegrationTests.Supervision.Filing;
 public sealed class SupervisionFilingTests : IAsyncLifetime
 {
     private const int Year = 2027;
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(Year, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)));
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(Year, 11, 1, 9, 0, 0, TimeSpan.FromHours(8)));
     private TestPlatform platform = null!;
 
     public async Task InitializeAsync() =>
