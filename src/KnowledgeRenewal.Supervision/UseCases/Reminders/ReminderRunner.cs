@@ -72,7 +72,7 @@ internal sealed partial class ReminderRunner(PlatformDbContext db, IEnumerable<I
             return [];
         }
 
-        var accounts = db.Users.AsNoTracking().Where(u => u.OrganizationId == organization && !u.IsDisabled);
+        var accounts = db.Users.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).AsNoTracking().Where(u => u.OrganizationId == organization && !u.IsDisabled);
         if (recipient.Role is { } role)
         {
             var normalized = role.ToUpperInvariant();
