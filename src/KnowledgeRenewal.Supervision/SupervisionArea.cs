@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Kernel.Web.Ui;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using KnowledgeRenewal.Supervision.Persistence;
 
 namespace KnowledgeRenewal.Supervision;
@@ -32,6 +33,31 @@ public static class SupervisionArea
         services.AddWorkbenchSection<Pages.My.MyEvaluationsSection>();
 
         // The December 10 filing and reminders.
+        var filing = configuration.GetSection(Domain.Filings.FilingOptions.Section);
+        var filingProblems = (filing.Get<Domain.Filings.FilingOptions>() ?? new Domain.Filings.FilingOptions()).Check();
+        if (filingProblems.Count > 0)
+        {
+            throw new Kernel.PlatformConfigurationException($"The filing settings (section {Domain.Filings.FilingOptions.Section}) are invalid:", filingProblems);
+        }
+
+        services.AddOptions<Domain.Filings.FilingOptions>().Bind(filing);
+        services.AddPlatformModelPart<FilingsModel>();
+        services.AddScoped<UseCases.Filings.FilingDesk>();
+        services.AddScoped<Programs.Contracts.IBasePlanFilings, UseCases.Filings.BasePlanFilings>();
+        services.AddMenuItem("监督", "基地年度报送", "/filings", 400, [.. Domain.Filings.FilingRules.Readers]);
+        services.AddWorkbenchSection<Pages.Filings.FilingWorkbenchSection>();
+        services.TryAddKeyedSingleton<TimeProvider>(UseCases.DeadlineClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
+        services.AddPlatformModelPart<RemindersModel>();
+        services.Scan(scan => scan
+            .FromAssemblyOf<UseCases.Reminders.ReminderRunner>()
+            .AddClasses(c => c.AssignableTo<Domain.IReminderSource>(), publicOnly: false)
+                .As<Domain.IReminderSource>()
+                .WithScopedLifetime());
+        services.AddScoped<UseCases.Reminders.ReminderRunner>();
+        services.AddOptions<UseCases.Reminders.ReminderScheduleOptions>().Bind(configuration.GetSection(UseCases.Reminders.ReminderScheduleOptions.Section));
+        services.AddHostedService<UseCases.Reminders.DailyReminders>();
+        services.AddMenuItem("我的", "我的提醒", "/inbox", 100);
+        services.AddWorkbenchSection<Pages.Inbox.InboxWorkbenchSection>();
 
         // Course catalog, expert pool and inspections.
 
@@ -47,6 +73,8 @@ public static class SupervisionArea
         Web.BasesApi.MapBasesApi(endpoints);
 
         // The December 10 filing and reminders.
+        Web.FilingsApi.MapFilingsApi(endpoints);
+        Web.RemindersApi.MapRemindersApi(endpoints);
 
         // Course catalog, expert pool and inspections.
 

@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,9 @@ internal sealed record AnnualPlanView
 
     /// <summary>The targets and their progress: total, project types, regions, departments.</summary>
     public IReadOnlyList<PlanTargetProgress> Targets { get; init; } = [];
+
+    /// <summary>The plans continuing-education bases filed for the year and the program office accepted (<see cref="IBasePlanFilings"/>).</summary>
+    public IReadOnlyList<BasePlanFiling> BasePlans { get; init; } = [];
 }
 
 /// <summary>One plan in the list: its total target against the trainees so far.</summary>
@@ -41,7 +45,7 @@ internal sealed record AnnualPlanSummary(int Year, int TargetTrainees, int Actua
 /// Reads plans into their views: every target against the year's facts (<see cref="PlanFactsReader"/>) as of today
 /// (China time), regions and departments named.
 /// </summary>
-internal sealed class AnnualPlanViews(PlatformDbContext db, PlanFactsReader facts, TimeProvider clock)
+internal sealed class AnnualPlanViews(PlatformDbContext db, PlanFactsReader facts, TimeProvider clock, IEnumerable<IBasePlanFilings> basePlans)
 {
     /// <summary>404 for a year without a plan.</summary>
     public static PlatformException NotFound(int year) =>
@@ -82,8 +86,20 @@ internal sealed class AnnualPlanViews(PlatformDbContext db, PlanFactsReader fact
             UpdatedAt = plan.UpdatedAt,
             AsOf = today,
             Targets = progress,
+            BasePlans = await BasePlansAsync(plan.Year, cancellationToken).ConfigureAwait(false),
         };
         return new Versioned<AnnualPlanView>(view, plan.ConcurrencyStamp);
+    }
+
+    private async Task<IReadOnlyList<BasePlanFiling>> BasePlansAsync(int year, CancellationToken cancellationToken)
+    {
+        var plans = new List<BasePlanFiling>();
+        foreach (var source in basePlans)
+        {
+            plans.AddRange(await source.AcceptedPlansForAsync(year, cancellationToken).ConfigureAwait(false));
+        }
+
+        return plans;
     }
 
     // Region and department codes share no values, so one dictionary names both.
