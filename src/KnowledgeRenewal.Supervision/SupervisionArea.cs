@@ -1,5 +1,7 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Supervision.Persistence;
+using KnowledgeRenewal.Supervision.UseCases.Inspections;
+using KnowledgeRenewal.Supervision.Web;
 
 namespace KnowledgeRenewal.Supervision;
 
@@ -22,6 +24,7 @@ public static class SupervisionArea
         // The December 10 filing and reminders.
 
         // Course catalog, expert pool and inspections.
+        services.AddInspections(configuration);
 
         // Complaints and funding.
 
@@ -36,6 +39,7 @@ public static class SupervisionArea
         // The December 10 filing and reminders.
 
         // Course catalog, expert pool and inspections.
+        endpoints.MapInspectionsApi();
 
         // Complaints and funding.
 
