@@ -63,9 +63,9 @@ internal sealed class AddExpertValidator : AbstractValidator<AddExpert>
             RuleFor(a => a.Body.OrganizationName).NotEmpty().When(a => a.Body.OrganizationId is null).WithMessage("请选择平台上的工作单位，或填写单位名称。")
                 .MaximumLength(Expert.TextLength).WithMessage($"单位名称最多 {Expert.TextLength} 个字。").OverridePropertyName("organizationName");
             RuleFor(a => a.Body.RegionCode).NotEmpty().WithMessage("请选择所在县市区。").MaximumLength(16).OverridePropertyName("regionCode");
-            RuleFor(a => a.Body.Phone).Must(p => MobileNumber.Normalize(p) is not null).WithMessage("手机号应为 11 位数字，例如 13805370001。").OverridePropertyName("phone");
+            RuleFor(a => a.Body.Phone).Must(p => MobileNumber.Normalize(p) is not null).WithMessage("手机号应为 11 位数字，例如 13805370001。").WithErrorCode("invalid_value").OverridePropertyName("phone");
             RuleFor(a => a.Body.IdNumber).Must(id => ResidentIdNumber.TryParse(id, ProgramCalendar.Today(clock), out _, out _)).When(a => !string.IsNullOrWhiteSpace(a.Body.IdNumber))
-                .WithMessage("身份证号应为 18 位且校验位正确。").OverridePropertyName("idNumber");
+                .WithMessage("身份证号应为 18 位且校验位正确。").WithErrorCode("invalid_value").OverridePropertyName("idNumber");
         });
     }
 }

@@ -28,7 +28,7 @@ internal sealed class CloseRectificationValidator : AbstractValidator<CloseRecti
     public CloseRectificationValidator()
     {
         RuleFor(c => c.Note).NotEmpty().WithMessage("请写明整改情况。").MaximumLength(InspectionFinding.TextLength).WithMessage($"整改情况最多 {InspectionFinding.TextLength} 个字。").OverridePropertyName("note");
-        RuleFor(c => c.Evidence).Must(e => e is { Count: > 0 and <= 10 }).WithMessage("请上传整改佐证材料（1 至 10 个文件）。").OverridePropertyName("evidence");
+        RuleFor(c => c.Evidence).Must(e => e is { Count: > 0 and <= 10 }).WithMessage("请上传整改佐证材料（1 至 10 个文件）。").WithErrorCode("invalid_value").OverridePropertyName("evidence");
     }
 }
 
@@ -52,7 +52,6 @@ internal sealed class CloseRectificationHandler(PlatformDbContext db, IAuditActo
         foreach (var upload in request.Evidence)
         {
             var evidence = upload.ToEvidence(finding.Id, forClosure: true, now);
-            db.Add(evidence);
             finding.Evidence.Add(evidence);
         }
 

@@ -62,16 +62,16 @@ internal sealed class CreateInspectionPlanValidator : AbstractValidator<CreateIn
             RuleFor(c => c.Body.Title).NotEmpty().WithMessage("请填写计划名称。").MaximumLength(InspectionPlan.TitleLength).WithMessage($"计划名称最多 {InspectionPlan.TitleLength} 个字。").OverridePropertyName("title");
             RuleFor(c => c.Body.Year).InclusiveBetween(ProgramPeriod.FirstYear, ProgramPeriod.LastYear).WithMessage($"年度应在 {ProgramPeriod.FirstYear} 至 {ProgramPeriod.LastYear} 之间。").OverridePropertyName("year");
             RuleFor(c => c.Body.InspectorsPerObject).InclusiveBetween(1, 5).WithMessage("每个对象的检查人员应为 1 至 5 人。").OverridePropertyName("inspectorsPerObject");
-            RuleFor(c => c.Body.Quotas).Must(q => q.Any(x => (x.Count ?? 0) > 0 || (x.SharePercent ?? 0) > 0)).WithMessage("至少为一类对象填写抽取数量或比例。").OverridePropertyName("quotas");
-            RuleFor(c => c.Body.Quotas).Must(q => q.Select(x => x.Kind).Distinct().Count() == q.Count).WithMessage("每类对象只填一次。").OverridePropertyName("quotas");
+            RuleFor(c => c.Body.Quotas).Must(q => q.Any(x => (x.Count ?? 0) > 0 || (x.SharePercent ?? 0) > 0)).WithMessage("至少为一类对象填写抽取数量或比例。").WithErrorCode("invalid_value").OverridePropertyName("quotas");
+            RuleFor(c => c.Body.Quotas).Must(q => q.Select(x => x.Kind).Distinct().Count() == q.Count).WithMessage("每类对象只填一次。").WithErrorCode("invalid_value").OverridePropertyName("quotas");
             RuleForEach(c => c.Body.Quotas).ChildRules(q =>
             {
                 q.RuleFor(x => x.Kind).IsInEnum().WithMessage("对象类别无效。");
-                q.RuleFor(x => x).Must(x => x.Count is null || x.SharePercent is null).WithMessage("抽取数量和比例只填一项。").OverridePropertyName("count");
+                q.RuleFor(x => x).Must(x => x.Count is null || x.SharePercent is null).WithMessage("抽取数量和比例只填一项。").WithErrorCode("invalid_value").OverridePropertyName("count");
                 q.RuleFor(x => x.Count).InclusiveBetween(1, 500).When(x => x.Count is not null).WithMessage("抽取数量应为 1 至 500。");
                 q.RuleFor(x => x.SharePercent).InclusiveBetween(1, 100).When(x => x.SharePercent is not null).WithMessage("抽取比例应为 1% 至 100%。");
             }).OverridePropertyName("quotas");
-            RuleForEach(c => c.Body.Weights).Must(w => w.Value is >= 0 and <= 10).WithMessage("风险权重应在 0 至 10 之间。").OverridePropertyName("weights");
+            RuleForEach(c => c.Body.Weights).Must(w => w.Value is >= 0 and <= 10).WithMessage("风险权重应在 0 至 10 之间。").WithErrorCode("invalid_value").OverridePropertyName("weights");
         });
     }
 }

@@ -24,7 +24,7 @@ internal sealed class GetInspectionHandler(PlatformDbContext db, TimeProvider cl
         var plan = await db.Set<InspectionPlan>().AsNoTracking().FirstAsync(p => p.Id == i.PlanId, cancellationToken).ConfigureAwait(false);
         var today = ProgramCalendar.Today(clock);
         return new(new InspectionView(i.Id, plan.Id, plan.Title, plan.Status, i.Rank, i.Kind, InspectionRules.KindName(i.Kind), i.ObjectName, i.OrganizationName, i.Risk,
-            [.. i.Inspectors.Select(e => e.ExpertName)], i.InspectedOn, i.Conclusion, InspectionRules.ConclusionName(i.Conclusion), i.Summary,
+            [.. i.Inspectors.OrderBy(e => e.ExpertName, StringComparer.Ordinal).ThenBy(e => e.ExpertId).Select(e => e.ExpertName)], i.InspectedOn, i.Conclusion, InspectionRules.ConclusionName(i.Conclusion), i.Summary,
             [.. i.Findings.OrderBy(f => f.RecordedAt).Select(f => InspectionViews.Finding(f, today))]), i.ConcurrencyStamp);
     }
 }

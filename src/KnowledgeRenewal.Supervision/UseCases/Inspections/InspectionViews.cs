@@ -67,6 +67,6 @@ internal static class InspectionViews
 
     /// <summary>A row of a plan.</summary>
     public static InspectionRow Row(Inspection i) => new(i.Id, i.Rank, i.Kind, InspectionRules.KindName(i.Kind), i.ObjectId, i.ObjectName, i.OrganizationName, i.Risk,
-        [.. i.Inspectors.Select(e => e.ExpertName)], i.Conclusion, InspectionRules.ConclusionName(i.Conclusion), i.Findings.Count,
+        [.. i.Inspectors.OrderBy(e => e.ExpertName, StringComparer.Ordinal).ThenBy(e => e.ExpertId).Select(e => e.ExpertName)], i.Conclusion, InspectionRules.ConclusionName(i.Conclusion), i.Findings.Count,
         i.Findings.Count(f => f.Rectification == RectificationStatus.Open));
 }

@@ -46,10 +46,10 @@ internal sealed class RecordFindingValidator : AbstractValidator<RecordFinding>
             RuleFor(r => r.Body.Text).NotEmpty().WithMessage("请写明发现的问题。").MaximumLength(InspectionFinding.TextLength).WithMessage($"问题描述最多 {InspectionFinding.TextLength} 个字。").OverridePropertyName("text");
             RuleFor(r => r.Body.DueOn).NotNull().When(r => r.Body.RequiresRectification).WithMessage("要求整改时请填写整改期限。").OverridePropertyName("dueOn");
             RuleFor(r => r.Body.DueOn).Must(d => d > ProgramCalendar.Today(clock)).When(r => r.Body.RequiresRectification && r.Body.DueOn is not null)
-                .WithMessage("整改期限应晚于今天。").OverridePropertyName("dueOn");
+                .WithMessage("整改期限应晚于今天。").WithErrorCode("invalid_value").OverridePropertyName("dueOn");
             RuleFor(r => r.Body.DueOn).Null().When(r => !r.Body.RequiresRectification).WithMessage("不要求整改时无需填写整改期限。").OverridePropertyName("dueOn");
         });
-        RuleFor(r => r.Evidence).Must(e => e is { Count: <= 10 }).WithMessage("佐证材料最多 10 个文件。").OverridePropertyName("evidence");
+        RuleFor(r => r.Evidence).Must(e => e is { Count: <= 10 }).WithMessage("佐证材料最多 10 个文件。").WithErrorCode("invalid_value").OverridePropertyName("evidence");
     }
 }
 

@@ -39,7 +39,7 @@ internal sealed class RecordInspectionResultValidator : AbstractValidator<Record
         RuleFor(r => r.Body).NotNull().WithMessage("请填写检查结果。");
         When(r => r.Body is not null, () =>
         {
-            RuleFor(r => r.Body.InspectedOn).NotNull().WithMessage("请填写检查日期。").Must(d => d <= ProgramCalendar.Today(clock)).WithMessage("检查日期应是今天或以前。").OverridePropertyName("inspectedOn");
+            RuleFor(r => r.Body.InspectedOn).NotNull().WithMessage("请填写检查日期。").Must(d => d <= ProgramCalendar.Today(clock)).WithMessage("检查日期应是今天或以前。").WithErrorCode("invalid_value").OverridePropertyName("inspectedOn");
             RuleFor(r => r.Body.Conclusion).NotNull().WithMessage("请选择检查结论。").IsInEnum().WithMessage("检查结论无效。").OverridePropertyName("conclusion");
             RuleFor(r => r.Body.Summary).NotEmpty().WithMessage("请简要写明检查情况。").MaximumLength(Inspection.SummaryLength).WithMessage($"检查情况最多 {Inspection.SummaryLength} 个字。").OverridePropertyName("summary");
         });
