@@ -52,7 +52,7 @@ internal sealed class CloseRectificationHandler(PlatformDbContext db, IAuditActo
         foreach (var upload in request.Evidence)
         {
             var evidence = upload.ToEvidence(finding.Id, forClosure: true, now);
-            finding.Evidence.Add(evidence);
+            db.Add(evidence);
         }
 
         finding.Rectification = RectificationStatus.Closed;
