@@ -3,6 +3,8 @@ using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Kernel.Web.Ui;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using KnowledgeRenewal.Supervision.Persistence;
+using KnowledgeRenewal.Supervision.UseCases.Inspections;
+using KnowledgeRenewal.Supervision.Web;
 
 namespace KnowledgeRenewal.Supervision;
 
@@ -60,6 +62,7 @@ public static class SupervisionArea
         services.AddWorkbenchSection<Pages.Inbox.InboxWorkbenchSection>();
 
         // Course catalog, expert pool and inspections.
+        services.AddInspections(configuration);
 
         // Complaints and funding.
 
@@ -77,6 +80,7 @@ public static class SupervisionArea
         Web.RemindersApi.MapRemindersApi(endpoints);
 
         // Course catalog, expert pool and inspections.
+        endpoints.MapInspectionsApi();
 
         // Complaints and funding.
 
