@@ -1,5 +1,7 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Supervision.Persistence;
+using KnowledgeRenewal.Supervision.UseCases.Complaints;
+using KnowledgeRenewal.Supervision.Web;
 
 namespace KnowledgeRenewal.Supervision;
 
@@ -24,6 +26,7 @@ public static class SupervisionArea
         // Course catalog, expert pool and inspections.
 
         // Complaints and funding.
+        services.AddComplaints(configuration);
 
         return services;
     }
@@ -38,6 +41,7 @@ public static class SupervisionArea
         // Course catalog, expert pool and inspections.
 
         // Complaints and funding.
+        endpoints.MapComplaintsApi();
 
         return endpoints;
     }

@@ -17,446 +17,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Audit.AuditChainHead", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AnchorHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("AnchorSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("LastHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("LastSequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Signature")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("AuditChainHead", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            AnchorHash = "0000000000000000000000000000000000000000000000000000000000000000",
-                            AnchorSequence = 0L,
-                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
-                            LastSequence = 0L,
-                            Signature = "",
-                            UpdatedAt = new DateTime(2023, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
-                        });
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Audit.AuditRecord", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CorrelationId")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Details")
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityKey")
-                        .HasMaxLength(1024)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityType")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Roles")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceIp")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Sequence");
-
-                    b.HasIndex("OccurredAt");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("Action", "OccurredAt");
-
-                    b.ToTable("AuditRecords", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Catalog.Subject", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(80)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("DefaultCreditHours")
-                        .HasPrecision(7, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DepartmentCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Discipline")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ModuleKey")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DepartmentCode");
-
-                    b.HasIndex("ModuleKey");
-
-                    b.HasIndex("Name");
-
-                    b.HasIndex("Category", "Status");
-
-                    b.ToTable("Subjects", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Certificates.CertificateVerification", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CertificateId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ClientAddress")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CodePrefix")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Result")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("VerifiedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CertificateId");
-
-                    b.HasIndex("VerifiedAt");
-
-                    b.ToTable("CertificateVerifications", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Certificates.CreditCertificate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ComplianceText")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Credential")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DepartmentCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EmployerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EmployerName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HolderIdMasked")
-                        .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("HolderName")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("IssuedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IssuedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ProfessionalHours")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ProfessionalHoursHundredths");
-
-                    b.Property<Guid>("ProfessionalId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PublicHours")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("PublicHoursHundredths");
-
-                    b.Property<string>("RecordsFingerprint")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevocationReason")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RevokedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Snapshot")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsConcurrencyToken()
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("StatusChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SupersededById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("TotalHours")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("TotalHoursHundredths");
-
-                    b.Property<string>("VerificationCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Number")
-                        .IsUnique();
-
-                    b.HasIndex("VerificationCode")
-                        .IsUnique();
-
-                    b.HasIndex("ProfessionalId", "Year", "Version")
-                        .IsUnique();
-
-                    b.ToTable("CreditCertificates", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Compliance.CycleCompliance", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ComputedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Counted")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("CountedHundredths");
-
-                    b.Property<decimal>("CountedDecimal")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("CountedHours")
-                        .HasComputedColumnSql("\"CountedHundredths\" / 100.0", true);
-
-                    b.Property<int>("CycleEnd")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("CycleStart")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DepartmentCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EmployerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Missing")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ProfessionalCounted")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ProfessionalCountedHundredths");
-
-                    b.Property<Guid>("ProfessionalId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("PublicCounted")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("PublicCountedHundredths");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Required")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("RequiredHundredths");
-
-                    b.Property<decimal>("RequiredDecimal")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("RequiredHours")
-                        .HasComputedColumnSql("\"RequiredHundredths\" / 100.0", true);
-
-                    b.Property<string>("RuleScope")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RuleSetTitle")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProfessionalId", "CycleStart")
-                        .IsUnique();
-
-                    b.HasIndex("CycleStart", "CycleEnd", "Status");
-
-                    b.ToTable("Compliance", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -586,51 +147,58 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("ActivityDeclarations", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.EvidenceFile", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CertificateVerification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
+                    b.Property<Guid?>("CertificateId")
+                        .HasColumnType("TEXT");
 
-                    b.Property<string>("ContentType")
+                    b.Property<string>("Channel")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("DeclarationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
+                    b.Property<string>("CodePrefix")
                         .IsRequired()
-                        .HasMaxLength(255)
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Sha256")
+                    b.Property<string>("Result")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("UploadedAt")
+                    b.Property<DateTime>("VerifiedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeclarationId");
+                    b.HasIndex("CertificateId");
 
-                    b.ToTable("EvidenceFiles", (string)null);
+                    b.HasIndex("VerifiedAt");
+
+                    b.ToTable("CertificateVerifications", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalCertificate", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CreditCertificate", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplianceText")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credential")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DepartmentCode")
@@ -638,52 +206,29 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("EvaluationId")
+                    b.Property<Guid>("EmployerId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Field")
+                    b.Property<string>("EmployerName")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HolderIdMasked")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HolderNameMasked")
+                    b.Property<string>("HolderName")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("IssuedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IssuedByName")
-                        .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("IssuedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("IssuedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("IssuerInstitutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("IssuerOrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
@@ -691,7 +236,20 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ProfessionalHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ProfessionalHoursHundredths");
+
                     b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublicHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PublicHoursHundredths");
+
+                    b.Property<string>("RecordsFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionCode")
@@ -699,483 +257,60 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TitleLinkage")
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
                         .IsRequired()
-                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("TrainingId")
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("TrainingOrganizationId")
+                    b.Property<DateTime?>("StatusChangedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SupersededById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TotalHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("TotalHoursHundredths");
+
+                    b.Property<string>("VerificationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EvaluationId");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ProfessionalId");
-
-                    b.HasIndex("TrainingId", "Kind")
+                    b.HasIndex("VerificationCode")
                         .IsUnique();
 
-                    b.HasIndex("Year", "Field", "Level");
-
-                    b.ToTable("DigitalCertificates", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalEvaluation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EvaluatedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InstitutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InstitutionOrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Passed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ProfessionalId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedByName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RecordedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Score")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TrainingId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TrainingOrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("InstitutionOrganizationId");
-
-                    b.HasIndex("ProfessionalId");
-
-                    b.HasIndex("TrainingId", "Passed");
-
-                    b.ToTable("DigitalEvaluations", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ListedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ListedByName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OrganizationCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OrganizationName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedByName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("ValidTo")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId")
+                    b.HasIndex("ProfessionalId", "Year", "Version")
                         .IsUnique();
 
-                    b.ToTable("DigitalInstitutions", (string)null);
+                    b.ToTable("CreditCertificates", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitutionScope", b =>
-                {
-                    b.Property<Guid>("InstitutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Field")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("InstitutionId", "Field", "Level");
-
-                    b.ToTable("DigitalInstitutionScopes", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalTraining", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DepartmentCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EndDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Hours")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("InstitutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InstitutionOrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Passed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ProfessionalId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("RecordedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedByName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RecordedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartDate")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InstitutionId");
-
-                    b.HasIndex("InstitutionOrganizationId");
-
-                    b.HasIndex("ProfessionalId", "Field", "Level");
-
-                    b.ToTable("DigitalTrainings", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.SubsidyClaim", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CertificateId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecidedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("DecidedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecisionComment")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DepartmentCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Field")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("PaidAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PaidByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PaidByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PaymentReference")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ProfessionalId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmissionNote")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedByName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("SubmittedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CertificateId")
-                        .IsUnique();
-
-                    b.HasIndex("ProfessionalId");
-
-                    b.HasIndex("RegionCode", "Status");
-
-                    b.ToTable("SubsidyClaims", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Identity.PlatformRole", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedName")
-                        .IsUnique()
-                        .HasDatabaseName("RoleNameIndex");
-
-                    b.ToTable("Roles", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Identity.PlatformUser", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("IdNumberHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsDisabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("LastSignInAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("MustChangePassword")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("PasswordChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdNumberHash")
-                        .IsUnique();
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("PhoneNumber");
-
-                    b.ToTable("Users", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.CreditRecord", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CreditRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1365,7 +500,252 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("CreditRecords", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CycleCompliance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Counted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("CountedHundredths");
+
+                    b.Property<decimal>("CountedDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("CountedHours")
+                        .HasComputedColumnSql("\"CountedHundredths\" / 100.0", true);
+
+                    b.Property<int>("CycleEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Missing")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProfessionalCounted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ProfessionalCountedHundredths");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublicCounted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("PublicCountedHundredths");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Required")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("RequiredHundredths");
+
+                    b.Property<decimal>("RequiredDecimal")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("RequiredHours")
+                        .HasComputedColumnSql("\"RequiredHundredths\" / 100.0", true);
+
+                    b.Property<string>("RuleScope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSetTitle")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfessionalId", "CycleStart")
+                        .IsUnique();
+
+                    b.HasIndex("CycleStart", "CycleEnd", "Status");
+
+                    b.ToTable("Compliance", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.EvidenceFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeclarationId");
+
+                    b.ToTable("EvidenceFiles", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.InstalledModule", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastStartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequiresSdk")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.ToTable("Modules", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.Subject", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DefaultCreditHours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModuleKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentCode");
+
+                    b.HasIndex("ModuleKey");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("Category", "Status");
+
+                    b.ToTable("Subjects", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.TrainingClass", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1454,98 +834,148 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("TrainingClasses", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Identity.Domain.AuditChainHead", b =>
                 {
-                    b.Property<string>("Key")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("DepartmentCode")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("FirstStartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("LastStartedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(96)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NameZh")
+                    b.Property<string>("AnchorHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("RequiresSdk")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SubjectCount")
+                    b.Property<long>("AnchorSequence")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Version")
+                    b.Property<string>("LastHash")
                         .IsRequired()
-                        .HasMaxLength(32)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Key");
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("DepartmentCode");
-
-                    b.ToTable("Modules", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Organizations.EducationBase", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("DesignatedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Level")
+                    b.Property<string>("Signature")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
+                    b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.ToTable("AuditChainHead", (string)null);
 
-                    b.HasIndex("Level", "Status");
-
-                    b.ToTable("EducationBases", (string)null);
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AnchorHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            AnchorSequence = 0L,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastSequence = 0L,
+                            Signature = "",
+                            UpdatedAt = new DateTime(2023, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Organizations.Organization", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Identity.Domain.AuditRecord", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityKey")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Action", "OccurredAt");
+
+                    b.ToTable("AuditRecords", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Identity.Domain.ConfigurationSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ConfigurationSettings", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Identity.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1609,7 +1039,221 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.UseTphMappingStrategy();
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.AnnualPlan", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Accounts.PlatformRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("RoleNameIndex");
+
+                    b.ToTable("Roles", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Accounts.PlatformUser", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNumberHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PasswordChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumberHash")
+                        .IsUnique();
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("PhoneNumber");
+
+                    b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Demo.DemoSeedRun", b =>
+                {
+                    b.Property<string>("SeederKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SeederKey");
+
+                    b.ToTable("DemoSeedRuns", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.ReferenceData.Department", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Departments", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.ReferenceData.Region", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GbCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("GbCode")
+                        .IsUnique();
+
+                    b.HasIndex("ParentCode");
+
+                    b.ToTable("Regions", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.AnnualPlan", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1644,7 +1288,324 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("AnnualPlans", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.PlanTarget", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalCertificate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EvaluationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderIdMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderNameMasked")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IssuedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssuerInstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IssuerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleLinkage")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("TrainingId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Field", "Level");
+
+                    b.ToTable("DigitalCertificates", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TrainingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainingOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("InstitutionOrganizationId");
+
+                    b.HasIndex("ProfessionalId");
+
+                    b.HasIndex("TrainingId", "Passed");
+
+                    b.ToTable("DigitalEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalInstitution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ListedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("DigitalInstitutions", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalInstitutionScope", b =>
+                {
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstitutionId", "Field", "Level");
+
+                    b.ToTable("DigitalInstitutionScopes", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("InstitutionOrganizationId");
+
+                    b.HasIndex("ProfessionalId", "Field", "Level");
+
+                    b.ToTable("DigitalTrainings", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.PlanTarget", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1682,7 +1643,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("PlanTargets", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.Project", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.Project", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1851,7 +1812,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("Projects", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectObjection", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.ProjectObjection", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1908,7 +1869,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("ProjectObjections", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectReview", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.ProjectReview", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1947,7 +1908,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("ProjectReviews", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectTransition", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.ProjectTransition", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2017,73 +1978,171 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("ProjectTransitions", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.ReferenceData.Department", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.SubsidyClaim", b =>
                 {
-                    b.Property<string>("Code")
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Name")
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaidByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaidByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionNote")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByName")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("NameEn")
-                        .IsRequired()
-                        .HasMaxLength(96)
+                    b.Property<Guid?>("SubmittedByUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Sector")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
+                    b.HasKey("Id");
 
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Code");
-
-                    b.ToTable("Departments", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.ReferenceData.Region", b =>
-                {
-                    b.Property<string>("Code")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("GbCode")
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ParentCode")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SortOrder")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Code");
-
-                    b.HasIndex("GbCode")
+                    b.HasIndex("CertificateId")
                         .IsUnique();
 
-                    b.HasIndex("ParentCode");
+                    b.HasIndex("ProfessionalId");
 
-                    b.ToTable("Regions", (string)null);
+                    b.HasIndex("RegionCode", "Status");
+
+                    b.ToTable("SubsidyClaims", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Registry.Employment", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Contracts.ProfessionalOwner", b =>
+                {
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"Id\", \"RegionCode\", \"DepartmentCode\", \"EmployerId\", \"UserId\" FROM \"Professionals\"");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.EducationBase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DesignatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("Level", "Status");
+
+                    b.ToTable("EducationBases", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2113,7 +2172,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("Employments", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Registry.Import.ImportJob", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Import.ImportJob", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2228,7 +2287,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("ImportJobs", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Registry.Professional", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Professional", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2337,31 +2396,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("Professionals", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Data.ProfessionalOwner", b =>
-                {
-                    b.Property<string>("DepartmentCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("EmployerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.ToTable((string)null);
-
-                    b.ToSqlQuery("SELECT \"Id\", \"RegionCode\", \"DepartmentCode\", \"EmployerId\", \"UserId\" FROM \"Professionals\"");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Data.ProviderTrainee", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Persistence.ProviderTrainee", b =>
                 {
                     b.Property<Guid>("ProfessionalId")
                         .HasColumnType("TEXT");
@@ -2374,39 +2409,142 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToSqlQuery("SELECT \"ProfessionalId\", \"ProviderId\" FROM \"CreditRecords\" WHERE \"ProviderId\" IS NOT NULL");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.ConfigurationSetting", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Complaint", b =>
                 {
-                    b.Property<string>("Key")
-                        .HasMaxLength(256)
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("ChangedAt")
+                    b.Property<DateTime?>("AssignedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Value")
-                        .HasMaxLength(2048)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("ConfigurationSettings", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Data.Seeding.DemoSeedRun", b =>
-                {
-                    b.Property<string>("SeederKey")
+                    b.Property<string>("AssignedByName")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("SeededAt")
+                    b.Property<string>("AssigneeDepartmentCode")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Version")
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssigneeOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeRegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignmentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClosedLateBy")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("SeederKey");
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
 
-                    b.ToTable("DemoSeedRuns", (string)null);
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Finding")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FindingText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectName")
+                        .IsRequired()
+                        .HasMaxLength(168)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectRegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicOutcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ObjectKind", "ObjectId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("Complaints", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -2716,9 +2854,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Organizations.Employer", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
                 {
-                    b.HasBaseType("KnowledgeRenewal.Core.Organizations.Organization");
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -2734,9 +2872,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.HasDiscriminator().HasValue("Employer");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Organizations.TrainingProvider", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
                 {
-                    b.HasBaseType("KnowledgeRenewal.Core.Organizations.Organization");
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -2753,55 +2891,15 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.HasDiscriminator().HasValue("TrainingProvider");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Catalog.Subject", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Department", "Department")
-                        .WithMany()
-                        .HasForeignKey("DepartmentCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("KnowledgeRenewal.Core.Modules.InstalledModule", "Module")
-                        .WithMany("Subjects")
-                        .HasForeignKey("ModuleKey")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("Department");
-
-                    b.Navigation("Module");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Certificates.CreditCertificate", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
-                        .WithMany()
-                        .HasForeignKey("ProfessionalId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Professional");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Compliance.CycleCompliance", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
-                        .WithMany()
-                        .HasForeignKey("ProfessionalId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Professional");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.Ledger.CreditRecord", null)
+                    b.HasOne("KnowledgeRenewal.Credits.Domain.CreditRecord", null)
                         .WithOne()
-                        .HasForeignKey("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", "CreditRecordId")
+                        .HasForeignKey("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", "CreditRecordId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2810,122 +2908,42 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Navigation("Professional");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.EvidenceFile", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CreditCertificate", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", null)
-                        .WithMany("Evidence")
-                        .HasForeignKey("DeclarationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalCertificate", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalEvaluation", null)
-                        .WithMany()
-                        .HasForeignKey("EvaluationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalTraining", null)
-                        .WithMany()
-                        .HasForeignKey("TrainingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalEvaluation", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalTraining", null)
-                        .WithMany()
-                        .HasForeignKey("TrainingId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitutionScope", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", null)
-                        .WithMany("Scopes")
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalTraining", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", null)
-                        .WithMany()
-                        .HasForeignKey("InstitutionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", null)
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Professional");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.SubsidyClaim", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CreditRecord", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.DigitalEngineers.DigitalCertificate", null)
-                        .WithMany()
-                        .HasForeignKey("CertificateId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Identity.PlatformUser", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", "Organization")
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Organization");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.CreditRecord", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.Ledger.TrainingClass", "Class")
+                    b.HasOne("KnowledgeRenewal.Credits.Domain.TrainingClass", "Class")
                         .WithMany()
                         .HasForeignKey("ClassId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Department", null)
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.TrainingProvider", null)
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.TrainingProvider", null)
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Region", null)
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2936,14 +2954,63 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Navigation("Professional");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Ledger.TrainingClass", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CycleCompliance", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", "Project")
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Professional");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.EvidenceFile", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.InstalledModule", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.Subject", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Credits.Domain.InstalledModule", "Module")
+                        .WithMany("Subjects")
+                        .HasForeignKey("ModuleKey")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Module");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.TrainingClass", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.TrainingProvider", "Provider")
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.TrainingProvider", "Provider")
                         .WithMany()
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2954,41 +3021,19 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Navigation("Provider");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Identity.Domain.Organization", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Department", "Department")
-                        .WithMany()
-                        .HasForeignKey("DepartmentCode")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Department");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Organizations.EducationBase", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", "Organization")
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Organization");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Organizations.Organization", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Department", "Department")
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Department", "Department")
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", "Parent")
+                    b.HasOne("KnowledgeRenewal.Identity.Domain.Organization", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Region", "Region")
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Region", "Region")
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3001,81 +3046,18 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Navigation("Region");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.PlanTarget", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Accounts.PlatformUser", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Plans.AnnualPlan", null)
-                        .WithMany("Targets")
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.Project", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
+                    b.HasOne("KnowledgeRenewal.Identity.Domain.Organization", null)
                         .WithMany()
-                        .HasForeignKey("ApplicantOrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Department", null)
-                        .WithMany()
-                        .HasForeignKey("DepartmentCode")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.EducationBase", null)
-                        .WithMany()
-                        .HasForeignKey("EducationBaseId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("ProviderId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("RecommenderOrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Region", null)
-                        .WithMany()
-                        .HasForeignKey("RegionCode")
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectObjection", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.ReferenceData.Region", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
-                        .WithMany("Objections")
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectReview", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
-                        .WithMany("Reviews")
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.ProjectTransition", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.Projects.Project", null)
-                        .WithMany("Transitions")
-                        .HasForeignKey("ProjectId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.ReferenceData.Region", b =>
-                {
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Region", "Parent")
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Region", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentCode")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3083,15 +3065,169 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Registry.Employment", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalCertificate", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.Employer", "Employer")
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalTraining", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalEvaluation", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalTraining", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalInstitution", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Identity.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalInstitutionScope", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalInstitution", null)
+                        .WithMany("Scopes")
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalTraining", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalInstitution", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", null)
+                        .WithMany()
+                        .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.PlanTarget", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.AnnualPlan", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.Project", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Identity.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicantOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentCode")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.EducationBase", null)
+                        .WithMany()
+                        .HasForeignKey("EducationBaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Identity.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KnowledgeRenewal.Identity.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("RecommenderOrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.ProjectObjection", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.Project", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.ProjectReview", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.Project", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.ProjectTransition", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.Project", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.SubsidyClaim", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalCertificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.EducationBase", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Identity.Domain.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employment", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.Employer", "Employer")
                         .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("KnowledgeRenewal.Core.Registry.Professional", "Professional")
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
                         .WithMany("Employments")
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3102,21 +3238,21 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Navigation("Professional");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Registry.Professional", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Professional", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Department", null)
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Department", null)
                         .WithMany()
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("KnowledgeRenewal.Core.Organizations.Employer", "Employer")
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.Employer", "Employer")
                         .WithMany()
                         .HasForeignKey("EmployerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("KnowledgeRenewal.Core.ReferenceData.Region", null)
+                    b.HasOne("KnowledgeRenewal.Kernel.ReferenceData.Region", null)
                         .WithMany()
                         .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -3127,7 +3263,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Identity.PlatformRole", null)
+                    b.HasOne("KnowledgeRenewal.Kernel.Accounts.PlatformRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3136,7 +3272,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Identity.PlatformUser", null)
+                    b.HasOne("KnowledgeRenewal.Kernel.Accounts.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3145,7 +3281,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<System.Guid>", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Identity.PlatformUser", null)
+                    b.HasOne("KnowledgeRenewal.Kernel.Accounts.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3154,13 +3290,13 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<System.Guid>", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Identity.PlatformRole", null)
+                    b.HasOne("KnowledgeRenewal.Kernel.Accounts.PlatformRole", null)
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("KnowledgeRenewal.Core.Identity.PlatformUser", null)
+                    b.HasOne("KnowledgeRenewal.Kernel.Accounts.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3169,7 +3305,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
                 {
-                    b.HasOne("KnowledgeRenewal.Core.Identity.PlatformUser", null)
+                    b.HasOne("KnowledgeRenewal.Kernel.Accounts.PlatformUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3200,27 +3336,27 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Navigation("Authorization");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Declarations.ActivityDeclaration", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.Navigation("Evidence");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.DigitalEngineers.DigitalInstitution", b =>
-                {
-                    b.Navigation("Scopes");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Core.Modules.InstalledModule", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.InstalledModule", b =>
                 {
                     b.Navigation("Subjects");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Plans.AnnualPlan", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.AnnualPlan", b =>
                 {
                     b.Navigation("Targets");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Projects.Project", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalInstitution", b =>
+                {
+                    b.Navigation("Scopes");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.Project", b =>
                 {
                     b.Navigation("Objections");
 
@@ -3229,7 +3365,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Navigation("Transitions");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Core.Registry.Professional", b =>
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Professional", b =>
                 {
                     b.Navigation("Employments");
                 });
