@@ -4,6 +4,7 @@ using KnowledgeRenewal.Kernel.Web.Ui;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using KnowledgeRenewal.Supervision.Persistence;
 using KnowledgeRenewal.Supervision.UseCases.Inspections;
+using KnowledgeRenewal.Supervision.UseCases.Complaints;
 using KnowledgeRenewal.Supervision.Web;
 
 namespace KnowledgeRenewal.Supervision;
@@ -65,6 +66,7 @@ public static class SupervisionArea
         services.AddInspections(configuration);
 
         // Complaints and funding.
+        services.AddComplaints(configuration);
 
         return services;
     }
@@ -83,6 +85,7 @@ public static class SupervisionArea
         endpoints.MapInspectionsApi();
 
         // Complaints and funding.
+        endpoints.MapComplaintsApi();
 
         return endpoints;
     }
