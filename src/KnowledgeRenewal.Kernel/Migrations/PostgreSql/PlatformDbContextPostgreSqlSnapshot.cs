@@ -2153,6 +2153,24 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.ToTable("EducationBases", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uuid")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasDiscriminator().HasValue("Employer");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2407,6 +2425,25 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.ToTable("Professionals", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uuid")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("ProviderKind");
+
+                    b.HasDiscriminator().HasValue("TrainingProvider");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Registry.Persistence.ProviderTrainee", b =>
                 {
                     b.Property<Guid>("ProfessionalId")
@@ -2421,8 +2458,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.AssessmentMethod", b =>
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", b =>
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2467,80 +2502,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.Property<int>("TraineesWeight")
                         .HasColumnType("integer");
-                    b.Property<Guid>("BaseId")
-                        .HasColumnType("uuid");
 
-                    b.Property<long>("BudgetFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("ClassesHeld")
-                        .HasColumnType("integer");
-                    b.Property<DateTime?>("AssignedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AssignedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("AssigneeDepartmentCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("AssigneeName")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<Guid?>("AssigneeOrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AssigneeRegionCode")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("AssignmentNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("ClosedLateBy")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("DecidedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Execution")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime>("FirstSubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("FirstSubmittedOn")
-                        .HasColumnType("date");
-
-                    b.Property<bool>("Late")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("PeopleTrained")
+                    b.Property<int>("Version")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
@@ -2552,51 +2515,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseAssessment", b =>
-                    b.Property<int>("PlannedClasses")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("PlannedSubjects")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("ReturnReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SubmittedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int>("TargetTrainees")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BaseId", "Year")
-                        .IsUnique();
-
-                    b.HasIndex("Year", "Status");
-
-                    b.ToTable("BaseFilings", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2606,64 +2524,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("AssessedByName")
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid>("FilingId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FilingId");
-
-                    b.ToTable("BaseFilingEvents", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Reminders.InboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Occasion")
-                        .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("character varying(160)");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Rule")
-                    b.Property<string>("ContactName")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -2677,29 +2537,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Property<decimal?>("CompletionRate")
                         .HasPrecision(5, 4)
                         .HasColumnType("numeric(5,4)");
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "ReadAt");
-
-                    b.HasIndex("Rule", "Occasion", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("InboxMessages", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Reminders.ReminderRule", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -2826,20 +2663,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.Property<Guid>("BaseId")
                         .HasColumnType("uuid");
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Expert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
 
-                    b.Property<bool>("Active")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<DateTime>("ChangedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ChangedByName")
@@ -2860,34 +2685,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasColumnType("character varying(1000)");
 
                     b.Property<string>("To")
-                    b.Property<string>("CreatedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
-
-                    b.Property<string>("Name")
-                    b.Property<string>("ContactPhoneCipher")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("ContactPhoneMasked")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OrganizationName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -2900,31 +2697,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.ClassEvaluation", b =>
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("Specialty")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("Experts", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Inspection", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2957,6 +2729,387 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.Property<int>("Usefulness")
                         .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId", "ProfessionalId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId", "Year");
+
+                    b.ToTable("SupClassEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.ClassEvaluationSummary", b =>
+                {
+                    b.Property<Guid>("ClassId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ContentTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Evaluations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeacherTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UsefulnessTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ClassId");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"ClassId\", \"ProviderId\", \"Year\", COUNT(*) AS \"Evaluations\", SUM(CASE WHEN \"Content\" + \"Teacher\" + \"Organization\" + \"Usefulness\" >= 16 THEN 1 ELSE 0 END) AS \"Satisfied\", SUM(\"Content\") AS \"ContentTotal\", SUM(\"Teacher\") AS \"TeacherTotal\", SUM(\"Organization\") AS \"OrganizationTotal\", SUM(\"Usefulness\") AS \"UsefulnessTotal\" FROM \"SupClassEvaluations\" GROUP BY \"ClassId\", \"ProviderId\", \"Year\"");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AssigneeDepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid?>("AssigneeOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssigneeRegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("AssignmentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("ClosedLateBy")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContactPhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ContactPhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Finding")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("FindingText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ObjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ObjectName")
+                        .IsRequired()
+                        .HasMaxLength(168)
+                        .HasColumnType("character varying(168)");
+
+                    b.Property<string>("ObjectRegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PublicOutcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ObjectKind", "ObjectId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("BudgetFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ClassesHeld")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Execution")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("FirstSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FirstSubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PeopleTrained")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlannedClasses")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PlannedSubjects")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("TargetTrainees")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("BaseFilings", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId");
+
+                    b.ToTable("BaseFilingEvents", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Expert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Experts", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Conclusion")
                         .HasMaxLength(16)
@@ -3133,32 +3286,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("Rectification")
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateOnly?>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("FiledAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("FiledOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Finding")
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
-
-                    b.Property<string>("FindingText")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<Guid>("ObjectId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ObjectKind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -3240,30 +3367,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Property<long?>("Seed")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("ObjectName")
-                        .IsRequired()
-                        .HasMaxLength(168)
-                        .HasColumnType("character varying(168)");
-
-                    b.Property<string>("ObjectRegionCode")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("PublicOutcome")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("ReferredTo")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ResolvedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -3279,64 +3382,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClassId", "ProfessionalId")
-                        .IsUnique();
-
-                    b.HasIndex("ProviderId", "Year");
-
-                    b.ToTable("SupClassEvaluations", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.ClassEvaluationSummary", b =>
-                {
-                    b.Property<Guid>("ClassId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("ContentTotal")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Evaluations")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("OrganizationTotal")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("ProviderId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Satisfied")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("TeacherTotal")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("UsefulnessTotal")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("ClassId");
-
-                    b.ToTable((string)null);
-
-                    b.ToSqlQuery("SELECT \"ClassId\", \"ProviderId\", \"Year\", COUNT(*) AS \"Evaluations\", SUM(CASE WHEN \"Content\" + \"Teacher\" + \"Organization\" + \"Usefulness\" >= 16 THEN 1 ELSE 0 END) AS \"Satisfied\", SUM(\"Content\") AS \"ContentTotal\", SUM(\"Teacher\") AS \"TeacherTotal\", SUM(\"Organization\") AS \"OrganizationTotal\", SUM(\"Usefulness\") AS \"UsefulnessTotal\" FROM \"SupClassEvaluations\" GROUP BY \"ClassId\", \"ProviderId\", \"Year\"");
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("LeadDays")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UpdatedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("ReminderRules", (string)null);
                     b.HasIndex("Year", "Status");
 
                     b.ToTable("InspectionPlans", (string)null);
@@ -3394,21 +3439,87 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("InspectionRiskWeights", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Reminders.InboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.HasIndex("Rule", "Occasion", "UserId")
                         .IsUnique();
 
-                    b.HasIndex("ObjectKind", "ObjectId");
+                    b.ToTable("InboxMessages", (string)null);
+                });
 
-                    b.HasIndex("Status", "DueOn");
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Reminders.ReminderRule", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
-                    b.ToTable("Complaints", (string)null);
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("LeadDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ReminderRules", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -3722,43 +3833,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uuid")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Ownership")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasDiscriminator().HasValue("Employer");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uuid")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("ProviderKind");
-
-                    b.HasDiscriminator().HasValue("TrainingProvider");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Credits.Domain.CreditRecord", null)
@@ -3931,6 +4005,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.AnnualPlan", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalCertificate", b =>
@@ -4134,6 +4213,10 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", null)
                         .WithMany()
                         .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Inspection", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", null)
@@ -4183,6 +4266,13 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", b =>
+                {
+                    b.Navigation("Quotas");
+
+                    b.Navigation("Weights");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionQuota", b =>
@@ -4254,6 +4344,13 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
+                {
+                    b.Navigation("Authorizations");
+
+                    b.Navigation("Tokens");
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<System.Guid>", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", "Application")
@@ -4288,11 +4385,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Navigation("Subjects");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.AnnualPlan", b =>
-                {
-                    b.Navigation("Targets");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalInstitution", b =>
                 {
                     b.Navigation("Scopes");
@@ -4322,20 +4414,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionFinding", b =>
                 {
                     b.Navigation("Evidence");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", b =>
-                {
-                    b.Navigation("Quotas");
-
-                    b.Navigation("Weights");
-                });
-
-            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
-                {
-                    b.Navigation("Authorizations");
-
-                    b.Navigation("Tokens");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<System.Guid>", b =>

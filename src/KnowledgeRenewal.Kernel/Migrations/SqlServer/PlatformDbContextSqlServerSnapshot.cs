@@ -2157,6 +2157,24 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.ToTable("EducationBases", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasDiscriminator().HasValue("Employer");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2412,6 +2430,25 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.ToTable("Professionals", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)")
+                        .HasColumnName("ProviderKind");
+
+                    b.HasDiscriminator().HasValue("TrainingProvider");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Registry.Persistence.ProviderTrainee", b =>
                 {
                     b.Property<Guid>("ProfessionalId")
@@ -2426,8 +2463,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.AssessmentMethod", b =>
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", b =>
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Complaint", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2472,80 +2507,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.Property<int>("TraineesWeight")
                         .HasColumnType("int");
-                    b.Property<Guid>("BaseId")
-                        .HasColumnType("uniqueidentifier");
 
-                    b.Property<long>("BudgetFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("ClassesHeld")
-                        .HasColumnType("int");
-                    b.Property<DateTime?>("AssignedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("AssignedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("AssigneeDepartmentCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("AssigneeName")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.Property<Guid?>("AssigneeOrganizationId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("AssigneeRegionCode")
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("AssignmentNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<int>("ClosedLateBy")
-                        .HasColumnType("int");
-
-                    b.Property<DateOnly?>("ClosedOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime?>("DecidedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("DecidedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Execution")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<DateTime>("FirstSubmittedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateOnly>("FirstSubmittedOn")
-                        .HasColumnType("date");
-
-                    b.Property<bool>("Late")
-                        .HasColumnType("bit");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("PeopleTrained")
+                    b.Property<int>("Version")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
@@ -2557,51 +2520,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseAssessment", b =>
-                    b.Property<int>("PlannedClasses")
-                        .HasColumnType("int");
-
-                    b.Property<string>("PlannedSubjects")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("ReturnReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("SubmittedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("TargetTrainees")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BaseId", "Year")
-                        .IsUnique();
-
-                    b.HasIndex("Year", "Status");
-
-                    b.ToTable("BaseFilings", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2611,64 +2529,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<string>("AssessedByName")
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<Guid>("FilingId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FilingId");
-
-                    b.ToTable("BaseFilingEvents", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Reminders.InboxMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Link")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<string>("Occasion")
-                        .IsRequired()
-                        .HasMaxLength(160)
-                        .HasColumnType("nvarchar(160)");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Rule")
-                    b.Property<string>("ContactName")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -2682,29 +2542,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Property<decimal?>("CompletionRate")
                         .HasPrecision(5, 4)
                         .HasColumnType("decimal(5,4)");
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "ReadAt");
-
-                    b.HasIndex("Rule", "Occasion", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("InboxMessages", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Reminders.ReminderRule", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -2832,20 +2669,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.Property<Guid>("BaseId")
                         .HasColumnType("uniqueidentifier");
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Expert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
 
-                    b.Property<bool>("Active")
-                        .HasColumnType("bit");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<DateTime>("ChangedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("ChangedByName")
@@ -2866,34 +2691,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("To")
-                    b.Property<string>("CreatedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("IdNumber")
-                        .HasMaxLength(18)
-                        .HasColumnType("nvarchar(18)");
-
-                    b.Property<string>("Name")
-                    b.Property<string>("ContactPhoneCipher")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("nvarchar(512)");
-
-                    b.Property<string>("ContactPhoneMasked")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("OrganizationName")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
@@ -2906,31 +2703,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.ClassEvaluation", b =>
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("Specialty")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("Experts", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Inspection", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2963,6 +2735,387 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.Property<int>("Usefulness")
                         .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId", "ProfessionalId")
+                        .IsUnique();
+
+                    b.HasIndex("ProviderId", "Year");
+
+                    b.ToTable("SupClassEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.ClassEvaluationSummary", b =>
+                {
+                    b.Property<Guid>("ClassId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ContentTotal")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Evaluations")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrganizationTotal")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TeacherTotal")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UsefulnessTotal")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("ClassId");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT \"ClassId\", \"ProviderId\", \"Year\", COUNT(*) AS \"Evaluations\", SUM(CASE WHEN \"Content\" + \"Teacher\" + \"Organization\" + \"Usefulness\" >= 16 THEN 1 ELSE 0 END) AS \"Satisfied\", SUM(\"Content\") AS \"ContentTotal\", SUM(\"Teacher\") AS \"TeacherTotal\", SUM(\"Organization\") AS \"OrganizationTotal\", SUM(\"Usefulness\") AS \"UsefulnessTotal\" FROM \"SupClassEvaluations\" GROUP BY \"ClassId\", \"ProviderId\", \"Year\"");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Complaint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AssignedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AssignedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("AssigneeDepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<Guid?>("AssigneeOrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AssigneeRegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("AssignmentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("ClosedLateBy")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ContactPhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("ContactPhoneMasked")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("FiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Finding")
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("FindingText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("ObjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ObjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("ObjectName")
+                        .IsRequired()
+                        .HasMaxLength(168)
+                        .HasColumnType("nvarchar(168)");
+
+                    b.Property<string>("ObjectRegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("PublicOutcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ObjectKind", "ObjectId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("BudgetFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ClassesHeld")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Execution")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("FirstSubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("FirstSubmittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("PeopleTrained")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlannedClasses")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PlannedSubjects")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("TargetTrainees")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("BaseFilings", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId");
+
+                    b.ToTable("BaseFilingEvents", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Expert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("IdNumber")
+                        .HasMaxLength(18)
+                        .HasColumnType("nvarchar(18)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("Experts", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Conclusion")
                         .HasMaxLength(16)
@@ -3139,32 +3292,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Rectification")
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<DateOnly?>("DueOn")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime>("FiledAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateOnly>("FiledOn")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Finding")
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)");
-
-                    b.Property<string>("FindingText")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
-
-                    b.Property<Guid>("ObjectId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("ObjectKind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
@@ -3246,30 +3373,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Property<long?>("Seed")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("ObjectName")
-                        .IsRequired()
-                        .HasMaxLength(168)
-                        .HasColumnType("nvarchar(168)");
-
-                    b.Property<string>("ObjectRegionCode")
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.Property<string>("PublicOutcome")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("ReferredTo")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ResolvedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -3285,64 +3388,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClassId", "ProfessionalId")
-                        .IsUnique();
-
-                    b.HasIndex("ProviderId", "Year");
-
-                    b.ToTable("SupClassEvaluations", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.ClassEvaluationSummary", b =>
-                {
-                    b.Property<Guid>("ClassId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("ContentTotal")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Evaluations")
-                        .HasColumnType("int");
-
-                    b.Property<int>("OrganizationTotal")
-                        .HasColumnType("int");
-
-                    b.Property<Guid>("ProviderId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<int>("Satisfied")
-                        .HasColumnType("int");
-
-                    b.Property<int>("TeacherTotal")
-                        .HasColumnType("int");
-
-                    b.Property<int>("UsefulnessTotal")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("int");
-
-                    b.HasKey("ClassId");
-
-                    b.ToTable((string)null);
-
-                    b.ToSqlQuery("SELECT \"ClassId\", \"ProviderId\", \"Year\", COUNT(*) AS \"Evaluations\", SUM(CASE WHEN \"Content\" + \"Teacher\" + \"Organization\" + \"Usefulness\" >= 16 THEN 1 ELSE 0 END) AS \"Satisfied\", SUM(\"Content\") AS \"ContentTotal\", SUM(\"Teacher\") AS \"TeacherTotal\", SUM(\"Organization\") AS \"OrganizationTotal\", SUM(\"Usefulness\") AS \"UsefulnessTotal\" FROM \"SupClassEvaluations\" GROUP BY \"ClassId\", \"ProviderId\", \"Year\"");
-                    b.Property<bool>("Enabled")
-                        .HasColumnType("bit");
-
-                    b.Property<int>("LeadDays")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("UpdatedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("ReminderRules", (string)null);
                     b.HasIndex("Year", "Status");
 
                     b.ToTable("InspectionPlans", (string)null);
@@ -3400,21 +3445,87 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("InspectionRiskWeights", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Reminders.InboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Occasion")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Code")
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.HasIndex("Rule", "Occasion", "UserId")
                         .IsUnique();
 
-                    b.HasIndex("ObjectKind", "ObjectId");
+                    b.ToTable("InboxMessages", (string)null);
+                });
 
-                    b.HasIndex("Status", "DueOn");
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Reminders.ReminderRule", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
-                    b.ToTable("Complaints", (string)null);
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LeadDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ReminderRules", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -3731,43 +3842,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Ownership")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.HasDiscriminator().HasValue("Employer");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)")
-                        .HasColumnName("ProviderKind");
-
-                    b.HasDiscriminator().HasValue("TrainingProvider");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Credits.Domain.CreditRecord", null)
@@ -3940,6 +4014,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.AnnualPlan", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalCertificate", b =>
@@ -4143,6 +4222,10 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", null)
                         .WithMany()
                         .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Inspection", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", null)
@@ -4192,6 +4275,13 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", b =>
+                {
+                    b.Navigation("Quotas");
+
+                    b.Navigation("Weights");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionQuota", b =>
@@ -4263,6 +4353,13 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
+                {
+                    b.Navigation("Authorizations");
+
+                    b.Navigation("Tokens");
+                });
+
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<System.Guid>", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", "Application")
@@ -4297,11 +4394,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Navigation("Subjects");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.AnnualPlan", b =>
-                {
-                    b.Navigation("Targets");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalInstitution", b =>
                 {
                     b.Navigation("Scopes");
@@ -4331,20 +4423,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionFinding", b =>
                 {
                     b.Navigation("Evidence");
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", b =>
-                {
-                    b.Navigation("Quotas");
-
-                    b.Navigation("Weights");
-                });
-
-            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
-                {
-                    b.Navigation("Authorizations");
-
-                    b.Navigation("Tokens");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<System.Guid>", b =>
