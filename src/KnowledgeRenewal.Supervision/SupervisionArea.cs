@@ -59,7 +59,7 @@ public static class SupervisionArea
         services.AddScoped<UseCases.Reminders.ReminderRunner>();
         services.AddOptions<UseCases.Reminders.ReminderScheduleOptions>().Bind(configuration.GetSection(UseCases.Reminders.ReminderScheduleOptions.Section));
         services.AddHostedService<UseCases.Reminders.DailyReminders>();
-        services.AddMenuItem("我的", "我的提醒", "/inbox", 100);
+        services.AddMenuItem("我的", "我的提醒", "/inbox", 100, [.. KnowledgeRenewal.Sdk.PlatformRoles.Business]);
         services.AddWorkbenchSection<Pages.Inbox.InboxWorkbenchSection>();
 
         // Course catalog, expert pool and inspections.

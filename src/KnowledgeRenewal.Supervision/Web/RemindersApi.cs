@@ -16,7 +16,8 @@ internal static class RemindersApi
     public static IEndpointRouteBuilder MapRemindersApi(this IEndpointRouteBuilder endpoints)
     {
         string[] managers = [.. ReminderRules.Managers];
-        var inbox = endpoints.MapGroup("/api/inbox").WithTags(Tag).RequireAuthorization();
+        string[] business = [.. KnowledgeRenewal.Sdk.PlatformRoles.Business];
+        var inbox = endpoints.MapGroup("/api/inbox").WithTags(Tag).RequireAuthorization(policy => policy.RequireRole(business));
         inbox.MapGet("/", (int? page, bool? unreadOnly, IMediator mediator, CancellationToken ct) => mediator.Send(new ListInbox(page ?? 1, unreadOnly ?? false), ct))
             .WithName("ListInbox")
             .WithSummary("The caller's own reminders, newest first (20 a page), with the unread count.")

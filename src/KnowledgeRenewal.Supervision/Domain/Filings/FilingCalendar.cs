@@ -20,7 +20,7 @@ public sealed class FilingOptions
         {
             problems.Add("DueMonth must be 1 to 12.");
         }
-        else if (DueDay < 1 || DueDay > DateTime.DaysInMonth(2023, DueMonth))
+        else if (DueDay < 1 || DueDay > DateTime.DaysInMonth(KnowledgeRenewal.Sdk.ProgramPeriod.FirstYear, DueMonth))
         {
             problems.Add("DueDay must be a day of DueMonth (not February 29).");
         }

@@ -10,7 +10,7 @@ namespace KnowledgeRenewal.Supervision.Pages.Complaints;
 /// <summary>
 /// The complaints card: for the program office the complaints waiting to be assigned and every overdue one (escalated);
 /// for a county bureau or line department the complaints assigned to it and those past their deadline — the rows
-/// <see cref="ListComplaints"/> lists, counted.
+/// <see cref="ListComplaints"/> lists, counted in one query (<see cref="CountComplaints"/>).
 /// </summary>
 internal sealed class ComplaintsWorkbenchSection(IMediator mediator) : IWorkbenchSection
 {
@@ -29,8 +29,9 @@ internal sealed class ComplaintsWorkbenchSection(IMediator mediator) : IWorkbenc
     {
         ArgumentNullException.ThrowIfNull(user);
         var office = user.IsInRole(PlatformRoles.ProgramOfficeAdmin);
-        var waiting = await CountAsync(office ? ComplaintStatus.Received : ComplaintStatus.Assigned, false, cancellationToken).ConfigureAwait(false);
-        var overdue = await CountAsync(null, true, cancellationToken).ConfigureAwait(false);
+        var counts = await mediator.Send(new CountComplaints(), cancellationToken).ConfigureAwait(false);
+        var waiting = office ? counts.Received : counts.Assigned;
+        var overdue = counts.Overdue;
         var items = new List<WorkbenchItem>
         {
             office
@@ -43,7 +44,4 @@ internal sealed class ComplaintsWorkbenchSection(IMediator mediator) : IWorkbenc
         };
         return new WorkbenchCard("投诉办理", items, "/supervision/complaints", "查看全部投诉");
     }
-
-    private async Task<int> CountAsync(ComplaintStatus? status, bool overdue, CancellationToken cancellationToken) =>
-        (await mediator.Send(new ListComplaints(status, overdue, null, 1, 1), cancellationToken).ConfigureAwait(false)).Total;
 }

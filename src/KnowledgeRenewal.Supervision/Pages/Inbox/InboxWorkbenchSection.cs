@@ -15,7 +15,7 @@ internal sealed class InboxWorkbenchSection(IMediator mediator) : IWorkbenchSect
     public bool AppliesTo(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.Identity?.IsAuthenticated == true;
+        return KnowledgeRenewal.Sdk.PlatformRoles.Business.Any(user.IsInRole);
     }
 
     /// <inheritdoc />

@@ -10,7 +10,7 @@ namespace KnowledgeRenewal.Supervision.Pages.Inbox;
 /// <c>/inbox</c>: the signed-in person's reminders (<see cref="ListInbox"/>, as <c>GET /api/inbox</c>), unread first in
 /// bold, each marked read with a button (<see cref="MarkInboxRead"/>) or by following its link.
 /// </summary>
-[Authorize]
+[Authorize(Roles = KnowledgeRenewal.Sdk.PlatformRoles.ProgramOfficeAdmin + "," + KnowledgeRenewal.Sdk.PlatformRoles.CountyAdmin + "," + KnowledgeRenewal.Sdk.PlatformRoles.DepartmentAdmin + "," + KnowledgeRenewal.Sdk.PlatformRoles.ProviderStaff + "," + KnowledgeRenewal.Sdk.PlatformRoles.EmployerHr + "," + KnowledgeRenewal.Sdk.PlatformRoles.Professional)]
 internal sealed class IndexModel(IMediator mediator) : PlatformPageModel
 {
     /// <summary>The page (from 1).</summary>

@@ -52,7 +52,7 @@ internal sealed partial class FileComplaintValidator : AbstractValidator<FileCom
     /// <summary>Creates the validator.</summary>
     public FileComplaintValidator()
     {
-        RuleFor(f => f.Input.ObjectKind).NotNull().Must(k => k is null || Enum.IsDefined(k.Value)).OverridePropertyName("objectKind")
+        RuleFor(f => f.Input.ObjectKind).Must(k => k is not null && Enum.IsDefined(k.Value)).OverridePropertyName("objectKind")
             .WithErrorCode("required").WithMessage("请选择投诉对象类型（objectKind）：项目、培训班、培训机构或继续教育基地。");
         RuleFor(f => f.Input.ObjectReference).Must(r => !string.IsNullOrWhiteSpace(r) && r.Trim().Length <= Complaint.NameLength).OverridePropertyName("objectReference")
             .WithErrorCode("required").WithMessage($"请填写投诉对象的名称或项目编号（objectReference），最多 {Complaint.NameLength} 个字。");

@@ -35,7 +35,7 @@ internal sealed class ResolveComplaintValidator : AbstractValidator<ResolveCompl
     /// <summary>Creates the validator.</summary>
     public ResolveComplaintValidator()
     {
-        RuleFor(r => r.Body.Finding).NotNull().Must(f => f is null || Enum.IsDefined(f.Value)).OverridePropertyName("finding")
+        RuleFor(r => r.Body.Finding).Must(f => f is not null && Enum.IsDefined(f.Value)).OverridePropertyName("finding")
             .WithErrorCode("required").WithMessage("请选择调查结论（finding）：属实、部分属实或不属实。");
         RuleFor(r => r.Body.FindingText).Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= Complaint.TextLength).OverridePropertyName("findingText")
             .WithErrorCode("required").WithMessage($"请写明调查情况和处理措施（findingText），最多 {Complaint.TextLength} 个字。");
