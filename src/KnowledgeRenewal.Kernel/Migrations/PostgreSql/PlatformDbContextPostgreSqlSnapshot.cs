@@ -4007,11 +4007,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.AnnualPlan", b =>
-                {
-                    b.Navigation("Targets");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalCertificate", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalEvaluation", null)
@@ -4268,13 +4263,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", b =>
-                {
-                    b.Navigation("Quotas");
-
-                    b.Navigation("Weights");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionQuota", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", null)
@@ -4344,13 +4332,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
-                {
-                    b.Navigation("Authorizations");
-
-                    b.Navigation("Tokens");
-                });
-
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<System.Guid>", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", "Application")
@@ -4385,6 +4366,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Navigation("Subjects");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.AnnualPlan", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalInstitution", b =>
                 {
                     b.Navigation("Scopes");
@@ -4414,6 +4400,20 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionFinding", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", b =>
+                {
+                    b.Navigation("Quotas");
+
+                    b.Navigation("Weights");
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
+                {
+                    b.Navigation("Authorizations");
+
+                    b.Navigation("Tokens");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<System.Guid>", b =>

@@ -4016,11 +4016,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Navigation("Parent");
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.AnnualPlan", b =>
-                {
-                    b.Navigation("Targets");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalCertificate", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalEvaluation", null)
@@ -4277,13 +4272,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", b =>
-                {
-                    b.Navigation("Quotas");
-
-                    b.Navigation("Weights");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionQuota", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", null)
@@ -4353,13 +4341,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
-                {
-                    b.Navigation("Authorizations");
-
-                    b.Navigation("Tokens");
-                });
-
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<System.Guid>", b =>
                 {
                     b.HasOne("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", "Application")
@@ -4394,6 +4375,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Navigation("Subjects");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.AnnualPlan", b =>
+                {
+                    b.Navigation("Targets");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Programs.Domain.DigitalInstitution", b =>
                 {
                     b.Navigation("Scopes");
@@ -4423,6 +4409,20 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionFinding", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.InspectionPlan", b =>
+                {
+                    b.Navigation("Quotas");
+
+                    b.Navigation("Weights");
+                });
+
+            modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication<System.Guid>", b =>
+                {
+                    b.Navigation("Authorizations");
+
+                    b.Navigation("Tokens");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreAuthorization<System.Guid>", b =>
