@@ -38,7 +38,7 @@ internal sealed class FilingDemoSeeder(PlatformDbContext db, IOptions<FilingOpti
         ArgumentNullException.ThrowIfNull(context);
         var today = ProgramCalendar.Today(clock);
         var bases = await db.EducationBases.IgnoreQueryFilters().Include(b => b.Organization)
-            .Where(b => b.Status == BaseStatus.Active).OrderBy(b => b.DesignatedOn).ThenBy(b => b.Name)
+            .Where(b => FilingRules.FilingStatuses.Contains(b.Status)).OrderBy(b => b.DesignatedOn).ThenBy(b => b.Name)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var filed = await db.BaseFilings.IgnoreQueryFilters().Select(f => new { f.BaseId, f.Year }).ToListAsync(cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < bases.Count; i++)

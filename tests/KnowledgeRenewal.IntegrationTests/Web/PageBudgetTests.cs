@@ -17,6 +17,12 @@ public sealed partial class PageBudgetTests(PlatformFixture platform)
     /// <summary>The most SQL commands one page may run (a page that loops over its rows would exceed it).</summary>
     private const int MaxCommandsPerPage = 20;
 
+    /// <summary>
+    /// The workbench sums one card per area feature that applies to the role (six areas' cards for the program office):
+    /// its own, higher bound (ADR 0009). A card that loops over its rows still exceeds it.
+    /// </summary>
+    private const int MaxCommandsOnWorkbench = 30;
+
     public static TheoryData<string> DemoUserNames => [.. DemoAccounts.All.Select(a => a.UserName)];
 
     [Theory]
@@ -39,8 +45,8 @@ public sealed partial class PageBudgetTests(PlatformFixture platform)
         }
 
         Assert.True(measured.Count >= 3, $"{userName}: only {measured.Count} pages reachable from the workbench");
-        var over = measured.Where(m => m.Commands > MaxCommandsPerPage).Select(m => $"{m.Path}: {m.Commands}").ToList();
-        Assert.True(over.Count == 0, $"{userName}: pages over {MaxCommandsPerPage} SQL commands — {string.Join("; ", over)}");
+        var over = measured.Where(m => m.Commands > (m.Path == "/workbench" ? MaxCommandsOnWorkbench : MaxCommandsPerPage)).Select(m => $"{m.Path}: {m.Commands}").ToList();
+        Assert.True(over.Count == 0, $"{userName}: pages over {MaxCommandsPerPage} SQL commands (the workbench {MaxCommandsOnWorkbench}) — {string.Join("; ", over)}");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
 namespace KnowledgeRenewal.Supervision.Domain.Filings;
@@ -32,6 +33,12 @@ public sealed class FilingInput
 /// <summary>The filing's rules: who files, who decides, what a filing must say, which decisions are possible.</summary>
 public static class FilingRules
 {
+    /// <summary>
+    /// The bases that file (and are flagged when they miss the date): designated ones, active or under rectification —
+    /// a base under rectification reports its year all the more. A revoked base no longer files.
+    /// </summary>
+    public static IReadOnlyList<BaseStatus> FilingStatuses { get; } = [BaseStatus.Active, BaseStatus.UnderReview];
+
     /// <summary>Most classes or people a field accepts.</summary>
     public const int MaxCount = 1_000_000;
 

@@ -148,7 +148,7 @@ internal sealed class FilingDesk(PlatformDbContext db, IOptions<FilingOptions> o
     {
         var home = organizationId ?? Guid.Empty;
         return await db.EducationBases.Include(b => b.Organization)
-            .FirstOrDefaultAsync(b => b.OrganizationId == home && b.Status == BaseStatus.Active, cancellationToken).ConfigureAwait(false)
+            .FirstOrDefaultAsync(b => b.OrganizationId == home && FilingRules.FilingStatuses.Contains(b.Status), cancellationToken).ConfigureAwait(false)
             ?? throw new PlatformException("supervision.filing_not_a_base", 403, "您的单位不是有效的继续教育基地",
                 "年度报送由继续教育基地的工作人员填写；您的单位目前没有有效的基地认定。");
     }

@@ -37,7 +37,7 @@ internal sealed class ListFilingsHandler(PlatformDbContext db, FilingDesk desk) 
         var year = request.Year ?? today.Year;
         var due = FilingCalendar.Due(desk.Options, year);
         var bases = await db.EducationBases.AsNoTracking()
-            .Where(b => b.Status == BaseStatus.Active || db.Set<BaseFiling>().Any(f => f.BaseId == b.Id && f.Year == year))
+            .Where(b => FilingRules.FilingStatuses.Contains(b.Status) || db.Set<BaseFiling>().Any(f => f.BaseId == b.Id && f.Year == year))
             .Select(b => new { b.Id, b.Name })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var filings = await db.BaseFilings.AsNoTracking().Where(f => f.Year == year)

@@ -38,7 +38,7 @@ internal sealed class FilingReminderSource(PlatformDbContext db, IOptions<Filing
             .Where(f => f.Year == year && f.Status != BaseFilingStatus.Returned)
             .Select(f => f.BaseId);
         var bases = await db.EducationBases.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).AsNoTracking()
-            .Where(b => b.Status == BaseStatus.Active && !done.Contains(b.Id))
+            .Where(b => FilingRules.FilingStatuses.Contains(b.Status) && !done.Contains(b.Id))
             .Select(b => new { b.Id, b.Name, b.OrganizationId })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var day = Kernel.Time.ChinaTime.Format(due);
