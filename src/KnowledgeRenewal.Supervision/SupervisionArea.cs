@@ -65,8 +65,12 @@ public static class SupervisionArea
         // Course catalog, expert pool and inspections.
         services.AddInspections(configuration);
 
-        // Complaints and funding.
+        // Complaints.
         services.AddComplaints(configuration);
+
+        // Funding: spending with vouchers, the ring-fence check, fee standards, employers' training funds.
+
+        // Reminder scheduling (Quartz.NET, persistent job store) and e-mail.
 
         return services;
     }
@@ -84,8 +88,12 @@ public static class SupervisionArea
         // Course catalog, expert pool and inspections.
         endpoints.MapInspectionsApi();
 
-        // Complaints and funding.
+        // Complaints.
         endpoints.MapComplaintsApi();
+
+        // Funding: spending with vouchers, the ring-fence check, fee standards, employers' training funds.
+
+        // Reminder scheduling (Quartz.NET, persistent job store) and e-mail.
 
         return endpoints;
     }
