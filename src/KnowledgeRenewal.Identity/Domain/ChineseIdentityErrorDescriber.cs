@@ -40,7 +40,7 @@ public sealed class ChineseIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError UserAlreadyHasPassword() => Error(nameof(UserAlreadyHasPassword), "该账号已设置密码。");
 
     /// <inheritdoc />
-    public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), $"密码长度不能少于 {length} 位。");
+    public override IdentityError PasswordTooShort(int length) => Error(nameof(PasswordTooShort), $"密码至少 {length} 位。");
 
     /// <inheritdoc />
     public override IdentityError RecoveryCodeRedemptionFailed() => Error(nameof(RecoveryCodeRedemptionFailed), "恢复码无效。");

@@ -31,12 +31,12 @@ public sealed class MlpsPasswordValidator(IOptions<PasswordPolicyOptions> option
         var minimum = policy.EffectiveMinimumLength;
         if (password.Length < minimum)
         {
-            errors.Add(new IdentityError { Code = "password.too_short", Description = $"密码长度不能少于 {minimum} 位。" });
+            errors.Add(new IdentityError { Code = "password.too_short", Description = $"密码至少 {minimum} 位。" });
         }
 
         if (password.Length > 128)
         {
-            errors.Add(new IdentityError { Code = "password.too_long", Description = "密码长度不能超过 128 位。" });
+            errors.Add(new IdentityError { Code = "password.too_long", Description = "密码最多 128 位。" });
         }
 
         if (policy.MlpsMode)

@@ -305,7 +305,7 @@ public sealed partial class WebSignInTests(WebSignInTests.Platform platform) : I
 
         var weak = await browser.PostAsync("/account/password", PasswordForm(Password, "abc12", "abc12"));
         Assert.Equal(HttpStatusCode.OK, weak.Status);
-        Assert.Contains("密码长度不能少于 8 位。", weak.Html, StringComparison.Ordinal);
+        Assert.Contains("密码至少 8 位。", weak.Html, StringComparison.Ordinal);
         Assert.Contains("密码须包含大写字母、小写字母、数字、特殊字符中的至少三类。", weak.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("abc12", weak.Html, StringComparison.Ordinal);
 

@@ -28,7 +28,7 @@ internal sealed class ChangeAccountPermissionsValidator : AbstractValidator<Chan
     /// <summary>Creates the validator.</summary>
     public ChangeAccountPermissionsValidator()
     {
-        RuleFor(a => a.Permissions).NotNull().WithErrorCode("required").WithMessage("权限列表（permissions）不能为空，撤销全部权限请提交空数组。");
+        RuleFor(a => a.Permissions).NotNull().WithErrorCode("required").WithMessage("请填写权限列表（permissions），撤销全部权限请提交空数组。");
         RuleForEach(a => a.Permissions).Must(p => p is not null && PlatformPermissions.All.Contains(p))
             .WithErrorCode("unknown_permission").WithMessage((_, permission) => $"权限“{permission}”不存在，可授予的权限：{string.Join("、", PlatformPermissions.All)}。");
     }

@@ -44,12 +44,12 @@ internal sealed class CreateAccountValidator : AbstractValidator<CreateAccount>
     /// <summary>Creates the validator.</summary>
     public CreateAccountValidator(TimeProvider clock)
     {
-        RuleFor(a => a.UserName).NotEmpty().WithErrorCode("required").WithMessage("用户名（userName）不能为空。")
+        RuleFor(a => a.UserName).NotEmpty().WithErrorCode("required").WithMessage("请填写用户名（userName）。")
             .Must(n => AccountRules.UserNamePattern().IsMatch(n ?? "")).When(a => !string.IsNullOrEmpty(a.UserName))
             .WithErrorCode("invalid_user_name").WithMessage("用户名应为 3 至 64 个字符，以英文字母开头，只能包含英文字母、数字和 . - _。");
-        RuleFor(a => a.DisplayName).NotEmpty().WithErrorCode("required").WithMessage("姓名或显示名称（displayName）不能为空。")
-            .MaximumLength(64).WithErrorCode("too_long").WithMessage("显示名称不能超过 64 个字符。");
-        RuleFor(a => a.OrganizationId).NotEmpty().WithErrorCode("required").WithMessage("所属单位（organizationId）不能为空。");
+        RuleFor(a => a.DisplayName).NotEmpty().WithErrorCode("required").WithMessage("请填写姓名或显示名称（displayName）。")
+            .MaximumLength(64).WithErrorCode("too_long").WithMessage("显示名称最多 64 个字符。");
+        RuleFor(a => a.OrganizationId).NotEmpty().WithErrorCode("required").WithMessage("请填写所属单位（organizationId）。");
         RuleFor(a => a.Roles).NotEmpty().WithErrorCode("required").WithMessage(RoleMessages.Required);
         RuleForEach(a => a.Roles).Must(RoleMessages.Exists).WithErrorCode("unknown_role").WithMessage((_, role) => RoleMessages.Unknown(role));
         RuleFor(a => a.Phone).Must(p => MobileNumber.Normalize(p) is not null).When(a => !string.IsNullOrWhiteSpace(a.Phone))

@@ -28,7 +28,7 @@ internal sealed class ListAccountsValidator : AbstractValidator<ListAccounts>
         RuleFor(q => q.PageSize).ValidPageSize();
         RuleFor(q => q.Role).Must(r => r is null || PlatformRoles.All.Contains(r))
             .WithErrorCode("unknown_role").WithMessage(q => $"角色“{q.Role}”不存在。");
-        RuleFor(q => q.Search).MaximumLength(64).WithErrorCode("too_long").WithMessage("搜索词（search）不能超过 64 个字符。");
+        RuleFor(q => q.Search).MaximumLength(64).WithErrorCode("too_long").WithMessage("搜索词（search）最多 64 个字符。");
     }
 }
 

@@ -46,10 +46,10 @@ internal sealed class ListAuditRecordsValidator : AbstractValidator<ListAuditRec
             .WithMessage($"每页条数（pageSize）应在 1 至 {ListAuditRecords.MaxPageSize} 之间。");
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null)
             .WithErrorCode("before_start").WithMessage("结束时间（to）应晚于开始时间（from）。");
-        RuleFor(q => q.Action).MaximumLength(64).WithErrorCode("too_long").WithMessage("操作（action）不能超过 64 个字符。");
-        RuleFor(q => q.UserName).MaximumLength(256).WithErrorCode("too_long").WithMessage("用户名（userName）不能超过 256 个字符。");
-        RuleFor(q => q.EntityKey).MaximumLength(256).WithErrorCode("too_long").WithMessage("对象标识（entityKey）不能超过 256 个字符。");
-        RuleFor(q => q.EntityType).MaximumLength(128).WithErrorCode("too_long").WithMessage("对象类型（entityType）不能超过 128 个字符。");
+        RuleFor(q => q.Action).MaximumLength(64).WithErrorCode("too_long").WithMessage("操作（action）最多 64 个字符。");
+        RuleFor(q => q.UserName).MaximumLength(256).WithErrorCode("too_long").WithMessage("用户名（userName）最多 256 个字符。");
+        RuleFor(q => q.EntityKey).MaximumLength(256).WithErrorCode("too_long").WithMessage("对象标识（entityKey）最多 256 个字符。");
+        RuleFor(q => q.EntityType).MaximumLength(128).WithErrorCode("too_long").WithMessage("对象类型（entityType）最多 128 个字符。");
     }
 }
 

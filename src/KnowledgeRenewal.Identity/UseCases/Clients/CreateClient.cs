@@ -33,11 +33,11 @@ internal sealed partial class CreateClientValidator : AbstractValidator<CreateCl
     /// <summary>Creates the validator.</summary>
     public CreateClientValidator()
     {
-        RuleFor(c => c.ClientId).NotEmpty().WithErrorCode("required").WithMessage("客户端标识（clientId）不能为空。")
+        RuleFor(c => c.ClientId).NotEmpty().WithErrorCode("required").WithMessage("请填写客户端标识（clientId）。")
             .Must(id => ClientIdPattern().IsMatch(id ?? "")).When(c => !string.IsNullOrEmpty(c.ClientId))
             .WithErrorCode("invalid_client_id").WithMessage("客户端标识应为 3 至 64 个字符，以小写英文字母开头，只能包含小写英文字母、数字和 . - _。");
-        RuleFor(c => c.DisplayName).NotEmpty().WithErrorCode("required").WithMessage("客户端名称（displayName）不能为空。")
-            .MaximumLength(128).WithErrorCode("too_long").WithMessage("客户端名称不能超过 128 个字符。");
+        RuleFor(c => c.DisplayName).NotEmpty().WithErrorCode("required").WithMessage("请填写客户端名称（displayName）。")
+            .MaximumLength(128).WithErrorCode("too_long").WithMessage("客户端名称最多 128 个字符。");
         RuleFor(c => c.Scopes).NotEmpty().WithErrorCode("required").WithMessage($"授权范围（scopes）至少选择一个：{string.Join("、", FeedScopes.All)}。");
         RuleForEach(c => c.Scopes).Must(s => s is not null && FeedScopes.All.Contains(s))
             .WithErrorCode("unknown_scope").WithMessage((_, scope) => $"授权范围“{scope}”不存在；可选：{string.Join("、", FeedScopes.All)}（均为只读）。");

@@ -41,7 +41,7 @@ internal sealed class ListOrganizationsValidator : AbstractValidator<ListOrganiz
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).InclusiveBetween(1, 200).WithErrorCode("out_of_range").WithMessage("每页条数（pageSize）应在 1 至 200 之间。");
         RuleFor(q => q.Type).IsInEnum().WithErrorCode("invalid_value").WithMessage("单位类型（type）无效。");
-        RuleFor(q => q.Search).MaximumLength(64).WithErrorCode("too_long").WithMessage("搜索词（search）不能超过 64 个字符。");
+        RuleFor(q => q.Search).MaximumLength(64).WithErrorCode("too_long").WithMessage("搜索词（search）最多 64 个字符。");
     }
 }
 
