@@ -130,9 +130,13 @@ public sealed class DigitalTrainingHoursTests(DigitalEngineerPlatformFixture pla
         await CreatedAsync(provider, $"{Api}/trainings/{failedId:D}/certificate", new { });
         using var locked = await PutAsync(provider, failedId, new { passed = false, hours = 40, reason = "误录" }, await ETagAsync(provider, failedId));
         await locked.AssertProblemAsync(HttpStatusCode.Conflict, DigitalEngineerProblemCodes.ResultLocked);
+        // Another institution's staff: the training is outside its scope (404); the trainee: not an institution actor (403).
         var outsider = await platform.EvaluatorStaffAsync();
-        using var forbidden = await PutAsync(outsider, failedId, new { passed = true, hours = 30, reason = "x" }, await ETagAsync(provider, failedId));
+        using var hidden = await PutAsync(outsider, failedId, new { passed = true, hours = 30, reason = "x" }, await ETagAsync(provider, failedId));
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        using var forbidden = await PutAsync(trainee.Client, failedId, new { passed = true, hours = 30, reason = "x" }, await ETagAsync(provider, failedId));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Equal("Approved", Assert.Single(await RecordsAsync(office, trainee.Id)).GetProperty("status").GetString());
     }
 
     [Fact]
