@@ -63,6 +63,11 @@ public static class CreditsArea
         services.AddScoped<IRosterImport, RosterImport>();
         services.AddScoped<ITrainingFacts, TrainingFacts>();
 
+        // Digital-engineer training hours (issue 20, ADR 0017): Programs' DigitalTrainingCompleted writes the trainee's
+        // records through the ledger (RecordDigitalTrainingHoursHandler); the link and its unique index are this part's.
+        services.AddPlatformModelPart<DigitalHoursModel>();
+        services.AddScoped<UseCases.DigitalHours.DigitalTrainingLedger>();
+
         // Declarations.
         var declarations = configuration.GetSection(DeclarationOptions.Section);
         var problems = (declarations.Get<DeclarationOptions>() ?? new DeclarationOptions()).Check();

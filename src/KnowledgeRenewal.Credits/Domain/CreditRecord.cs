@@ -25,6 +25,9 @@ public enum RecordSource
 
     /// <summary>人工调整 — a manual adjustment by an administrator.</summary>
     ManualAdjustment = 5,
+
+    /// <summary>数字技术工程师培训 — a passed digital-engineer training recorded by its training institution (ADR 0017).</summary>
+    DigitalTraining = 6,
 }
 
 /// <summary>Why a record needs a second look before it counts.</summary>
@@ -116,6 +119,9 @@ public sealed class CreditRecord
 
     /// <summary>The self-declared activity it comes from, if any.</summary>
     public Guid? DeclarationId { get; init; }
+
+    /// <summary>The digital-engineer training record (Programs' <c>DigitalTrainings</c>) it comes from, if any.</summary>
+    public Guid? DigitalTrainingId { get; init; }
 
     /// <summary>The upload (roster or external import job) it comes from, if any.</summary>
     public Guid? ImportJobId { get; init; }

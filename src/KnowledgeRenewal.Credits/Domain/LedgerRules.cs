@@ -54,6 +54,7 @@ public static class LedgerLabels
         RecordSource.SelfDeclared => "个人申报",
         RecordSource.ExternalImport => "外部平台导入",
         RecordSource.ManualAdjustment => "人工调整",
+        RecordSource.DigitalTraining => "数字技术工程师培训",
         _ => source.ToString(),
     };
 

@@ -82,11 +82,22 @@ public sealed class RosterImportLookups(PlatformDbContext db)
                 select new { r.ProfessionalId, ClassId = c.Id, c.Title, ProviderName = o.Name, c.StartDate, c.EndDate, c.Hours })
             .AsNoTracking()
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Digital-engineer trainings of other organizations the people are credited for (ADR 0017) count as well.
+        var digital = await (
+                from r in db.CreditRecords.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter])
+                join t in db.DigitalTrainings.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]) on r.DigitalTrainingId equals t.Id
+                where EF.Parameter(list).Contains(r.ProfessionalId)
+                    && (r.Status == CreditRecordStatus.Pending || r.Status == CreditRecordStatus.Approved)
+                    && t.InstitutionOrganizationId != providerId && t.StartDate <= end && t.EndDate >= start
+                select new { r.ProfessionalId, t.Id, r.Title, t.StartDate, t.EndDate, t.Hours })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows
             .DistinctBy(r => (r.ProfessionalId, r.ClassId))
-            .ToLookup(
-                r => r.ProfessionalId,
-                r => new OverlappingClass(r.ClassId, r.Title, r.ProviderName, r.StartDate, r.EndDate, new TrainingClass { Title = r.Title, StartDate = r.StartDate, EndDate = r.EndDate, Hours = r.Hours }.HoursPerDay));
+            .Select(r => (r.ProfessionalId, Class: new OverlappingClass(r.ClassId, r.Title, r.ProviderName, r.StartDate, r.EndDate, new TrainingClass { Title = r.Title, StartDate = r.StartDate, EndDate = r.EndDate, Hours = r.Hours }.HoursPerDay)))
+            .Concat(digital.DistinctBy(d => (d.ProfessionalId, d.Id)).Select(d => (d.ProfessionalId, Class: new OverlappingClass(
+                d.Id, d.Title, LedgerLabels.Source(RecordSource.DigitalTraining), d.StartDate, d.EndDate, DigitalTrainingHours.HoursPerDay(d.StartDate, d.EndDate, d.Hours)))))
+            .ToLookup(r => r.ProfessionalId, r => r.Class);
     }
 
     /// <summary>

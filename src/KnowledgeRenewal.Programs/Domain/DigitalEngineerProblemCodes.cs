@@ -59,4 +59,10 @@ public static class DigitalEngineerProblemCodes
 
     /// <summary>The claim is not in the state the action needs (submitted → approved/rejected → paid).</summary>
     public const string ClaimWrongStep = "digital.claim_wrong_step";
+
+    /// <summary>The same training (person, institution, field, level, days) is recorded already.</summary>
+    public const string TrainingExists = "digital.training_exists";
+
+    /// <summary>A training with a certificate or an evaluation cannot become 不合格.</summary>
+    public const string ResultLocked = "digital.result_locked";
 }

@@ -262,6 +262,28 @@ public static class DigitalEngineerRules
     public static PlatformException ClaimExists(string number) => DigitalProblem.Conflict(
         DigitalEngineerProblemCodes.ClaimExists, "该证书已申领补贴", $"证书 {number} 已有职业培训补贴申领记录，每本培训合格证书只能申领一次。");
 
+    /// <summary>409: the same training (person, institution, field, level, days) is recorded already — recording it again writes nothing.</summary>
+    public static PlatformException TrainingExists(Guid existing) => DigitalProblem.Conflict(
+        DigitalEngineerProblemCodes.TrainingExists,
+        "该培训记录已登记",
+        $"该学员在该机构同一领域、等级和日期的培训已登记（培训记录 {existing:D}），不能重复登记；如结果或学时有误，请在原培训记录中更正结果。");
+
+    /// <summary>
+    /// Whether the result of <paramref name="training"/> may become <paramref name="passed"/>: a training whose
+    /// training-qualified certificate was issued or which was evaluated stays 合格 (the certificate and the evaluation
+    /// rest on it); null when it may.
+    /// </summary>
+    public static PlatformException? CheckResultChange(DigitalTraining training, bool passed, bool certifiedOrEvaluated)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return training.Passed && !passed && certifiedOrEvaluated
+            ? DigitalProblem.Conflict(
+                DigitalEngineerProblemCodes.ResultLocked,
+                "该培训不能改为不合格",
+                "该培训已颁发培训合格证书或已参加评价，结果不能改为不合格；学时有误的，可以只更正学时。")
+            : null;
+    }
+
     /// <summary>The Chinese name of a claim's status.</summary>
     public static string StatusName(SubsidyClaimStatus status) => status switch
     {

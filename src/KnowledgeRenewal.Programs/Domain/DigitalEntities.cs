@@ -107,11 +107,11 @@ public sealed class DigitalTraining
     /// <summary>Last day.</summary>
     public DateOnly EndDate { get; init; }
 
-    /// <summary>Training hours (学时).</summary>
-    public int Hours { get; init; }
+    /// <summary>Training hours (学时) the trainee attended, as the institution recorded them.</summary>
+    public int Hours { get; internal set; }
 
-    /// <summary>合格 (true) or 不合格.</summary>
-    public bool Passed { get; init; }
+    /// <summary>合格 (true) or 不合格: the institution's result; a passed training is a completed one (its hours count).</summary>
+    public bool Passed { get; internal set; }
 
     /// <summary>The person's region at recording.</summary>
     public required string RegionCode { get; init; }
@@ -127,6 +127,34 @@ public sealed class DigitalTraining
 
     /// <summary>Who recorded it (account).</summary>
     public Guid? RecordedByUserId { get; init; }
+
+    /// <summary>When the institution last changed the result or hours (UTC), if it did.</summary>
+    public DateTime? ResultChangedAt { get; private set; }
+
+    /// <summary>Who changed the result last.</summary>
+    public string? ResultChangedByName { get; private set; }
+
+    /// <summary>Why the result was changed last.</summary>
+    public string? ResultChangeReason { get; private set; }
+
+    /// <summary>Changes when the result changes (optimistic concurrency, If-Match).</summary>
+    public Guid ConcurrencyStamp { get; private set; } = Guid.NewGuid();
+
+    /// <summary>
+    /// The institution changes the result (合格/不合格) or the attended hours with a reason; the ledger follows through
+    /// <see cref="Contracts.DigitalTrainingCompleted"/>. Whether the change is allowed is
+    /// <see cref="DigitalEngineerRules.CheckResultChange"/>'s.
+    /// </summary>
+    public void ChangeResult(bool passed, int hours, DigitalActor actor, DateTime at, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        Passed = passed;
+        Hours = hours;
+        ResultChangedAt = at;
+        ResultChangedByName = actor.Name;
+        ResultChangeReason = reason;
+        ConcurrencyStamp = Guid.NewGuid();
+    }
 }
 
 /// <summary>

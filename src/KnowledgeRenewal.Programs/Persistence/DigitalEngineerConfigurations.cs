@@ -44,6 +44,9 @@ internal sealed class DigitalTrainingConfiguration : IEntityTypeConfiguration<Di
         builder.Property(t => t.RegionCode).HasMaxLength(16);
         builder.Property(t => t.DepartmentCode).HasMaxLength(32);
         builder.Property(t => t.RecordedByName).HasMaxLength(64);
+        builder.Property(t => t.ResultChangedByName).HasMaxLength(64);
+        builder.Property(t => t.ResultChangeReason).HasMaxLength(256);
+        builder.Property(t => t.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(t => new { t.ProfessionalId, t.Field, t.Level });
         builder.HasIndex(t => t.InstitutionOrganizationId);
         builder.HasOne<Professional>().WithMany().HasForeignKey(t => t.ProfessionalId).OnDelete(DeleteBehavior.Restrict);

@@ -88,10 +88,18 @@ internal static class DigitalEngineersApi
             .WithSummary("Training records within the caller's scope (people masked), newest first; filters field, level, year, passed (true/false), professionalId; pageSize ≤ 100.")
             .Produces<Paged<TrainingView>>();
 
-        group.MapGet("/trainings/{id:guid}", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new GetTraining(id), ct))
+        group.MapGet("/trainings/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new GetTraining(id), ct).ConfigureAwait(false)))
             .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.Readers))
             .WithName("GetDigitalTraining")
-            .WithSummary("One training record; 404 outside the caller's scope.")
+            .WithSummary("One training record with its ETag; 404 outside the caller's scope.")
+            .Produces<TrainingView>();
+
+        group.MapPut("/trainings/{id:guid}/result", async (Guid id, [FromBody] TrainingResultBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new ChangeTrainingResult(id, ifMatch, body ?? TrainingResultBody.Empty), ct).ConfigureAwait(false)))
+            .RequireAuthorization(policy => policy.RequireRole(DigitalEngineerAccess.InstitutionActors))
+            .WithName("ChangeDigitalTrainingResult")
+            .WithSummary("The training institution's staff (or the program office) corrects a training's result and attended hours: { passed, hours, reason }; needs If-Match. The trainee's credit record follows (a linked correction, or a revocation when the training becomes 不合格). 409 digital.result_locked when a certified or evaluated training would become 不合格.")
             .Produces<TrainingView>();
 
         group.MapPost("/trainings/{id:guid}/certificate", async (Guid id, IMediator mediator, CancellationToken ct) =>

@@ -48,6 +48,9 @@ public sealed class DigitalEngineerPlatformFixture : PlatformFixtureBase
     /// <inheritdoc/>
     protected override bool ManySignIns => true;
 
+    /// <summary>The industry-and-IT module on: its catalog holds the digital fields' subjects (ADR 0017), as in the demo.</summary>
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?> { ["Modules:industry-it:Enabled"] = "true" };
+
     /// <inheritdoc/>
     protected override Task SeedAsync() => SeedDataAsync(async (_, db) =>
     {

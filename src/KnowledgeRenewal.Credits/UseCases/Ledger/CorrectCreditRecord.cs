@@ -108,6 +108,7 @@ internal sealed class CorrectCreditRecordHandler(LedgerWriter ledger, IAuditActo
             ProviderId = old.ProviderId,
             ClassId = old.ClassId,
             DeclarationId = old.DeclarationId,
+            DigitalTrainingId = old.DigitalTrainingId,
             ImportJobId = old.ImportJobId,
             SourceFile = old.SourceFile,
             ExternalReference = old.ExternalReference,

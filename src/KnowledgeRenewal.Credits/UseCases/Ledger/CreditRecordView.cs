@@ -81,6 +81,9 @@ internal sealed record CreditRecordView
     /// <summary>The declaration.</summary>
     public Guid? DeclarationId { get; init; }
 
+    /// <summary>The digital-engineer training record (数字技术工程师培训).</summary>
+    public Guid? DigitalTrainingId { get; init; }
+
     /// <summary>The upload job.</summary>
     public Guid? ImportJobId { get; init; }
 

@@ -52,6 +52,7 @@ internal static class CreditRecordViews
             ProviderId = r.ProviderId,
             ClassId = r.ClassId,
             DeclarationId = r.DeclarationId,
+            DigitalTrainingId = r.DigitalTrainingId,
             ImportJobId = r.ImportJobId,
             SourceFile = r.SourceFile,
             ExternalReference = r.ExternalReference,

@@ -362,6 +362,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<Guid?>("DigitalTrainingId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("uuid");
 
@@ -486,6 +489,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.HasIndex("DepartmentCode");
 
+                    b.HasIndex("DigitalTrainingId");
+
                     b.HasIndex("ImportJobId");
 
                     b.HasIndex("ProviderId");
@@ -499,6 +504,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasIndex("CreditYear", "DepartmentCode");
 
                     b.HasIndex("CreditYear", "RegionCode");
+
+                    b.HasIndex("DigitalTrainingId", "ProfessionalId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CreditRecords_DigitalTraining")
+                        .HasFilter("\"DigitalTrainingId\" IS NOT NULL AND \"CorrectsRecordId\" IS NULL");
 
                     b.HasIndex("ProfessionalId", "Date");
 
@@ -1553,6 +1563,10 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1601,6 +1615,17 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ResultChangeReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("ResultChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResultChangedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -2153,24 +2178,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.ToTable("EducationBases", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uuid")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Ownership")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasDiscriminator().HasValue("Employer");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2423,25 +2430,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasIndex("RegionCode", "TitleLevel");
 
                     b.ToTable("Professionals", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uuid")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("ProviderKind");
-
-                    b.HasDiscriminator().HasValue("TrainingProvider");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Registry.Persistence.ProviderTrainee", b =>
@@ -3833,6 +3821,43 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uuid")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasDiscriminator().HasValue("Employer");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uuid")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("ProviderKind");
+
+                    b.HasDiscriminator().HasValue("TrainingProvider");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Credits.Domain.CreditRecord", null)
@@ -3873,6 +3898,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalTraining", null)
+                        .WithMany()
+                        .HasForeignKey("DigitalTrainingId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
                         .WithMany()

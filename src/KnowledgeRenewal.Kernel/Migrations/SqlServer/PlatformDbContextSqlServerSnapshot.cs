@@ -362,6 +362,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<Guid?>("DigitalTrainingId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("uniqueidentifier");
 
@@ -486,6 +489,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.HasIndex("DepartmentCode");
 
+                    b.HasIndex("DigitalTrainingId");
+
                     b.HasIndex("ImportJobId");
 
                     b.HasIndex("ProviderId");
@@ -499,6 +504,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasIndex("CreditYear", "DepartmentCode");
 
                     b.HasIndex("CreditYear", "RegionCode");
+
+                    b.HasIndex("DigitalTrainingId", "ProfessionalId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CreditRecords_DigitalTraining")
+                        .HasFilter("[DigitalTrainingId] IS NOT NULL AND [CorrectsRecordId] IS NULL");
 
                     b.HasIndex("ProfessionalId", "Date");
 
@@ -1557,6 +1567,10 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1605,6 +1619,17 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("ResultChangeReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ResultChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResultChangedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -2157,24 +2182,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.ToTable("EducationBases", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Ownership")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.HasDiscriminator().HasValue("Employer");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2428,25 +2435,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasIndex("RegionCode", "TitleLevel");
 
                     b.ToTable("Professionals", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)")
-                        .HasColumnName("ProviderKind");
-
-                    b.HasDiscriminator().HasValue("TrainingProvider");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Registry.Persistence.ProviderTrainee", b =>
@@ -3842,6 +3830,43 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasDiscriminator().HasValue("Employer");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)")
+                        .HasColumnName("ProviderKind");
+
+                    b.HasDiscriminator().HasValue("TrainingProvider");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Credits.Domain.CreditRecord", null)
@@ -3882,6 +3907,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalTraining", null)
+                        .WithMany()
+                        .HasForeignKey("DigitalTrainingId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
                         .WithMany()

@@ -357,6 +357,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DigitalTrainingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("TEXT");
 
@@ -481,6 +484,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 
                     b.HasIndex("DepartmentCode");
 
+                    b.HasIndex("DigitalTrainingId");
+
                     b.HasIndex("ImportJobId");
 
                     b.HasIndex("ProviderId");
@@ -494,6 +499,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.HasIndex("CreditYear", "DepartmentCode");
 
                     b.HasIndex("CreditYear", "RegionCode");
+
+                    b.HasIndex("DigitalTrainingId", "ProfessionalId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CreditRecords_DigitalTraining")
+                        .HasFilter("\"DigitalTrainingId\" IS NOT NULL AND \"CorrectsRecordId\" IS NULL");
 
                     b.HasIndex("ProfessionalId", "Date");
 
@@ -1548,6 +1558,10 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1595,6 +1609,17 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultChangeReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResultChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultChangedByName")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartDate")
@@ -2148,24 +2173,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("EducationBases", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Ownership")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasDiscriminator().HasValue("Employer");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2418,25 +2425,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.HasIndex("RegionCode", "TitleLevel");
 
                     b.ToTable("Professionals", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("ProviderKind");
-
-                    b.HasDiscriminator().HasValue("TrainingProvider");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Registry.Persistence.ProviderTrainee", b =>
@@ -3824,6 +3812,43 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasDiscriminator().HasValue("Employer");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ProviderKind");
+
+                    b.HasDiscriminator().HasValue("TrainingProvider");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Credits.Domain.CreditRecord", null)
@@ -3864,6 +3889,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasForeignKey("DepartmentCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("KnowledgeRenewal.Programs.Domain.DigitalTraining", null)
+                        .WithMany()
+                        .HasForeignKey("DigitalTrainingId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
                         .WithMany()

@@ -5,6 +5,7 @@ using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Sdk;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Programs.UseCases.DigitalEngineers;
 
@@ -56,7 +57,7 @@ internal sealed class RecordTrainingValidator : AbstractValidator<RecordTraining
 /// Handles <see cref="RecordTraining"/>: the caller acts for the institution (<see cref="DigitalEngineerAccess"/>), the
 /// institution may train in that field and level on those days, the trainee is an active professional of the registry.
 /// </summary>
-internal sealed class RecordTrainingHandler(PlatformDbContext db, ICurrentAccess access, IAuditActorProvider actors, TimeProvider clock)
+internal sealed class RecordTrainingHandler(PlatformDbContext db, ICurrentAccess access, IAuditActorProvider actors, IMediator publisher, TimeProvider clock)
     : IRequestHandler<RecordTraining, TrainingView>
 {
     /// <inheritdoc />
@@ -78,11 +79,31 @@ internal sealed class RecordTrainingHandler(PlatformDbContext db, ICurrentAccess
             throw problem;
         }
 
+        // Recording the same training again (person, institution, field, level, days) writes nothing: 409 naming the first.
+        var (start, end) = (body.StartDate.Value, body.EndDate.Value);
+        var existing = await db.DigitalTrainings.IgnoreQueryFilters(DigitalReaders.AccessScope).AsNoTracking()
+            .Where(t => t.ProfessionalId == person.ProfessionalId && t.InstitutionId == institution!.Id && t.Field == field && t.Level == level
+                && t.StartDate == start && t.EndDate == end)
+            .Select(t => (Guid?)t.Id)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (existing is { } id)
+        {
+            throw DigitalEngineerRules.TrainingExists(id);
+        }
+
+        var actor = DigitalReaders.Actor(access, actors);
         var training = DigitalEngineerRules.Train(
-            person, institution!, field, level, body.StartDate.Value, body.EndDate.Value, body.Hours!.Value, body.Passed!.Value,
-            DigitalReaders.Actor(access, actors), clock.GetUtcNow().UtcDateTime);
+            person, institution!, field, level, start, end, body.Hours!.Value, body.Passed!.Value, actor, clock.GetUtcNow().UtcDateTime);
         db.DigitalTrainings.Add(training);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        // The training and its credit record (Credits handles the notification) in one transaction.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await publisher.Publish(DigitalTrainingCompleted.Of(training, institution!.OrganizationName, actor), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return (await DigitalEngineerViews.TrainingsAsync(db, [training], cancellationToken).ConfigureAwait(false))[0];
     }
 }
