@@ -51,6 +51,27 @@ internal sealed class TrainingFacts(PlatformDbContext db) : ITrainingFacts
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<ScopedCount>> TraineesByScopeAndTypeAsync(int year, CancellationToken cancellationToken)
+    {
+        var typed =
+            from r in Trained().Where(r => r.CreditYear == year)
+            join c in db.TrainingClasses.IgnoreQueryFilters(AccessScope) on r.ClassId equals c.Id
+            join p in db.Projects.IgnoreQueryFilters(AccessScope) on c.ProjectId equals p.Id
+            select new { r.ProfessionalId, r.RegionCode, r.DepartmentCode, p.Type };
+        var byRegion = await typed.GroupBy(x => new { x.RegionCode, x.Type })
+            .Select(g => new { g.Key.RegionCode, g.Key.Type, Count = g.Select(x => x.ProfessionalId).Distinct().Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var byDepartment = await typed.Where(x => x.DepartmentCode != null).GroupBy(x => new { x.DepartmentCode, x.Type })
+            .Select(g => new { g.Key.DepartmentCode, g.Key.Type, Count = g.Select(x => x.ProfessionalId).Distinct().Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return
+        [
+            .. byRegion.Select(x => new ScopedCount(PlanScope.Region, x.RegionCode, x.Type, x.Count)),
+            .. byDepartment.Select(x => new ScopedCount(PlanScope.Department, x.DepartmentCode!, x.Type, x.Count)),
+        ];
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ProviderTrainees>> TraineesByProviderAsync(int fromYear, int toYear, IReadOnlyCollection<Guid> providerIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(providerIds);
