@@ -26,6 +26,11 @@ public static class ProgramsArea
         services.AddProjects(configuration);
         services.AddScoped<PlanFactsReader>();
         services.AddScoped<AnnualPlanViews>();
+
+        // Nested plans (ADR 0018): counties' and line departments' own plans under the city's, the share check.
+        services.AddScoped<PlanShareReader>();
+        services.AddScoped<NestedPlanViews>();
+
         services.AddMenuItem("项目", "项目公示", "/notices", 310);
         services.AddMenuItem("审核", "待推荐的项目", "/reviews/projects", 150, KnowledgeRenewal.Sdk.PlatformRoles.CountyAdmin, KnowledgeRenewal.Sdk.PlatformRoles.DepartmentAdmin);
         services.AddWorkbenchSection<Pages.Reviews.RecommendationsSection>();

@@ -16,6 +16,13 @@ public interface ITrainingFacts
     Task<TraineeCounts> TraineesAsync(int year, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Distinct trainees of <paramref name="year"/> (the same rule as <see cref="TraineesAsync"/>) per region and the
+    /// project type of their class, and per sector and project type — the county and department plans' progress by
+    /// type, every region and sector in one grouped read each.
+    /// </summary>
+    Task<IReadOnlyList<ScopedCount>> TraineesByScopeAndTypeAsync(int year, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Distinct trainees (the same rule as <see cref="TraineesAsync"/>) of each of <paramref name="providerIds"/>'
     /// classes and rosters, per credit year from <paramref name="fromYear"/> to <paramref name="toYear"/> (e.g. a
     /// base's yearly trainees against the program's ≥ 1,000); providers and years without any are left out.

@@ -38,7 +38,7 @@ internal sealed class PlanDemoSeeder(PlatformDbContext db, TimeProvider clock) :
     public async Task SeedAsync(DemoSeedContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var existing = await db.AnnualPlans.Select(p => p.Year).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await db.AnnualPlans.Where(p => p.Scope == PlanScope.City).Select(p => p.Year).ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow().UtcDateTime;
         for (var year = Math.Max(context.FirstYear, ProgramPeriod.FirstYear); year <= Math.Min(context.LastYear, ProgramPeriod.LastYear); year++)
         {

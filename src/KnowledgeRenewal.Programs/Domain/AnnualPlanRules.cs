@@ -12,6 +12,12 @@ public sealed record AnnualPlanInput
 
     /// <summary>The targets; exactly one of kind <c>Total</c>.</summary>
     public IReadOnlyList<PlanTargetInput>? Targets { get; init; }
+
+    /// <summary>
+    /// The city's plan only: whether the counties' and departments' plans must stay within the city's targets (refused
+    /// when they exceed them) rather than being warned. Absent: false.
+    /// </summary>
+    public bool? EnforceShares { get; init; }
 }
 
 /// <summary>One submitted target.</summary>
@@ -55,6 +61,18 @@ public static class PlanProblemCodes
 
     /// <summary>A target names a region or department that does not exist.</summary>
     public const string UnknownKey = "plan.unknown_key";
+
+    /// <summary>A county's or department's plan would exceed the city's targets, and the city's plan enforces its shares (409).</summary>
+    public const string ShareExceedsCity = "plan.share_exceeds_city";
+
+    /// <summary>A county's or department's plan before the city has a plan for the year (409).</summary>
+    public const string CityPlanMissing = "plan.city_plan_missing";
+
+    /// <summary>A county's or department's plan asked for by someone outside that county or department (403).</summary>
+    public const string NotPlanOwner = "plan.not_plan_owner";
+
+    /// <summary>A target of a kind a county's or department's plan does not have (only the total and project types).</summary>
+    public const string KindNotNested = "plan.kind_not_nested";
 }
 
 /// <summary>The rules of annual plans: the seed's default targets and the checks of a submitted plan (its year within <see cref="ProgramPeriod"/>).</summary>

@@ -28,7 +28,53 @@ public sealed record PlanFacts
 
     /// <summary>Distinct trainees per department code (of the record).</summary>
     public IReadOnlyDictionary<string, int> TraineesByDepartment { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// Approved projects per region and project type and per department and project type — read only for the counties'
+    /// and departments' plans (<see cref="ForScope"/>); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<ScopedCount> ScopedProjects { get; init; } = [];
+
+    /// <summary>Distinct trainees per region and project type and per department and project type (as <see cref="ScopedProjects"/>).</summary>
+    public IReadOnlyList<ScopedCount> ScopedTrainees { get; init; } = [];
+
+    /// <summary>
+    /// The facts of one county (<see cref="PlanScope.Region"/>) or line department: the same counts restricted to the
+    /// records and projects of that region or sector (the city's facts for <see cref="PlanScope.City"/>). Needs the
+    /// scoped counts (read with them).
+    /// </summary>
+    public PlanFacts ForScope(PlanScope scope, string code)
+    {
+        if (scope == PlanScope.City)
+        {
+            return this;
+        }
+
+        var projects = ScopedProjects.Where(c => c.Scope == scope && c.Code == code).ToDictionary(c => c.Type, c => c.Count);
+        var trainees = ScopedTrainees.Where(c => c.Scope == scope && c.Code == code).ToDictionary(c => c.Type, c => c.Count);
+        var byScope = scope == PlanScope.Region ? ProjectsByRegion : ProjectsByDepartment;
+        var traineesByScope = scope == PlanScope.Region ? TraineesByRegion : TraineesByDepartment;
+        var projectCount = byScope.GetValueOrDefault(code);
+        var traineeCount = traineesByScope.GetValueOrDefault(code);
+        return new PlanFacts
+        {
+            ProjectsByType = projects,
+            ProjectsByRegion = scope == PlanScope.Region ? new Dictionary<string, int> { [code] = projectCount } : new Dictionary<string, int>(),
+            ProjectsByDepartment = scope == PlanScope.Department ? new Dictionary<string, int> { [code] = projectCount } : new Dictionary<string, int>(),
+            Trainees = traineeCount,
+            TraineesByType = trainees,
+            TraineesByRegion = scope == PlanScope.Region ? new Dictionary<string, int> { [code] = traineeCount } : new Dictionary<string, int>(),
+            TraineesByDepartment = scope == PlanScope.Department ? new Dictionary<string, int> { [code] = traineeCount } : new Dictionary<string, int>(),
+        };
+    }
 }
+
+/// <summary>A count of one region's or department's projects or trainees of one project type.</summary>
+/// <param name="Scope">Region or department.</param>
+/// <param name="Code">Its code.</param>
+/// <param name="Type">The project type.</param>
+/// <param name="Count">Projects, or distinct trainees.</param>
+public sealed record ScopedCount(PlanScope Scope, string Code, ProjectType Type, int Count);
 
 /// <summary>Where a target stands.</summary>
 public enum PlanProgressStatus

@@ -10,7 +10,9 @@ internal sealed class AnnualPlanConfiguration : IEntityTypeConfiguration<AnnualP
     {
         builder.ToTable("AnnualPlans");
         builder.HasKey(p => p.Id);
-        builder.HasIndex(p => p.Year).IsUnique();
+        builder.HasIndex(p => new { p.Year, p.Scope, p.ScopeCode }).IsUnique();
+        builder.Property(p => p.Scope).HasConversion<string>().HasMaxLength(16).HasDefaultValue(PlanScope.City).HasSentinel(PlanScope.City);
+        builder.Property(p => p.ScopeCode).HasMaxLength(32).HasDefaultValue("");
         builder.Property(p => p.Notes).HasMaxLength(AnnualPlanRules.NotesLength);
         builder.Property(p => p.UpdatedByName).HasMaxLength(64);
         builder.Property(p => p.ConcurrencyStamp).IsConcurrencyToken();
@@ -29,5 +31,7 @@ internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTar
         builder.Property(t => t.Key).HasMaxLength(32);
         builder.HasIndex(t => new { t.PlanId, t.Kind, t.Key }).IsUnique();
         builder.HasIndex(t => t.Year);
+        builder.Property(t => t.Scope).HasConversion<string>().HasMaxLength(16).HasDefaultValue(PlanScope.City).HasSentinel(PlanScope.City);
+        builder.Property(t => t.ScopeCode).HasMaxLength(32).HasDefaultValue("");
     }
 }

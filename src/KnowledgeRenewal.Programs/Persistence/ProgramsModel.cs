@@ -12,7 +12,8 @@ namespace KnowledgeRenewal.Programs.Persistence;
 /// a line department those of its sector (the recommending authority is always the county bureau of the project's
 /// region or the line department of its sector); a provider or employer the projects it applied for or hosts.
 /// Professionals see none through the API (projects in public notice are on the public /notices page). History,
-/// reviews and objections follow their project. Annual plans are city-level targets without personal data: not scoped.
+/// reviews and objections follow their project. Annual plans are targets without personal data: the city's plan is read by every reader; a county's or a line
+/// department's own plan (ADR 0018) by the program office, clients with the credits feed and that county or department.
 /// Digital engineers: the pipeline follows its person like the credit data (current county, sector, employer, the
 /// person), and each institution sees its own trainees' steps — the training institution its trainings, their
 /// evaluations and certificates; the evaluation institution its evaluations and the level certificates it issued.
@@ -34,6 +35,15 @@ internal sealed class ProgramsModel : IPlatformModelPart
         model.ScopeFilter<ProjectTransition>((db, t) => db.Set<Project>().Any(p => p.Id == t.ProjectId));
         model.ScopeFilter<ProjectReview>((db, r) => db.Set<Project>().Any(p => p.Id == r.ProjectId));
         model.ScopeFilter<ProjectObjection>((db, o) => db.Set<Project>().Any(p => p.Id == o.ProjectId));
+
+        model.ScopeFilter<AnnualPlan>(
+            (db, p) => p.Scope == PlanScope.City || db.ScopeAll || db.ScopeCreditFeed
+                || (p.Scope == PlanScope.Region && db.ScopeRegions.Contains(p.ScopeCode))
+                || (p.Scope == PlanScope.Department && db.ScopeDepartments.Contains(p.ScopeCode)));
+        model.ScopeFilter<PlanTarget>(
+            (db, t) => t.Scope == PlanScope.City || db.ScopeAll || db.ScopeCreditFeed
+                || (t.Scope == PlanScope.Region && db.ScopeRegions.Contains(t.ScopeCode))
+                || (t.Scope == PlanScope.Department && db.ScopeDepartments.Contains(t.ScopeCode)));
 
         model.ScopeFilter<DigitalTraining>(
             (db, t) => db.ScopeAll || db.ScopeOrganizations.Contains(t.InstitutionOrganizationId)

@@ -29,32 +29,30 @@ internal sealed class TrainingFacts(PlatformDbContext db) : ITrainingFacts
             .AnyAsync(c => db.Set<CreditRecord>().IgnoreQueryFilters(AccessScope).Any(r => r.ClassId == c.Id && r.Status == CreditRecordStatus.Approved), cancellationToken);
 
     /// <inheritdoc />
-    /// <remarks>
-    /// One narrow read of the year's distinct (person, region, sector, class) tuples, counted in memory: four
-    /// COUNT(DISTINCT …) queries each walked the year's records again (a quarter-second on the demo city).
-    /// </remarks>
     public async Task<TraineeCounts> TraineesAsync(int year, CancellationToken cancellationToken)
     {
-        var rows = await Trained().Where(r => r.CreditYear == year)
-            .Select(r => new { r.ProfessionalId, r.RegionCode, r.DepartmentCode, r.ClassId })
-            .Distinct()
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        // Classes of projects are few (hundreds a year): their project types are read whole, not per record.
-        var typeOfClass = await (
-                from c in db.TrainingClasses.IgnoreQueryFilters(AccessScope)
-                join p in db.Projects.IgnoreQueryFilters(AccessScope) on c.ProjectId equals p.Id
-                select new { c.Id, p.Type })
-            .ToDictionaryAsync(c => c.Id, c => c.Type, cancellationToken).ConfigureAwait(false);
-
-        static Dictionary<TKey, int> Count<TKey>(IEnumerable<(TKey Key, Guid Person)> pairs)
-            where TKey : notnull =>
-            pairs.Distinct().GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Count());
-
+        var (rows, typeOfClass) = await YearAsync(year, cancellationToken).ConfigureAwait(false);
         return new TraineeCounts(
             rows.Select(r => r.ProfessionalId).Distinct().Count(),
             Count(rows.Where(r => r.ClassId is not null && typeOfClass.ContainsKey(r.ClassId.Value)).Select(r => (typeOfClass[r.ClassId!.Value], r.ProfessionalId))),
             Count(rows.Select(r => (r.RegionCode, r.ProfessionalId))),
             Count(rows.Where(r => r.DepartmentCode != null).Select(r => (r.DepartmentCode!, r.ProfessionalId))));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ScopedCount>> TraineesByScopeAndTypeAsync(int year, CancellationToken cancellationToken)
+    {
+        var (rows, typeOfClass) = await YearAsync(year, cancellationToken).ConfigureAwait(false);
+        var typed = rows.Where(r => r.ClassId is not null && typeOfClass.ContainsKey(r.ClassId.Value))
+            .Select(r => (r.ProfessionalId, r.RegionCode, r.DepartmentCode, Type: typeOfClass[r.ClassId!.Value]))
+            .ToList();
+        return
+        [
+            .. Count(typed.Select(x => ((x.RegionCode, x.Type), x.ProfessionalId)))
+                .Select(x => new ScopedCount(PlanScope.Region, x.Key.RegionCode, x.Key.Type, x.Value)),
+            .. Count(typed.Where(x => x.DepartmentCode != null).Select(x => ((x.DepartmentCode!, x.Type), x.ProfessionalId)))
+                .Select(x => new ScopedCount(PlanScope.Department, x.Key.Item1, x.Key.Type, x.Value)),
+        ];
     }
 
     /// <inheritdoc />
@@ -72,6 +70,34 @@ internal sealed class TrainingFacts(PlatformDbContext db) : ITrainingFacts
             .Select(g => new ProviderTrainees(g.Key.CreditYear, g.Key.ProviderId, g.Select(r => r.ProfessionalId).Distinct().Count()))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The year's distinct (person, region, sector, class) tuples of trainees and the project type of every project's
+    /// class — one narrow read, counted in memory by the callers: a COUNT(DISTINCT …) per figure walked the year's
+    /// records once each (a quarter-second of the plan pages on the demo city).
+    /// </summary>
+    private async Task<(List<TraineeTuple> Rows, Dictionary<Guid, ProjectType> TypeOfClass)> YearAsync(int year, CancellationToken cancellationToken)
+    {
+        var rows = await Trained().Where(r => r.CreditYear == year)
+            .Select(r => new TraineeTuple(r.ProfessionalId, r.RegionCode, r.DepartmentCode, r.ClassId))
+            .Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        // Classes of projects are few (hundreds a year): their project types are read whole, not per record.
+        var typeOfClass = await (
+                from c in db.TrainingClasses.IgnoreQueryFilters(AccessScope)
+                join p in db.Projects.IgnoreQueryFilters(AccessScope) on c.ProjectId equals p.Id
+                select new { c.Id, p.Type })
+            .ToDictionaryAsync(c => c.Id, c => c.Type, cancellationToken).ConfigureAwait(false);
+        return (rows, typeOfClass);
+    }
+
+    // Distinct people per key.
+    private static Dictionary<TKey, int> Count<TKey>(IEnumerable<(TKey Key, Guid Person)> pairs)
+        where TKey : notnull =>
+        pairs.Distinct().GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Count());
+
+    private sealed record TraineeTuple(Guid ProfessionalId, string RegionCode, string? DepartmentCode, Guid? ClassId);
 
     // A trainee: an approved record of a provider's class or a project's roster (self-declared activities are not training delivered).
     private IQueryable<CreditRecord> Trained() =>

@@ -1284,9 +1284,26 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("EnforceShares")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("City");
+
+                    b.Property<string>("ScopeCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1303,7 +1320,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year")
+                    b.HasIndex("Year", "Scope", "ScopeCode")
                         .IsUnique();
 
                     b.ToTable("AnnualPlans", (string)null);
@@ -1662,6 +1679,20 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.Property<int?>("Projects")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("City");
+
+                    b.Property<string>("ScopeCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Trainees")
                         .HasColumnType("integer");

@@ -1288,9 +1288,26 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("EnforceShares")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Notes")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("City");
+
+                    b.Property<string>("ScopeCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasDefaultValue("");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -1307,7 +1324,7 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year")
+                    b.HasIndex("Year", "Scope", "ScopeCode")
                         .IsUnique();
 
                     b.ToTable("AnnualPlans", (string)null);
@@ -1666,6 +1683,20 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.Property<int?>("Projects")
                         .HasColumnType("int");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasDefaultValue("City");
+
+                    b.Property<string>("ScopeCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Trainees")
                         .HasColumnType("int");

@@ -50,6 +50,7 @@ internal sealed class EditModel(IMediator mediator) : PlanPageModel
             Exists = true;
             Input.Version = EntityTag.Format(plan.Stamp);
             Input.Notes = plan.Value.Notes;
+            Input.EnforceShares = plan.Value.EnforceShares;
             targets = [.. plan.Value.Targets.Select(t => (t.Kind, t.Key, t.TargetProjects, t.TargetTrainees))];
         }
         catch (PlatformException problem) when (problem.Code == PlanProblemCodes.PlanNotFound)
@@ -100,7 +101,7 @@ internal sealed class EditModel(IMediator mediator) : PlanPageModel
         AddRows(Input.Regions, Choices.Regions, PlanTargetKind.Region, "Regions", withProjects: false, Add);
         AddRows(Input.Departments, Choices.Departments, PlanTargetKind.Department, "Departments", withProjects: false, Add);
 
-        var request = new SetAnnualPlan(year, string.IsNullOrEmpty(Input.Version) ? null : Input.Version, new AnnualPlanInput { Notes = Input.Notes, Targets = targets });
+        var request = new SetAnnualPlan(year, string.IsNullOrEmpty(Input.Version) ? null : Input.Version, new AnnualPlanInput { Notes = Input.Notes, Targets = targets, EnforceShares = Input.EnforceShares });
         var (ok, _) = await TrySendAsync(request, cancellationToken, fields).ConfigureAwait(false);
         if (ok && ModelState.IsValid)
         {
@@ -143,58 +144,6 @@ internal sealed class EditModel(IMediator mediator) : PlanPageModel
         }
     }
 
-    // A number typed in a field; what is not a whole number is explained next to it (and sent empty, so nothing is written).
-    private int? Number(string? text, string key, string label)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var plain = text.Trim().Replace(",", "", StringComparison.Ordinal).Replace("，", "", StringComparison.Ordinal);
-        if (int.TryParse(plain, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
-        {
-            return number;
-        }
-
-        ModelState.AddModelError(key, $"{label}必须是整数，例如 1000");
-        return null;
-    }
-
-    // The use case names a row by its number in the list sent (「第 3 项目标…」); the page names it by its label, and
-    // keeps one message per field (a value the page could not read was sent empty: the page's own message stays first).
-    private void Reword(List<string> labels)
-    {
-        foreach (var (key, entry) in ModelState)
-        {
-            if (entry.Errors.Count == 0)
-            {
-                continue;
-            }
-
-            var messages = entry.Errors.Select(e => Label(e.ErrorMessage, labels)).Distinct(StringComparer.Ordinal).ToList();
-            entry.Errors.Clear();
-            foreach (var message in key.Length == 0 ? messages : messages.Take(1))
-            {
-                entry.Errors.Add(message);
-            }
-        }
-    }
-
-    private static string Label(string message, List<string> labels)
-    {
-        for (var row = labels.Count; row >= 1; row--)
-        {
-            var prefix = string.Create(CultureInfo.InvariantCulture, $"第 {row} 项目标");
-            if (message.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return labels[row - 1] + message[prefix.Length..].TrimStart('的');
-            }
-        }
-
-        return message;
-    }
-
     private static void Pad(List<PlanRow> rows, int count)
     {
         while (rows.Count < count)
@@ -221,6 +170,9 @@ internal sealed class PlanForm
     /// <summary>说明 (optional).</summary>
     [DataType(DataType.MultilineText)]
     public string? Notes { get; set; }
+
+    /// <summary>分解目标不得超出全市计划: the counties' and departments' plans refused (not just warned) beyond the city's targets.</summary>
+    public bool EnforceShares { get; set; }
 
     /// <summary>全市总目标: trainees.</summary>
     public string? Total { get; set; }

@@ -21,6 +21,12 @@ internal sealed class ShowModel(IMediator mediator) : PlanPageModel
     /// <summary>The plan (null: not set yet).</summary>
     public AnnualPlanView? Plan { get; private set; }
 
+    /// <summary>The counties' and departments' plans the caller may see, side by side (<see cref="ListNestedPlans"/>).</summary>
+    public NestedPlansOverview? Nested { get; private set; }
+
+    /// <summary>Whether the caller sets a county's or department's plan of its own.</summary>
+    public bool MaySetNested => User.IsInRole(PlatformRoles.CountyAdmin) || User.IsInRole(PlatformRoles.DepartmentAdmin);
+
     /// <summary>The targets short of the year's pace (进度滞后 or 未完成).</summary>
     public IReadOnlyList<PlanTargetProgress> Shortfalls => Plan is null ? [] : [.. Plan.Targets.Where(t => Short(t.Status))];
 
@@ -36,6 +42,7 @@ internal sealed class ShowModel(IMediator mediator) : PlanPageModel
         try
         {
             Plan = (await mediator.Send(new GetAnnualPlan(year), cancellationToken).ConfigureAwait(false)).Value;
+            Nested = await mediator.Send(new ListNestedPlans(year), cancellationToken).ConfigureAwait(false);
         }
         catch (PlatformException problem) when (problem.Code == PlanProblemCodes.PlanNotFound)
         {

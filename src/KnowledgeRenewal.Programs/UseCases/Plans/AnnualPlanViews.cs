@@ -29,6 +29,12 @@ internal sealed record AnnualPlanView
     /// <summary>The targets and their progress: total, project types, regions, departments.</summary>
     public IReadOnlyList<PlanTargetProgress> Targets { get; init; } = [];
 
+    /// <summary>Whether the counties' and departments' plans must stay within this plan's targets (refused), or are warned.</summary>
+    public bool EnforceShares { get; init; }
+
+    /// <summary>Where the counties' and departments' plans exceed this plan's targets (<see cref="PlanShareRules"/>; the caller's own and the sums).</summary>
+    public IReadOnlyList<PlanShareExcess> ShareWarnings { get; init; } = [];
+
     /// <summary>The plans continuing-education bases filed for the year and the program office accepted (<see cref="IBasePlanFilings"/>).</summary>
     public IReadOnlyList<BasePlanFiling> BasePlans { get; init; } = [];
 }
@@ -45,7 +51,7 @@ internal sealed record AnnualPlanSummary(int Year, int TargetTrainees, int Actua
 /// Reads plans into their views: every target against the year's facts (<see cref="PlanFactsReader"/>) as of today
 /// (China time), regions and departments named.
 /// </summary>
-internal sealed class AnnualPlanViews(PlatformDbContext db, PlanFactsReader facts, TimeProvider clock, IEnumerable<IBasePlanFilings> basePlans)
+internal sealed class AnnualPlanViews(PlatformDbContext db, PlanFactsReader facts, PlanShareReader shares, TimeProvider clock, IEnumerable<IBasePlanFilings> basePlans)
 {
     /// <summary>404 for a year without a plan.</summary>
     public static PlatformException NotFound(int year) =>
@@ -86,6 +92,11 @@ internal sealed class AnnualPlanViews(PlatformDbContext db, PlanFactsReader fact
             UpdatedAt = plan.UpdatedAt,
             AsOf = today,
             Targets = progress,
+            EnforceShares = plan.EnforceShares,
+            ShareWarnings = shares.Visible(PlanShareRules.Excesses(
+                PlanShareReader.Figures(plan.Targets),
+                await shares.NestedAsync(plan.Year, cancellationToken).ConfigureAwait(false),
+                PlanShareReader.Namer(names))),
             BasePlans = await BasePlansAsync(plan.Year, cancellationToken).ConfigureAwait(false),
         };
         return new Versioned<AnnualPlanView>(view, plan.ConcurrencyStamp);

@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ internal sealed class GetAnnualPlanHandler(PlatformDbContext db, AnnualPlanViews
     public async Task<Versioned<AnnualPlanView>> Handle(GetAnnualPlan request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var plan = await db.AnnualPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Year == request.Year, cancellationToken).ConfigureAwait(false)
+        var plan = await db.AnnualPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Year == request.Year && p.Scope == PlanScope.City, cancellationToken).ConfigureAwait(false)
             ?? throw AnnualPlanViews.NotFound(request.Year);
         return await views.ViewAsync(plan, cancellationToken).ConfigureAwait(false);
     }

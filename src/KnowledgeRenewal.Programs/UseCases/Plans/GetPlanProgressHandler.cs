@@ -15,7 +15,7 @@ internal sealed class GetPlanProgressHandler(PlatformDbContext db, PlanFactsRead
     {
         ArgumentNullException.ThrowIfNull(request);
         var today = ProgramCalendar.Today(clock);
-        var plan = await db.AnnualPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Year == request.Year, cancellationToken).ConfigureAwait(false);
+        var plan = await db.AnnualPlans.AsNoTracking().FirstOrDefaultAsync(p => p.Year == request.Year && p.Scope == PlanScope.City, cancellationToken).ConfigureAwait(false);
         var yearFacts = await facts.ReadAsync(request.Year, cancellationToken).ConfigureAwait(false);
         var names = await NamesAsync(cancellationToken).ConfigureAwait(false);
         var targets = plan is null

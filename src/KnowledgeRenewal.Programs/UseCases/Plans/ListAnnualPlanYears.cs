@@ -25,7 +25,7 @@ internal sealed class ListAnnualPlanYearsHandler(PlatformDbContext db) : IReques
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<AnnualPlanYear>> Handle(ListAnnualPlanYears request, CancellationToken cancellationToken) =>
-        await db.AnnualPlans.AsNoTracking().IgnoreAutoIncludes().OrderByDescending(p => p.Year)
+        await db.AnnualPlans.AsNoTracking().IgnoreAutoIncludes().Where(p => p.Scope == PlanScope.City).OrderByDescending(p => p.Year)
             .Select(p => new AnnualPlanYear(
                 p.Year,
                 p.Targets.Where(t => t.Kind == PlanTargetKind.Total).Select(t => t.Trainees).FirstOrDefault(),

@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Programs.Domain;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ internal sealed class ListAnnualPlansHandler(PlatformDbContext db, AnnualPlanVie
     /// <inheritdoc />
     public async Task<IReadOnlyList<AnnualPlanSummary>> Handle(ListAnnualPlans request, CancellationToken cancellationToken)
     {
-        var plans = await db.AnnualPlans.AsNoTracking().OrderByDescending(p => p.Year).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var plans = await db.AnnualPlans.AsNoTracking().Where(p => p.Scope == PlanScope.City).OrderByDescending(p => p.Year).ToListAsync(cancellationToken).ConfigureAwait(false);
         var summaries = new List<AnnualPlanSummary>(plans.Count);
         foreach (var plan in plans)
         {

@@ -19,8 +19,11 @@ internal sealed class PlanFactsReader(PlatformDbContext db, ITrainingFacts train
 
     private static readonly string[] AccessScope = [PlatformDbContext.AccessScopeFilter];
 
-    /// <summary>The facts of <paramref name="year"/>.</summary>
-    public async Task<PlanFacts> ReadAsync(int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// The facts of <paramref name="year"/>; with <paramref name="scoped"/>, also per region and department by project
+    /// type (<see cref="PlanFacts.ForScope"/>: the counties' and departments' plans) — one more grouped read.
+    /// </summary>
+    public async Task<PlanFacts> ReadAsync(int year, CancellationToken cancellationToken, bool scoped = false)
     {
         var projects = await db.Projects.IgnoreQueryFilters(AccessScope).AsNoTracking()
             .Where(p => p.CreditYear == year && ApprovedStatuses.Contains(p.Status))
@@ -29,6 +32,15 @@ internal sealed class PlanFactsReader(PlatformDbContext db, ITrainingFacts train
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var trainees = await training.TraineesAsync(year, cancellationToken).ConfigureAwait(false);
+        var scopedTrainees = scoped ? await training.TraineesByScopeAndTypeAsync(year, cancellationToken).ConfigureAwait(false) : [];
+        IReadOnlyList<ScopedCount> scopedProjects = scoped
+            ?
+            [
+                .. projects.GroupBy(p => new { p.RegionCode, p.Type }).Select(g => new ScopedCount(PlanScope.Region, g.Key.RegionCode, g.Key.Type, g.Sum(p => p.Count))),
+                .. projects.Where(p => p.DepartmentCode != null).GroupBy(p => new { p.DepartmentCode, p.Type })
+                    .Select(g => new ScopedCount(PlanScope.Department, g.Key.DepartmentCode!, g.Key.Type, g.Sum(p => p.Count))),
+            ]
+            : [];
 
         return new PlanFacts
         {
@@ -39,6 +51,8 @@ internal sealed class PlanFactsReader(PlatformDbContext db, ITrainingFacts train
             TraineesByType = trainees.ByProjectType,
             TraineesByRegion = trainees.ByRegion,
             TraineesByDepartment = trainees.ByDepartment,
+            ScopedProjects = scopedProjects,
+            ScopedTrainees = scopedTrainees,
         };
     }
 }

@@ -53,7 +53,7 @@ internal sealed class SetAnnualPlanHandler(PlatformDbContext db, AnnualPlanViews
         var (targets, notes, _) = AnnualPlanRules.Validate(request.Input);
         await CheckKeysAsync(targets, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow().UtcDateTime;
-        var plan = await db.AnnualPlans.FirstOrDefaultAsync(p => p.Year == request.Year, cancellationToken).ConfigureAwait(false);
+        var plan = await db.AnnualPlans.FirstOrDefaultAsync(p => p.Year == request.Year && p.Scope == PlanScope.City, cancellationToken).ConfigureAwait(false);
         var created = plan is null;
         if (plan is null)
         {
@@ -69,6 +69,7 @@ internal sealed class SetAnnualPlanHandler(PlatformDbContext db, AnnualPlanViews
         }
 
         plan.Notes = notes;
+        plan.EnforceShares = request.Input.EnforceShares == true;
         plan.UpdatedAt = now;
         plan.UpdatedByUserId = access.UserId;
         plan.UpdatedByName = actors.Current.Name;
