@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using KnowledgeRenewal.Supervision.Persistence;
 using KnowledgeRenewal.Supervision.UseCases.Inspections;
 using KnowledgeRenewal.Supervision.UseCases.Complaints;
+using KnowledgeRenewal.Supervision.UseCases.Reminders;
 using KnowledgeRenewal.Supervision.Web;
 
 namespace KnowledgeRenewal.Supervision;
@@ -57,8 +58,6 @@ public static class SupervisionArea
                 .As<Domain.IReminderSource>()
                 .WithScopedLifetime());
         services.AddScoped<UseCases.Reminders.ReminderRunner>();
-        services.AddOptions<UseCases.Reminders.ReminderScheduleOptions>().Bind(configuration.GetSection(UseCases.Reminders.ReminderScheduleOptions.Section));
-        services.AddHostedService<UseCases.Reminders.DailyReminders>();
         services.AddMenuItem("我的", "我的提醒", "/inbox", 100, [.. KnowledgeRenewal.Sdk.PlatformRoles.Business]);
         services.AddWorkbenchSection<Pages.Inbox.InboxWorkbenchSection>();
 
@@ -71,6 +70,16 @@ public static class SupervisionArea
         // Funding: spending with vouchers, the ring-fence check, fee standards, employers' training funds.
 
         // Reminder scheduling (Quartz.NET, persistent job store) and e-mail.
+        services.AddReminderScheduling(configuration);
+        var email = configuration.GetSection(UseCases.Reminders.ReminderEmailOptions.Section);
+        if ((email.Get<UseCases.Reminders.ReminderEmailOptions>() ?? new UseCases.Reminders.ReminderEmailOptions()).Check() is { Count: > 0 } emailProblems)
+        {
+            throw new Kernel.PlatformConfigurationException($"The reminder e-mail settings (section {UseCases.Reminders.ReminderEmailOptions.Section}) are invalid:", emailProblems);
+        }
+
+        services.AddOptions<UseCases.Reminders.ReminderEmailOptions>().Bind(email);
+        services.AddScoped<UseCases.Reminders.ReminderMailer>();
+        services.AddStartupStep<UseCases.Reminders.ReminderRuleSeeder>();
 
         return services;
     }

@@ -3488,6 +3488,12 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int>("MailAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("MailedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Occasion")
                         .IsRequired()
                         .HasMaxLength(160)

@@ -60,6 +60,12 @@ public sealed class InboxMessage
 
     /// <summary>When the recipient read it (UTC), if they did.</summary>
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>When it was also e-mailed to the recipient's address (UTC), once sent; empty while not (yet) sent.</summary>
+    public DateTime? MailedAt { get; set; }
+
+    /// <summary>Failed attempts to e-mail it (a failed send is tried again on the next run, up to <see cref="ReminderRules.MaxMailAttempts"/>).</summary>
+    public int MailAttempts { get; set; }
 }
 
 /// <summary>The reminder rules' limits and who manages them.</summary>
@@ -82,6 +88,9 @@ public static class ReminderRules
 
     /// <summary>Longest text.</summary>
     public const int BodyLength = 1000;
+
+    /// <summary>Failed e-mail attempts after which a reminder is no longer e-mailed (it stays in the inbox).</summary>
+    public const int MaxMailAttempts = 5;
 
     /// <summary>Longest link.</summary>
     public const int LinkLength = 300;

@@ -14,7 +14,9 @@ namespace KnowledgeRenewal.Supervision.UseCases.Reminders;
 /// <param name="Due">Reminders due (per recipient account).</param>
 /// <param name="Delivered">Delivered by this run.</param>
 /// <param name="AlreadyDelivered">Delivered by an earlier run (not sent again).</param>
-internal sealed record ReminderRunResult(DateOnly Today, int Due, int Delivered, int AlreadyDelivered);
+/// <param name="Mailed">E-mailed by this run (delivered now or earlier and not yet mailed; 0 without an SMTP server).</param>
+/// <param name="MailFailed">E-mails that failed (tried again on the next run).</param>
+internal sealed record ReminderRunResult(DateOnly Today, int Due, int Delivered, int AlreadyDelivered, int Mailed = 0, int MailFailed = 0);
 
 /// <summary>
 /// Runs the reminders: asks every <see cref="IReminderSource"/> (its rule enabled; its lead days from the rule's row)
@@ -67,12 +69,18 @@ internal sealed partial class ReminderRunner(PlatformDbContext db, IEnumerable<I
             return [user];
         }
 
-        if (recipient.OrganizationId is not { } organization)
+        if (recipient.OrganizationId is null && recipient.Role is null)
         {
             return [];
         }
 
-        var accounts = db.Users.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).AsNoTracking().Where(u => u.OrganizationId == organization && !u.IsDisabled);
+        // An organization's accounts (holding the role, if one is named), or a role's accounts city-wide (the program office).
+        var accounts = db.Users.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).AsNoTracking().Where(u => !u.IsDisabled);
+        if (recipient.OrganizationId is { } organization)
+        {
+            accounts = accounts.Where(u => u.OrganizationId == organization);
+        }
+
         if (recipient.Role is { } role)
         {
             var normalized = role.ToUpperInvariant();

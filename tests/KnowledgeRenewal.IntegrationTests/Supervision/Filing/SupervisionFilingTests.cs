@@ -26,7 +26,7 @@ public sealed class SupervisionFilingTests : IAsyncLifetime
 
     public async Task InitializeAsync() =>
         platform = await TestPlatform.StartAsync(
-            settings: new Dictionary<string, string?> { ["Supervision:Reminders:Daily"] = "false" },
+            settings: new Dictionary<string, string?> { ["Supervision:Scheduler:Enabled"] = "false" },
             manySignIns: true,
             testServices: services =>
             {
