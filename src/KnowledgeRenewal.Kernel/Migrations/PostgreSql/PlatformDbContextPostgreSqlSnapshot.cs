@@ -2153,24 +2153,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.ToTable("EducationBases", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uuid")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Ownership")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasDiscriminator().HasValue("Employer");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2423,25 +2405,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasIndex("RegionCode", "TitleLevel");
 
                     b.ToTable("Professionals", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uuid")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)")
-                        .HasColumnName("ProviderKind");
-
-                    b.HasDiscriminator().HasValue("TrainingProvider");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Registry.Persistence.ProviderTrainee", b =>
@@ -3037,6 +3000,140 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasIndex("FilingId");
 
                     b.ToTable("BaseFilingEvents", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Funding.ProjectCategoryBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("ProjectCategoryBudgets", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Funding.SpendingLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ExplainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExplainedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("FlagReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Payee")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("RecordedByOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VoucherContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VoucherFileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("VoucherSize")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Flags", "ExplainedAt");
+
+                    b.HasIndex("ProjectId", "SpentOn");
+
+                    b.ToTable("SpendingLines", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Funding.SpendingVoucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SpendingVouchers", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Expert", b =>
@@ -3833,6 +3930,43 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uuid")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasDiscriminator().HasValue("Employer");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uuid")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("ProviderKind");
+
+                    b.HasDiscriminator().HasValue("TrainingProvider");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Credits.Domain.CreditRecord", null)
@@ -4208,6 +4342,15 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", null)
                         .WithMany()
                         .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Funding.SpendingVoucher", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Funding.SpendingLine", null)
+                        .WithOne()
+                        .HasForeignKey("KnowledgeRenewal.Supervision.Domain.Funding.SpendingVoucher", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

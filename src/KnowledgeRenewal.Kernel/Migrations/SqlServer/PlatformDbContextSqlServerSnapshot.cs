@@ -2157,24 +2157,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.ToTable("EducationBases", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Ownership")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)");
-
-                    b.HasDiscriminator().HasValue("Employer");
-                });
-
             modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2428,25 +2410,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasIndex("RegionCode", "TitleLevel");
 
                     b.ToTable("Professionals", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
-                {
-                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnUpdateSometimes()
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("ConcurrencyStamp");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("nvarchar(24)")
-                        .HasColumnName("ProviderKind");
-
-                    b.HasDiscriminator().HasValue("TrainingProvider");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Registry.Persistence.ProviderTrainee", b =>
@@ -3043,6 +3006,140 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasIndex("FilingId");
 
                     b.ToTable("BaseFilingEvents", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Funding.ProjectCategoryBudget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SetByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("ProjectCategoryBudgets", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Funding.SpendingLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ExplainedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ExplainedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Explanation")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("FlagReasons")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Payee")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("RecordedByOrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("VoucherContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("VoucherFileName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("VoucherSize")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Flags", "ExplainedAt");
+
+                    b.HasIndex("ProjectId", "SpentOn");
+
+                    b.ToTable("SpendingLines", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Funding.SpendingVoucher", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SpendingVouchers", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Expert", b =>
@@ -3842,6 +3939,43 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.ToTable("OpenIddictTokens", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Employer", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Ownership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasDiscriminator().HasValue("Employer");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.TrainingProvider", b =>
+                {
+                    b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("ConcurrencyStamp");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)")
+                        .HasColumnName("ProviderKind");
+
+                    b.HasDiscriminator().HasValue("TrainingProvider");
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Credits.Domain.CreditRecord", null)
@@ -4217,6 +4351,15 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", null)
                         .WithMany()
                         .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Funding.SpendingVoucher", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Funding.SpendingLine", null)
+                        .WithOne()
+                        .HasForeignKey("KnowledgeRenewal.Supervision.Domain.Funding.SpendingVoucher", "Id")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
