@@ -68,6 +68,12 @@ public static class SupervisionArea
         services.AddComplaints(configuration);
 
         // Funding: spending with vouchers, the ring-fence check, fee standards, employers' training funds.
+        services.AddPlatformModelPart<FundingModel>();
+        services.AddScoped<UseCases.Funding.FundingDesk>();
+        services.AddEdmModelPart<FundingEdm>();
+        services.AddMenuItem("基地监管", "项目经费", "/supervision/funding", 402, UseCases.Funding.FundingAccess.Readers);
+        services.AddMenuItem("基地监管", "经费疑点", "/supervision/funding/flags", 403, UseCases.Funding.FundingAccess.FlagReaders);
+        services.AddWorkbenchSection<Pages.Funding.FundingWorkbenchSection>();
 
         // Reminder scheduling (Quartz.NET, persistent job store) and e-mail.
         services.AddReminderScheduling(configuration);
@@ -101,6 +107,7 @@ public static class SupervisionArea
         endpoints.MapComplaintsApi();
 
         // Funding: spending with vouchers, the ring-fence check, fee standards, employers' training funds.
+        endpoints.MapFundingApi();
 
         // Reminder scheduling (Quartz.NET, persistent job store) and e-mail.
 
