@@ -307,6 +307,7 @@ public sealed partial class CrossSiteRequestTests(CrossSiteRequestTests.Platform
                     RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "guid") => Guid.NewGuid().ToString(),
                     RoutePatternParameterPart parameter when parameter.ParameterPolicies.Any(p => p.Content == "int") => "2025",
                     RoutePatternParameterPart parameter when parameter.Name == "action" => "submit",
+                    RoutePatternParameterPart parameter when parameter.ParameterPolicies.Select(p => FirstAlternative().Match(p.Content ?? "")).FirstOrDefault(m => m.Success) is { } choice => choice.Groups[1].Value,
                     _ => "x",
                 });
             }
@@ -315,6 +316,10 @@ public sealed partial class CrossSiteRequestTests(CrossSiteRequestTests.Platform
         var text = url.ToString().TrimEnd('/');
         return text.Length == 0 ? "/" : text;
     }
+
+    // The first word a regex constraint such as regex(^(regions|departments)$) accepts.
+    [GeneratedRegex(@"^regex\(\^\(([^|)]+)")]
+    private static partial Regex FirstAlternative();
 
     [GeneratedRegex(@"^\s*(INSERT|UPDATE|DELETE|REPLACE)\b", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex WriteStatement();

@@ -21,6 +21,7 @@ namespace KnowledgeRenewal.Credits.UseCases.Classes;
 internal sealed class TrainingFacts(PlatformDbContext db) : ITrainingFacts
 {
     private static readonly string[] AccessScope = [PlatformDbContext.AccessScopeFilter];
+    private readonly Dictionary<int, (List<TraineeTuple> Rows, Dictionary<Guid, ProjectType> TypeOfClass)> years = [];
 
     /// <inheritdoc />
     public Task<bool> HasFinishedClassWithApprovedRecordsAsync(Guid projectId, CancellationToken cancellationToken) =>
@@ -74,10 +75,16 @@ internal sealed class TrainingFacts(PlatformDbContext db) : ITrainingFacts
     /// <summary>
     /// The year's distinct (person, region, sector, class) tuples of trainees and the project type of every project's
     /// class — one narrow read, counted in memory by the callers: a COUNT(DISTINCT …) per figure walked the year's
-    /// records once each (a quarter-second of the plan pages on the demo city).
+    /// records once each (a quarter-second of the plan pages on the demo city). Kept for the request (the service is
+    /// scoped): a plan page asks for the city's and the scoped counts of one year.
     /// </summary>
     private async Task<(List<TraineeTuple> Rows, Dictionary<Guid, ProjectType> TypeOfClass)> YearAsync(int year, CancellationToken cancellationToken)
     {
+        if (years.TryGetValue(year, out var read))
+        {
+            return read;
+        }
+
         var rows = await Trained().Where(r => r.CreditYear == year)
             .Select(r => new TraineeTuple(r.ProfessionalId, r.RegionCode, r.DepartmentCode, r.ClassId))
             .Distinct()
@@ -89,6 +96,7 @@ internal sealed class TrainingFacts(PlatformDbContext db) : ITrainingFacts
                 join p in db.Projects.IgnoreQueryFilters(AccessScope) on c.ProjectId equals p.Id
                 select new { c.Id, p.Type })
             .ToDictionaryAsync(c => c.Id, c => c.Type, cancellationToken).ConfigureAwait(false);
+        years[year] = (rows, typeOfClass);
         return (rows, typeOfClass);
     }
 
