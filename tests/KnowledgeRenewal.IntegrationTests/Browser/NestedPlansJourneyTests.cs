@@ -45,10 +45,10 @@ public sealed class NestedPlansJourneyTests(BrowserHost host)
                 await BrowserHost.AssertAccessibleAsync(page);
                 await BrowserHost.AssertFitsWidthAsync(page);
                 await page.FillAsync("#Input_Total", "一万");
-                await page.ClickAsync("button[type=submit]");
+                await page.ClickAsync("form.plan-form button[type=submit]");
                 Assert.Contains("必须是整数", await page.Locator("#Input_Total-error").InnerTextAsync(), StringComparison.Ordinal);
                 await page.FillAsync("#Input_Total", total.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                await page.ClickAsync("button[type=submit]");
+                await page.ClickAsync("form.plan-form button[type=submit]");
                 await page.WaitForURLAsync($"**/plans/{Year}/regions/{County}");
                 Assert.Contains("已保存", await page.Locator(".banner-success").InnerTextAsync(), StringComparison.Ordinal);
             });
