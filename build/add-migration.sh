@@ -56,6 +56,9 @@ else
 fi
 
 dotnet tool restore >/dev/null
+# One build for the three providers: each provider's run reads only its own snapshot from the compiled assembly,
+# and the files the earlier runs add do not change it.
+for built in "$project" "$HOST_PROJECT"; do dotnet build "$built" -nologo -v q; done
 for provider in Sqlite PostgreSql SqlServer; do
   case $provider in
     Sqlite) cs="Data Source=${TMPDIR:-/tmp}/kr-design-time.db" ;;
@@ -63,7 +66,7 @@ for provider in Sqlite PostgreSql SqlServer; do
     SqlServer) cs="Server=127.0.0.1;Database=design_time;User Id=design;Password=design;TrustServerCertificate=True" ;;
   esac
   echo "== $context: $name for $provider"
-  dotnet ef migrations add "$name" \
+  dotnet ef migrations add "$name" --no-build \
     --project "$project" --startup-project "$HOST_PROJECT" --context "$context" \
     --output-dir "Migrations/$provider" \
     -- --Database:Provider=$provider "--ConnectionStrings:Platform=$cs" --Database:MigrateOnStartup=false "${extra[@]}"
