@@ -30,8 +30,8 @@ public static class SupervisionArea
         services.AddPlatformModelPart<BasesModel>();
         services.AddScoped<UseCases.Bases.ScorecardReader>();
         services.AddEdmModelPart<Web.BasesEdm>();
-        services.AddMenuItem("基地监管", "继续教育基地", "/supervision/bases", 400, UseCases.Bases.BaseAccess.Readers);
-        services.AddMenuItem("基地监管", "考核办法", "/supervision/methods", 401, UseCases.Bases.BaseAccess.Office);
+        services.AddMenuItem("监督管理", "继续教育基地", "/supervision/bases", 420, UseCases.Bases.BaseAccess.Readers);
+        services.AddMenuItem("监督管理", "考核办法", "/supervision/methods", 421, UseCases.Bases.BaseAccess.Office);
         services.AddMenuItem("我的", "培训评价", "/my/evaluations", 206, UseCases.Bases.BaseAccess.Raters);
         services.AddWorkbenchSection<Pages.Supervision.BasesWorkbenchSection>();
         services.AddWorkbenchSection<Pages.My.MyEvaluationsSection>();
@@ -48,7 +48,7 @@ public static class SupervisionArea
         services.AddPlatformModelPart<FilingsModel>();
         services.AddScoped<UseCases.Filings.FilingDesk>();
         services.AddScoped<Programs.Contracts.IBasePlanFilings, UseCases.Filings.BasePlanFilings>();
-        services.AddMenuItem("监督", "基地年度报送", "/filings", 400, [.. Domain.Filings.FilingRules.Readers]);
+        services.AddMenuItem("监督管理", "基地年度报送", "/filings", 422, [.. Domain.Filings.FilingRules.Readers]);
         services.AddWorkbenchSection<Pages.Filings.FilingWorkbenchSection>();
         services.TryAddKeyedSingleton<TimeProvider>(UseCases.DeadlineClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddPlatformModelPart<RemindersModel>();
@@ -71,8 +71,8 @@ public static class SupervisionArea
         services.AddPlatformModelPart<FundingModel>();
         services.AddScoped<UseCases.Funding.FundingDesk>();
         services.AddEdmModelPart<FundingEdm>();
-        services.AddMenuItem("基地监管", "项目经费", "/supervision/funding", 402, UseCases.Funding.FundingAccess.Readers);
-        services.AddMenuItem("基地监管", "经费疑点", "/supervision/funding/flags", 403, UseCases.Funding.FundingAccess.FlagReaders);
+        services.AddMenuItem("监督管理", "项目经费", "/supervision/funding", 423, UseCases.Funding.FundingAccess.Readers);
+        services.AddMenuItem("监督管理", "经费疑点", "/supervision/funding/flags", 424, UseCases.Funding.FundingAccess.FlagReaders);
         services.AddWorkbenchSection<Pages.Funding.FundingWorkbenchSection>();
 
         // Reminder scheduling (Quartz.NET, persistent job store) and e-mail.

@@ -34,7 +34,7 @@ internal static class ComplaintComposition
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IRiskSignal, ComplaintRiskSignal>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IReminderSource, ComplaintReminderSource>());
         services.Configure<RateLimiterOptions>(o => ComplaintLimits.AddPolicy(o, options.PublicRequestsPerMinute));
-        services.AddMenuItem("监督", "投诉办理", "/supervision/complaints", 410, [.. ComplaintAccess.Readers]);
+        services.AddMenuItem("监督管理", "投诉办理", "/supervision/complaints", 428, [.. ComplaintAccess.Readers]);
         services.AddMenuItem("项目", "投诉与查询", "/complaints", 312);
         services.AddWorkbenchSection<Pages.Complaints.ComplaintsWorkbenchSection>();
         return services;

@@ -39,9 +39,9 @@ internal static class InspectionComposition
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(InspectionsApi.PublicPolicy, context =>
             RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context) ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PublicReadsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
-        services.AddMenuItem("监督", "双随机抽查", "/supervision/inspections", 410, KnowledgeRenewal.Sdk.PlatformRoles.ProgramOfficeAdmin);
-        services.AddMenuItem("监督", "专家库", "/supervision/experts", 411, KnowledgeRenewal.Sdk.PlatformRoles.ProgramOfficeAdmin);
-        services.AddMenuItem("监督", "抽查结果公开", "/inspections", 412);
+        services.AddMenuItem("监督管理", "双随机抽查", "/supervision/inspections", 425, KnowledgeRenewal.Sdk.PlatformRoles.ProgramOfficeAdmin);
+        services.AddMenuItem("监督管理", "专家库", "/supervision/experts", 426, KnowledgeRenewal.Sdk.PlatformRoles.ProgramOfficeAdmin);
+        services.AddMenuItem("监督管理", "抽查结果公开", "/inspections", 427);
         return services;
     }
 }
