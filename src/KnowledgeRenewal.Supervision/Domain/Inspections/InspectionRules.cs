@@ -14,6 +14,13 @@ public static class InspectionRules
     /// <summary>Low completion.</summary>
     public const string LowCompletionKey = "low_completion";
 
+    /// <summary>
+    /// One inspection's score for a base's assessment (0–100): 100 when nothing was found; otherwise 100 less 20 for
+    /// each finding that required rectification and 10 for each other finding, never below 0.
+    /// </summary>
+    public static decimal Score(InspectionConclusion conclusion, int findings, int rectifications) =>
+        conclusion == InspectionConclusion.NoIssues ? 100m : Math.Max(0m, 100m - (20m * rectifications) - (10m * Math.Max(0, findings - rectifications)));
+
     /// <summary>Evidence files: at most this many bytes each.</summary>
     public const long MaxEvidenceBytes = 10 * 1024 * 1024;
 

@@ -36,6 +36,7 @@ internal static class InspectionComposition
             .As<IRiskSignal>()
             .WithScopedLifetime());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IReminderSource, RectificationsDue>());
+        services.AddScoped<IBaseInspectionResults, BaseInspectionResults>();
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(InspectionsApi.PublicPolicy, context =>
             RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context) ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.PublicReadsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));

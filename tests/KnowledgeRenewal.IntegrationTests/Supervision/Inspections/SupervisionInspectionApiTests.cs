@@ -40,6 +40,58 @@ public sealed class SupervisionInspectionApiTests(PlatformFixture platform)
         .Select(i => i.GetProperty("objectId").GetString() + ":" + string.Join(",", i.GetProperty("inspectors").EnumerateArray().Select(e => e.GetString()))));
 
     [Fact]
+    public async Task An_inspection_of_a_base_counts_in_its_scorecard_with_its_findings()
+    {
+        var office = await platform.DemoClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        var today = ProgramCalendar.Today(TimeProvider.System);
+        var (plan, etag) = await SendAsync(office, HttpMethod.Post, "/api/inspection-plans", new
+        {
+            year = today.Year,
+            title = "基地检查计入考核",
+            inspectorsPerObject = 1,
+            quotas = new object[] { new { kind = "Base", count = 1 } },
+            weights = new Dictionary<string, decimal>(),
+        }, null, HttpStatusCode.Created);
+        var id = plan.GetProperty("id").GetString();
+        var (drawn, _) = await SendAsync(office, HttpMethod.Post, $"/api/inspection-plans/{id}/draw", new { seed = 2026 }, etag, HttpStatusCode.OK);
+        var inspection = Assert.Single(drawn.GetProperty("inspections").EnumerateArray());
+        var inspectionId = inspection.GetProperty("id").GetString();
+        var baseId = inspection.GetProperty("objectId").GetString();
+        var scorecard = $"/api/supervision/bases/{baseId}/scorecards/{today.Year}";
+        var (before, _) = await SendAsync(office, HttpMethod.Get, scorecard, null, null, HttpStatusCode.OK);
+        Assert.True(before.GetProperty("inspectionsAvailable").GetBoolean());
+
+        using (var form = new MultipartFormDataContent
+        {
+            { new StringContent("年度培训人数台账不完整。"), "text" },
+            { new StringContent("true"), "requiresRectification" },
+            { new StringContent(today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), "dueOn" },
+            { new ByteArrayContent(Png), "evidence", "台账.png" },
+        })
+        using (var created = await office.PostAsync(new Uri($"/api/inspections/{inspectionId}/findings", UriKind.Relative), form))
+        {
+            await created.ReadJsonAsync(HttpStatusCode.Created, "finding");
+        }
+
+        var (_, rowTag) = await SendAsync(office, HttpMethod.Get, $"/api/inspections/{inspectionId}", null, null, HttpStatusCode.OK);
+        await SendAsync(office, HttpMethod.Put, $"/api/inspections/{inspectionId}/result", new
+        {
+            inspectedOn = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            conclusion = "IssuesFound",
+            summary = "基地检查：台账不完整，限期整改。",
+        }, rowTag, HttpStatusCode.OK);
+
+        var (after, _) = await SendAsync(office, HttpMethod.Get, scorecard, null, null, HttpStatusCode.OK);
+        Assert.Equal(before.GetProperty("inspections").GetInt32() + 1, after.GetProperty("inspections").GetInt32());
+        var score = after.GetProperty("figures").GetProperty("inspectionScore").GetDecimal();
+        Assert.InRange(score, 0m, 99m);
+        if (before.GetProperty("inspections").GetInt32() == 0)
+        {
+            Assert.Equal(80m, score);
+        }
+    }
+
+    [Fact]
     public async Task A_plan_drawn_again_with_the_same_seed_draws_the_same_objects_and_inspectors_and_a_result_is_published_without_personal_data()
     {
         var office = await platform.DemoClientAsync(PlatformRoles.ProgramOfficeAdmin);
