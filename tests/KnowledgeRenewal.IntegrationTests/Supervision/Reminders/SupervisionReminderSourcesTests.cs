@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Programs.Domain;
@@ -78,6 +82,62 @@ public sealed class SupervisionReminderSourcesTests : IAsyncLifetime
         await RunAsync(office);
         Assert.Single(await RuleRowsAsync(county, "project.step_due"));
         Assert.Single(await RuleRowsAsync(office, "notice.ending"));
+    }
+
+    [Fact]
+    public async Task Professionals_short_of_hours_are_reminded_once_in_the_last_quarter_with_what_is_missing()
+    {
+        var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        var shortAccount = await platform.Accounts.CreateAsync("test.hours.short", [PlatformRoles.Professional], ProgramOrganizations.ProgramOfficeCode);
+        var metAccount = await platform.Accounts.CreateAsync("test.hours.met", [PlatformRoles.Professional], ProgramOrganizations.ProgramOfficeCode);
+        await platform.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<PlatformDbContext>();
+            var registry = new FixtureRegistry(2027);
+            var employer = registry.AddEmployer(db, "学时提醒测试医院", "370811", "health", await FixtureRegistry.CountyBureausAsync(db));
+            foreach (var (account, status, counted) in new[] { (shortAccount, ComplianceStatus.InProgress, 40m), (metAccount, ComplianceStatus.Met, 90m) })
+            {
+                var (person, _) = FixtureRegistry.AddProfessional(sp, db, employer, registry.NewIdNumber(), "学时" + account.UserName[^5..], account.Id);
+                db.Compliance.Add(new CycleCompliance
+                {
+                    ProfessionalId = person.Id,
+                    CycleStart = 2027,
+                    CycleEnd = 2027,
+                    RuleScope = "default",
+                    Status = status,
+                    Counted = CreditHours.FromHours(counted),
+                    Required = CreditHours.FromHours(90m),
+                    Missing = status == ComplianceStatus.Met ? null : "专业科目还差 50 学时",
+                    RegionCode = "370811",
+                    DepartmentCode = "health",
+                    EmployerId = employer.Id,
+                    ComputedAt = DateTime.UtcNow,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        });
+        var shortClient = await platform.Accounts.SignedInClientAsync(shortAccount);
+        var metClient = await platform.Accounts.SignedInClientAsync(metAccount);
+
+        // September: not yet the last quarter.
+        clock.SetUtcNow(new DateTimeOffset(2027, 9, 30, 10, 0, 0, TimeSpan.FromHours(8)));
+        await RunAsync(office);
+        Assert.Empty(await RuleRowsAsync(shortClient, "hours.short"));
+
+        // October: the one still in progress is reminded with what is missing; the one who met the rule is not.
+        clock.SetUtcNow(new DateTimeOffset(2027, 10, 8, 10, 0, 0, TimeSpan.FromHours(8)));
+        await RunAsync(office);
+        var reminder = Assert.Single(await RuleRowsAsync(shortClient, "hours.short"));
+        Assert.Equal("/my/hours", reminder.GetProperty("link").GetString());
+        Assert.Contains("专业科目还差 50 学时", reminder.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Equal("2027-12-31", reminder.GetProperty("dueOn").GetString());
+        Assert.Empty(await RuleRowsAsync(metClient, "hours.short"));
+
+        // Once per cycle: November's run delivers nothing new to them.
+        clock.SetUtcNow(new DateTimeOffset(2027, 11, 20, 10, 0, 0, TimeSpan.FromHours(8)));
+        await RunAsync(office);
+        Assert.Single(await RuleRowsAsync(shortClient, "hours.short"));
     }
 
     private Task<Guid> ProjectAsync(string number, ProjectStatus status, DateTimeOffset since, (DateOnly Start, DateOnly End)? notice) => platform.QueryAsync(async db =>
