@@ -46,6 +46,7 @@ public static class SupervisionArea
 
         services.AddOptions<Domain.Filings.FilingOptions>().Bind(filing);
         services.AddPlatformModelPart<FilingsModel>();
+        services.AddEdmModelPart<FilingsEdm>();
         services.AddScoped<UseCases.Filings.FilingDesk>();
         services.AddScoped<Programs.Contracts.IBasePlanFilings, UseCases.Filings.BasePlanFilings>();
         services.AddMenuItem("监督管理", "基地年度报送", "/filings", 422, [.. Domain.Filings.FilingRules.Readers]);

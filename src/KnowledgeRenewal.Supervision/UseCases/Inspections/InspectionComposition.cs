@@ -30,6 +30,7 @@ internal static class InspectionComposition
 
         services.Configure<InspectionOptions>(section);
         services.AddPlatformModelPart<InspectionsModel>();
+        services.AddEdmModelPart<InspectionsEdm>();
         services.AddScoped<InspectionCandidates>();
         services.Scan(scan => scan.FromAssemblyOf<InspectionCandidates>()
             .AddClasses(classes => classes.AssignableTo<IRiskSignal>(), publicOnly: false)

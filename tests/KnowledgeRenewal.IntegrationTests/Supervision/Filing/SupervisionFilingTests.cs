@@ -73,6 +73,18 @@ public sealed class SupervisionFilingTests : IAsyncLifetime
         Assert.Equal(["Submitted", "Accepted"], view.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString()));
         Assert.Equal("Accepted", (await RowAsync(staff, "济宁医学院")).GetProperty("state").GetString());
 
+        // The feed: the base's staff and the office read it, without who submitted or decided it.
+        foreach (var reader in new[] { office, staff })
+        {
+            using var feed = await reader.GetAsync(new Uri($"/odata/Filings?$filter=Id eq {id}", UriKind.Relative));
+            var body = await feed.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+            var entry = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("value").EnumerateArray());
+            Assert.Equal("Accepted", entry.GetProperty("Status").GetString());
+            Assert.Equal(1_200, entry.GetProperty("TargetTrainees").GetInt32());
+            Assert.DoesNotContain("ByName", body, StringComparison.Ordinal);
+        }
+
         // The accepted plan stands beside next year's targets.
         using (var plan = await PlatformFixtureBase.SendAsync(office, HttpMethod.Put, $"/api/annual-plans/{Year + 1}", new { targets = new[] { new { kind = "Total", trainees = 100_000 } } }))
         {

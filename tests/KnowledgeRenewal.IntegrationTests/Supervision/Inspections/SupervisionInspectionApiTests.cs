@@ -40,6 +40,28 @@ public sealed class SupervisionInspectionApiTests(PlatformFixture platform)
         .Select(i => i.GetProperty("objectId").GetString() + ":" + string.Join(",", i.GetProperty("inspectors").EnumerateArray().Select(e => e.GetString()))));
 
     [Fact]
+    public async Task The_inspections_feed_is_the_offices_with_findings_and_without_inspectors_or_evidence()
+    {
+        var office = await platform.DemoClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        using var feed = await office.GetAsync(new Uri("/odata/Inspections?$expand=Findings&$filter=Conclusion ne null&$top=50", UriKind.Relative));
+        var body = await feed.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        var rows = JsonDocument.Parse(body).RootElement.GetProperty("value").EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        Assert.Contains(rows, r => r.GetProperty("Findings").GetArrayLength() > 0);
+        Assert.DoesNotContain("Inspectors", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Evidence", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("ByName", body, StringComparison.Ordinal);
+
+        foreach (var role in new[] { PlatformRoles.CountyAdmin, PlatformRoles.ProviderStaff })
+        {
+            var other = await platform.DemoClientAsync(role);
+            using var refused = await other.GetAsync(new Uri("/odata/Inspections", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task An_inspection_of_a_base_counts_in_its_scorecard_with_its_findings()
     {
         var office = await platform.DemoClientAsync(PlatformRoles.ProgramOfficeAdmin);
