@@ -19,6 +19,7 @@ public static class ReportingArea
         services.AddMemoryCache();
         services.AddMenuItem("统计", "领导驾驶舱", "/dashboard", 400, [.. DashboardAccess.Readers]);
         services.AddMenuItem("统计", "年度与中期报告", "/reports", 410, [.. DashboardAccess.Readers]);
+        services.AddMenuItem("统计", "同等政策待遇", "/reports/equal-treatment", 420, [.. DashboardAccess.Readers]);
         return services;
     }
 

@@ -71,6 +71,12 @@ public sealed class CycleCompliance
     /// <summary>The person's employer when computed.</summary>
     public Guid EmployerId { get; set; }
 
+    /// <summary>
+    /// The person's employer when computed (for splitting figures by its ownership, e.g. OData
+    /// <c>groupby((Employer/Ownership,Status))</c>); read under the employer's own scope.
+    /// </summary>
+    public Employer? Employer { get; init; }
+
     /// <summary>When it was computed (UTC).</summary>
     public DateTime ComputedAt { get; set; }
 }

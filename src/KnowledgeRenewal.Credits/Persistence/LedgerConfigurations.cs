@@ -151,6 +151,9 @@ internal sealed class CycleComplianceConfiguration : IEntityTypeConfiguration<Cy
         // by the person's current owners, so per-region/department/employer indexes of this table served no query).
         builder.HasIndex(c => new { c.CycleStart, c.CycleEnd, c.Status });
         builder.HasOne(c => c.Professional).WithMany().HasForeignKey(c => c.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+
+        // The employer when computed: the split by ownership (equal treatment, ADR 0019).
+        builder.HasOne(c => c.Employer).WithMany().HasForeignKey(c => c.EmployerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -8,7 +8,8 @@ namespace KnowledgeRenewal.Credits.Web;
 /// The credit-hour sets: CreditRecords, Compliance and Certificates (metadata only). Hours are the decimal
 /// columns the database computes from the exact hundredths, so filters, ordering and <c>$apply</c> sums are exact
 /// on every provider. No navigation to the person (join on ProfessionalId with /odata/Professionals where the
-/// caller may read people): a credits-only client sees records of people it may not see. Account links,
+/// caller may read people): a credits-only client sees records of people it may not see. Compliance navigates to its
+/// <c>Employer</c> (read under the employer's scope) so figures split by ownership. Account links,
 /// concurrency stamps, and a certificate's verification code, snapshot and signed credential are left out.
 /// </summary>
 internal sealed class CreditsEdm : IEdmModelPart
@@ -41,8 +42,12 @@ internal sealed class CreditsEdm : IEdmModelPart
         record.Property(r => r.RevocationReason);
         record.Property(r => r.CorrectedByRecordId);
 
-        var compliance = builder.EntitySet<CycleCompliance>("Compliance").EntityType;
+        var complianceSet = builder.EntitySet<CycleCompliance>("Compliance");
+        var compliance = complianceSet.EntityType;
         compliance.Name = "Compliance";
+
+        // The employer when computed, read under the employer's own scope: groupby((Employer/Ownership,Status)) (ADR 0019).
+        complianceSet.HasRequiredBinding(c => c.Employer!, "Employers");
         compliance.HasKey(c => c.Id);
         compliance.Ignore(c => c.Counted);
         compliance.Ignore(c => c.Required);

@@ -26,6 +26,11 @@ internal static class ReportsApi
             .WithName("GetMidTermReport")
             .WithSummary("The mid-term evaluation report of `fromYear`..`toYear` (default: the program's first year to the mid-term evaluation year) as `format` = xlsx (default) or pdf: every target of every year against the actuals, the period's totals, the trend, the program's own yearly targets (city-wide: 100,000 trained, ~20 advanced seminars with ~600 people, ~90,000 in capacity building, ≥ 1,000 per base) and the shortfalls. Scoped like the year-end report. 400 with a field error (report.year_out_of_range, report.period_reversed, report.unknown_format).");
 
+        reports.MapGet("/equal-treatment", (int? year, IMediator mediator, CancellationToken ct) => mediator.Send(new GetEqualTreatment(year), ct))
+            .WithName("GetEqualTreatment")
+            .WithSummary("同等政策待遇 (seed 四(二)): the staff of public and of non-public employers side by side for `year` (default this year, within the program's years) — registered professionals, participants (distinct people with an approved record of the credit year), hours and hours per participant, compliance of the cycles containing the year (as OData `Compliance?$apply=groupby((Employer/Ownership,Status),aggregate($count as n))`), certificates issued and valid, digital-engineer subsidy claims approved and paid (count, yuan). Each figure by the employer recorded with it; scoped like the dashboard. 400 with a field error (year out of range).")
+            .Produces<EqualTreatmentView>();
+
         return endpoints;
     }
 

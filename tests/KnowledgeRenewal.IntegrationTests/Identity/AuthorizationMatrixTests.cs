@@ -69,6 +69,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         Assert.Contains(requests, r => r.Url.StartsWith("/odata/health/CmeProjects", StringComparison.Ordinal));
         Assert.Contains(requests, r => r.Url.StartsWith("/api/health/cme-projects", StringComparison.Ordinal));
         Assert.Contains(requests, r => r.Url.StartsWith("/odata/audit/AuditRecords", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Url.StartsWith("/api/reports/equal-treatment", StringComparison.Ordinal));
+        Assert.Contains(requests, r => r.Url.StartsWith("/reports/equal-treatment", StringComparison.Ordinal));
         Assert.Contains(requests, r => r.Url.Contains("$batch", StringComparison.Ordinal));
         output.WriteLine($"{requests.Length} requests per caller, {fixture.Callers.Count} callers, {fixture.Markers.Count} markers and {fixture.Plaintext.Count} plaintext values");
 

@@ -33,22 +33,26 @@ public static class SummaryGrouping
     /// <summary>By the person's employer.</summary>
     public const string Employer = "employer";
 
+    /// <summary>By the ownership of the employer recorded on the compliance row (as OData's <c>Employer/Ownership</c>).</summary>
+    public const string Ownership = "ownership";
+
     /// <summary>Every grouping.</summary>
-    public static IReadOnlyList<string> All { get; } = [Region, Department, Employer];
+    public static IReadOnlyList<string> All { get; } = [Region, Department, Employer, Ownership];
 }
 
 /// <summary>
 /// Compliance of the caller's people for the cycle containing <paramref name="Year"/> (default: this year), counted
 /// from the compliance table and grouped by <paramref name="GroupBy"/> (region, department or employer — the
-/// person's current one). Only the people the caller may see are counted: a county its region, a department its
+/// person's current one; or ownership — of the employer recorded on the row, as the OData feed's
+/// <c>groupby((Employer/Ownership))</c>, read under the employer's scope). Only the people the caller may see are counted: a county its region, a department its
 /// sector, an employer its staff, the program office everyone.
 /// </summary>
 /// <param name="Year">The year; this year when null.</param>
-/// <param name="GroupBy"><c>region</c> (default), <c>department</c> or <c>employer</c>.</param>
+/// <param name="GroupBy"><c>region</c> (default), <c>department</c>, <c>employer</c> or <c>ownership</c>.</param>
 public sealed record GetComplianceSummary(int? Year, string? GroupBy) : IRequest<ComplianceSummaryView>;
 
 /// <summary>One group's counts.</summary>
-/// <param name="Key">Region code, department code or employer id.</param>
+/// <param name="Key">Region code, department code, employer id or ownership (<c>Public</c>, <c>NonPublic</c>).</param>
 /// <param name="Name">Its name (null when the caller may not see the employer).</param>
 /// <param name="People">People with a computed cycle.</param>
 /// <param name="Met">达标.</param>
@@ -75,7 +79,7 @@ public sealed class GetComplianceSummaryValidator : AbstractValidator<GetComplia
         RuleFor(r => r.Year).Must(y => y is null || ComplianceYears.IsValid(y.Value, clock))
             .WithErrorCode("out_of_range").WithMessage(_ => ComplianceYears.Message(clock));
         RuleFor(r => r.GroupBy).Must(g => g is null || SummaryGrouping.All.Contains(g.Trim().ToLowerInvariant()))
-            .WithErrorCode("invalid").WithMessage("分组方式（groupBy）应为 region（按区县）、department（按行业）或 employer（按用人单位）。");
+            .WithErrorCode("invalid").WithMessage("分组方式（groupBy）应为 region（按区县）、department（按行业）、employer（按用人单位）或 ownership（按用人单位所有制）。");
     }
 }
 
@@ -100,6 +104,7 @@ public sealed class GetComplianceSummaryHandler(PlatformDbContext db, TimeProvid
                 (c, p) => new SummaryRow { Status = c.Status, Counted = c.CountedDecimal, RegionCode = p.RegionCode, DepartmentCode = p.DepartmentCode, EmployerId = p.EmployerId });
         var counts = groupBy switch
         {
+            SummaryGrouping.Ownership => await CountAsync(ByOwnership(year), r => r.Ownership, k => k.ToString(), cancellationToken).ConfigureAwait(false),
             SummaryGrouping.Department => await CountAsync(rows, r => r.DepartmentCode, k => k, cancellationToken).ConfigureAwait(false),
             SummaryGrouping.Employer => await CountAsync(rows, r => r.EmployerId, k => k.ToString("D"), cancellationToken).ConfigureAwait(false),
             _ => await CountAsync(rows, r => r.RegionCode, k => k, cancellationToken).ConfigureAwait(false),
@@ -113,6 +118,13 @@ public sealed class GetComplianceSummaryHandler(PlatformDbContext db, TimeProvid
         var total = Group("total", "合计", groups.Sum(g => g.People), groups.Sum(g => g.Met), groups.Sum(g => g.NotMet), groups.Sum(g => g.InProgress), groups.Sum(g => g.NoRules), groups.Sum(g => g.CountedHours));
         return new ComplianceSummaryView(year, groupBy, total, groups);
     }
+
+    // The rows with the ownership of the employer recorded on each (the navigation the OData feed groups by); no join
+    // with the registry, so the rows are the feed's.
+    private IQueryable<SummaryRow> ByOwnership(int year) =>
+        db.Compliance.AsNoTracking()
+            .Where(c => c.CycleStart <= year && c.CycleEnd >= year)
+            .Select(c => new SummaryRow { Status = c.Status, Counted = c.CountedDecimal, RegionCode = c.RegionCode, DepartmentCode = c.DepartmentCode, EmployerId = c.EmployerId, Ownership = c.Employer!.Ownership });
 
     private static ComplianceSummaryGroup Group(string key, string? name, int people, int met, int notMet, int inProgress, int noRules, decimal counted) =>
         new(key, name, people, met, notMet, inProgress, noRules, counted, people == 0 ? 0m : Math.Round((decimal)met / people, 4, MidpointRounding.AwayFromZero));
@@ -139,6 +151,8 @@ public sealed class GetComplianceSummaryHandler(PlatformDbContext db, TimeProvid
         {
             case SummaryGrouping.Department:
                 return keys.ToDictionary(k => k, JiningReferenceData.DepartmentName, StringComparer.Ordinal);
+            case SummaryGrouping.Ownership:
+                return keys.ToDictionary(k => k, k => Enum.TryParse<Ownership>(k, out var o) ? RegistryLabels.Ownerships.GetValueOrDefault(o, k) : k, StringComparer.Ordinal);
             case SummaryGrouping.Employer:
                 var ids = keys.Select(Guid.Parse).ToList();
 
@@ -161,6 +175,8 @@ public sealed class GetComplianceSummaryHandler(PlatformDbContext db, TimeProvid
         public required string DepartmentCode { get; init; }
 
         public Guid EmployerId { get; init; }
+
+        public Ownership Ownership { get; init; }
     }
 
     private sealed class GroupCounts

@@ -602,6 +602,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EmployerId");
+
                     b.HasIndex("ProfessionalId", "CycleStart")
                         .IsUnique();
 
@@ -4099,11 +4101,19 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CycleCompliance", b =>
                 {
+                    b.HasOne("KnowledgeRenewal.Registry.Domain.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Employer");
 
                     b.Navigation("Professional");
                 });

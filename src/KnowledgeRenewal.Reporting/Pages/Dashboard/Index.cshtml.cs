@@ -4,6 +4,7 @@ using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Reporting.Domain;
 using KnowledgeRenewal.Reporting.UseCases.Dashboard;
+using KnowledgeRenewal.Reporting.UseCases.Reports;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -35,6 +36,9 @@ internal sealed class IndexModel(IMediator mediator, TimeProvider clock) : Platf
     /// <summary>The year shown.</summary>
     public DashboardYear? Shown => View?.Years[0];
 
+    /// <summary>The year's staff of public and non-public employers side by side (<see cref="GetEqualTreatment"/>, its own section).</summary>
+    public EqualTreatmentView? EqualTreatment { get; private set; }
+
     /// <summary>Its tables.</summary>
     public IReadOnlyList<DashboardTable> Tables { get; private set; } = [];
 
@@ -58,6 +62,7 @@ internal sealed class IndexModel(IMediator mediator, TimeProvider clock) : Platf
             View = view;
             Year = view.FromYear;
             Tables = DashboardTables.For(view, view.Years[0]);
+            EqualTreatment = await mediator.Send(new GetEqualTreatment(view.FromYear), cancellationToken).ConfigureAwait(false);
         }
     }
 
