@@ -4,7 +4,10 @@
 #
 #   build/load-verify.sh [seconds] [connections]   seconds per path defaults to 20, connections to 64;
 #       KR_LOAD_SKIP_BUILD=1 reuses the build; KR_LOAD_KEEP=1 keeps the temp dir (host logs, database);
-#       KR_LOAD_SRC=<folder> measures another checkout of the repository (e.g. a baseline copy of main: build it there)
+#       KR_LOAD_SRC=<folder> measures another checkout of the repository (e.g. a baseline copy of main: build it there);
+#       KR_LOAD_DATA=<folder> starts from a copy of an already seeded data folder (e.g. one kept by KR_LOAD_KEEP=1:
+#       <temp dir>/data) instead of seeding — the same database for a baseline and a change when the schema is equal;
+#       KR_LOAD_START_TIMEOUT_MS (default 900000): seeding the demo city on a busy machine takes minutes
 #
 # 1. installs autocannon (the version pinned below) from npm into build/.tools (local, ignored by git; no global
 #    install) unless it is there already;
@@ -65,12 +68,17 @@ start_host() {
   URL=http://127.0.0.1:$PORT
   (cd "$HOST_DIR" && exec dotnet "$HOST_DLL" --urls "$URL" --Database:DataDirectory="$WORK/data" "$@") >"$log" 2>&1 &
   HOST_PID=$!
-  wait_for_200 "$URL/" "$HOST_PID" 300000 "$log"
+  wait_for_200 "$URL/" "$HOST_PID" "${KR_LOAD_START_TIMEOUT_MS:-900000}" "$log"
 }
 
-echo "creating the demo city (first start)…" >&2
-start_host "$WORK/seed.log"
-stop_tree "$HOST_PID"; HOST_PID=""
+if [ -n "${KR_LOAD_DATA:-}" ]; then
+  echo "copying the seeded data folder $KR_LOAD_DATA…" >&2
+  cp -r "$KR_LOAD_DATA" "$WORK/data"
+else
+  echo "creating the demo city (first start)…" >&2
+  start_host "$WORK/seed.log"
+  stop_tree "$HOST_PID"; HOST_PID=""
+fi
 
 DB=$(find "$WORK/data" -maxdepth 1 -name '*.db' | head -n 1)
 [ -n "$DB" ] || { echo "no SQLite database in $WORK/data" >&2; exit 1; }
