@@ -98,6 +98,14 @@ public static class CreditsArea
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateReader>();
 
+        // Public verification at load (ADR 0019): results kept briefly in memory (forgotten when a certificate's status
+        // changes), the log written in batches off the request path by a worker that drains it on a graceful stop.
+        services.AddSingleton<VerificationCache>();
+        services.AddSingleton<VerificationCacheInvalidator>();
+        services.AddSingleton(new PlatformInterceptor(11, provider => provider.GetRequiredService<VerificationCacheInvalidator>()));
+        services.AddSingleton<VerificationLog>();
+        services.AddHostedService<VerificationLogWorker>();
+
         // The professional's own pages come first, under 「我的」; the declaration reviewers see 学时申报.
         services.AddMenuItem("我的", "我的学时", "/my/hours", 200, PlatformRoles.Professional);
         services.AddMenuItem("我的", "我的学时证明", "/my/certificates", 201, PlatformRoles.Professional);

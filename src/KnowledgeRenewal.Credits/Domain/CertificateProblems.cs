@@ -23,6 +23,9 @@ public static class CertificateProblemCodes
     /// <summary>No certificate has the verification code asked for (unknown, mistyped or forged).</summary>
     public const string NotFound = "certificate.not_found";
 
+    /// <summary>Too many verifications at once: the verification log has no room (every verification is logged); try again.</summary>
+    public const string Busy = "certificate.busy";
+
     /// <summary>The caller's role may not issue or revoke certificates.</summary>
     public const string Forbidden = "certificate.forbidden";
 }
@@ -36,6 +39,7 @@ public sealed class CertificateException(string code, int status, string detail,
         404 => "学时证明不存在",
         409 => "状态冲突",
         403 => "无权办理学时证明",
+        503 => "核验服务繁忙",
         _ => "学时证明请求不符合规则",
     };
 }

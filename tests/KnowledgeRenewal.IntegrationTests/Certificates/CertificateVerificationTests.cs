@@ -4,6 +4,8 @@ using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using KnowledgeRenewal.Credits.UseCases.Certificates;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Programs.Contracts;
@@ -93,6 +95,7 @@ public sealed class CertificateVerificationTests(CertificatePlatformFixture plat
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         }
 
+        await FlushLogAsync(); // the log is written in batches off the request path (ADR 0019)
         var codePrefix = code[..4];
         var unknownPrefix = unknown[..4];
         var logged = await platform.QueryAsync(db => db.CertificateVerifications.AsNoTracking()
@@ -139,8 +142,11 @@ public sealed class CertificateVerificationTests(CertificatePlatformFixture plat
         Assert.Contains("未找到与该验证码对应的学时证明", wrong.Html, StringComparison.Ordinal);
 
         var id = certificate.GetProperty("id").GetGuid();
+        await FlushLogAsync();
         var channels = await platform.QueryAsync(db => db.CertificateVerifications.Where(v => v.CertificateId == id).Select(v => v.Channel).ToListAsync());
         Assert.Contains("qr", channels);
         Assert.Contains("page", channels);
     }
+
+    private Task FlushLogAsync() => platform.Factory.Services.GetRequiredService<VerificationLog>().FlushAsync();
 }

@@ -65,7 +65,9 @@ public sealed record PublicCertificateView(
 /// <summary>
 /// Verifies a code for anyone (no sign-in): the masked view of the certificate it names, or 404
 /// <c>certificate.not_found</c> for an unknown, mistyped or forged code — the same answer whatever was wrong, so
-/// nothing is revealed. Every verification is logged (code prefix only, result, channel, client address, time).
+/// nothing is revealed. Every verification is logged (code prefix only, result, channel, client address, time) — in
+/// batches off the request path (<see cref="VerificationLog"/>, ADR 0019); results are kept briefly in memory
+/// (<see cref="VerificationCache"/>), forgotten on this instance the moment a certificate is superseded or revoked.
 /// </summary>
 /// <param name="Code">The code as typed or scanned.</param>
 /// <param name="Channel">page, qr, api or credential.</param>
@@ -77,7 +79,8 @@ public sealed record VerifyCertificate(string? Code, string Channel, string? Cli
 }
 
 /// <summary>Handles <see cref="VerifyCertificate"/>.</summary>
-public sealed class VerifyCertificateHandler(PlatformDbContext db, TimeProvider clock) : IRequestHandler<VerifyCertificate, PublicCertificateView>
+public sealed class VerifyCertificateHandler(IServiceProvider services, VerificationCache cache, VerificationLog log, IAuditActorProvider actors, TimeProvider clock)
+    : IRequestHandler<VerifyCertificate, PublicCertificateView>
 {
     private static readonly string[] AccessScope = [PlatformDbContext.AccessScopeFilter];
 
@@ -88,10 +91,7 @@ public sealed class VerifyCertificateHandler(PlatformDbContext db, TimeProvider 
 
         // The platform answers the public here: the code is the holder's consent to show the masked certificate.
         var code = VerificationCodes.Normalize(request.Code);
-        var certificate = code is null
-            ? null
-            : await db.CreditCertificates.IgnoreQueryFilters(AccessScope).AsNoTracking()
-                .FirstOrDefaultAsync(c => c.VerificationCode == code, cancellationToken).ConfigureAwait(false);
+        var certificate = code is null ? null : cache.Find(code) ?? await LoadAsync(code, cancellationToken).ConfigureAwait(false);
         var result = certificate?.Status switch
         {
             CertificateStatus.Valid => VerificationResult.Valid,
@@ -100,7 +100,7 @@ public sealed class VerifyCertificateHandler(PlatformDbContext db, TimeProvider 
             _ => VerificationResult.Unknown,
         };
 
-        db.CertificateVerifications.Add(new CertificateVerification
+        var row = new CertificateVerification
         {
             CertificateId = certificate?.Id,
             CodePrefix = VerificationCodes.LogPrefix(request.Code),
@@ -108,35 +108,61 @@ public sealed class VerifyCertificateHandler(PlatformDbContext db, TimeProvider 
             Channel = request.Channel,
             ClientAddress = request.ClientAddress is { Length: > 64 } address ? address[..64] : request.ClientAddress,
             VerifiedAt = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        };
+        await log.AppendAsync(row, actors.Current, cancellationToken).ConfigureAwait(false);
 
-        if (certificate is null)
+        return certificate?.View ?? throw new CertificateException(
+            CertificateProblemCodes.NotFound,
+            404,
+            "未找到与该验证码对应的学时证明。请核对证明上印制的 20 位验证码（不区分大小写，短横线可省略）；如仍无法查到，该证明可能不是本平台出具的。");
+    }
+
+    // Only the fields shown (never the snapshot or the credential), the successor's number in the same statement.
+    private async Task<VerifiedCertificate?> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var epoch = cache.Epoch;
+        var db = services.GetRequiredService<PlatformDbContext>();
+        var row = await db.CreditCertificates.IgnoreQueryFilters(AccessScope).AsNoTracking()
+            .Where(c => c.VerificationCode == code)
+            .Select(c => new
+            {
+                c.Id,
+                c.Number,
+                c.HolderName,
+                c.HolderIdMasked,
+                c.Year,
+                c.PublicHours,
+                c.ProfessionalHours,
+                c.TotalHours,
+                c.IssuedAt,
+                c.Status,
+                c.StatusChangedAt,
+                Successor = c.Status == CertificateStatus.Superseded
+                    ? db.Set<CreditCertificate>().IgnoreQueryFilters(AccessScope).Where(s => s.Id == c.SupersededById).Select(s => s.Number).FirstOrDefault()
+                    : null,
+            })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (row is null)
         {
-            throw new CertificateException(
-                CertificateProblemCodes.NotFound,
-                404,
-                "未找到与该验证码对应的学时证明。请核对证明上印制的 20 位验证码（不区分大小写，短横线可省略）；如仍无法查到，该证明可能不是本平台出具的。");
+            return null;
         }
 
-        var successor = certificate.SupersededById is { } next
-            ? await db.CreditCertificates.IgnoreQueryFilters(AccessScope).AsNoTracking()
-                .Where(c => c.Id == next).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false)
-            : null;
-        return new PublicCertificateView(
-            certificate.Number,
-            HolderMask.Name(certificate.HolderName),
-            certificate.HolderIdMasked,
-            certificate.Year,
-            certificate.PublicHours.Hours,
-            certificate.ProfessionalHours.Hours,
-            certificate.TotalHours.Hours,
-            ChinaDate(certificate.IssuedAt),
-            certificate.Status,
-            CertificateLabels.Status(certificate.Status),
-            certificate.Status == CertificateStatus.Superseded ? successor : null,
-            certificate.StatusChangedAt is { } changed ? ChinaDate(changed) : null,
-            CertificateLabels.Authority);
+        var found = new VerifiedCertificate(row.Id, row.Status, new PublicCertificateView(
+            row.Number,
+            HolderMask.Name(row.HolderName),
+            row.HolderIdMasked,
+            row.Year,
+            row.PublicHours.Hours,
+            row.ProfessionalHours.Hours,
+            row.TotalHours.Hours,
+            ChinaDate(row.IssuedAt),
+            row.Status,
+            CertificateLabels.Status(row.Status),
+            row.Successor,
+            row.StatusChangedAt is { } changed ? ChinaDate(changed) : null,
+            CertificateLabels.Authority));
+        cache.Store(code, found, epoch);
+        return found;
     }
 
     private static DateOnly ChinaDate(DateTime utc) =>
