@@ -98,7 +98,7 @@ public static class CreditsArea
         services.AddScoped<CertificateIssuer>();
         services.AddScoped<CertificateReader>();
 
-        // Public verification at load (ADR 0019): results kept briefly in memory (forgotten when a certificate's status
+        // Public verification at load (ADR 0020): results kept briefly in memory (forgotten when a certificate's status
         // changes), the log written in batches off the request path by a worker that drains it on a graceful stop.
         services.AddSingleton<VerificationCache>();
         services.AddSingleton<VerificationCacheInvalidator>();

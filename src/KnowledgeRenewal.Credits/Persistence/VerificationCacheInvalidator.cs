@@ -11,7 +11,7 @@ namespace KnowledgeRenewal.Credits.Persistence;
 /// Keeps the <see cref="VerificationCache"/> true to the database: when a save changes a certificate's status (the
 /// issue use case superseding the valid version, the revoke use case revoking — or any other writer), the certificate's
 /// code is forgotten at once and again when the transaction that holds the change commits, so no verification that read
-/// the old status before the commit can keep it (ADR 0019). A singleton on the platform's context.
+/// the old status before the commit can keep it (ADR 0020). A singleton on the platform's context.
 /// </summary>
 internal sealed class VerificationCacheInvalidator(VerificationCache cache) : DbTransactionInterceptor, ISaveChangesInterceptor
 {

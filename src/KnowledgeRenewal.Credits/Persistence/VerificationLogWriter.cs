@@ -10,7 +10,7 @@ namespace KnowledgeRenewal.Credits.Persistence;
 /// <summary>
 /// Writes a batch of verification log rows with a prepared ADO.NET statement (ADR 0004), in one transaction with their
 /// audit records — one <c>data.create</c> record per row, naming the row and the caller who verified, exactly the record
-/// the audit interceptor wrote when each row was saved in its request (ADR 0019). Multi-row INSERTs on PostgreSQL and
+/// the audit interceptor wrote when each row was saved in its request (ADR 0020). Multi-row INSERTs on PostgreSQL and
 /// SQL Server; one row per statement on SQLite (its fastest in-process form).
 /// </summary>
 internal static class VerificationLogWriter

@@ -95,7 +95,7 @@ public sealed class CertificateVerificationTests(CertificatePlatformFixture plat
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         }
 
-        await FlushLogAsync(); // the log is written in batches off the request path (ADR 0019)
+        await FlushLogAsync(); // the log is written in batches off the request path (ADR 0020)
         var codePrefix = code[..4];
         var unknownPrefix = unknown[..4];
         var logged = await platform.QueryAsync(db => db.CertificateVerifications.AsNoTracking()

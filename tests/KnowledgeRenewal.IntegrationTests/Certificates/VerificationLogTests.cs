@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace KnowledgeRenewal.IntegrationTests.Certificates;
 
 /// <summary>
-/// The verification log is written in batches off the request path (ADR 0019): a graceful stop writes every entry
+/// The verification log is written in batches off the request path (ADR 0020): a graceful stop writes every entry
 /// still waiting; without a stop, entries are in the database about one flush interval after their verification, so
 /// that much is the most a <c>kill -9</c> can lose — and each entry keeps its audit record.
 /// </summary>

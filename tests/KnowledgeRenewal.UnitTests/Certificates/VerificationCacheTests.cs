@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace KnowledgeRenewal.UnitTests.Certificates;
 
-/// <summary>The verification cache never keeps a result read before a certificate's status changed (ADR 0019).</summary>
+/// <summary>The verification cache never keeps a result read before a certificate's status changed (ADR 0020).</summary>
 public sealed class VerificationCacheTests
 {
     private static readonly VerifiedCertificate Valid = new(Guid.CreateVersion7(), CertificateStatus.Valid, new PublicCertificateView(

@@ -24,7 +24,7 @@ public sealed class CertificateOptions
     /// <summary>
     /// How long a verification result is kept in memory (seconds; 0: not kept). This instance forgets a code as soon as
     /// its certificate is superseded or revoked here; another instance of the platform may show the old status for at
-    /// most this long (ADR 0019).
+    /// most this long (ADR 0020).
     /// </summary>
     public int VerificationCacheSeconds { get; set; } = 10;
 
@@ -33,7 +33,7 @@ public sealed class CertificateOptions
 
     /// <summary>
     /// The verification log is written in batches off the request path: at most this long (milliseconds) after a
-    /// verification its entry is committed, so a <c>kill -9</c> loses at most this long of entries (ADR 0019: keep it ≤ 1000).
+    /// verification its entry is committed, so a <c>kill -9</c> loses at most this long of entries (ADR 0020: keep it ≤ 1000).
     /// </summary>
     public int VerificationLogFlushMilliseconds { get; set; } = 500;
 

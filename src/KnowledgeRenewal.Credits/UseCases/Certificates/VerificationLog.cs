@@ -18,7 +18,7 @@ namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 public sealed record VerificationLogEntry(CertificateVerification Row, AuditActor Actor, long AcceptedAt);
 
 /// <summary>
-/// The verification log, written off the request path (ADR 0019): a verification puts its entry into a bounded
+/// The verification log, written off the request path (ADR 0020): a verification puts its entry into a bounded
 /// in-memory channel and answers; <see cref="VerificationLogWorker"/> writes the entries in batches, each in one
 /// transaction with its audit records, at most <see cref="CertificateOptions.VerificationLogFlushMilliseconds"/> after
 /// they were accepted; a graceful stop writes every entry still waiting. When the channel is full a verification waits

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 
 /// <summary>
-/// Writes the <see cref="VerificationLog"/> in batches (ADR 0019): a batch is written when it holds
+/// Writes the <see cref="VerificationLog"/> in batches (ADR 0020): a batch is written when it holds
 /// <see cref="VerificationLog.BatchSize"/> entries or its oldest entry was accepted
 /// <see cref="VerificationLog.FlushInterval"/> ago, in one transaction (rows and audit records). A failed write is
 /// retried every second with the same entries (meanwhile the channel fills and verifications feel back-pressure).

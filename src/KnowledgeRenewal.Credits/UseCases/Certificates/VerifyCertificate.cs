@@ -66,7 +66,7 @@ public sealed record PublicCertificateView(
 /// Verifies a code for anyone (no sign-in): the masked view of the certificate it names, or 404
 /// <c>certificate.not_found</c> for an unknown, mistyped or forged code — the same answer whatever was wrong, so
 /// nothing is revealed. Every verification is logged (code prefix only, result, channel, client address, time) — in
-/// batches off the request path (<see cref="VerificationLog"/>, ADR 0019); results are kept briefly in memory
+/// batches off the request path (<see cref="VerificationLog"/>, ADR 0020); results are kept briefly in memory
 /// (<see cref="VerificationCache"/>), forgotten on this instance the moment a certificate is superseded or revoked.
 /// </summary>
 /// <param name="Code">The code as typed or scanned.</param>
