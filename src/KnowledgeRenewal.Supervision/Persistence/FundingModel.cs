@@ -20,11 +20,11 @@ internal sealed class FundingModel : IPlatformModelPart
         model.ScopeFilter<SpendingVoucher>((db, v) => db.ScopeAll || db.Set<SpendingLine>().Any(l => l.Id == v.Id));
         model.ScopeFilter<ProjectCategoryBudget>((db, b) => db.ScopeAll || db.Set<Project>().Any(p => p.Id == b.ProjectId));
         model.ScopeFilter<FeeStandard>(
-            (db, f) => db.ScopeAll || db.ScopeOrganizationFeed || f.OrganizationId == db.ScopeHomeOrganization
+            (db, f) => db.ScopeAll || f.OrganizationId == db.ScopeHomeOrganization
                 || (f.RegionCode != null && db.ScopeRegions.Contains(f.RegionCode))
                 || db.ScopeOrganizations.Contains(f.OrganizationId));
         model.ScopeFilter<EmployerTrainingFund>(
-            (db, f) => db.ScopeAll || db.ScopeOrganizationFeed || f.EmployerId == db.ScopeHomeOrganization
+            (db, f) => db.ScopeAll || f.EmployerId == db.ScopeHomeOrganization
                 || (f.RegionCode != null && db.ScopeRegions.Contains(f.RegionCode))
                 || (f.DepartmentCode != null && db.ScopeDepartments.Contains(f.DepartmentCode))
                 || db.ScopeOrganizations.Contains(f.EmployerId));
