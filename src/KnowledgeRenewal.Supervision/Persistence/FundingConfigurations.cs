@@ -54,3 +54,42 @@ internal sealed class ProjectCategoryBudgetConfiguration : IEntityTypeConfigurat
         builder.HasIndex(b => new { b.ProjectId, b.Category }).IsUnique();
     }
 }
+
+/// <summary>Fee standards: one per base, year and training kind.</summary>
+internal sealed class FeeStandardConfiguration : IEntityTypeConfiguration<FeeStandard>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<FeeStandard> builder)
+    {
+        builder.ToTable("FeeStandards");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(f => f.RegionCode).HasMaxLength(16);
+        builder.Property(f => f.BaseName).HasMaxLength(128);
+        builder.Property(f => f.Note).HasMaxLength(FeeStandard.NoteLength);
+        builder.Property(f => f.ReturnReason).HasMaxLength(FeeStandard.ReasonLength);
+        builder.Property(f => f.SubmittedByName).HasMaxLength(64);
+        builder.Property(f => f.DecidedByName).HasMaxLength(64);
+        builder.Property(f => f.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasIndex(f => new { f.BaseId, f.Year, f.Kind }).IsUnique();
+        builder.HasIndex(f => new { f.Year, f.Status });
+    }
+}
+
+/// <summary>Employers' training funds: one per employer and year.</summary>
+internal sealed class EmployerTrainingFundConfiguration : IEntityTypeConfiguration<EmployerTrainingFund>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<EmployerTrainingFund> builder)
+    {
+        builder.ToTable("EmployerTrainingFunds");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.RegionCode).HasMaxLength(16);
+        builder.Property(f => f.DepartmentCode).HasMaxLength(32);
+        builder.Property(f => f.RecordedByName).HasMaxLength(64);
+        builder.Property(f => f.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasIndex(f => new { f.EmployerId, f.Year }).IsUnique();
+        builder.HasIndex(f => f.Year);
+    }
+}

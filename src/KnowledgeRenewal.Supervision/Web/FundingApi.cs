@@ -13,8 +13,9 @@ namespace KnowledgeRenewal.Supervision.Web;
 /// Project funding under <c>/api/supervision/funding</c>: readers see a project's budget against its spending per
 /// category and source with every line's ring-fence flags (within the project's scope, 404 outside); the host's staff
 /// or the program office record spending with a voucher; the program office approves the category budget and
-/// explains flags; the program office (city-wide), counties and departments (their own) list flagged lines. Every
-/// write is audited by the data layer.
+/// explains flags; the program office (city-wide), counties and departments (their own) list flagged lines. Bases
+/// declare fee standards (以支定收) which the program office approves (then public under <c>/api/public/fee-standards</c>)
+/// or returns; employers record their training funds against payroll. Every write is audited by the data layer.
 /// </summary>
 internal static class FundingApi
 {
@@ -81,6 +82,62 @@ internal static class FundingApi
             .WithName("ListFlaggedSpending")
             .WithSummary("Flagged spending lines, newest first: the program office city-wide, counties and departments within their scope. Filters: state (Open, the default; Explained; All), flag (one of OutsideCategory, CategoryOverBudget, SourceOverBudget, TotalOverBudget, AfterProjectEnd), category; paged.")
             .Produces<Paged<SpendingLineView>>();
+
+        group.MapGet("/fee-standards", (int? year, FeeStandardStatus? status, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListFeeStandards(year, status), ct))
+            .RequireAuthorization(p => p.RequireRole(FeeAccess.FeeReaders))
+            .WithName("ListFeeStandards")
+            .WithSummary("Bases' fee standards of a year (default: this year) within the caller's scope — the program office all, a county its region's bases, a base's staff their own; filter status (Submitted|Approved|Returned). Waiting ones first.")
+            .Produces<FeeStandardList>();
+
+        group.MapPost("/fee-standards", async ([FromBody] FeeStandardInput? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var (standard, created) = await mediator.Send(new DeclareFeeStandard(ifMatch, body ?? new FeeStandardInput()), ct).ConfigureAwait(false);
+                return created ? http.Created($"/api/supervision/funding/fee-standards/{standard.Value.Id:D}", standard) : Results.Ok(http.WithETag(standard));
+            })
+            .RequireAuthorization(p => p.RequireRole(FeeAccess.Declarers))
+            .WithName("DeclareFeeStandard")
+            .WithSummary("A base's staff (a training provider whose organization is an active base) declare their base's fee standard (以支定收) — or the program office for any base (baseId): { year, kind: CapacityBuilding|DigitalEngineer, feeFen, teachingFen, materialsFen, venueFen, accommodationFen, organizationFen, otherFen (cost per trainee by item), note }. 400 supervision.fee_over_cost when the fee exceeds the sum of the items (the error names feeFen); 403 supervision.fee_not_a_base; 409 supervision.fee_standard_exists while one is waiting or approved. A returned one is declared again with If-Match (200).")
+            .Produces<FeeStandardView>(StatusCodes.Status201Created);
+
+        group.MapGet("/fee-standards/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new GetFeeStandard(id), ct).ConfigureAwait(false)))
+            .RequireAuthorization(p => p.RequireRole(FeeAccess.FeeReaders))
+            .WithName("GetFeeStandard")
+            .WithSummary("One fee standard with its cost breakdown, state, reason and ETag. 404 outside the caller's scope.")
+            .Produces<FeeStandardView>();
+
+        group.MapPost("/fee-standards/{id:guid}/decision", async (Guid id, [FromBody] FeeDecisionBody? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                http.WithETag(await mediator.Send(new DecideFeeStandard(id, ifMatch, body ?? new FeeDecisionBody(null, null)), ct).ConfigureAwait(false)))
+            .RequireAuthorization(p => p.RequireRole(FundingAccess.Office))
+            .WithName("DecideFeeStandard")
+            .WithSummary("The program office approves a waiting fee standard ({ decision: Approve }; it becomes public on /fees) or returns it ({ decision: Return, reason }). Needs If-Match (428/412). 409 supervision.fee_standard_not_submitted.")
+            .Produces<FeeStandardView>();
+
+        group.MapGet("/training-funds", (int? year, bool? belowFloor, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ListTrainingFunds(year, belowFloor, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct))
+            .RequireAuthorization(p => p.RequireRole(FeeAccess.FundReaders))
+            .WithName("ListTrainingFunds")
+            .WithSummary("Employers' training funds (职工教育经费) per year within the caller's scope — the program office all, counties and departments theirs, an employer's HR its own: payroll, training spending, the ratio and whether it is below the floor (configuration Supervision:Funding:TrainingFundRatioFloor). Filters year, belowFloor; paged.")
+            .Produces<TrainingFundList>();
+
+        group.MapPut("/training-funds", async ([FromBody] TrainingFundInput? body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, CancellationToken ct) =>
+            {
+                var (fund, created) = await mediator.Send(new RecordTrainingFund(ifMatch, body ?? new TrainingFundInput()), ct).ConfigureAwait(false);
+                return created ? Results.Created($"/api/supervision/funding/training-funds?year={fund.Year}", fund) : Results.Ok(fund);
+            })
+            .RequireAuthorization(p => p.RequireRole(FeeAccess.FundRecorders))
+            .WithName("RecordTrainingFund")
+            .WithSummary("An employer's HR (its own employer) or the program office (employerId) records a year's payroll total and training spending: { employerId, year, payrollFen, trainingSpentFen }. 201 the first time; a recorded year changes with If-Match (the line's eTag; 428/412). 403 supervision.training_fund_not_own_employer; 400 supervision.training_fund_not_an_employer.")
+            .Produces<TrainingFundView>();
+
+        endpoints.MapGet("/api/public/fee-standards", (int? year, IMediator mediator, CancellationToken ct) => mediator.Send(new ListPublicFeeStandards(year), ct))
+            .WithTags(Tag)
+            .AllowAnonymous()
+            .RequireRateLimiting(InspectionsApi.PublicPolicy)
+            .WithName("ListPublicFeeStandards")
+            .WithSummary("Approved fee standards (收费标准公示), no sign-in, rate-limited: each base's fee and cost per trainee by item for a year (or the latest years); no names of people.")
+            .Produces<IReadOnlyList<PublicFeeStandard>>();
 
         return endpoints;
     }

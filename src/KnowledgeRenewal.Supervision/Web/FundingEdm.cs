@@ -15,7 +15,8 @@ namespace KnowledgeRenewal.Supervision.Web;
 /// <c>Spending</c> (read-only, scoped like projects): each spending line's project, category, source, amount, day,
 /// ring-fence flags with their reasons (figures only) and whether they were explained — never the payee, the purpose,
 /// the voucher's name or bytes, nor who recorded or explained it (free text and names of people). The concurrency
-/// stamp is left out.
+/// stamp is left out. <c>FeeStandards</c> and <c>TrainingFunds</c> (read-only, scoped like their pages) leave out
+/// notes, reasons and people's names.
 /// </summary>
 internal sealed class FundingEdm : IEdmModelPart
 {
@@ -36,7 +37,46 @@ internal sealed class FundingEdm : IEdmModelPart
         line.Ignore(l => l.Explanation);
         line.Ignore(l => l.OpenFlag);
         line.Ignore(l => l.ConcurrencyStamp);
+
+        var fee = builder.EntitySet<FeeStandard>("FeeStandards").EntityType;
+        fee.HasKey(f => f.Id);
+        fee.Ignore(f => f.Note);
+        fee.Ignore(f => f.ReturnReason);
+        fee.Ignore(f => f.SubmittedByName);
+        fee.Ignore(f => f.DecidedByName);
+        fee.Ignore(f => f.ConcurrencyStamp);
+
+        var fund = builder.EntitySet<EmployerTrainingFund>("TrainingFunds").EntityType;
+        fund.HasKey(f => f.Id);
+        fund.Ignore(f => f.RecordedByName);
+        fund.Ignore(f => f.ConcurrencyStamp);
     }
+}
+
+/// <summary><c>/odata/FeeStandards</c>: bases' fee standards with their cost breakdown and state, without people's names or free text, read-only, cut by scope (the approved ones are public through <c>/api/public/fee-standards</c>).</summary>
+[Authorize(Roles = FeeAccess.FeeReaderRoles)]
+public sealed class FeeStandardsController(PlatformDbContext db) : ODataController
+{
+    /// <summary>The visible standards.</summary>
+    [ODataFeed]
+    public IQueryable<FeeStandard> Get() => db.Set<FeeStandard>().AsNoTracking();
+
+    /// <summary>One visible standard by id.</summary>
+    [ODataFeed]
+    public SingleResult<FeeStandard> Get(Guid key) => SingleResult.Create(db.Set<FeeStandard>().AsNoTracking().Where(f => f.Id == key));
+}
+
+/// <summary><c>/odata/TrainingFunds</c>: employers' payroll and training spending per year, read-only, cut by the employer's scope.</summary>
+[Authorize(Roles = FeeAccess.FundReaderRoles)]
+public sealed class TrainingFundsController(PlatformDbContext db) : ODataController
+{
+    /// <summary>The visible lines.</summary>
+    [ODataFeed]
+    public IQueryable<EmployerTrainingFund> Get() => db.Set<EmployerTrainingFund>().AsNoTracking();
+
+    /// <summary>One visible line by id.</summary>
+    [ODataFeed]
+    public SingleResult<EmployerTrainingFund> Get(Guid key) => SingleResult.Create(db.Set<EmployerTrainingFund>().AsNoTracking().Where(f => f.Id == key));
 }
 
 /// <summary><c>/odata/Spending</c>: projects' spending lines without payee or people's names, read-only, cut by the project's scope.</summary>

@@ -36,7 +36,7 @@ public sealed class EveryEndpointInputTests(ITestOutputHelper output) : IAsyncLi
 
     // A fresh platform per test (xUnit makes one instance per test); the public objection endpoint is rate-limited
     // per address: all probes come from one.
-    private readonly TestPlatform platform = new(new Dictionary<string, string?> { ["Projects:ObjectionsPerMinute"] = "1000", ["Complaints:PublicRequestsPerMinute"] = "1000" });
+    private readonly TestPlatform platform = new(new Dictionary<string, string?> { ["Projects:ObjectionsPerMinute"] = "1000", ["Complaints:PublicRequestsPerMinute"] = "1000", ["Supervision:Inspections:PublicReadsPerMinute"] = "1000" });
     private PlatformFactory factory = null!;
     private readonly List<(string Name, HttpClient Client)> callers = [];
 

@@ -21,7 +21,7 @@ internal sealed class MatrixPlatform : PlatformFixtureBase
     public const string ObjectionPhone = ProgramsMatrixSeed.ObjectionPhone;
 
     /// <summary>The seeding steps, one per area, in order: the registry's organizations and people first.</summary>
-    public static readonly IReadOnlyList<IMatrixSeed> Seeds = [new RegistryMatrixSeed(), new CreditsMatrixSeed(), new ProgramsMatrixSeed(), new IdentityMatrixSeed()];
+    public static readonly IReadOnlyList<IMatrixSeed> Seeds = [new RegistryMatrixSeed(), new CreditsMatrixSeed(), new ProgramsMatrixSeed(), new SupervisionMatrixSeed(), new IdentityMatrixSeed()];
 
     /// <summary>Where each role's account belongs (the program office for the others).</summary>
     public static readonly IReadOnlyDictionary<string, string> Homes = new Dictionary<string, string>
