@@ -78,9 +78,9 @@ public static class SupervisionArea
         services.AddOptions<Domain.Funding.FundingOptions>().Bind(configuration.GetSection(Domain.Funding.FundingOptions.Section))
             .Validate(o => o.TrainingFundRatioFloor is > 0m and < 1m, "Supervision:Funding:TrainingFundRatioFloor is between 0 and 1 (e.g. 0.015).").ValidateOnStart();
         services.AddScoped<UseCases.Funding.FeeDesk>();
-        services.AddMenuItem("基地监管", "收费标准", "/supervision/funding/fees", 404, UseCases.Funding.FeeAccess.FeeReaders);
-        services.AddMenuItem("基地监管", "职工教育经费", "/supervision/funding/training-funds", 405, UseCases.Funding.FeeAccess.FundReaders);
-        services.AddMenuItem("监督", "收费标准公示", "/fees", 413);
+        services.AddMenuItem("监督管理", "收费标准", "/supervision/funding/fees", 424, UseCases.Funding.FeeAccess.FeeReaders);
+        services.AddMenuItem("监督管理", "职工教育经费", "/supervision/funding/training-funds", 424, UseCases.Funding.FeeAccess.FundReaders);
+        services.AddMenuItem("监督管理", "收费标准公示", "/fees", 427);
 
         // Reminder scheduling (Quartz.NET, persistent job store) and e-mail.
         services.AddReminderScheduling(configuration);
