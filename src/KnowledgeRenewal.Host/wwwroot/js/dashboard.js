@@ -9,10 +9,16 @@
 
     var palette = ['#12436D', '#28A197', '#801650', '#F46A25', '#3D3D3D', '#A285D1'];
 
+    // The numbers: in the element's data-chart-json attribute (the dashboard's sections: htmx drops script elements it
+    // swaps in), or in the JSON block its data-chart attribute names (the landing page).
     function read(el) {
-        var block = document.getElementById(el.getAttribute('data-chart'));
-        if (!block) { return null; }
-        try { return JSON.parse(block.textContent); } catch (e) { return null; }
+        var text = el.getAttribute('data-chart-json');
+        if (text === null) {
+            var block = document.getElementById(el.getAttribute('data-chart'));
+            if (!block) { return null; }
+            text = block.textContent;
+        }
+        try { return JSON.parse(text); } catch (e) { return null; }
     }
 
     function number(value) {
