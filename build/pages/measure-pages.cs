@@ -1,6 +1,7 @@
 // Page times, single user: signs in as every demo account, walks the pages its workbench links to (two levels deep,
-// one address per page shape), requests each one `runs` times and prints the server time (p50/p95, from the host's
-// Server-Timing header), the time seen by the client and the number of SQL commands per request.
+// one address per page shape; a section a page loads by htmx, hx-get="…?handler=part&part=…", counts as a page),
+// requests each one `runs` times and prints the server time (p50/p95, from the host's Server-Timing header), the time
+// seen by the client and the number of SQL commands per request.
 //
 //   dotnet run build/pages/measure-pages.cs -- <base-url> [runs] [budget-ms]
 //
@@ -64,7 +65,7 @@ foreach (var account in accounts)
         }
 
         var html = await response.Content.ReadAsStringAsync();
-        foreach (Match link in Regex.Matches(html, "href=\"(/[^\"#]*)\""))
+        foreach (Match link in Regex.Matches(html, "(?:href|hx-get)=\"(/[^\"#]*)\""))
         {
             var href = WebUtility.HtmlDecode(link.Groups[1].Value);
             if (Measurable(href) && (only is null || only.IsMatch(href)) && shapes.Add(Shape(href)))
@@ -225,12 +226,12 @@ static bool IsPage(HttpResponseMessage response) =>
 
 static bool Measurable(string href) =>
     !Regex.IsMatch(href, @"^/(api|odata|openapi|api-docs|health|lib|css|js|favicon|Account/Logout)\b", RegexOptions.IgnoreCase)
-    && !Regex.IsMatch(href, @"handler=|\.(xlsx|csv|pdf|json|png|svg|ico)\b|/(transcript|pdf|credential|template|report|download)\b", RegexOptions.IgnoreCase);
+    && !Regex.IsMatch(href, @"handler=(?!part&)|\.(xlsx|csv|pdf|json|png|svg|ico)\b|/(transcript|pdf|credential|template|report|download)\b", RegexOptions.IgnoreCase);
 
 // One address per page shape: ids and numbers become placeholders, the query string is ignored.
 static string Shape(string href)
 {
-    var path = href.Split('?')[0];
+    var path = href.Split('?')[0] + (Regex.Match(href, @"handler=part&.*part=([a-z]+)") is { Success: true } p ? "?part=" + p.Groups[1].Value : "");
     path = Regex.Replace(path, "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", "{id}");
     path = Regex.Replace(path, "/[0-9][0-9A-Za-z-]*", "/{n}");
     return Regex.Replace(path, "/[0-9A-Z]{16,}(?=/|$)", "/{code}");

@@ -36,15 +36,15 @@ public sealed class RegisterCmeProjectValidator : AbstractValidator<RegisterCmeP
 
     public RegisterCmeProjectValidator()
     {
-        RuleFor(p => p.ProjectNumber).NotEmpty().WithErrorCode("required").WithMessage("项目编号不能为空。")
-            .MaximumLength(32).WithErrorCode("too_long").WithMessage("项目编号不能超过 32 个字符。");
-        RuleFor(p => p.Title).NotEmpty().WithErrorCode("required").WithMessage("项目名称不能为空。")
-            .MaximumLength(128).WithErrorCode("too_long").WithMessage("项目名称不能超过 128 个字符。");
+        RuleFor(p => p.ProjectNumber).NotEmpty().WithErrorCode("required").WithMessage("请填写项目编号。")
+            .MaximumLength(32).WithErrorCode("too_long").WithMessage("项目编号最多 32 个字符。");
+        RuleFor(p => p.Title).NotEmpty().WithErrorCode("required").WithMessage("请填写项目名称。")
+            .MaximumLength(128).WithErrorCode("too_long").WithMessage("项目名称最多 128 个字符。");
         RuleFor(p => p.Level).IsInEnum().WithErrorCode("invalid_value").WithMessage("项目级别应为 National（国家级）、Provincial（省级）或 Municipal（市级）。");
         RuleFor(p => p.SubjectCode).Must(code => HealthCatalog.Subjects.Any(s => s.Code == code && !s.IsRetired))
             .WithErrorCode("unknown_subject").WithMessage(p => $"专业科目代码“{p.SubjectCode}”不在卫生健康专业科目目录中（或已停用）。");
-        RuleFor(p => p.HostOrganization).NotEmpty().WithErrorCode("required").WithMessage("主办单位不能为空。")
-            .MaximumLength(64).WithErrorCode("too_long").WithMessage("主办单位不能超过 64 个字符。");
+        RuleFor(p => p.HostOrganization).NotEmpty().WithErrorCode("required").WithMessage("请填写主办单位。")
+            .MaximumLength(64).WithErrorCode("too_long").WithMessage("主办单位最多 64 个字符。");
         RuleFor(p => p.StartDate).Must(ProgramPeriod.Contains)
             .WithErrorCode("out_of_program").WithMessage($"开始日期应在知识更新工程实施期（{ProgramPeriod.FirstYear}—{ProgramPeriod.LastYear} 年）内。");
         RuleFor(p => p.EndDate).GreaterThanOrEqualTo(p => p.StartDate)

@@ -141,7 +141,7 @@ public sealed class CreditCertificate
                 CertificateProblemCodes.ReasonRequired,
                 400,
                 text is null ? "请填写作废理由。" : $"作废理由最多 {ReasonLength} 个字。",
-                [new FieldError("reason", text is null ? "required" : "too_long", text is null ? "作废理由（reason）不能为空。" : $"作废理由（reason）最多 {ReasonLength} 个字。")]);
+                [new FieldError("reason", text is null ? "required" : "too_long", text is null ? "请填写作废理由（reason）。" : $"作废理由（reason）最多 {ReasonLength} 个字。")]);
         }
 
         Status = CertificateStatus.Revoked;

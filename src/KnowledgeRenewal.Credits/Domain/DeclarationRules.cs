@@ -94,7 +94,7 @@ public static class DeclarationRules
         ActivityType activity = default;
         if (string.IsNullOrWhiteSpace(fields.Activity))
         {
-            errors.Add(new FieldError("activity", "required", "活动类型（activity）不能为空。"));
+            errors.Add(new FieldError("activity", "required", "请选择活动类型（activity）。"));
         }
         else if (!DeclarationLabels.TryParseActivity(fields.Activity, out activity))
         {
@@ -106,7 +106,7 @@ public static class DeclarationRules
         var description = LedgerRules.Trim(fields.Description);
         if (description is not null && description.Length > ActivityDeclaration.DescriptionLength)
         {
-            errors.Add(new FieldError("description", "too_long", $"活动说明（description）不能超过 {ActivityDeclaration.DescriptionLength} 个字。"));
+            errors.Add(new FieldError("description", "too_long", $"活动说明（description）最多 {ActivityDeclaration.DescriptionLength} 个字。"));
         }
 
         var start = Date(fields.StartDate, "startDate", "开始日期", today, errors);
@@ -132,7 +132,7 @@ public static class DeclarationRules
         var subject = LedgerRules.Trim(fields.SubjectCode);
         if (subject is not null && subject.Length > SubjectCodeLength)
         {
-            errors.Add(new FieldError("subjectCode", "too_long", $"科目代码（subjectCode）不能超过 {SubjectCodeLength} 个字符。"));
+            errors.Add(new FieldError("subjectCode", "too_long", $"科目代码（subjectCode）最多 {SubjectCodeLength} 个字符。"));
         }
 
         var (items, amount, unit) = Amount(fields, maxItems, errors);
@@ -194,13 +194,13 @@ public static class DeclarationRules
         var value = LedgerRules.Trim(text);
         if (value is null)
         {
-            errors.Add(new FieldError(field, "required", $"{label}（{field}）不能为空。"));
+            errors.Add(new FieldError(field, "required", $"请填写{label}（{field}）。"));
             return null;
         }
 
         if (value.Length > maxLength)
         {
-            errors.Add(new FieldError(field, "too_long", $"{label}（{field}）不能超过 {maxLength} 个字。"));
+            errors.Add(new FieldError(field, "too_long", $"{label}（{field}）最多 {maxLength} 个字。"));
             return null;
         }
 
@@ -212,7 +212,7 @@ public static class DeclarationRules
         var value = LedgerRules.Trim(text);
         if (value is null)
         {
-            errors.Add(new FieldError(field, "required", $"{label}（{field}）不能为空，格式为 yyyy-MM-dd。"));
+            errors.Add(new FieldError(field, "required", $"请填写{label}（{field}），格式为 yyyy-MM-dd。"));
             return null;
         }
 

@@ -56,7 +56,7 @@ public static class DraftRuleSetRules
     {
         if (string.IsNullOrWhiteSpace(set.Title))
         {
-            errors.Add(new FieldError($"{field}.title", "required", "规则名称（title）不能为空，请填写中文名称。"));
+            errors.Add(new FieldError($"{field}.title", "required", "请填写规则名称（title），用中文。"));
         }
 
         if (set.EffectiveFrom == default)
@@ -106,7 +106,7 @@ public static class DraftRuleSetRules
             var path = $"{field}.activities[{i}]";
             if (activity is null)
             {
-                errors.Add(new FieldError(path, "required", $"活动规则（{path}）不能为空。"));
+                errors.Add(new FieldError(path, "required", $"请填写活动规则（{path}）。"));
                 continue;
             }
 
@@ -142,7 +142,7 @@ public static class DraftRuleSetRules
     {
         if (requirement is null)
         {
-            errors.Add(new FieldError(path, "required", $"要求（{path}）不能为空。"));
+            errors.Add(new FieldError(path, "required", $"请填写要求（{path}）。"));
             return;
         }
 

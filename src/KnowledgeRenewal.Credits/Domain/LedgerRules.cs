@@ -88,7 +88,7 @@ public static class LedgerRules
         var text = Trim(reason);
         if (text is null)
         {
-            throw new LedgerException(LedgerProblemCodes.ReasonRequired, 400, $"请填写{label}。", [new FieldError(field, "required", $"{label}不能为空。")]);
+            throw new LedgerException(LedgerProblemCodes.ReasonRequired, 400, $"请填写{label}。", [new FieldError(field, "required", $"请填写{label}。")]);
         }
 
         if (text.Length > CreditRecord.ReasonLength)

@@ -230,7 +230,7 @@ public static class RosterClassRules
         var title = input.Title?.Trim();
         if (string.IsNullOrEmpty(title))
         {
-            Fail("title", "required", "班次名称（title）不能为空。");
+            Fail("title", "required", "请填写班次名称（title）。");
         }
         else if (title.Length > TrainingClass.TitleLength)
         {
@@ -240,7 +240,7 @@ public static class RosterClassRules
         var datesKnown = true;
         if (input.StartDate is null)
         {
-            Fail("startDate", "required", "开班日期（startDate）不能为空，格式为 yyyy-MM-dd。");
+            Fail("startDate", "required", "请填写开班日期（startDate），格式为 yyyy-MM-dd。");
             datesKnown = false;
         }
         else if (input.StartDate < LedgerRules.EarliestDate)
@@ -251,7 +251,7 @@ public static class RosterClassRules
 
         if (input.EndDate is null)
         {
-            Fail("endDate", "required", "结业日期（endDate）不能为空，格式为 yyyy-MM-dd。");
+            Fail("endDate", "required", "请填写结业日期（endDate），格式为 yyyy-MM-dd。");
             datesKnown = false;
         }
         else if (input.EndDate > today.AddYears(PlanningYears))
@@ -277,7 +277,7 @@ public static class RosterClassRules
         CreditHours hours = default;
         if (input.Hours is not { } amount)
         {
-            Fail("hours", "required", "学时（hours）不能为空。");
+            Fail("hours", "required", "请填写学时（hours）。");
         }
         else if (LedgerRules.ToHours(amount, CreditUnit.Hour, null, out var hoursError) is not { } exact)
         {
@@ -295,7 +295,7 @@ public static class RosterClassRules
         var category = CreditCategory.Professional;
         if (string.IsNullOrWhiteSpace(input.Category))
         {
-            Fail("category", "required", "科目类别（category）不能为空，应为 公需 或 专业。");
+            Fail("category", "required", "请选择科目类别（category）：公需 或 专业。");
         }
         else if (!TryParseCategory(input.Category, out category))
         {

@@ -126,7 +126,7 @@ public sealed class RosterRowRules
         ResidentIdNumber idNumber = default;
         if (string.IsNullOrWhiteSpace(v[id]))
         {
-            Fail("idNumber", "required", "身份证号不能为空。");
+            Fail("idNumber", "required", "请填写身份证号。");
         }
         else if (!ResidentIdNumber.TryParse(v[id], today, out idNumber, out var idError))
         {
@@ -136,7 +136,7 @@ public sealed class RosterRowRules
         var written = v[name]?.Trim() ?? "";
         if (written.Length == 0)
         {
-            Fail("name", "required", "姓名不能为空。");
+            Fail("name", "required", "请填写姓名。");
         }
 
         decimal amount = 0;
@@ -144,7 +144,7 @@ public sealed class RosterRowRules
         var text = v[hours]?.Trim() ?? "";
         if (text.Length == 0)
         {
-            Fail("hours", "required", "学时不能为空。");
+            Fail("hours", "required", "请填写学时。");
         }
         else if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out amount))
         {

@@ -24,7 +24,7 @@ public static partial class ChineseBindingMessages
         ArgumentNullException.ThrowIfNull(provider);
         provider.SetMissingBindRequiredValueAccessor(_ => "请填写此项。");
         provider.SetMissingKeyOrValueAccessor(() => "请填写此项。");
-        provider.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空。");
+        provider.SetMissingRequestBodyRequiredValueAccessor(() => "请提交请求内容。");
         provider.SetValueMustNotBeNullAccessor(_ => Invalid);
         provider.SetAttemptedValueIsInvalidAccessor((_, _) => Invalid);
         provider.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => Invalid);

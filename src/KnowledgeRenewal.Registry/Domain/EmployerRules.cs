@@ -56,7 +56,7 @@ public static class EmployerRules
         UnifiedSocialCreditCode code = default;
         if (string.IsNullOrWhiteSpace(input.CreditCode))
         {
-            errors.Add(new FieldError("creditCode", "required", "统一社会信用代码不能为空。", row));
+            errors.Add(new FieldError("creditCode", "required", "请填写统一社会信用代码。", row));
         }
         else if (!UnifiedSocialCreditCode.TryParse(input.CreditCode, out code, out var error))
         {
@@ -69,7 +69,7 @@ public static class EmployerRules
         var region = input.RegionCode?.Trim() ?? "";
         if (region.Length == 0)
         {
-            errors.Add(new FieldError("regionCode", "required", "所属区域代码不能为空。", row));
+            errors.Add(new FieldError("regionCode", "required", "请填写所属区域代码。", row));
         }
 
         var department = string.IsNullOrWhiteSpace(input.DepartmentCode) ? null : input.DepartmentCode.Trim();
@@ -92,11 +92,11 @@ public static class EmployerRules
         var name = (text ?? "").Trim();
         if (name.Length == 0)
         {
-            errors.Add(new FieldError("name", "required", "单位名称不能为空。", row));
+            errors.Add(new FieldError("name", "required", "请填写单位名称。", row));
         }
         else if (name.Length > MaxNameLength || !FreeText.IsValid(name, multiLine: false))
         {
-            errors.Add(new FieldError("name", "name.invalid", $"单位名称不能超过 {MaxNameLength} 个字符，且不能含控制字符或文字方向控制字符。", row));
+            errors.Add(new FieldError("name", "name.invalid", $"单位名称最多 {MaxNameLength} 个字符，只含普通文字（没有控制字符或文字方向控制字符）。", row));
         }
 
         return name;
@@ -107,7 +107,7 @@ public static class EmployerRules
         var ownership = Ownership.Public;
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(new FieldError("ownership", "required", "所有制不能为空（公有制 / 非公有制）。", row));
+            errors.Add(new FieldError("ownership", "required", "请选择所有制（公有制 / 非公有制）。", row));
         }
         else if (!RegistryLabels.TryParse(RegistryLabels.Ownerships, text, out ownership))
         {

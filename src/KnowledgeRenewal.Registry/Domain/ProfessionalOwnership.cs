@@ -91,7 +91,7 @@ public static class ProfessionalOwnership
             department = currentDepartmentCode;
             if (department is null)
             {
-                errors.Add(new FieldError("departmentCode", "required", "所属行业代码不能为空（工作单位未登记所属行业时须填写）。", row));
+                errors.Add(new FieldError("departmentCode", "required", "请填写所属行业代码（工作单位未登记所属行业时须填写）。", row));
             }
         }
 

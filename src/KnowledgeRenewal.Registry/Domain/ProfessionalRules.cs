@@ -123,7 +123,7 @@ public static class ProfessionalRules
         ResidentIdNumber idNumber = default;
         if (string.IsNullOrWhiteSpace(input.IdNumber))
         {
-            Fail("idNumber", "required", "身份证号不能为空。");
+            Fail("idNumber", "required", "请填写身份证号。");
         }
         else if (!ResidentIdNumber.TryParse(input.IdNumber, today, out idNumber, out var idError))
         {
@@ -164,7 +164,7 @@ public static class ProfessionalRules
         UnifiedSocialCreditCode employer = default;
         if (string.IsNullOrWhiteSpace(input.EmployerCreditCode))
         {
-            Fail("employerCreditCode", "required", "工作单位统一社会信用代码不能为空。");
+            Fail("employerCreditCode", "required", "请填写工作单位统一社会信用代码。");
         }
         else if (!UnifiedSocialCreditCode.TryParse(input.EmployerCreditCode, out employer, out var codeError))
         {
@@ -222,7 +222,7 @@ public static class ProfessionalRules
         var name = (text ?? "").Trim();
         if (name.Length == 0)
         {
-            fail("name", "required", "姓名不能为空。");
+            fail("name", "required", "请填写姓名。");
         }
         else if (name.Length > MaxNameLength || !FreeText.IsValid(name, multiLine: false) || name.Any(char.IsAsciiDigit))
         {
@@ -259,7 +259,7 @@ public static class ProfessionalRules
         var education = EducationLevel.Bachelor;
         if (string.IsNullOrWhiteSpace(text))
         {
-            fail("education", "required", "最高学历不能为空。");
+            fail("education", "required", "请选择最高学历。");
         }
         else if (!RegistryLabels.TryParse(RegistryLabels.Educations, text, out education))
         {
@@ -293,7 +293,7 @@ public static class ProfessionalRules
 
         if (value.Length > maxLength || !FreeText.IsValid(value, multiLine: false))
         {
-            fail(field, "too_long", $"{label}不能超过 {maxLength} 个字符，且不能含控制字符或文字方向控制字符。");
+            fail(field, "too_long", $"{label}最多 {maxLength} 个字符，只含普通文字（没有控制字符或文字方向控制字符）。");
             return null;
         }
 

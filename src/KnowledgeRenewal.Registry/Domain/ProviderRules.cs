@@ -72,7 +72,7 @@ public static class TrainingProviderRules
         {
             if (string.IsNullOrWhiteSpace(input.CreditCode))
             {
-                errors.Add(new FieldError("creditCode", "required", "统一社会信用代码不能为空。"));
+                errors.Add(new FieldError("creditCode", "required", "请填写统一社会信用代码。"));
             }
             else if (!UnifiedSocialCreditCode.TryParse(input.CreditCode, out var parsed, out var error))
             {
@@ -87,17 +87,17 @@ public static class TrainingProviderRules
         var name = (input.Name ?? "").Trim();
         if (name.Length == 0)
         {
-            errors.Add(new FieldError("name", "required", "机构名称不能为空。"));
+            errors.Add(new FieldError("name", "required", "请填写机构名称。"));
         }
         else if (name.Length > MaxNameLength || !FreeText.IsValid(name, multiLine: false))
         {
-            errors.Add(new FieldError("name", "name.invalid", $"机构名称不能超过 {MaxNameLength} 个字符，且不能含控制字符或文字方向控制字符。"));
+            errors.Add(new FieldError("name", "name.invalid", $"机构名称最多 {MaxNameLength} 个字符，只含普通文字（没有控制字符或文字方向控制字符）。"));
         }
 
         var kind = ProviderKind.TrainingInstitution;
         if (string.IsNullOrWhiteSpace(input.Kind))
         {
-            errors.Add(new FieldError("kind", "required", "机构类别不能为空（高等院校、科研院所、专业协会、大中型企业、行业培训机构）。"));
+            errors.Add(new FieldError("kind", "required", "请选择机构类别（高等院校、科研院所、专业协会、大中型企业、行业培训机构）。"));
         }
         else if (!RegistryLabels.TryParse(ProviderLabels.Kinds, input.Kind, out kind))
         {
@@ -107,7 +107,7 @@ public static class TrainingProviderRules
         var region = input.RegionCode?.Trim() ?? "";
         if (region.Length == 0)
         {
-            errors.Add(new FieldError("regionCode", "required", "所属区域代码不能为空。"));
+            errors.Add(new FieldError("regionCode", "required", "请填写所属区域代码。"));
         }
 
         var department = string.IsNullOrWhiteSpace(input.DepartmentCode) ? null : input.DepartmentCode.Trim();
@@ -154,22 +154,22 @@ public static class EducationBaseRules
         var name = (input.Name ?? "").Trim();
         if (name.Length == 0)
         {
-            errors.Add(new FieldError("name", "required", "基地名称不能为空。"));
+            errors.Add(new FieldError("name", "required", "请填写基地名称。"));
         }
         else if (name.Length > MaxNameLength || !FreeText.IsValid(name, multiLine: false))
         {
-            errors.Add(new FieldError("name", "name.invalid", $"基地名称不能超过 {MaxNameLength} 个字符，且不能含控制字符或文字方向控制字符。"));
+            errors.Add(new FieldError("name", "name.invalid", $"基地名称最多 {MaxNameLength} 个字符，只含普通文字（没有控制字符或文字方向控制字符）。"));
         }
 
         if (designating && (input.OrganizationId ?? Guid.Empty) == Guid.Empty)
         {
-            errors.Add(new FieldError("organizationId", "required", "依托机构（organizationId）不能为空。"));
+            errors.Add(new FieldError("organizationId", "required", "请选择依托机构（organizationId）。"));
         }
 
         var level = BaseLevel.Municipal;
         if (string.IsNullOrWhiteSpace(input.Level))
         {
-            errors.Add(new FieldError("level", "required", "基地级别不能为空（国家级、省级、市级）。"));
+            errors.Add(new FieldError("level", "required", "请选择基地级别（国家级、省级、市级）。"));
         }
         else if (!RegistryLabels.TryParse(ProviderLabels.Levels, input.Level, out level))
         {
@@ -178,7 +178,7 @@ public static class EducationBaseRules
 
         if (input.DesignatedOn is not { } designated)
         {
-            errors.Add(new FieldError("designatedOn", "required", "认定日期（designatedOn）不能为空。"));
+            errors.Add(new FieldError("designatedOn", "required", "请填写认定日期（designatedOn）。"));
         }
         else if (designated > today || designated < Earliest)
         {

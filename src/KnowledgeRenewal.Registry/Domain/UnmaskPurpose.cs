@@ -27,7 +27,7 @@ public static partial class UnmaskPurpose
 
         if (text.Length > MaxLength || !FreeText.IsValid(text, multiLine: false))
         {
-            return new("purpose", "purpose.invalid", $"用途（purpose）不能超过 {MaxLength} 个字，且不能含控制字符或文字方向控制字符。");
+            return new("purpose", "purpose.invalid", $"用途（purpose）最多 {MaxLength} 个字，只含普通文字（没有控制字符或文字方向控制字符）。");
         }
 
         return null;

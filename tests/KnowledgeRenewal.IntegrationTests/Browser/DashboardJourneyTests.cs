@@ -37,7 +37,8 @@ public sealed class DashboardJourneyTests(BrowserHost host)
                 await page.WaitForURLAsync("**/dashboard?Year=2025");
                 Assert.Equal("全市", await page.Locator("[data-scope]").InnerTextAsync());
 
-                // Every chart is drawn.
+                // Every part of the figures loads into its section, and every chart is drawn.
+                await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-dashboard-part]').length === 4 && !document.querySelector('[data-loading]')");
                 var charts = page.Locator("[data-chart]");
                 Assert.True(await charts.CountAsync() >= 6, "fewer charts than expected");
                 await page.Locator("[data-chart] canvas").First.WaitForAsync();

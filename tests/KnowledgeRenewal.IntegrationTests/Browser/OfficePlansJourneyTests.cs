@@ -144,7 +144,7 @@ public sealed class OfficePlansJourneyTests(BrowserHost host)
             await ShotAsync(page, "claim-pay");
             await page.ClickAsync("main form button[type=submit]:has-text('确认登记发放')");
             await page.WaitForSelectorAsync(".error-summary");
-            Assert.Equal("发放凭证号不能为空。", await ErrorOfAsync(page, "Input_Reference"));
+            Assert.Equal("请填写发放凭证号。", await ErrorOfAsync(page, "Input_Reference"));
             Assert.Equal("已核准", await page.Locator("[data-claim-status]").InnerTextAsync());
             await BrowserHost.AssertAccessibleAsync(page);
             await page.FillAsync("#Input_Reference", reference);

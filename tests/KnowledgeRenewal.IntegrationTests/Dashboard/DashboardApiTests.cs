@@ -111,14 +111,32 @@ public sealed class DashboardApiTests(PlatformFixture platform)
     public async Task The_page_shows_a_county_its_own_tables_and_downloads_each_as_an_audited_workbook()
     {
         using var browser = await platform.Accounts.SignInAsync(platform.DemoAccount("demo.county-admin"));
-        var page = await browser.GetAsync($"/dashboard?Year={Year}");
+        // The page comes first; each part of the figures loads into its section.
+        var frame = await browser.GetAsync($"/dashboard?Year={Year}");
+        Assert.Equal(HttpStatusCode.OK, frame.Status);
+        Assert.Contains("data-scope>任城区</strong>", frame.Html, StringComparison.Ordinal);
+        foreach (var part in new[] { "training", "targets", "compliance", "certificates" })
+        {
+            Assert.Contains($"hx-get=\"/dashboard?handler=part&amp;Year={Year}&amp;part={part}\" hx-trigger=\"load\"", frame.Html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("<script>", frame.Html, StringComparison.Ordinal);
+        var compliance = await browser.GetAsync($"/dashboard?handler=part&Year={Year}&part=compliance");
+        Assert.Equal(HttpStatusCode.OK, compliance.Status);
+        Assert.Contains("data-dashboard-table=\"compliance-region\"", compliance.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/compliance/people?Year=2025&amp;Region=370811\"", compliance.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-dashboard-table=\"months\"", compliance.Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/dashboard?handler=part&Year={Year}&part=everything")).Status);
+
+        // Without script, the whole page at once: the same parts.
+        var page = await browser.GetAsync($"/dashboard?Year={Year}&Inline=true");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Contains("data-scope>任城区</strong>", page.Html, StringComparison.Ordinal);
         Assert.Contains("data-dashboard-table=\"compliance-region\"", page.Html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/compliance/people?Year=2025&amp;Region=370811\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("data-dashboard-table=\"months\"", page.Html, StringComparison.Ordinal);
 
         // The certificates drill down to the county's certificate list of the year and status.
-        Assert.Contains($"href=\"/certificates?Year={Year}&amp;Status=Valid\"", page.Html, StringComparison.Ordinal);
+        var certificates = await browser.GetAsync($"/dashboard?handler=part&Year={Year}&part=certificates");
+        Assert.Contains($"href=\"/certificates?Year={Year}&amp;Status=Valid\"", certificates.Html, StringComparison.Ordinal);
         var list = await browser.GetAsync($"/certificates?Year={Year}&Status=Valid");
         Assert.Equal(HttpStatusCode.OK, list.Status);
         Assert.DoesNotContain("data-status>已作废", list.Html, StringComparison.Ordinal);

@@ -98,7 +98,7 @@ public sealed class DigitalInputTests(DigitalEngineerPlatformFixture platform)
                 new Error("scopes[1].field", "invalid_value"), new Error("scopes[1].level", "required"), new Error("scopes[2].field", "required"), new Error("scopes[2].level", "required"),
             ],
             Errors(problem));
-        Assert.Equal("专业技术等级（scopes[1].level）不能为空。", problem.FieldErrors[4].Message);
+        Assert.Equal("请选择专业技术等级（scopes[1].level）。", problem.FieldErrors[4].Message);
     }
 
     private static Error[] Errors(ProblemAnswer problem) => [.. problem.FieldErrors.Select(e => new Error(e.Field, e.Code))];

@@ -86,7 +86,7 @@ public sealed class OfficeDigitalPagesTests(PlatformFixture platform)
             ["Input.ValidTo"] = "2026-01-01",
         });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, form.Status);
-        Assert.Equal("单位不能为空。", FieldError(form.Html, "Input_Organization"));
+        Assert.Equal("请选择单位。", FieldError(form.Html, "Input_Organization"));
         Assert.Equal("有效期起必须是真实日期，例如 2026-03-01", FieldError(form.Html, "Input_ValidFrom"));
         Assert.Equal("请至少勾选一个领域和等级", FieldError(form.Html, "Input_Scopes"));
         Assert.DoesNotContain("scopes", form.Html, StringComparison.Ordinal);

@@ -144,9 +144,9 @@ public sealed class OfficePagesTests(ProjectPlatform platform) : IClassFixture<P
         Assert.Equal(HttpStatusCode.OK, form.Status);
         var refused = await office.PostAsync("/registry/bases/new", new Dictionary<string, string?> { ["Input.Name"] = "", ["Input.Level"] = "", ["Input.DesignatedOn"] = "", ["Input.Status"] = "有效" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
-        Assert.Contains("基地名称不能为空", refused.Html, StringComparison.Ordinal);
-        Assert.Contains("依托机构不能为空", refused.Html, StringComparison.Ordinal);
-        Assert.Contains("认定日期不能为空", refused.Html, StringComparison.Ordinal);
+        Assert.Contains("请填写基地名称", refused.Html, StringComparison.Ordinal);
+        Assert.Contains("请选择依托机构", refused.Html, StringComparison.Ordinal);
+        Assert.Contains("请填写认定日期", refused.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("organizationId", refused.Html, StringComparison.Ordinal);
         Assert.Matches("id=\"Input_Name\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"Input_Name\"", refused.Html);
     }

@@ -69,8 +69,13 @@ public sealed class EqualTreatmentTests(PlatformFixture platform)
         var reports = await browser.GetAsync("/reports");
         Assert.Contains("href=\"/reports/equal-treatment", reports.Html, StringComparison.Ordinal);
         var dashboard = await browser.GetAsync($"/dashboard?Year={Year}");
-        Assert.Contains($"data-equal-treatment=\"{Year}\"", dashboard.Html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/reports/equal-treatment?Year={Year}\"", dashboard.Html, StringComparison.Ordinal);
+        Assert.Contains($"hx-get=\"/dashboard?handler=equal&amp;Year={Year}\"", dashboard.Html, StringComparison.Ordinal);
+        foreach (var section in new[] { $"/dashboard?handler=equal&Year={Year}", $"/dashboard?Year={Year}&Inline=true" })
+        {
+            var loaded = await browser.GetAsync(section);
+            Assert.Contains($"data-equal-treatment=\"{Year}\"", loaded.Html, StringComparison.Ordinal);
+            Assert.Contains($"href=\"/reports/equal-treatment?Year={Year}\"", loaded.Html, StringComparison.Ordinal);
+        }
 
         var refused = await browser.GetAsync("/reports/equal-treatment?Year=2031");
         Assert.Contains("form-field-error", refused.Html, StringComparison.Ordinal);

@@ -178,7 +178,7 @@ public sealed class ImportRowRulesTests
         var errors = new ImportErrorCollector(2);
         for (var row = 10; row > 0; row--)
         {
-            errors.Add(new ImportError(row, "姓名", "name", "required", "姓名不能为空。"));
+            errors.Add(new ImportError(row, "姓名", "name", "required", "请填写姓名。"));
         }
 
         Assert.Equal((10, 10, 2), (errors.Count, errors.RowCount, errors.Snapshot().Count));

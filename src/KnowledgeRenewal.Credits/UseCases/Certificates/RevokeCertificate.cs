@@ -24,7 +24,7 @@ internal sealed class RevokeCertificateValidator : AbstractValidator<RevokeCerti
     /// <summary>Creates the validator.</summary>
     public RevokeCertificateValidator()
     {
-        RuleFor(r => r.Reason).NotEmpty().WithErrorCode("required").WithMessage("作废理由（reason）不能为空。");
+        RuleFor(r => r.Reason).NotEmpty().WithErrorCode("required").WithMessage("请填写作废理由（reason）。");
         RuleFor(r => r.Reason).MaximumLength(CreditCertificate.ReasonLength).WithErrorCode("too_long").WithMessage($"作废理由（reason）最多 {CreditCertificate.ReasonLength} 个字。");
     }
 }

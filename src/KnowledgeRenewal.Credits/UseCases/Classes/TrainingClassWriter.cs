@@ -69,7 +69,7 @@ internal sealed class TrainingClassWriter(
         Guid providerId;
         if (ClassWriters.IsProgramOffice(access))
         {
-            providerId = named ?? throw new RequestValidationException([new FieldError("providerId", "required", "施教机构（providerId）不能为空：市项目办登记班次时须指定开办的施教机构。")]);
+            providerId = named ?? throw new RequestValidationException([new FieldError("providerId", "required", "请选择施教机构（providerId）：市项目办登记班次时须指定开办的施教机构。")]);
         }
         else
         {

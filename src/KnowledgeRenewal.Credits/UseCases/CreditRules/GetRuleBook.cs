@@ -25,7 +25,7 @@ public sealed class GetRuleBookValidator : AbstractValidator<GetRuleBook>
     public GetRuleBookValidator()
     {
         RuleFor(r => r.Scope)
-            .NotEmpty().WithErrorCode("required").WithMessage("规则范围（scope）不能为空。")
+            .NotEmpty().WithErrorCode("required").WithMessage("请填写规则范围（scope）。")
             .Must(s => s == PlatformCreditRules.Scope || ModuleContract.IsValidKey(s))
             .WithErrorCode("invalid_format")
             .WithMessage("规则范围（scope）应为 platform 或模块标识（小写字母、数字、连字符）。");

@@ -1,4 +1,5 @@
-// Draws the dashboard's charts (/dashboard, the landing page) with the vendored Apache ECharts. Each chart reads its
+// Draws the dashboard's charts (/dashboard, the landing page) with the vendored Apache ECharts — those in the page and
+// those loaded into it later (htmx:load: the dashboard's sections). Each chart reads its
 // numbers from a <script type="application/json" id="…"> block named by the element's data-chart attribute (a strict
 // CSP forbids inline script); the same numbers are in the table beside it. A click on a bar or point opens the list
 // behind it. Canvas renderer, rich-text tooltips (HTML tooltips would need inline styles), decals so that colour is
@@ -8,10 +9,16 @@
 
     var palette = ['#12436D', '#28A197', '#801650', '#F46A25', '#3D3D3D', '#A285D1'];
 
+    // The numbers: in the element's data-chart-json attribute (the dashboard's sections: htmx drops script elements it
+    // swaps in), or in the JSON block its data-chart attribute names (the landing page).
     function read(el) {
-        var block = document.getElementById(el.getAttribute('data-chart'));
-        if (!block) { return null; }
-        try { return JSON.parse(block.textContent); } catch (e) { return null; }
+        var text = el.getAttribute('data-chart-json');
+        if (text === null) {
+            var block = document.getElementById(el.getAttribute('data-chart'));
+            if (!block) { return null; }
+            text = block.textContent;
+        }
+        try { return JSON.parse(text); } catch (e) { return null; }
     }
 
     function number(value) {
@@ -46,8 +53,10 @@
     }
 
     function draw(el) {
+        if (el.hasAttribute('data-drawn')) { return; }
         var data = read(el);
         if (!data || !window.echarts) { return; }
+        el.setAttribute('data-drawn', '');
         var narrow = el.clientWidth < 560;
         var horizontal = data.kind !== 'line' && (narrow || data.categories.length > 8);
         el.style.height = (horizontal ? Math.max(220, data.categories.length * 36 + 60) : 320) + 'px';
@@ -63,6 +72,14 @@
     function start() {
         Array.prototype.forEach.call(document.querySelectorAll('[data-chart]'), draw);
     }
+
+    // The dashboard loads each part of its figures into its section (htmx): draw the charts that arrive.
+    document.addEventListener('htmx:load', function (event) {
+        var root = event.detail && event.detail.elt;
+        if (root && root.querySelectorAll) {
+            Array.prototype.forEach.call(root.querySelectorAll('[data-chart]'), draw);
+        }
+    });
 
     if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', start);

@@ -74,7 +74,7 @@ internal abstract class DigitalPageModel : PlatformPageModel
     }
 
     /// <summary>
-    /// One message per field: when a value the page could not read was sent empty, the use case's 「…不能为空」 would
+    /// One message per field: when a value the page could not read was sent empty, the use case's 「请填写…」 would
     /// repeat the page's own message; the first (the page's, or the first rule's) stays.
     /// </summary>
     protected void KeepFirstErrors()

@@ -18,12 +18,12 @@ internal static class DigitalInputRules
 
     /// <summary>An id that must be sent (not empty).</summary>
     public static IRuleBuilderOptions<T, Guid?> RequiredId<T>(this IRuleBuilder<T, Guid?> rule, string name, string label) =>
-        rule.Must(id => id is { } value && value != Guid.Empty).OverridePropertyName(name).WithErrorCode("required").WithMessage($"{label}不能为空。");
+        rule.Must(id => id is { } value && value != Guid.Empty).OverridePropertyName(name).WithErrorCode("required").WithMessage($"请选择{label}。");
 
     /// <summary>A day of the program that has passed: sent, not after today (China time), not before the program began.</summary>
     public static IRuleBuilderOptions<T, DateOnly?> ProgramDayPassed<T>(this IRuleBuilderInitial<T, DateOnly?> rule, string name, string label, TimeProvider clock) =>
         rule.Cascade(CascadeMode.Stop)
-            .NotNull().WithErrorCode("required").WithMessage($"{label}（{name}）不能为空，格式为 yyyy-MM-dd。")
+            .NotNull().WithErrorCode("required").WithMessage($"请填写{label}（{name}），格式为 yyyy-MM-dd。")
             .Must(day => day <= ProgramCalendar.Today(clock)).WithErrorCode("in_future")
             .WithMessage(_ => $"{label}（{name}）不能晚于今天（{ProgramCalendar.Today(clock):yyyy-MM-dd}）。")
             .Must(day => day >= ProgramPeriod.Start).WithErrorCode("too_early")
@@ -50,13 +50,13 @@ internal static class DigitalInputRules
 
     /// <summary>The problem of a field that must be sent, as <paramref name="name"/>: missing or unknown; null when it is fine.</summary>
     public static FieldError? CheckRequiredField(string? text, string name) =>
-        string.IsNullOrWhiteSpace(text) ? new FieldError(name, "required", $"数字技术领域（{name}）不能为空。")
+        string.IsNullOrWhiteSpace(text) ? new FieldError(name, "required", $"请选择数字技术领域（{name}）。")
         : DigitalEngineerCatalog.TryParseField(text, out _) ? null
         : new FieldError(name, "invalid_value", InvalidField(name));
 
     /// <summary>The problem of a level that must be sent, as <paramref name="name"/>: missing or unknown; null when it is fine.</summary>
     public static FieldError? CheckRequiredLevel(string? text, string name) =>
-        string.IsNullOrWhiteSpace(text) ? new FieldError(name, "required", $"专业技术等级（{name}）不能为空。")
+        string.IsNullOrWhiteSpace(text) ? new FieldError(name, "required", $"请选择专业技术等级（{name}）。")
         : DigitalEngineerCatalog.TryParseLevel(text, out _) ? null
         : new FieldError(name, "invalid_value", InvalidLevel(name));
 
@@ -68,7 +68,7 @@ internal static class DigitalInputRules
     /// <summary>An institution kind (training or evaluation) that must be sent.</summary>
     public static IRuleBuilderOptions<T, string?> RequiredInstitutionKind<T>(this IRuleBuilderInitial<T, string?> rule) =>
         rule.Cascade(CascadeMode.Stop)
-            .Must(text => !string.IsNullOrWhiteSpace(text)).WithErrorCode("required").WithMessage($"机构类别（kind）不能为空，{KindChoices}。")
+            .Must(text => !string.IsNullOrWhiteSpace(text)).WithErrorCode("required").WithMessage($"请选择机构类别（kind），{KindChoices}。")
             .Must(text => DigitalEngineerCatalog.TryParseKind(text, out _)).WithErrorCode("invalid_value").WithMessage($"机构类别（kind）无效，{KindChoices}。")
             .OverridePropertyName("kind");
 

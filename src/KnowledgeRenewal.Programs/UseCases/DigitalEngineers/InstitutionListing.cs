@@ -49,8 +49,8 @@ internal sealed class InstitutionListingValidator : AbstractValidator<Institutio
     /// <summary>Creates the validator.</summary>
     public InstitutionListingValidator()
     {
-        RuleFor(b => b.ValidFrom).NotNull().OverridePropertyName("validFrom").WithErrorCode("required").WithMessage("有效期起（validFrom）不能为空，格式为 yyyy-MM-dd。");
-        RuleFor(b => b.ValidTo).NotNull().OverridePropertyName("validTo").WithErrorCode("required").WithMessage("有效期止（validTo）不能为空，格式为 yyyy-MM-dd。");
+        RuleFor(b => b.ValidFrom).NotNull().OverridePropertyName("validFrom").WithErrorCode("required").WithMessage("请填写有效期起（validFrom），格式为 yyyy-MM-dd。");
+        RuleFor(b => b.ValidTo).NotNull().OverridePropertyName("validTo").WithErrorCode("required").WithMessage("请填写有效期止（validTo），格式为 yyyy-MM-dd。");
         RuleFor(b => b.ValidTo).Must((b, to) => !(b.ValidFrom > to)).OverridePropertyName("validTo")
             .WithErrorCode("before_start").WithMessage("有效期止（validTo）不能早于有效期起（validFrom）。");
         RuleFor(b => b.Scopes).Custom((scopes, context) =>

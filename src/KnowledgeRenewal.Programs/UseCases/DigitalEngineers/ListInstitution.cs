@@ -26,7 +26,7 @@ internal sealed class ListInstitutionValidator : AbstractValidator<ListInstituti
     /// <summary>Creates the validator.</summary>
     public ListInstitutionValidator()
     {
-        RuleFor(l => l.Body.OrganizationId).NotNull().OverridePropertyName("organizationId").WithErrorCode("required").WithMessage("单位（organizationId）不能为空。");
+        RuleFor(l => l.Body.OrganizationId).NotNull().OverridePropertyName("organizationId").WithErrorCode("required").WithMessage("请选择单位（organizationId）。");
         RuleFor(l => l.Body.Kind).RequiredInstitutionKind();
         RuleFor(l => l.Body).Custom((body, context) => context.AddFailuresOf(InstitutionListingValidator.Instance, body));
     }

@@ -32,7 +32,7 @@ internal sealed class PaySubsidyClaimValidator : AbstractValidator<PaySubsidyCla
     /// <summary>Creates the validator.</summary>
     public PaySubsidyClaimValidator() =>
         RuleFor(p => DigitalInputRules.Trim(p.Body.Reference)).Cascade(CascadeMode.Stop)
-            .NotNull().WithErrorCode("required").WithMessage("发放凭证号（reference）不能为空。")
+            .NotNull().WithErrorCode("required").WithMessage("请填写发放凭证号（reference）。")
             .MaximumLength(SubsidyClaim.TextLength).WithErrorCode("too_long").WithMessage($"发放凭证号（reference）最多 {SubsidyClaim.TextLength} 个字。")
             .OverridePropertyName("reference");
 }

@@ -49,7 +49,7 @@ internal sealed class RecordTrainingValidator : AbstractValidator<RecordTraining
         RuleFor(r => r.Body.Hours).Must(h => h is >= 1 and <= DigitalEngineerRules.MaxHours).OverridePropertyName("hours")
             .WithErrorCode("out_of_range").WithMessage($"培训学时（hours）应为 1 至 {DigitalEngineerRules.MaxHours} 之间的整数。");
         RuleFor(r => r.Body.Passed).NotNull().OverridePropertyName("passed")
-            .WithErrorCode("required").WithMessage("培训结果（passed）不能为空：true 为合格，false 为不合格。");
+            .WithErrorCode("required").WithMessage("请填写培训结果（passed）：true 为合格，false 为不合格。");
     }
 }
 

@@ -19,7 +19,7 @@ internal sealed class CreateProjectValidator : AbstractValidator<CreateProject>
     /// <summary>Creates the validator.</summary>
     public CreateProjectValidator()
     {
-        RuleFor(c => c.Input).NotNull().OverridePropertyName("body").WithErrorCode("required").WithMessage("请求体不能为空。");
+        RuleFor(c => c.Input).NotNull().OverridePropertyName("body").WithErrorCode("required").WithMessage("请在请求体中提交项目内容。");
         RuleFor(c => c.Input!.Type).NotNull().When(c => c.Input is not null).OverridePropertyName("type").WithErrorCode("required")
             .WithMessage("请选择项目类型（type）：AdvancedSeminar、CapacityBuilding、DigitalEngineer 或 BaseConstruction。");
         RuleFor(c => c.Input).Custom((input, context) => context.AddFailuresOf(ProjectInputValidator.Instance, input));

@@ -21,7 +21,7 @@ internal sealed class UpdateProjectValidator : AbstractValidator<UpdateProject>
     /// <summary>Creates the validator.</summary>
     public UpdateProjectValidator()
     {
-        RuleFor(c => c.Input).NotNull().OverridePropertyName("body").WithErrorCode("required").WithMessage("请求体不能为空。");
+        RuleFor(c => c.Input).NotNull().OverridePropertyName("body").WithErrorCode("required").WithMessage("请在请求体中提交项目内容。");
         RuleFor(c => c.Input).Custom((input, context) => context.AddFailuresOf(ProjectInputValidator.Instance, input));
     }
 }

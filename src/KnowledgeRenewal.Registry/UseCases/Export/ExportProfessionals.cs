@@ -42,7 +42,7 @@ internal sealed class ExportProfessionalsValidator : AbstractValidator<ExportPro
         RuleFor(q => q.Status).Must(s => RegistryLabels.TryParse(RegistryLabels.Statuses, s, out _)).When(q => !string.IsNullOrWhiteSpace(q.Status))
             .WithErrorCode("status.invalid").WithMessage("人员状态（status）无效，应为 在职、退休 或 离职。");
         RuleFor(q => q.Name).Must(n => n!.Trim().Length <= ProfessionalRules.MaxNameLength).When(q => !string.IsNullOrWhiteSpace(q.Name))
-            .WithErrorCode("too_long").WithMessage($"姓名（name）不能超过 {ProfessionalRules.MaxNameLength} 个字符。");
+            .WithErrorCode("too_long").WithMessage($"姓名（name）最多 {ProfessionalRules.MaxNameLength} 个字符。");
     }
 }
 

@@ -57,8 +57,8 @@ internal sealed class ListProfessionalsValidator : AbstractValidator<ListProfess
     {
         RuleFor(q => q.Page).ValidPage();
         RuleFor(q => q.PageSize).ValidPageSize();
-        RuleFor(q => q.Name).MaximumLength(ProfessionalRules.MaxNameLength).WithErrorCode("too_long").WithMessage($"姓名（name）不能超过 {ProfessionalRules.MaxNameLength} 个字符。");
-        RuleFor(q => q.Specialty).MaximumLength(ProfessionalRules.MaxSpecialtyLength).WithErrorCode("too_long").WithMessage($"专业（specialty）不能超过 {ProfessionalRules.MaxSpecialtyLength} 个字符。");
+        RuleFor(q => q.Name).MaximumLength(ProfessionalRules.MaxNameLength).WithErrorCode("too_long").WithMessage($"姓名（name）最多 {ProfessionalRules.MaxNameLength} 个字符。");
+        RuleFor(q => q.Specialty).MaximumLength(ProfessionalRules.MaxSpecialtyLength).WithErrorCode("too_long").WithMessage($"专业（specialty）最多 {ProfessionalRules.MaxSpecialtyLength} 个字符。");
         RuleFor(q => q.Sort).Must(s => ProfessionalSort.All.Contains(s!.Trim().ToLowerInvariant())).When(q => !string.IsNullOrWhiteSpace(q.Sort))
             .WithErrorCode("sort.invalid").WithMessage("排序方式（sort）无效，应为 name、title、specialty 或 updated。");
         RuleFor(q => q.TitleLevel).Must(t => RegistryLabels.TryParse(RegistryLabels.TitleLevels, t, out _)).When(q => !string.IsNullOrWhiteSpace(q.TitleLevel))

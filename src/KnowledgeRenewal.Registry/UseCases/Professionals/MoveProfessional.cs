@@ -38,14 +38,14 @@ internal sealed class MoveProfessionalValidator : AbstractValidator<MoveProfessi
         {
             if (string.IsNullOrWhiteSpace(text))
             {
-                context.AddFailure(new ValidationFailure("employerCreditCode", "调入单位统一社会信用代码（employerCreditCode）不能为空。") { ErrorCode = "required" });
+                context.AddFailure(new ValidationFailure("employerCreditCode", "请填写调入单位统一社会信用代码（employerCreditCode）。") { ErrorCode = "required" });
             }
             else if (!UnifiedSocialCreditCode.TryParse(text, out _, out var error))
             {
                 context.AddFailure(new ValidationFailure("employerCreditCode", "调入单位" + UnifiedSocialCreditCode.Message(error!)) { ErrorCode = error });
             }
         });
-        RuleFor(m => m.StartedOn).NotNull().WithErrorCode("required").WithMessage("调入日期（startedOn）不能为空，格式为 yyyy-MM-dd。");
+        RuleFor(m => m.StartedOn).NotNull().WithErrorCode("required").WithMessage("请填写调入日期（startedOn），格式为 yyyy-MM-dd。");
     }
 }
 

@@ -34,10 +34,10 @@ internal sealed class RecordLeavingValidator : AbstractValidator<RecordLeaving>
     /// <summary>Creates the validator.</summary>
     public RecordLeavingValidator()
     {
-        RuleFor(m => m.Status).NotNull().WithErrorCode("required").WithMessage("离开方式（status）不能为空：Left（离职、调出本市）或 Retired（退休）。");
+        RuleFor(m => m.Status).NotNull().WithErrorCode("required").WithMessage("请选择离开方式（status）：Left（离职、调出本市）或 Retired（退休）。");
         RuleFor(m => m.Status).Must(EmploymentHistory.IsLeaving).When(m => m.Status is not null)
             .WithErrorCode("leave.status_invalid").WithMessage("离开方式（status）应为 Left（离职、调出本市）或 Retired（退休）。");
-        RuleFor(m => m.LeftOn).NotNull().WithErrorCode("required").WithMessage("离开日期（leftOn）不能为空，格式为 yyyy-MM-dd。");
+        RuleFor(m => m.LeftOn).NotNull().WithErrorCode("required").WithMessage("请填写离开日期（leftOn），格式为 yyyy-MM-dd。");
     }
 }
 

@@ -9,7 +9,8 @@ public static class DashboardCharts
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     /// <summary>
-    /// The chart's data as JSON for a <c>&lt;script type="application/json"&gt;</c> block: the kind, the categories, the
+    /// The chart's data as JSON for a <c>&lt;script type="application/json"&gt;</c> block (the landing page) or a
+    /// <c>data-chart-json</c> attribute (the dashboard's sections, which htmx swaps in): the kind, the categories, the
     /// drawn series and the link of each category. Escaped so that no text can close the block.
     /// </summary>
     public static string Json(DashboardTable table)

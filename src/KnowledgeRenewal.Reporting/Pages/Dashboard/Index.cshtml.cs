@@ -18,7 +18,9 @@ namespace KnowledgeRenewal.Reporting.Pages.Dashboard;
 /// month, compliance rates, certificates — as charts (Apache ECharts, drawn by <c>/js/dashboard.js</c> from JSON
 /// blocks) each with its table (the same numbers, linked to the lists behind them) and an xlsx download
 /// (<c>?handler=export&amp;table=…</c>). The same use case and roles as <c>GET /api/dashboard</c>: city-wide for the
-/// program office, the county or sector for their admins.
+/// program office, the county or sector for their admins. The page comes first (the scope, the phase, the year's
+/// form); each part of the figures then loads into its section (<c>?handler=part&amp;part=…</c>, htmx on load), so no
+/// one request reads every figure; <c>?Inline=true</c> renders them all at once (without script).
 /// </summary>
 [Authorize(Roles = Readers)]
 internal sealed class IndexModel(IMediator mediator, TimeProvider clock) : PlatformPageModel
@@ -29,6 +31,19 @@ internal sealed class IndexModel(IMediator mediator, TimeProvider clock) : Platf
     /// <summary>The year (this year when empty).</summary>
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
+
+    /// <summary>Whether to render every part in the page itself (without script) rather than load each into its section.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Inline { get; set; }
+
+    /// <summary>The parts loaded into their sections, in page order, with their section names.</summary>
+    public static IReadOnlyList<(string Key, DashboardParts Part, string Name)> Parts { get; } =
+    [
+        ("training", DashboardParts.Training, "概况与每月参训"),
+        ("targets", DashboardParts.Targets, "目标完成情况"),
+        ("compliance", DashboardParts.Compliance, "学时达标率"),
+        ("certificates", DashboardParts.Certificates, "学时证明"),
+    ];
 
     /// <summary>The figures (null when the year was refused).</summary>
     public DashboardView? View { get; private set; }
@@ -53,17 +68,53 @@ internal sealed class IndexModel(IMediator mediator, TimeProvider clock) : Platf
         }
     }
 
-    /// <summary>Loads the page.</summary>
+    /// <summary>Loads the page: the frame only (its parts load into their sections), or everything with <see cref="Inline"/>.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var (ok, view) = await TrySendAsync(new GetDashboard(Year), cancellationToken).ConfigureAwait(false);
+        var (ok, view) = await TrySendAsync(new GetDashboard(Year, Parts: Inline ? DashboardParts.All : DashboardParts.None), cancellationToken).ConfigureAwait(false);
         if (ok && view is not null)
         {
             View = view;
             Year = view.FromYear;
-            Tables = DashboardTables.For(view, view.Years[0]);
-            EqualTreatment = await mediator.Send(new GetEqualTreatment(view.FromYear), cancellationToken).ConfigureAwait(false);
+            Tables = Inline ? DashboardTables.For(view, view.Years[0]) : [];
+            if (Inline)
+            {
+                EqualTreatment = await mediator.Send(new GetEqualTreatment(view.FromYear), cancellationToken).ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>The ownership split's section (<c>?handler=equal</c>, loaded like the parts).</summary>
+    public async Task<IActionResult> OnGetEqualAsync(CancellationToken cancellationToken)
+    {
+        var (ok, view) = await TrySendAsync(new GetEqualTreatment(Year), cancellationToken).ConfigureAwait(false);
+        return ok && view is not null ? Partial("_DashboardEqual", view) : BadRequest();
+    }
+
+    /// <summary>One part of the year's figures, for its section (<c>?handler=part&amp;part=training|targets|compliance|certificates</c>).</summary>
+    public async Task<IActionResult> OnGetPartAsync(string? part, CancellationToken cancellationToken)
+    {
+        var known = Parts.FirstOrDefault(p => string.Equals(p.Key, part, StringComparison.Ordinal));
+        if (known.Key is null)
+        {
+            return NotFound();
+        }
+
+        var (ok, view) = await TrySendAsync(new GetDashboard(Year, Parts: known.Part), cancellationToken).ConfigureAwait(false);
+        if (!ok || view is null)
+        {
+            return BadRequest();
+        }
+
+        return Partial("_DashboardPart", For(view, known.Part));
+    }
+
+    /// <summary>What a part's section shows: the year's figures and the part's tables.</summary>
+    public static DashboardPart For(DashboardView view, DashboardParts part)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var year = view.Years[0];
+        return new DashboardPart(view, year, part, [.. DashboardTables.For(view, year).Where(t => DashboardTables.PartOf(t.Id) == part)]);
     }
 
     /// <summary>Downloads one table as xlsx.</summary>
@@ -80,3 +131,10 @@ internal sealed class IndexModel(IMediator mediator, TimeProvider clock) : Platf
         return $"{table.Caption}：图表，{table.Rows.Count} 项，数值见下方数据表。";
     }
 }
+
+/// <summary>One part of the dashboard as its section shows it.</summary>
+/// <param name="View">The figures (only the part's are computed).</param>
+/// <param name="Year">The year shown.</param>
+/// <param name="Part">Which part.</param>
+/// <param name="Tables">The part's tables (a table with no rows is left out).</param>
+public sealed record DashboardPart(DashboardView View, DashboardYear Year, DashboardParts Part, IReadOnlyList<DashboardTable> Tables);

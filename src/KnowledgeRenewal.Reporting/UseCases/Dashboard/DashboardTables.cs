@@ -41,6 +41,20 @@ public static class DashboardTables
     public static IReadOnlyList<string> Ids { get; } =
         ["targets-type", "targets-region", "targets-department", "months", "compliance-region", "compliance-department", "compliance-title", "certificates"];
 
+    /// <summary>The part of the figures a table is drawn from (<see cref="GetDashboard.Parts"/>): the page loads each part's tables together.</summary>
+    public static DashboardParts PartOf(string tableId)
+    {
+        ArgumentNullException.ThrowIfNull(tableId);
+        return tableId switch
+        {
+            "months" => DashboardParts.Training,
+            "certificates" => DashboardParts.Certificates,
+            _ when tableId.StartsWith("targets-", StringComparison.Ordinal) => DashboardParts.Targets,
+            _ when tableId.StartsWith("compliance-", StringComparison.Ordinal) => DashboardParts.Compliance,
+            _ => DashboardParts.None,
+        };
+    }
+
     private static readonly string[] TargetColumns = ["名称", "目标项目数（个）", "已立项（个）", "目标人数（人）", "参训人数（人）", "完成率（%）", "时间进度（%）", "状态"];
     private static readonly string[] ComplianceColumns = ["名称", "人数（人）", "达标（人）", "进行中（人）", "未达标（人）", "无适用规则（人）", "达标率（%）"];
 

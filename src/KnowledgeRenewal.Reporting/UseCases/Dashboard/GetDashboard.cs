@@ -26,7 +26,34 @@ namespace KnowledgeRenewal.Reporting.UseCases.Dashboard;
 /// <param name="Year">One year (default: this year). Give either this or the period.</param>
 /// <param name="FromYear">First year of a period (e.g. 2023 for the mid-term evaluation).</param>
 /// <param name="ToYear">Last year of a period (e.g. 2025).</param>
-public sealed record GetDashboard(int? Year, int? FromYear = null, int? ToYear = null) : IRequest<DashboardView>;
+/// <param name="Parts">
+/// Which figures to compute (default all): the page asks for none to draw its frame and for one part per section it
+/// then loads; the parts not asked for come back empty.
+/// </param>
+public sealed record GetDashboard(int? Year, int? FromYear = null, int? ToYear = null, DashboardParts Parts = DashboardParts.All) : IRequest<DashboardView>;
+
+/// <summary>The figures of a dashboard year, each computed by its own reads (<see cref="GetDashboard.Parts"/>).</summary>
+[Flags]
+public enum DashboardParts
+{
+    /// <summary>None: the scope, the phase and the years only.</summary>
+    None = 0,
+
+    /// <summary>The annual plan's targets against actuals (<see cref="DashboardYear.Targets"/>, <see cref="DashboardYear.PlanSet"/>).</summary>
+    Targets = 1,
+
+    /// <summary>The year's training and its months (<see cref="DashboardYear.Training"/>, <see cref="DashboardYear.Months"/>: one read).</summary>
+    Training = 2,
+
+    /// <summary>Compliance by region, department and title level.</summary>
+    Compliance = 4,
+
+    /// <summary>Certificates issued and verified.</summary>
+    Certificates = 8,
+
+    /// <summary>Everything.</summary>
+    All = Targets | Training | Compliance | Certificates,
+}
 
 /// <summary>Checks the years: within the program (2023–2030), a period in order.</summary>
 public sealed class GetDashboardValidator : AbstractValidator<GetDashboard>
@@ -175,7 +202,7 @@ public sealed class GetDashboardHandler(PlatformDbContext db, IMediator mediator
         var years = new List<DashboardYear>();
         for (var year = from; year <= to; year++)
         {
-            years.Add(await YearAsync(year, scope, cancellationToken).ConfigureAwait(false));
+            years.Add(await YearAsync(year, scope, request.Parts, cancellationToken).ConfigureAwait(false));
         }
 
         return new DashboardView(from, to, today, clock.GetUtcNow().UtcDateTime, scope, ProgramPhases.On(today), years);
@@ -199,14 +226,19 @@ public sealed class GetDashboardHandler(PlatformDbContext db, IMediator mediator
     /// <summary>The Chinese name of a region code (the code itself when unknown).</summary>
     public static string RegionName(string code) => JiningReferenceData.Regions.FirstOrDefault(r => r.Code == code)?.Name ?? code;
 
-    private async Task<DashboardYear> YearAsync(int year, DashboardScope scope, CancellationToken cancellationToken)
+    private async Task<DashboardYear> YearAsync(int year, DashboardScope scope, DashboardParts parts, CancellationToken cancellationToken)
     {
-        var plan = await mediator.Send(new GetPlanProgress(year), cancellationToken).ConfigureAwait(false);
-        var training = await TrainingAsync(year, cancellationToken).ConfigureAwait(false);
-        var months = await MonthsAsync(year, cancellationToken).ConfigureAwait(false);
-        var compliance = await ComplianceAsync(year, cancellationToken).ConfigureAwait(false);
-        var certificates = await CertificatesAsync(year, cancellationToken).ConfigureAwait(false);
-        return new DashboardYear(year, plan.HasPlan, Targets(plan, scope), training, months, compliance, certificates);
+        var plan = parts.HasFlag(DashboardParts.Targets) ? await mediator.Send(new GetPlanProgress(year), cancellationToken).ConfigureAwait(false) : null;
+        var (training, months) = parts.HasFlag(DashboardParts.Training)
+            ? await TrainingAsync(year, cancellationToken).ConfigureAwait(false)
+            : (new DashboardTraining(0, 0, 0, 0m), []);
+        var compliance = parts.HasFlag(DashboardParts.Compliance)
+            ? await ComplianceAsync(year, cancellationToken).ConfigureAwait(false)
+            : new DashboardCompliance(Group("total", "合计", []), [], [], []);
+        var certificates = parts.HasFlag(DashboardParts.Certificates)
+            ? await CertificatesAsync(year, cancellationToken).ConfigureAwait(false)
+            : new DashboardCertificates(0, 0, 0, 0, null, null, null);
+        return new DashboardYear(year, plan?.HasPlan ?? false, plan is null ? [] : Targets(plan, scope), training, months, compliance, certificates);
     }
 
     /// <summary>
@@ -255,25 +287,21 @@ public sealed class GetDashboardHandler(PlatformDbContext db, IMediator mediator
     private IQueryable<CreditRecord> Approved() =>
         db.CreditRecords.AsNoTracking().Where(r => r.Status == CreditRecordStatus.Approved);
 
-    // The year's figures are counted in memory from one narrow read each (the credit year's records, the calendar
-    // year's records by date): COUNT(DISTINCT …) per group walked the same index range once per figure.
-    private async Task<DashboardTraining> TrainingAsync(int year, CancellationToken cancellationToken)
-    {
-        var rows = await Approved().Where(r => r.CreditYear == year)
-            .Select(r => new TrainingRow(r.ProfessionalId, r.Source, r.HoursDecimal, r.Date))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Count == 0 ? new DashboardTraining(0, 0, 0, 0m) : Sum(rows, (t, l, r, h) => new DashboardTraining(t, l, r, h));
-    }
-
-    private async Task<IReadOnlyList<DashboardMonth>> MonthsAsync(int year, CancellationToken cancellationToken)
+    // The year's figures are counted in memory from one narrow read of the year's approved records — those of its credit
+    // year (the totals) and those dated in the calendar year (the months), mostly the same rows — partitioned here:
+    // COUNT(DISTINCT …) per group walked the same index range once per figure, and two reads read the rows twice.
+    private async Task<(DashboardTraining Training, IReadOnlyList<DashboardMonth> Months)> TrainingAsync(int year, CancellationToken cancellationToken)
     {
         var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
-        var byMonth = (await Approved().Where(r => r.Date >= first && r.Date <= last)
-                .Select(r => new TrainingRow(r.ProfessionalId, r.Source, r.HoursDecimal, r.Date))
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToLookup(r => r.Date.Month);
-        return [.. Enumerable.Range(1, 12).Select(m => Sum(byMonth[m], (t, l, r, h) => new DashboardMonth(year, m, t, l, r, h)))];
+        var rows = await Approved().Where(r => r.CreditYear == year || (r.Date >= first && r.Date <= last))
+            .Select(r => new TrainingRow(r.ProfessionalId, r.Source, r.HoursDecimal, r.Date, r.CreditYear))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var ofYear = rows.Where(r => r.CreditYear == year).ToList();
+        var training = ofYear.Count == 0 ? new DashboardTraining(0, 0, 0, 0m) : Sum(ofYear, (t, l, r, h) => new DashboardTraining(t, l, r, h));
+        var byMonth = rows.Where(r => r.Date >= first && r.Date <= last).ToLookup(r => r.Date.Month);
+        return (training, [.. Enumerable.Range(1, 12).Select(m => Sum(byMonth[m], (t, l, r, h) => new DashboardMonth(year, m, t, l, r, h)))]);
     }
 
     /// <summary>Trainees (class and roster records), learners (any record), records and hours of some approved records.</summary>
@@ -298,7 +326,7 @@ public sealed class GetDashboardHandler(PlatformDbContext db, IMediator mediator
     }
 
     /// <summary>What the year's figures need of an approved record.</summary>
-    internal sealed record TrainingRow(Guid ProfessionalId, RecordSource Source, decimal Hours, DateOnly Date);
+    internal sealed record TrainingRow(Guid ProfessionalId, RecordSource Source, decimal Hours, DateOnly Date, int CreditYear);
 
     private async Task<DashboardCompliance> ComplianceAsync(int year, CancellationToken cancellationToken)
     {
