@@ -47,7 +47,7 @@ public sealed class OfficeCreditPagesTests(CertificatePlatformFixture platform)
         var missing = await browser.PostAsync($"/certificates/{certificateA}/revoke", Fields(form.Html, reason: "", confirmed: false));
         Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
         Assert.Contains("<title>错误：", missing.Html, StringComparison.Ordinal);
-        Assert.Matches("id=\"Reason-error\"><span class=\"visually-hidden\">错误：</span>作废理由", missing.Html);
+        Assert.Matches("id=\"Reason-error\"><span class=\"visually-hidden\">错误：</span>请填写作废理由", missing.Html);
         Assert.DoesNotContain("（reason）", missing.Html, StringComparison.Ordinal);
 
         // A reason asks to confirm; the confirmation revokes.

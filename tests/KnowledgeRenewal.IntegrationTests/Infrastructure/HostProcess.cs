@@ -11,6 +11,8 @@ namespace KnowledgeRenewal.IntegrationTests.Infrastructure;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    private bool disposed;
+
     private readonly Process process;
     private readonly StringBuilder output = new();
 
@@ -135,6 +137,12 @@ public sealed class HostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
