@@ -127,10 +127,49 @@ public sealed partial class BrowserHost : IAsyncLifetime
         }
     }
 
-    /// <summary>Signs in through the login page as a demo account (with its current two-factor code when it needs one).</summary>
+    // A demo account's session, once it has signed in through the login page: later journeys of the same account start
+    // from its cookies (and API clients from its token) instead of signing in again — a two-factor account could sign in
+    // once per 30-second step only, and journeys waited for the clock. A session the platform no longer accepts (signed
+    // out, account changed) is dropped and the journey signs in afresh.
+    private static readonly Dictionary<string, IReadOnlyList<BrowserContextCookiesResult>> Sessions = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, (string Token, DateTimeOffset Until)> Tokens = new(StringComparer.Ordinal);
+    private static readonly SemaphoreSlim SessionLock = new(1, 1);
+
+    /// <summary>
+    /// Signs in as a demo account and lands on its workbench: through the login page (with its current two-factor code
+    /// when it needs one) the first time, afterwards with the session that sign-in opened.
+    /// </summary>
     public static async Task SignInAsync(IPage page, string userName)
     {
         ArgumentNullException.ThrowIfNull(page);
+        IReadOnlyList<BrowserContextCookiesResult>? cookies;
+        await SessionLock.WaitAsync();
+        try
+        {
+            Sessions.TryGetValue(userName, out cookies);
+        }
+        finally
+        {
+            SessionLock.Release();
+        }
+
+        if (cookies is not null)
+        {
+            await page.Context.AddCookiesAsync(cookies.Select(c => new Cookie
+            {
+                Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires,
+                HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
+            }));
+            await page.GotoAsync("/workbench");
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            if (!page.Url.Contains("/account/login", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await page.Context.ClearCookiesAsync();
+        }
+
         await page.GotoAsync("/account/login");
         await page.FillAsync("#login", userName);
         await page.FillAsync("#password", DemoAccounts.Password);
@@ -144,29 +183,54 @@ public sealed partial class BrowserHost : IAsyncLifetime
         }
 
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.False(page.Url.Contains("/account/login", StringComparison.Ordinal), $"{userName} could not sign in: {page.Url}");
+        var opened = await page.Context.CookiesAsync();
+        await SessionLock.WaitAsync();
+        try
+        {
+            Sessions[userName] = opened;
+        }
+        finally
+        {
+            SessionLock.Release();
+        }
     }
 
-    // The platform accepts a code once per account and 30-second step: journeys signing in as the same demo account in
-    // one step would refuse each other, so a sign-in here waits for the next step when this one was already used.
+    /// <summary>Forgets a demo account's session and token (a journey that signs it out or changes it).</summary>
+    public static async Task ForgetSessionAsync(string userName)
+    {
+        await SessionLock.WaitAsync();
+        try
+        {
+            Sessions.Remove(userName);
+            Tokens.Remove(userName);
+        }
+        finally
+        {
+            SessionLock.Release();
+        }
+    }
+
+    // The platform accepts a code once per account and 30-second step (and the steps either side of now): a sign-in
+    // takes this step's code, or the next step's when this one was used, and waits for the clock only when both were.
     private static readonly Dictionary<string, long> LastStepUsed = new(StringComparer.Ordinal);
     private static readonly SemaphoreSlim StepLock = new(1, 1);
 
     /// <summary>
-    /// A two-factor code of a demo account the platform has not accepted yet: this 30-second step's, or the next step's
-    /// after waiting when a journey (a page's sign-in or an API token) already used this one. Every browser test takes
-    /// its codes here, so journeys running one after another never refuse each other.
+    /// A two-factor code of a demo account the platform has not accepted yet. Every browser test takes its codes here,
+    /// so journeys running one after another never refuse each other.
     /// </summary>
     public static async Task<string> UnusedCodeAsync(string userName)
     {
         await StepLock.WaitAsync();
         try
         {
-            var step = AuthenticatorCode.StepOf(DateTimeOffset.UtcNow);
-            if (LastStepUsed.TryGetValue(userName, out var last) && step <= last)
+            var now = AuthenticatorCode.StepOf(DateTimeOffset.UtcNow);
+            var step = LastStepUsed.TryGetValue(userName, out var last) ? Math.Max(now, last + 1) : now;
+            if (step > now + 1)
             {
-                var next = DateTimeOffset.FromUnixTimeSeconds((last + 1) * AuthenticatorCode.StepSeconds);
+                var next = DateTimeOffset.FromUnixTimeSeconds((step - 1) * AuthenticatorCode.StepSeconds);
                 await Task.Delay(next - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(200));
-                step = AuthenticatorCode.StepOf(DateTimeOffset.UtcNow);
             }
 
             LastStepUsed[userName] = step;
@@ -178,24 +242,59 @@ public sealed partial class BrowserHost : IAsyncLifetime
         }
     }
 
-    /// <summary>An API client with a bearer token of a demo account (password grant, with an unused two-factor code when the account needs one).</summary>
+    /// <summary>
+    /// An API client with a bearer token of a demo account: the password grant (with an unused two-factor code when the
+    /// account needs one) the first time, afterwards the same token until a minute before it expires.
+    /// </summary>
     public async Task<HttpClient> ApiAsync(string userName)
     {
         var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(3) };
-        var account = DemoAccounts.All.Single(a => a.UserName == userName);
-        var code = account.AuthenticatorKey is null ? null : await UnusedCodeAsync(userName);
-        using var grant = TestAccounts.PasswordGrant(userName, DemoAccounts.Password, code);
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
-        var token = await response.ReadAsAsync<TokenAnswer>(System.Net.HttpStatusCode.OK, $"token for {userName}");
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.AccessToken);
+        string? token = null;
+        await SessionLock.WaitAsync();
+        try
+        {
+            if (Tokens.TryGetValue(userName, out var held) && held.Until > DateTimeOffset.UtcNow)
+            {
+                token = held.Token;
+            }
+        }
+        finally
+        {
+            SessionLock.Release();
+        }
+
+        if (token is null)
+        {
+            var account = DemoAccounts.All.Single(a => a.UserName == userName);
+            var code = account.AuthenticatorKey is null ? null : await UnusedCodeAsync(userName);
+            using var grant = TestAccounts.PasswordGrant(userName, DemoAccounts.Password, code);
+            using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), grant);
+            var answer = await response.ReadAsAsync<TokenAnswer>(System.Net.HttpStatusCode.OK, $"token for {userName}");
+            token = answer.AccessToken;
+            await SessionLock.WaitAsync();
+            try
+            {
+                Tokens[userName] = (token, DateTimeOffset.UtcNow.AddSeconds(answer.ExpiresIn - 60));
+            }
+            finally
+            {
+                SessionLock.Release();
+            }
+        }
+
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    // Every rule runs; only violations carry all their nodes (passes and the rest one node each), which keeps the
+    // answer that travels from the browser small.
+    private static readonly AxeRunOptions AxeOptions = new() { ResultTypes = [ResultType.Violations] };
 
     /// <summary>Fails when axe finds a serious or critical violation on the page, listing them.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        AxeResult result = await page.RunAxe();
+        AxeResult result = await page.RunAxe(AxeOptions);
         var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(bad.Count == 0, $"axe on {page.Url}:\n" + string.Join("\n", bad.Select(v =>
             $"- {v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(" ", n.Target)))})")));
