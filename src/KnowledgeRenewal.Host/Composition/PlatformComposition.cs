@@ -269,6 +269,7 @@ public static class PlatformComposition
         services.AddOpenApi(options =>
         {
             OpenApiDocumentRules.Apply(options, PlatformAssemblies(registry));
+            OpenApiSecurity.Apply(options);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "KnowledgeRenewal API — 济宁市专业技术人员继续教育管理服务平台";

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
+using KnowledgeRenewal.Sdk;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
@@ -71,6 +73,56 @@ public sealed class OpenApiDocumentTests(PlatformFixture platform)
 
         Assert.Equal(["Public", "Professional"], schemas.GetProperty("CreditCategory").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("Patent", schemas.GetProperty("ActivityType").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task The_document_says_how_to_authorize_and_which_operations_need_it()
+    {
+        var document = await platform.Client.GetJsonAsync("/openapi/v1.json");
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2");
+        Assert.Equal("oauth2", scheme.GetProperty("type").GetString());
+        var flows = scheme.GetProperty("flows");
+        Assert.Equal("/connect/token", flows.GetProperty("password").GetProperty("tokenUrl").GetString());
+        Assert.Equal("/connect/token", flows.GetProperty("clientCredentials").GetProperty("tokenUrl").GetString());
+        Assert.Equal(FeedScopes.All.Order(StringComparer.Ordinal), flows.GetProperty("clientCredentials").GetProperty("scopes").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+
+        // Every documented operation: a requirement of the scheme exactly when its endpoint is not anonymous.
+        var endpoints = platform.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
+            .ToArray();
+        var checkedOperations = 0;
+        var wrong = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var path = OpenApiPath(endpoint.RoutePattern);
+            if (!document.GetProperty("paths").TryGetProperty(path, out var item))
+            {
+                continue;
+            }
+
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods)
+            {
+                if (!item.TryGetProperty(method.ToLowerInvariant(), out var operation))
+                {
+                    continue;
+                }
+
+                var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+                var required = operation.TryGetProperty("security", out var security)
+                    && security.EnumerateArray().Any(r => r.TryGetProperty("oauth2", out _));
+                if (required == anonymous)
+                {
+                    wrong.Add($"{method} {path}: anonymous {anonymous}, documented with security {required}");
+                }
+
+                checkedOperations++;
+            }
+        }
+
+        Assert.True(checkedOperations > 100, $"only {checkedOperations} operations checked");
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.False(document.GetProperty("paths").GetProperty("/api/public/certificates/{code}").GetProperty("get").TryGetProperty("security", out _));
+        Assert.True(document.GetProperty("paths").GetProperty("/api/me").GetProperty("get").TryGetProperty("security", out _));
     }
 
     private static string OpenApiPath(RoutePattern pattern)
