@@ -78,10 +78,28 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
         {
             base.OnActionExecuted(actionExecutedContext);
             actionExecutedContext.Result = ToProblem(actionExecutedContext.Result);
+            AnswerPageSizePreference(actionExecutedContext);
         }
         catch (Exception exception) when (Refused(exception) is { } problem)
         {
             actionExecutedContext.Result = problem;
+        }
+    }
+
+    // Prefer: odata.maxpagesize=N is honoured up to the platform's page size (the query layer pages by the smaller):
+    // say so, as OData 4.01 §8.2.8.3 asks, so a client knows its pages are that size and follows @odata.nextLink.
+    private void AnswerPageSizePreference(ActionExecutedContext context)
+    {
+        if (context.Result is ObjectResult { Value: ProblemDetails } || context.HttpContext.Response.StatusCode >= 400)
+        {
+            return;
+        }
+
+        var prefer = string.Join(",", context.HttpContext.Request.Headers["Prefer"].ToArray());
+        if (MaxPageSize().Match(prefer) is { Success: true } match
+            && int.TryParse(match.Groups["size"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var preferred) && preferred > 0)
+        {
+            context.HttpContext.Response.Headers.Append("Preference-Applied", string.Create(CultureInfo.InvariantCulture, $"odata.maxpagesize={Math.Min(preferred, PageSize)}"));
         }
     }
 
@@ -198,6 +216,9 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
             ContentTypes = { "application/problem+json" },
         };
     }
+
+    [GeneratedRegex(@"(?:^|[,;\s])odata\.maxpagesize\s*=\s*(?<size>\d{1,9})", RegexOptions.IgnoreCase)]
+    private static partial Regex MaxPageSize();
 
     [GeneratedRegex("expand.*(too deep|depth)", RegexOptions.IgnoreCase)]
     private static partial Regex ExpansionDepth();

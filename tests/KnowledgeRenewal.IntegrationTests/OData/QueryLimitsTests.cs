@@ -85,6 +85,24 @@ public sealed class QueryLimitsTests(PlatformFixture platform)
 
         Assert.True(page.GetProperty("value").GetArrayLength() <= 200);
         Assert.True(page.TryGetProperty("@odata.nextLink", out _));
+        Assert.Equal("odata.maxpagesize=200", Assert.Single(response.Headers.GetValues("Preference-Applied")));
+    }
+
+    [Fact]
+    public async Task Prefer_maxpagesize_below_the_page_size_is_applied_and_said()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/Subjects?$count=true");
+        request.Headers.Add("Prefer", "return=minimal, odata.maxpagesize=3");
+
+        using var response = await platform.Client.SendAsync(request);
+        var page = await response.ReadJsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(3, page.GetProperty("value").GetArrayLength());
+        Assert.True(page.TryGetProperty("@odata.nextLink", out _));
+        Assert.Equal("odata.maxpagesize=3", Assert.Single(response.Headers.GetValues("Preference-Applied")));
+
+        using var plain = await platform.Client.GetAsync(new Uri("/odata/Subjects?$top=1", UriKind.Relative));
+        Assert.False(plain.Headers.Contains("Preference-Applied"));
     }
 
     [Fact]
