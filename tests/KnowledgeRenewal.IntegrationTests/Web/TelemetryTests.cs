@@ -88,8 +88,8 @@ public sealed class TelemetryTests(PlatformFixture platform)
         var logging = platform.Factory.Services.GetRequiredService<IOptions<LoggerFactoryOptions>>().Value;
         Assert.True(logging.ActivityTrackingOptions.HasFlag(ActivityTrackingOptions.TraceId));
         Assert.True(logging.ActivityTrackingOptions.HasFlag(ActivityTrackingOptions.SpanId));
-        Assert.True(platform.Factory.Services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().Get(ConsoleFormatterNames.Simple).IncludeScopes);
-        Assert.True(platform.Factory.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().Get(ConsoleFormatterNames.Json).IncludeScopes);
+        Assert.True(platform.Factory.Services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().CurrentValue.IncludeScopes);
+        Assert.True(platform.Factory.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue.IncludeScopes);
     }
 }
 
