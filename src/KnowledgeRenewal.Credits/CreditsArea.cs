@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Telemetry;
 using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
@@ -86,6 +87,7 @@ public static class CreditsArea
         services.AddSingleton<RecomputeJobs>();
         services.AddScoped<ComplianceRecomputer>();
         services.AddHostedService<RecomputeWorker>();
+        services.AddWorkerHealthCheck(RecomputeWorker.Worker, RecomputeWorker.StallAfter);
 
         // Certificates, their public verification and credentials.
         var certificates = configuration.GetSection(CertificateOptions.Section);
@@ -105,6 +107,7 @@ public static class CreditsArea
         services.AddSingleton(new PlatformInterceptor(11, provider => provider.GetRequiredService<VerificationCacheInvalidator>()));
         services.AddSingleton<VerificationLog>();
         services.AddHostedService<VerificationLogWorker>();
+        services.AddWorkerHealthCheck(VerificationLogWorker.Worker, VerificationLogWorker.StallAfter);
 
         // The professional's own pages come first, under 「我的」; the declaration reviewers see 学时申报.
         services.AddMenuItem("我的", "我的学时", "/my/hours", 200, PlatformRoles.Professional);

@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using FluentValidation;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Diagnostics;
+using KnowledgeRenewal.Kernel.Telemetry;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Credits.Domain;
@@ -48,7 +49,6 @@ using KnowledgeRenewal.Host.Web;
 using KnowledgeRenewal.Sdk;
 using Mapster;
 using MediatR;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.OData;
 using Microsoft.AspNetCore.OData.Batch;
 using Microsoft.Extensions.WebEncoders;
@@ -79,6 +79,7 @@ public static class PlatformComposition
         services.AddSingleton(platform);
         services.AddSingleton(TimeProvider.System);
         services.AddServerTiming(platform);
+        services.AddPlatformTelemetry(configuration);
 
         var modulesFolder = Path.GetFullPath(Path.Combine(contentRoot, platform.ModulesFolder));
         var registry = ModuleComposition.Compose(
@@ -155,8 +156,7 @@ public static class PlatformComposition
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapPlatformTelemetry();
         app.MapControllers();
         app.MapRazorPages();
 
@@ -280,6 +280,6 @@ public static class PlatformComposition
 
         // Enums by name (or by number), only their own members: see MemberEnumConverterFactory.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new MemberEnumConverterFactory()));
-        services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: [TelemetryServices.ReadyTag]);
     }
 }

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Telemetry;
 using System.Globalization;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
@@ -101,13 +102,23 @@ internal sealed class AuditPurger(PlatformDbContext db, AuditWriter writer, IAud
     }
 }
 
-/// <summary>Purges the audit log in the background once per <c>Audit:PurgeInterval</c> (off with <c>Audit:PurgeEnabled=false</c>).</summary>
+/// <summary>
+/// Purges the audit log in the background once per <c>Audit:PurgeInterval</c> (off with <c>Audit:PurgeEnabled=false</c>).
+/// Its heartbeat is the readiness check <c>worker:audit-purge</c> (when purging is on).
+/// </summary>
 internal sealed partial class AuditPurgeService(
     IServiceScopeFactory scopes,
     IOptions<AuditOptions> options,
     TimeProvider clock,
+    WorkerHeartbeats heartbeats,
     ILogger<AuditPurgeService> logger) : BackgroundService
 {
+    /// <summary>The worker's name (readiness check <c>worker:audit-purge</c>).</summary>
+    internal const string Worker = "audit-purge";
+
+    /// <summary>How long one purge may run before the worker counts as stuck.</summary>
+    internal static readonly TimeSpan StallAfter = TimeSpan.FromHours(1);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -117,13 +128,17 @@ internal sealed partial class AuditPurgeService(
             return;
         }
 
+        var heartbeat = heartbeats.For(Worker, StallAfter);
+        using var running = heartbeat.Run();
         try
         {
             await Task.Delay(settings.PurgeInitialDelay, clock, stoppingToken).ConfigureAwait(false);
             using var timer = new PeriodicTimer(settings.PurgeInterval, clock);
             do
             {
+                heartbeat.Busy();
                 await PurgeOnceAsync(stoppingToken).ConfigureAwait(false);
+                heartbeat.Idle();
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }

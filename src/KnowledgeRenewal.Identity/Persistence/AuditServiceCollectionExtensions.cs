@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Telemetry;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel;
@@ -46,6 +47,10 @@ internal static class AuditServiceCollectionExtensions
         services.AddScoped<AuditVerifier>();
         services.AddScoped<AuditPurger>();
         services.AddHostedService<AuditPurgeService>();
+        if (options.PurgeEnabled)
+        {
+            services.AddWorkerHealthCheck(AuditPurgeService.Worker, AuditPurgeService.StallAfter);
+        }
         return services;
     }
 

@@ -12,10 +12,10 @@ public static class RequestKinds
         return IsApi(request.Path);
     }
 
-    /// <summary>Whether <paramref name="path"/> is an API, feed, token, document or health address.</summary>
+    /// <summary>Whether <paramref name="path"/> is an API, feed, token, document, health or metrics (scrape) address.</summary>
     public static bool IsApi(PathString path) =>
         path.StartsWithSegments("/api") || path.StartsWithSegments("/odata") || path.StartsWithSegments("/connect")
-            || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health");
+            || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
 
     /// <summary>
     /// The address the client asked for: while the exception handler runs, <see cref="HttpRequest.Path"/> is already

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KnowledgeRenewal.Kernel.Telemetry;
 
 namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 
@@ -7,10 +8,17 @@ namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 /// <see cref="VerificationLog.BatchSize"/> entries or its oldest entry was accepted
 /// <see cref="VerificationLog.FlushInterval"/> ago, in one transaction (rows and audit records). A failed write is
 /// retried every second with the same entries (meanwhile the channel fills and verifications feel back-pressure).
-/// On a graceful stop it closes the log and writes every entry still waiting before the host ends.
+/// On a graceful stop it closes the log and writes every entry still waiting before the host ends. Its heartbeat is the
+/// readiness check <c>worker:verification-log</c>: stuck when a batch has not been written for <see cref="StallAfter"/>.
 /// </summary>
-internal sealed partial class VerificationLogWorker(VerificationLog log, ILogger<VerificationLogWorker> logger) : BackgroundService
+internal sealed partial class VerificationLogWorker(VerificationLog log, WorkerHeartbeats heartbeats, ILogger<VerificationLogWorker> logger) : BackgroundService
 {
+    /// <summary>The worker's name (readiness check <c>worker:verification-log</c>).</summary>
+    internal const string Worker = "verification-log";
+
+    /// <summary>How long writing a batch may take (retries included) before the worker counts as stuck.</summary>
+    internal static readonly TimeSpan StallAfter = TimeSpan.FromSeconds(30);
+
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     private const int AttemptsWhenStopping = 3;
@@ -18,6 +26,8 @@ internal sealed partial class VerificationLogWorker(VerificationLog log, ILogger
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var heartbeat = heartbeats.For(Worker, StallAfter);
+        using var running = heartbeat.Run();
         var batch = new List<VerificationLogEntry>(log.BatchSize);
         try
         {
@@ -36,7 +46,9 @@ internal sealed partial class VerificationLogWorker(VerificationLog log, ILogger
                     Fill(batch);
                 }
 
+                heartbeat.Busy();
                 await WriteAsync(batch, stoppingToken).ConfigureAwait(false);
+                heartbeat.Idle();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Telemetry;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Programs.Domain;
@@ -79,7 +80,7 @@ public sealed record VerifyCertificate(string? Code, string Channel, string? Cli
 }
 
 /// <summary>Handles <see cref="VerifyCertificate"/>.</summary>
-public sealed class VerifyCertificateHandler(IServiceProvider services, VerificationCache cache, VerificationLog log, IAuditActorProvider actors, TimeProvider clock)
+public sealed class VerifyCertificateHandler(IServiceProvider services, VerificationCache cache, VerificationLog log, IAuditActorProvider actors, TimeProvider clock, PlatformMetrics metrics)
     : IRequestHandler<VerifyCertificate, PublicCertificateView>
 {
     private static readonly string[] AccessScope = [PlatformDbContext.AccessScopeFilter];
@@ -110,6 +111,7 @@ public sealed class VerifyCertificateHandler(IServiceProvider services, Verifica
             VerifiedAt = clock.GetUtcNow().UtcDateTime,
         };
         await log.AppendAsync(row, actors.Current, cancellationToken).ConfigureAwait(false);
+        metrics.CertificateVerified(result.ToString());
 
         return certificate?.View ?? throw new CertificateException(
             CertificateProblemCodes.NotFound,

@@ -7,6 +7,8 @@ using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Telemetry;
+using System.Diagnostics;
 
 using KnowledgeRenewal.Credits.Demo;
 using KnowledgeRenewal.Credits.Persistence;
@@ -223,24 +225,40 @@ public sealed class RecomputeJobs
     internal IAsyncEnumerable<RecomputeJob> ReadAllAsync(CancellationToken cancellationToken) => queue.Reader.ReadAllAsync(cancellationToken);
 }
 
-/// <summary>Runs queued recomputation jobs one after another, each on a database context with the requester's scope.</summary>
-internal sealed partial class RecomputeWorker(RecomputeJobs jobs, BulkRecomputation bulk, IServiceScopeFactory scopes, TimeProvider clock, ILogger<RecomputeWorker> logger) : BackgroundService
+/// <summary>
+/// Runs queued recomputation jobs one after another, each on a database context with the requester's scope. Its
+/// heartbeat (beaten at every progress report) is the readiness check <c>worker:recompute</c>; each job counts in
+/// <see cref="PlatformMetrics"/> (finished by outcome, duration).
+/// </summary>
+internal sealed partial class RecomputeWorker(RecomputeJobs jobs, BulkRecomputation bulk, IServiceScopeFactory scopes, TimeProvider clock, WorkerHeartbeats heartbeats, PlatformMetrics metrics, ILogger<RecomputeWorker> logger) : BackgroundService
 {
+    /// <summary>The worker's name (readiness check <c>worker:recompute</c>).</summary>
+    internal const string Worker = "recompute";
+
+    /// <summary>How long a recomputation may go without progress before the worker counts as stuck.</summary>
+    internal static readonly TimeSpan StallAfter = TimeSpan.FromMinutes(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var heartbeat = heartbeats.For(Worker, StallAfter);
+        using var running = heartbeat.Run();
         await foreach (var job in jobs.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             job.Start(clock.GetUtcNow().UtcDateTime);
+            heartbeat.Busy();
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await using var db = ActivatorUtilities.CreateInstance<PlatformDbContext>(scope.ServiceProvider, job.Access);
-                var outcome = await bulk.RunAsync(db, [job.Year], job.Module, job.Actor, new Progress(job), stoppingToken).ConfigureAwait(false);
+                var outcome = await bulk.RunAsync(db, [job.Year], job.Module, job.Actor, new Progress(job, heartbeat), stoppingToken).ConfigureAwait(false);
                 job.Complete(outcome, clock.GetUtcNow().UtcDateTime);
+                metrics.RecomputationFinished("completed", Stopwatch.GetElapsedTime(started));
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                metrics.RecomputationFinished("cancelled", Stopwatch.GetElapsedTime(started));
                 job.Fail("平台正在停止，重新计算已中止（已完成的部分已保存），请稍后重新发起。", clock.GetUtcNow().UtcDateTime);
                 return;
             }
@@ -249,8 +267,11 @@ internal sealed partial class RecomputeWorker(RecomputeJobs jobs, BulkRecomputat
 #pragma warning restore CA1031
             {
                 JobFailed(logger, job.Id, exception);
+                metrics.RecomputationFinished("failed", Stopwatch.GetElapsedTime(started));
                 job.Fail($"重新计算时发生系统错误（如数据库故障），已完成的部分已保存。请稍后重新发起；如反复出现，请联系运维人员（任务编号 {job.Id:D}）。", clock.GetUtcNow().UtcDateTime);
             }
+
+            heartbeat.Idle();
         }
     }
 
@@ -258,8 +279,12 @@ internal sealed partial class RecomputeWorker(RecomputeJobs jobs, BulkRecomputat
     private static partial void JobFailed(ILogger logger, Guid jobId, Exception exception);
 
     // Reports synchronously (Progress<T> would post to the thread pool and could report out of order).
-    private sealed class Progress(RecomputeJob job) : IProgress<BulkProgress>
+    private sealed class Progress(RecomputeJob job, WorkerHeartbeat heartbeat) : IProgress<BulkProgress>
     {
-        public void Report(BulkProgress value) => job.Report(value);
+        public void Report(BulkProgress value)
+        {
+            job.Report(value);
+            heartbeat.Beat();
+        }
     }
 }

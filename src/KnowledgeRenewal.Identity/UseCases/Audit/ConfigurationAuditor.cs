@@ -22,8 +22,8 @@ internal sealed class ConfigurationAuditor(PlatformDbContext db, IConfiguration 
     /// <inheritdoc />
     Task IStartupStep.RunAsync(CancellationToken cancellationToken) => AuditChangesAsync(cancellationToken);
 
-    private static readonly string[] Sections = ["Modules", "Security", "Audit", "OData", "CreditRules", "Platform", "Database"];
-    private static readonly string[] SecretMarkers = ["key", "secret", "password", "connectionstring"];
+    private static readonly string[] Sections = ["Modules", "Security", "Audit", "OData", "CreditRules", "Platform", "Database", "Telemetry"];
+    private static readonly string[] SecretMarkers = ["key", "secret", "password", "connectionstring", "scrapetoken", "otlp:headers"];
 
     /// <summary>Compares, records and remembers the current settings.</summary>
     public async Task AuditChangesAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Telemetry;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using KnowledgeRenewal.Identity.Contracts;
@@ -57,7 +58,8 @@ public sealed class SignInService(
     TimeProvider clock,
     SignInAttemptLimiter limiter,
     TwoFactorCodes codes,
-    IOptions<PasswordPolicyOptions> passwords)
+    IOptions<PasswordPolicyOptions> passwords,
+    PlatformMetrics metrics)
 {
     /// <summary>Checks the credentials (and a TOTP code when one is needed).</summary>
     public async Task<SignInOutcome> PasswordSignInAsync(string? login, string? password, string? totpCode, CancellationToken cancellationToken)
@@ -67,6 +69,7 @@ public sealed class SignInService(
         if (!limiter.TryAcquire(login))
         {
             await audit.RecordAsync(new AuditEvent(AuditActions.SignIn, AuditOutcome.Denied, Details: "too many attempts for this account name", UserName: auditName), cancellationToken).ConfigureAwait(false);
+            metrics.SignInFailed("too_many_attempts");
             return new SignInOutcome(SignInStatus.TooManyAttempts);
         }
 
@@ -77,6 +80,7 @@ public sealed class SignInService(
             // Same work and same answer as a wrong password, so that nobody learns which accounts exist.
             users.PasswordHasher.VerifyHashedPassword(user ?? new PlatformUser(), DummyHash, password ?? "");
             await audit.RecordAsync(new AuditEvent(AuditActions.SignIn, AuditOutcome.Failure, nameof(PlatformUser), user?.Id.ToString(), user is null ? "unknown account" : "disabled account", auditName), cancellationToken).ConfigureAwait(false);
+            metrics.SignInFailed(user is null ? "unknown_account" : "disabled");
             return new SignInOutcome(SignInStatus.Failed);
         }
 
@@ -85,6 +89,7 @@ public sealed class SignInService(
         if (!check.Succeeded)
         {
             await audit.RecordAsync(new AuditEvent(AuditActions.SignIn, AuditOutcome.Failure, nameof(PlatformUser), user.Id.ToString(), wasLocked ? "locked out" : "wrong password", user.UserName), cancellationToken).ConfigureAwait(false);
+            metrics.SignInFailed(wasLocked ? "locked_out" : "wrong_password");
             if (!wasLocked && check.IsLockedOut)
             {
                 await audit.RecordAsync(new AuditEvent(AuditActions.LockedOut, AuditOutcome.Success, nameof(PlatformUser), user.Id.ToString(), $"until {user.LockoutEnd:O}", user.UserName), cancellationToken).ConfigureAwait(false);
@@ -112,6 +117,7 @@ public sealed class SignInService(
         if (!limiter.TryAcquire(user.UserName ?? user.Id.ToString()))
         {
             await audit.RecordAsync(new AuditEvent(AuditActions.SignIn, AuditOutcome.Denied, nameof(PlatformUser), user.Id.ToString(), "too many attempts for this account name", user.UserName), cancellationToken).ConfigureAwait(false);
+            metrics.SignInFailed("too_many_attempts");
             return new SignInOutcome(SignInStatus.TooManyAttempts, user);
         }
 
@@ -120,6 +126,7 @@ public sealed class SignInService(
         {
             var why = user.IsDisabled ? "disabled account" : user.TwoFactorEnabled ? "locked out" : "two factors not enabled";
             await audit.RecordAsync(new AuditEvent(AuditActions.SignIn, AuditOutcome.Failure, nameof(PlatformUser), user.Id.ToString(), why, user.UserName), cancellationToken).ConfigureAwait(false);
+            metrics.SignInFailed(user.IsDisabled ? "disabled" : user.TwoFactorEnabled ? "locked_out" : "two_factor_off");
             return new SignInOutcome(SignInStatus.Failed);
         }
 
@@ -151,6 +158,7 @@ public sealed class SignInService(
             {
                 await users.AccessFailedAsync(user).ConfigureAwait(false);
                 var outcome = await Outcome(SignInStatus.TwoFactorFailed, user, "wrong TOTP code", cancellationToken).ConfigureAwait(false);
+                metrics.SignInFailed("wrong_code");
                 if (await users.IsLockedOutAsync(user).ConfigureAwait(false))
                 {
                     await audit.RecordAsync(new AuditEvent(AuditActions.LockedOut, AuditOutcome.Success, nameof(PlatformUser), user.Id.ToString(), $"until {user.LockoutEnd:O}", user.UserName), cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Telemetry;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain.Import;
@@ -31,6 +32,7 @@ internal static class ImportServiceCollectionExtensions
         services.AddScoped<IImportIntake, ImportIntake>();
         services.AddScoped<IImportJobReader, ImportJobReader>();
         services.AddHostedService<ImportWorker>();
+        services.AddWorkerHealthCheck(ImportWorker.Worker, ImportWorker.StallAfter);
         return services;
     }
 }

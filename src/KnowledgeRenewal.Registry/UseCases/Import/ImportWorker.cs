@@ -1,5 +1,7 @@
 using KnowledgeRenewal.Kernel.Access;
+using System.Diagnostics;
 using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Telemetry;
 using KnowledgeRenewal.Registry.Persistence;
 
 namespace KnowledgeRenewal.Registry.UseCases.Import;
@@ -7,7 +9,8 @@ namespace KnowledgeRenewal.Registry.UseCases.Import;
 /// <summary>
 /// Runs queued imports one after another (each in a fresh service scope, with the requester's scope — see
 /// <see cref="RequesterAccess"/>). At start it fails the jobs an earlier run left unfinished (their transaction never
-/// committed, so they wrote nothing) and removes their stale upload files.
+/// committed, so they wrote nothing) and removes their stale upload files. Its heartbeat is the readiness check
+/// <c>worker:imports</c>; each job counts in <see cref="PlatformMetrics"/> (started, finished by outcome, duration).
 /// </summary>
 internal sealed partial class ImportWorker(
     ImportJobChannel queue,
@@ -16,20 +19,36 @@ internal sealed partial class ImportWorker(
     IServiceScopeFactory scopes,
     ImportWorkFolder folder,
     TimeProvider clock,
+    WorkerHeartbeats heartbeats,
+    PlatformMetrics metrics,
     ILogger<ImportWorker> logger) : BackgroundService
 {
+    /// <summary>The worker's name (readiness check <c>worker:imports</c>).</summary>
+    internal const string Worker = "imports";
+
+    /// <summary>How long one import may run without finishing before the worker counts as stuck.</summary>
+    internal static readonly TimeSpan StallAfter = TimeSpan.FromMinutes(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        var heartbeat = heartbeats.For(Worker, StallAfter);
+        using var running = heartbeat.Run();
         await RecoverAsync(stoppingToken).ConfigureAwait(false);
         await foreach (var item in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
+            heartbeat.Busy();
+            var kind = item.Kind.ToString();
+            var started = Stopwatch.GetTimestamp();
+            var outcome = "crashed";
+            metrics.ImportStarted(kind);
             try
             {
-                await processor.RunAsync(item, stoppingToken).ConfigureAwait(false);
+                outcome = (await processor.RunAsync(item, stoppingToken).ConfigureAwait(false)).Status.ToString();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                outcome = "cancelled";
                 return;
             }
 #pragma warning disable CA1031 // One job's failure (already recorded where possible) must not stop the worker.
@@ -42,6 +61,8 @@ internal sealed partial class ImportWorker(
             {
                 ImportWorkFolder.Delete(item.FilePath);
                 progress.Finish(item.JobId);
+                metrics.ImportFinished(kind, outcome, Stopwatch.GetElapsedTime(started));
+                heartbeat.Idle();
             }
         }
     }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using KnowledgeRenewal.Kernel.Telemetry;
 using Quartz;
 
 namespace KnowledgeRenewal.Supervision.UseCases.Reminders;
@@ -141,6 +143,7 @@ internal static class ReminderScheduling
             o.AwaitApplicationStarted = true;
         });
         services.AddHostedService<ReminderSchedule>();
+        services.AddHealthChecks().AddCheck<ReminderSchedulerHealthCheck>("worker:" + ReminderSchedulerHealthCheck.Worker, tags: [TelemetryServices.ReadyTag, TelemetryServices.WorkerTag]);
         return services;
     }
 }
@@ -200,4 +203,46 @@ internal sealed partial class ReminderSchedule(ISchedulerFactory schedulers, IOp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The reminder trigger ({Cron}, China time) is scheduled; next run {Next}.")]
     private static partial void Scheduled(ILogger logger, string cron, DateTimeOffset? next);
+}
+
+/// <summary>
+/// The reminder scheduler's readiness check (<c>worker:reminders</c>): unhealthy when Quartz has shut down while the
+/// platform runs, or when a reminder run has been going for longer than <see cref="StallAfter"/>; healthy while it starts
+/// (Quartz starts once the application has started) and while it waits for the next fire time.
+/// </summary>
+internal sealed class ReminderSchedulerHealthCheck(ISchedulerFactory schedulers, IHostApplicationLifetime lifetime, TimeProvider clock) : IHealthCheck
+{
+    /// <summary>The worker's name.</summary>
+    public const string Worker = "reminders";
+
+    /// <summary>How long one reminder run may take before the scheduler counts as stuck.</summary>
+    public static readonly TimeSpan StallAfter = TimeSpan.FromHours(1);
+
+    /// <inheritdoc />
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var status = await scheduler.GetStatus(cancellationToken).ConfigureAwait(false);
+        if (status is SchedulerStatus.Shutdown or SchedulerStatus.ShuttingDown)
+        {
+            return lifetime.ApplicationStopping.IsCancellationRequested
+                ? HealthCheckResult.Degraded("stopped (the platform is stopping)")
+                : HealthCheckResult.Unhealthy("stopped: the scheduler has shut down");
+        }
+
+        if (status != SchedulerStatus.Running)
+        {
+            return HealthCheckResult.Healthy("starting");
+        }
+
+        // This node's firings only (a shared job store sees the whole cluster's).
+        var now = clock.GetUtcNow();
+        var running = await scheduler.QueryFireInstances(new FireInstanceQuery { SchedulerInstanceId = scheduler.SchedulerInstanceId }, cancellationToken).ConfigureAwait(false);
+        if (running.Items.FirstOrDefault(firing => firing.State == FireInstanceState.Executing && now - firing.FireTimeUtc > StallAfter) is { } stuck)
+        {
+            return HealthCheckResult.Unhealthy($"stuck: the reminder run started at {stuck.FireTimeUtc.UtcDateTime:O} has not ended (more than {StallAfter})");
+        }
+
+        return HealthCheckResult.Healthy(running.Items.Count > 0 ? "busy" : "idle");
+    }
 }
