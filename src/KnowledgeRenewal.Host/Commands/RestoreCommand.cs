@@ -109,13 +109,18 @@ public static class RestoreCommand
 
         var target = SqliteDatabaseFile.PathOf(database.ConnectionString);
         var keysFolder = services.GetRequiredService<LocalKeyStore>().Folder;
-        var existing = new[] { target, target + "-wal", target + "-shm" }.Where(File.Exists)
-            .Concat(Directory.Exists(keysFolder) && Directory.EnumerateFileSystemEntries(keysFolder).Any() ? [keysFolder] : [])
-            .ToList();
+        // A database is never replaced unless forced. A key folder without a database (the host may create keys as it
+        // is built) is moved aside like a replaced one: nothing is deleted either way.
+        var existing = new[] { target, target + "-wal", target + "-shm" }.Where(File.Exists).ToList();
         if (existing.Count > 0 && !options.Force)
         {
             await errors.WriteLineAsync($"Refused: {string.Join(", ", existing)} exist(s). Restore into a fresh folder (--to), or stop the platform and pass --force (the old files are moved aside, not deleted).").ConfigureAwait(false);
             return 1;
+        }
+
+        if (Directory.Exists(keysFolder))
+        {
+            existing.Add(keysFolder);
         }
 
         Directory.CreateDirectory(database.DataDirectory);
@@ -203,14 +208,14 @@ public static class RestoreCommand
             var path = Path.Combine(staging, entry.FullName.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await using (var into = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
-            await using (var from_ = entry.Open())
+            await using (var content = entry.Open())
             {
                 if (!OperatingSystem.IsWindows() && entry.FullName.StartsWith(BackupManifest.KeysPrefix, StringComparison.Ordinal))
                 {
                     File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
                 }
 
-                await from_.CopyToAsync(into, cancellationToken).ConfigureAwait(false);
+                await content.CopyToAsync(into, cancellationToken).ConfigureAwait(false);
             }
 
             await using var written = File.OpenRead(path);
