@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.IntegrationTests.Certificates;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
+using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +42,7 @@ public sealed class EqualTreatmentScopeTests(CertificatePlatformFixture platform
         await platform.QueryAsync(db => db.Employers.Where(e => e.Id == employer.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.DepartmentCode, (string?)null)));
         var department = await platform.ClientAsync(PlatformRoles.DepartmentAdmin);
         var before = await department.GetJsonAsync($"/api/reports/equal-treatment?year={Year}");
-        await platform.AddRecordsAsync(person.Id, Year, (CreditCategory.Professional, 30m, "范围测试专业课"));
+        await platform.AddRecordsAsync(person.Id, Year, [(CreditCategory.Professional, 30m, "范围测试专业课")]);
 
         var hidden = await department.GetJsonAsync($"/odata/Employers?$filter=Id eq {employer.Id}");
         Assert.Empty(hidden.GetProperty("value").EnumerateArray());
@@ -71,7 +73,7 @@ public sealed class EqualTreatmentScopeTests(CertificatePlatformFixture platform
             return added;
         });
         var person = await platform.RegisterAsync(employer, "钱改制");
-        await platform.AddRecordsAsync(person.Id, Year, (CreditCategory.Professional, 20m, "改制测试专业课"));
+        await platform.AddRecordsAsync(person.Id, Year, [(CreditCategory.Professional, 20m, "改制测试专业课")]);
 
         var department = await platform.ClientAsync(PlatformRoles.DepartmentAdmin);
         Assert.Equal("Public", await OwnershipOfAsync(department, person.Id));
