@@ -22,7 +22,7 @@ namespace KnowledgeRenewal.IntegrationTests.Reporting;
 public sealed class EqualTreatmentScopeTests(CertificatePlatformFixture platform)
 {
     private const int Year = 2026;
-    private readonly FixtureRegistry registry = new(20261208);
+    private static readonly FixtureRegistry Registry = new(20261208);
 
     [Fact]
     public async Task A_department_admins_ownership_split_adds_up_to_the_unsplit_totals_including_staff_of_employers_it_does_not_see()
@@ -31,7 +31,7 @@ public sealed class EqualTreatmentScopeTests(CertificatePlatformFixture platform
         var employer = await platform.QueryAsync(async db =>
         {
             var bureaus = await FixtureRegistry.CountyBureausAsync(db);
-            var added = registry.AddEmployer(db, "同等待遇范围测试民营诊所" + suffix, PlatformFixtureBase.CountyA, Departments.Health, bureaus);
+            var added = Registry.AddEmployer(db, "同等待遇范围测试民营诊所" + suffix, PlatformFixtureBase.CountyA, Departments.Health, bureaus);
             await db.SaveChangesAsync();
             await db.Employers.Where(e => e.Id == added.Id).ExecuteUpdateAsync(s => s.SetProperty(e => e.Ownership, Ownership.NonPublic));
             return added;
@@ -68,7 +68,7 @@ public sealed class EqualTreatmentScopeTests(CertificatePlatformFixture platform
         var employer = await platform.QueryAsync(async db =>
         {
             var bureaus = await FixtureRegistry.CountyBureausAsync(db);
-            var added = registry.AddEmployer(db, "同等待遇改制测试医院" + suffix, PlatformFixtureBase.CountyA, Departments.Health, bureaus);
+            var added = Registry.AddEmployer(db, "同等待遇改制测试医院" + suffix, PlatformFixtureBase.CountyA, Departments.Health, bureaus);
             await db.SaveChangesAsync();
             return added;
         });
