@@ -64,6 +64,9 @@ public static class CreditsArea
         services.AddScoped<IRosterImport, RosterImport>();
         services.AddScoped<ITrainingFacts, TrainingFacts>();
 
+        // Compliance rows carry their employer's ownership (ADR 0019): a registry edit or import of it updates them.
+        services.AddScoped<IEmployerOwnershipFollower, UseCases.Compliance.ComplianceOwnershipFollower>();
+
         // Digital-engineer training hours (issue 20, ADR 0017): Programs' DigitalTrainingCompleted writes the trainee's
         // records through the ledger (RecordDigitalTrainingHoursHandler); the link and its unique index are this part's.
         services.AddPlatformModelPart<DigitalHoursModel>();

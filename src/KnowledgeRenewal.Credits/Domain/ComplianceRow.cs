@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
 using KnowledgeRenewal.Kernel;
@@ -11,7 +12,8 @@ namespace KnowledgeRenewal.Credits.Domain;
 /// <param name="DepartmentCode">Their sector (decides the rule book).</param>
 /// <param name="EmployerId">Their employer.</param>
 /// <param name="Active">Whether they are in service (people who retired or left get a row only when they have records).</param>
-public sealed record ComplianceOwner(Guid ProfessionalId, string RegionCode, string DepartmentCode, Guid EmployerId, bool Active);
+/// <param name="EmployerOwnership">Their employer's ownership.</param>
+public sealed record ComplianceOwner(Guid ProfessionalId, string RegionCode, string DepartmentCode, Guid EmployerId, bool Active, Ownership EmployerOwnership);
 
 /// <summary>
 /// The values of one person's <see cref="CycleCompliance"/> row, as the rule engine's result gives them: what every
@@ -31,6 +33,7 @@ public sealed record ComplianceOwner(Guid ProfessionalId, string RegionCode, str
 /// <param name="RegionCode">The person's region.</param>
 /// <param name="DepartmentCode">The person's sector.</param>
 /// <param name="EmployerId">The person's employer.</param>
+/// <param name="EmployerOwnership">The employer's ownership.</param>
 public sealed record ComplianceRow(
     Guid ProfessionalId,
     int CycleStart,
@@ -45,7 +48,8 @@ public sealed record ComplianceRow(
     string? Missing,
     string RegionCode,
     string DepartmentCode,
-    Guid EmployerId)
+    Guid EmployerId,
+    Ownership EmployerOwnership)
 {
     /// <summary>Longest rule-set title kept (the column's size).</summary>
     public const int TitleLength = 128;
@@ -87,7 +91,8 @@ public sealed record ComplianceRow(
             result.Missing.Count == 0 ? null : Cut(string.Join(MissingSeparator, result.Missing), CycleCompliance.MissingLength),
             owner.RegionCode,
             owner.DepartmentCode,
-            owner.EmployerId);
+            owner.EmployerId,
+            owner.EmployerOwnership);
     }
 
     /// <summary>Whether the cycle of this row overlaps the years <paramref name="start"/>–<paramref name="end"/>.</summary>

@@ -72,8 +72,17 @@ public sealed class CycleCompliance
     public Guid EmployerId { get; set; }
 
     /// <summary>
-    /// The person's employer when computed (for splitting figures by its ownership, e.g. OData
-    /// <c>groupby((Employer/Ownership,Status))</c>); read under the employer's own scope.
+    /// The ownership of <see cref="EmployerId"/> (denormalized like <see cref="RegionCode"/> and <see cref="DepartmentCode"/>):
+    /// what every split by ownership groups by — OData <c>groupby((EmployerOwnership,Status))</c>, the summary and the
+    /// equal-treatment report — so the split is complete for every caller who may see the row, whatever employers they
+    /// may see. Written by every recomputation and kept current when the employer's ownership changes (ADR 0019).
+    /// </summary>
+    public Ownership EmployerOwnership { get; set; }
+
+    /// <summary>
+    /// The person's employer when computed (its details, e.g. OData <c>$expand=Employer</c>); read under the employer's
+    /// own scope, so a grouping by <c>Employer/…</c> leaves out rows whose employer the caller may not see — split by
+    /// <see cref="EmployerOwnership"/> instead.
     /// </summary>
     public Employer? Employer { get; init; }
 

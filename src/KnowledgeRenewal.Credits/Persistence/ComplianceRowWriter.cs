@@ -49,7 +49,7 @@ public sealed class ComplianceWriteCounts
 internal sealed class ComplianceRowWriter : IDisposable
 {
     /// <summary>
-    /// Rows per multi-row INSERT on PostgreSQL and SQL Server (16 parameters each: well under every provider's limit).
+    /// Rows per multi-row INSERT on PostgreSQL and SQL Server (17 parameters each: well under every provider's limit).
     /// SQLite gets one row per statement: its driver binds parameters by name on every execution, which costs
     /// quadratically in a statement's parameters, and in-process single-row prepared inserts are SQLite's fastest.
     /// </summary>
@@ -61,6 +61,7 @@ internal sealed class ComplianceRowWriter : IDisposable
         nameof(CycleCompliance.RuleScope), nameof(CycleCompliance.RuleSetTitle), nameof(CycleCompliance.Status), nameof(CycleCompliance.Counted),
         nameof(CycleCompliance.Required), nameof(CycleCompliance.PublicCounted), nameof(CycleCompliance.ProfessionalCounted), nameof(CycleCompliance.Missing),
         nameof(CycleCompliance.RegionCode), nameof(CycleCompliance.DepartmentCode), nameof(CycleCompliance.EmployerId), nameof(CycleCompliance.ComputedAt),
+        nameof(CycleCompliance.EmployerOwnership),
     ];
 
     private readonly PlatformDbContext db;
@@ -164,7 +165,7 @@ internal sealed class ComplianceRowWriter : IDisposable
             var computed = converted[15](computedAt); // the same for every row: converted once
             foreach (var (id, row) in pending)
             {
-                // In the order of Columns (positions 1–16), each through the model's converter where it has one.
+                // In the order of Columns (positions 1–17), each through the model's converter where it has one.
                 statement.Bind(1, id);
                 statement.Bind(2, row.ProfessionalId);
                 statement.Bind(3, row.CycleStart);
@@ -181,6 +182,7 @@ internal sealed class ComplianceRowWriter : IDisposable
                 statement.Bind(14, row.DepartmentCode);
                 statement.Bind(15, row.EmployerId);
                 statement.BindValue(16, computed);
+                statement.BindValue(17, converted[16](row.EmployerOwnership));
                 statement.Execute();
             }
         }
@@ -239,7 +241,7 @@ internal sealed class ComplianceRowWriter : IDisposable
     private object?[] Values(Guid id, ComplianceRow row) =>
     [
         id, row.ProfessionalId, row.CycleStart, row.CycleEnd, row.RuleScope, row.RuleSetTitle, row.Status, row.Counted, row.Required,
-        row.PublicCounted, row.ProfessionalCounted, row.Missing, row.RegionCode, row.DepartmentCode, row.EmployerId, computedAt,
+        row.PublicCounted, row.ProfessionalCounted, row.Missing, row.RegionCode, row.DepartmentCode, row.EmployerId, computedAt, row.EmployerOwnership,
     ];
 
     private void Bind(TableCommand statement, IReadOnlyList<(Guid Id, ComplianceRow Row)> rows)

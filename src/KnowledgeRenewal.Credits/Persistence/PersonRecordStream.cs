@@ -64,6 +64,8 @@ internal sealed class PersonRecordStream
     private readonly EnumColumn<CreditCategory> category;
     private readonly EnumColumn<ActivityType> activity;
     private readonly EnumColumn<CreditRecordStatus> recordStatus;
+    private readonly EnumColumn<Ownership> ownership;
+    private readonly EnumColumn<Ownership> storedOwnership;
 
     public PersonRecordStream(PlatformDbContext db, DepartmentFilter filter)
     {
@@ -74,6 +76,8 @@ internal sealed class PersonRecordStream
         category = new EnumColumn<CreditCategory>(TableCommand.PropertyOf<CreditRecord>(db, nameof(CreditRecord.Category)));
         activity = new EnumColumn<ActivityType>(TableCommand.PropertyOf<CreditRecord>(db, nameof(CreditRecord.Activity)));
         recordStatus = new EnumColumn<CreditRecordStatus>(TableCommand.PropertyOf<CreditRecord>(db, nameof(CreditRecord.Status)));
+        ownership = new EnumColumn<Ownership>(TableCommand.PropertyOf<Employer>(db, nameof(Employer.Ownership)));
+        storedOwnership = new EnumColumn<Ownership>(TableCommand.PropertyOf<CycleCompliance>(db, nameof(CycleCompliance.EmployerOwnership)));
     }
 
     /// <summary>The keys of the pass's professionals, in the database's key order.</summary>
@@ -131,8 +135,11 @@ internal sealed class PersonRecordStream
         // The credit year is the year of the date: the date range lets the (person, date) index seek exactly the cycle's records.
         var text =
             $"SELECT {P(nameof(Professional.Id))}, {P(nameof(Professional.RegionCode))}, {P(nameof(Professional.DepartmentCode))}, {P(nameof(Professional.EmployerId))}, {P(nameof(Professional.Status))}, "
-            + $"{R(nameof(CreditRecord.Id))}, {R(nameof(CreditRecord.Date))}, {R(nameof(CreditRecord.Category))}, {R(nameof(CreditRecord.Activity))}, {R(nameof(CreditRecord.Hours))}, {R(nameof(CreditRecord.Status))}, {R(nameof(CreditRecord.CreditClass))} "
-            + $"FROM {TableCommand.TableOf<Professional>(db)} p LEFT JOIN {TableCommand.TableOf<CreditRecord>(db)} r ON {R(nameof(CreditRecord.ProfessionalId))} = {P(nameof(Professional.Id))} "
+            + $"{R(nameof(CreditRecord.Id))}, {R(nameof(CreditRecord.Date))}, {R(nameof(CreditRecord.Category))}, {R(nameof(CreditRecord.Activity))}, {R(nameof(CreditRecord.Hours))}, {R(nameof(CreditRecord.Status))}, {R(nameof(CreditRecord.CreditClass))}, "
+            + $"e.{TableCommand.ColumnOf<Employer>(db, nameof(Employer.Ownership))} "
+            + $"FROM {TableCommand.TableOf<Professional>(db)} p "
+            + $"LEFT JOIN {TableCommand.TableOf<Employer>(db)} e ON e.{TableCommand.ColumnOf<Employer>(db, nameof(Employer.Id))} = {P(nameof(Professional.EmployerId))} "
+            + $"LEFT JOIN {TableCommand.TableOf<CreditRecord>(db)} r ON {R(nameof(CreditRecord.ProfessionalId))} = {P(nameof(Professional.Id))} "
             + $"AND {R(nameof(CreditRecord.Date))} >= {Bound("fromDay")} AND {R(nameof(CreditRecord.Date))} <= {Bound("toDay")} "
             + $"AND {R(nameof(CreditRecord.CreditYear))} >= {Bound("from")} AND {R(nameof(CreditRecord.CreditYear))} <= {Bound("to")}"
             + Where(after, chunk: true) + $" ORDER BY {P(nameof(Professional.Id))}";
@@ -173,7 +180,9 @@ internal sealed class PersonRecordStream
             {
                 current = person;
                 entries = [];
-                var owner = new ComplianceOwner(person, reader.GetString(1), reader.GetString(2), reader.GetGuid(3), personStatus.Read(reader, 4) == ProfessionalStatus.Active);
+                var owner = new ComplianceOwner(
+                    person, reader.GetString(1), reader.GetString(2), reader.GetGuid(3), personStatus.Read(reader, 4) == ProfessionalStatus.Active,
+                    reader.IsDBNull(12) ? default : ownership.Read(reader, 12));
                 people.Add(new PersonEntries(owner, entries));
             }
 
@@ -239,7 +248,8 @@ internal sealed class PersonRecordStream
 
                 entries = new List<CreditEntry>(16);
                 var owner = new ComplianceOwner(
-                    SqliteStatement.Key(key), Intern(codes, statement.Utf8(1)), Intern(codes, statement.Utf8(2)), statement.Guid(3), personStatus.Read(statement, 4) == ProfessionalStatus.Active);
+                    SqliteStatement.Key(key), Intern(codes, statement.Utf8(1)), Intern(codes, statement.Utf8(2)), statement.Guid(3), personStatus.Read(statement, 4) == ProfessionalStatus.Active,
+                    statement.IsNull(12) ? default : ownership.Read(statement, 12));
                 people.Add(new PersonEntries(owner, entries));
             }
 
@@ -312,7 +322,7 @@ internal sealed class PersonRecordStream
             $"SELECT {C(nameof(CycleCompliance.Id))}, {C(nameof(CycleCompliance.ProfessionalId))}, {C(nameof(CycleCompliance.CycleStart))}, {C(nameof(CycleCompliance.CycleEnd))}, "
             + $"{C(nameof(CycleCompliance.RuleScope))}, {C(nameof(CycleCompliance.RuleSetTitle))}, {C(nameof(CycleCompliance.Status))}, {C(nameof(CycleCompliance.Counted))}, "
             + $"{C(nameof(CycleCompliance.Required))}, {C(nameof(CycleCompliance.PublicCounted))}, {C(nameof(CycleCompliance.ProfessionalCounted))}, {C(nameof(CycleCompliance.Missing))}, "
-            + $"{C(nameof(CycleCompliance.RegionCode))}, {C(nameof(CycleCompliance.DepartmentCode))}, {C(nameof(CycleCompliance.EmployerId))} "
+            + $"{C(nameof(CycleCompliance.RegionCode))}, {C(nameof(CycleCompliance.DepartmentCode))}, {C(nameof(CycleCompliance.EmployerId))}, {C(nameof(CycleCompliance.EmployerOwnership))} "
             + $"FROM {TableCommand.TableOf<CycleCompliance>(db)} c"
             + (department is null ? " " : $" JOIN {TableCommand.TableOf<Professional>(db)} p ON p.{TableCommand.ColumnOf<Professional>(db, nameof(Professional.Id))} = {C(nameof(CycleCompliance.ProfessionalId))} ")
             + $"WHERE {C(nameof(CycleCompliance.CycleStart))} <= @to AND {C(nameof(CycleCompliance.CycleEnd))} >= @from "
@@ -352,7 +362,8 @@ internal sealed class PersonRecordStream
                 reader.IsDBNull(11) ? null : reader.GetString(11),
                 reader.GetString(12),
                 reader.GetString(13),
-                reader.GetGuid(14))));
+                reader.GetGuid(14),
+                storedOwnership.Read(reader, 15))));
         }
 
         return rows;
@@ -389,7 +400,8 @@ internal sealed class PersonRecordStream
                 statement.Text(11),
                 Intern(texts, statement.Utf8(12)),
                 Intern(texts, statement.Utf8(13)),
-                statement.Guid(14))));
+                statement.Guid(14),
+                storedOwnership.Read(statement, 15))));
         }
 
         return rows;

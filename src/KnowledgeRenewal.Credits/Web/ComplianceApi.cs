@@ -35,7 +35,7 @@ internal static class ComplianceApi
         compliance.MapGet("/summary", (int? year, string? groupBy, IMediator mediator, CancellationToken ct) => mediator.Send(new GetComplianceSummary(year, groupBy), ct))
             .RequireAuthorization(policy => policy.RequireRole(ComplianceAccess.SummaryReaders))
             .WithName("ComplianceSummary")
-            .WithSummary("Counts per status, people, counted hours and the share met of the caller's people (a county its region, a department its sector, an employer its staff) for the cycle containing `year`, grouped by `groupBy` = region (default), department, employer or ownership (公有制/非公有制 of the employer recorded on each row, as OData's `Compliance?$apply=groupby((Employer/Ownership,Status),…)`) — from the compliance table.")
+            .WithSummary("Counts per status, people, counted hours and the share met of the caller's people (a county its region, a department its sector, an employer its staff) for the cycle containing `year`, grouped by `groupBy` = region (default), department, employer or ownership (公有制/非公有制 of the employer recorded on each row, stored with it: as OData's `Compliance?$apply=groupby((EmployerOwnership,Status),…)`, the groups add up to the total for every caller) — from the compliance table.")
             .Produces<ComplianceSummaryView>();
 
         compliance.MapGet("/people", (int? year, string? status, int? page, int? pageSize, Guid? employerId, string? department, string? region, string? sort, string? dir, IMediator mediator, CancellationToken ct) =>

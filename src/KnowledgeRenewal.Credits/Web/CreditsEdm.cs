@@ -46,7 +46,8 @@ internal sealed class CreditsEdm : IEdmModelPart
         var compliance = complianceSet.EntityType;
         compliance.Name = "Compliance";
 
-        // The employer when computed, read under the employer's own scope: groupby((Employer/Ownership,Status)) (ADR 0019).
+        // The employer when computed, read under the employer's own scope ($expand=Employer); its ownership is on the row
+        // itself (EmployerOwnership), so groupby((EmployerOwnership,Status)) is complete for every caller (ADR 0019).
         complianceSet.HasRequiredBinding(c => c.Employer!, "Employers");
         compliance.HasKey(c => c.Id);
         compliance.Ignore(c => c.Counted);

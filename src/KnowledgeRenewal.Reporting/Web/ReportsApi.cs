@@ -28,7 +28,7 @@ internal static class ReportsApi
 
         reports.MapGet("/equal-treatment", (int? year, IMediator mediator, CancellationToken ct) => mediator.Send(new GetEqualTreatment(year), ct))
             .WithName("GetEqualTreatment")
-            .WithSummary("同等政策待遇 (seed 四(二)): the staff of public and of non-public employers side by side for `year` (default this year, within the program's years) — registered professionals, participants (distinct people with an approved record of the credit year), hours and hours per participant, compliance of the cycles containing the year (as OData `Compliance?$apply=groupby((Employer/Ownership,Status),aggregate($count as n))`), certificates issued and valid, digital-engineer subsidy claims approved and paid (count, yuan). Each figure by the employer recorded with it; scoped like the dashboard. 400 with a field error (year out of range).")
+            .WithSummary("同等政策待遇 (seed 四(二)): the staff of public and of non-public employers side by side for `year` (default this year, within the program's years) — registered professionals, participants (distinct people with an approved record of the credit year), hours and hours per participant, compliance of the cycles containing the year (as OData `Compliance?$apply=groupby((EmployerOwnership,Status),aggregate($count as n))`), certificates issued and valid, digital-engineer subsidy claims approved and paid (count, yuan). Each figure by the employer recorded with it; scoped like the dashboard, and every row in scope is in one of the two groups. 400 with a field error (year out of range).")
             .Produces<EqualTreatmentView>();
 
         return endpoints;

@@ -20,6 +20,12 @@ public sealed class MetadataTests(PlatformFixture platform)
         Assert.NotNull(subject);
         Assert.Contains(subject.NavigationProperties(), p => p.Name == "Department");
         Assert.Equal(EdmPrimitiveTypeKind.Decimal, subject.FindProperty("DefaultCreditHours").Type.PrimitiveKind());
+
+        // Compliance carries its employer's ownership (the split by ownership, ADR 0019) beside the navigation.
+        var compliance = model.FindDeclaredType("KnowledgeRenewal.Compliance") as IEdmEntityType;
+        Assert.NotNull(compliance);
+        Assert.True(compliance.FindProperty("EmployerOwnership")?.Type.IsEnum(), "Compliance.EmployerOwnership is not an enum property");
+        Assert.Contains(compliance.NavigationProperties(), p => p.Name == "Employer");
     }
 
     [Fact]

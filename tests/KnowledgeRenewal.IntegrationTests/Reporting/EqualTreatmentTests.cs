@@ -8,8 +8,9 @@ namespace KnowledgeRenewal.IntegrationTests.Reporting;
 /// <summary>
 /// The equal-treatment report (<c>GET /api/reports/equal-treatment</c>, page <c>/reports/equal-treatment</c>) over the
 /// demo city: both groups have staff and participants, its ownership split of compliance equals the OData
-/// <c>$apply</c> groupby over <c>Employer/Ownership</c> of the same caller (the program office, a county admin) and the
-/// REST summary grouped by ownership; other roles are refused.
+/// <c>$apply</c> groupby over <c>Employer/Ownership</c> and over the row's <c>EmployerOwnership</c> of the same caller (the
+/// program office, a county admin) and the REST summary grouped by ownership; other roles are refused. A department
+/// admin's split, with staff of an employer it does not see, is in <see cref="EqualTreatmentScopeTests"/>.
 /// </summary>
 [Collection(SharedPlatform.Name)]
 public sealed class EqualTreatmentTests(PlatformFixture platform)
@@ -32,6 +33,14 @@ public sealed class EqualTreatmentTests(PlatformFixture platform)
             .ToList();
         Assert.Contains(odata, r => r.Ownership == "NonPublic");
         Assert.Contains(odata, r => r.Ownership == "Public");
+
+        // The ownership stored on the row groups the same rows (these callers see every employer of their rows).
+        var stored = (await client.GetJsonAsync(
+                $"/odata/Compliance?$apply=filter(CycleStart le {Year} and CycleEnd ge {Year})/groupby((EmployerOwnership,Status),aggregate($count as n))"))
+            .GetProperty("value").EnumerateArray()
+            .Select(r => (Ownership: r.GetProperty("EmployerOwnership").GetString()!, Status: r.GetProperty("Status").GetString()!, Count: r.GetProperty("n").GetInt32()))
+            .ToList();
+        Assert.Equal(odata.Order(), stored.Order());
 
         var summary = await client.GetJsonAsync($"/api/compliance/summary?year={Year}&groupBy=ownership");
         foreach (var (key, property) in new[] { ("Public", "public"), ("NonPublic", "nonPublic") })

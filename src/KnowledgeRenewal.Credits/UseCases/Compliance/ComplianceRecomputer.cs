@@ -82,9 +82,13 @@ public sealed class ComplianceRecomputer(ComplianceRules rules, IBulkAuditWriter
     private async Task RecomputeChunkAsync(
         PlatformDbContext db, Guid[] people, Dictionary<Guid, int[]> yearsByPerson, DateOnly today, ComplianceRowWriter writer, CancellationToken cancellationToken)
     {
+        // The employer's ownership whatever the caller may see (the row's split by ownership is the platform's work).
+        var employers = db.Employers.IgnoreQueryFilters(ScopeFilter);
         var owners = await db.Professionals.IgnoreQueryFilters(ScopeFilter).AsNoTracking()
             .Where(p => people.Contains(p.Id))
-            .Select(p => new ComplianceOwner(p.Id, p.RegionCode, p.DepartmentCode, p.EmployerId, p.Status == ProfessionalStatus.Active))
+            .Select(p => new ComplianceOwner(
+                p.Id, p.RegionCode, p.DepartmentCode, p.EmployerId, p.Status == ProfessionalStatus.Active,
+                employers.Where(e => e.Id == p.EmployerId).Select(e => e.Ownership).FirstOrDefault()))
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
 
@@ -136,5 +140,5 @@ public sealed class ComplianceRecomputer(ComplianceRules rules, IBulkAuditWriter
     /// <summary>A stored row as the writer compares it.</summary>
     internal static StoredComplianceRow Stored(CycleCompliance row) => new(row.Id, new ComplianceRow(
         row.ProfessionalId, row.CycleStart, row.CycleEnd, row.RuleScope, row.RuleSetTitle, row.Status, row.Counted, row.Required,
-        row.PublicCounted, row.ProfessionalCounted, row.Missing, row.RegionCode, row.DepartmentCode, row.EmployerId));
+        row.PublicCounted, row.ProfessionalCounted, row.Missing, row.RegionCode, row.DepartmentCode, row.EmployerId, row.EmployerOwnership));
 }

@@ -33,7 +33,7 @@ public static class SummaryGrouping
     /// <summary>By the person's employer.</summary>
     public const string Employer = "employer";
 
-    /// <summary>By the ownership of the employer recorded on the compliance row (as OData's <c>Employer/Ownership</c>).</summary>
+    /// <summary>By the ownership of the employer recorded on the compliance row (as OData's <c>EmployerOwnership</c>).</summary>
     public const string Ownership = "ownership";
 
     /// <summary>Every grouping.</summary>
@@ -43,8 +43,8 @@ public static class SummaryGrouping
 /// <summary>
 /// Compliance of the caller's people for the cycle containing <paramref name="Year"/> (default: this year), counted
 /// from the compliance table and grouped by <paramref name="GroupBy"/> (region, department or employer — the
-/// person's current one; or ownership — of the employer recorded on the row, as the OData feed's
-/// <c>groupby((Employer/Ownership))</c>, read under the employer's scope). Only the people the caller may see are counted: a county its region, a department its
+/// person's current one; or ownership — of the employer recorded on the row, stored with it, as the OData feed's
+/// <c>groupby((EmployerOwnership))</c>: every row the caller may see is in one group). Only the people the caller may see are counted: a county its region, a department its
 /// sector, an employer its staff, the program office everyone.
 /// </summary>
 /// <param name="Year">The year; this year when null.</param>
@@ -119,12 +119,12 @@ public sealed class GetComplianceSummaryHandler(PlatformDbContext db, TimeProvid
         return new ComplianceSummaryView(year, groupBy, total, groups);
     }
 
-    // The rows with the ownership of the employer recorded on each (the navigation the OData feed groups by); no join
-    // with the registry, so the rows are the feed's.
+    // The rows with the ownership of the employer recorded on each (stored on the row, as the OData feed groups by it);
+    // no join with the registry, so the rows are the feed's and the groups add up to the total for every caller.
     private IQueryable<SummaryRow> ByOwnership(int year) =>
         db.Compliance.AsNoTracking()
             .Where(c => c.CycleStart <= year && c.CycleEnd >= year)
-            .Select(c => new SummaryRow { Status = c.Status, Counted = c.CountedDecimal, RegionCode = c.RegionCode, DepartmentCode = c.DepartmentCode, EmployerId = c.EmployerId, Ownership = c.Employer!.Ownership });
+            .Select(c => new SummaryRow { Status = c.Status, Counted = c.CountedDecimal, RegionCode = c.RegionCode, DepartmentCode = c.DepartmentCode, EmployerId = c.EmployerId, Ownership = c.EmployerOwnership });
 
     private static ComplianceSummaryGroup Group(string key, string? name, int people, int met, int notMet, int inProgress, int noRules, decimal counted) =>
         new(key, name, people, met, notMet, inProgress, noRules, counted, people == 0 ? 0m : Math.Round((decimal)met / people, 4, MidpointRounding.AwayFromZero));

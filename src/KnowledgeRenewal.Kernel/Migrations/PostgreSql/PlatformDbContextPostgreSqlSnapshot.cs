@@ -555,6 +555,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("EmployerOwnership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Missing")
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");

@@ -555,6 +555,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("EmployerOwnership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("Missing")
                         .HasMaxLength(512)
                         .HasColumnType("nvarchar(512)");

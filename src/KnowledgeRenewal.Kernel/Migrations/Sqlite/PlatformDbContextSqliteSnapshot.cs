@@ -550,6 +550,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Property<Guid>("EmployerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmployerOwnership")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Missing")
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");

@@ -1,4 +1,5 @@
 using FluentValidation;
+using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Contracts;
@@ -24,7 +25,8 @@ internal sealed class UpdateEmployerValidator : AbstractValidator<UpdateEmployer
 }
 
 /// <summary>Handles <see cref="UpdateEmployer"/>: the employer and its new sector within the caller's own scope.</summary>
-internal sealed class UpdateEmployerHandler(PlatformDbContext db, ICurrentAccess access) : IRequestHandler<UpdateEmployer, Versioned<EmployerView>>
+internal sealed class UpdateEmployerHandler(PlatformDbContext db, ICurrentAccess access, IEnumerable<IEmployerOwnershipFollower> followers, IAuditActorProvider actors)
+    : IRequestHandler<UpdateEmployer, Versioned<EmployerView>>
 {
     /// <inheritdoc />
     public async Task<Versioned<EmployerView>> Handle(UpdateEmployer request, CancellationToken cancellationToken)
@@ -44,12 +46,30 @@ internal sealed class UpdateEmployerHandler(PlatformDbContext db, ICurrentAccess
         await RegistryWrites.EnsureRegionAndSectorAsync(db, employer.RegionCode, details.DepartmentCode, cancellationToken).ConfigureAwait(false);
         RegistryWriters.EnsureInScope(access, employer.RegionCode, details.DepartmentCode, null, "修改后的所属行业超出您的管理范围。");
 
+        var ownershipChanged = employer.Ownership != details.Ownership;
         employer.Name = details.Name;
         employer.Ownership = details.Ownership;
         employer.DepartmentCode = details.DepartmentCode;
         db.Entry(employer).Property(e => e.ConcurrencyStamp).OriginalValue = read;
         employer.ConcurrencyStamp = Guid.NewGuid();
-        await RegistryWrites.SaveVersionAsync(db, cancellationToken).ConfigureAwait(false);
+        if (ownershipChanged)
+        {
+            // The rows that carry the employer's ownership (compliance, ADR 0019) follow it in the same transaction.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await RegistryWrites.SaveVersionAsync(db, cancellationToken).ConfigureAwait(false);
+            var changed = new Dictionary<Guid, Ownership> { [employer.Id] = employer.Ownership };
+            foreach (var follower in followers)
+            {
+                await follower.OwnershipChangedAsync(db, changed, actors.Current, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await RegistryWrites.SaveVersionAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+
         return await EmployerViews.GetAsync(db, employer.Id, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -50,7 +50,7 @@ internal sealed partial class ImportProcessor(
             await using var db = ActivatorUtilities.CreateInstance<PlatformDbContext>(scope.ServiceProvider, item.Access);
             (outcome, var recorded) = item.Kind switch
             {
-                ImportKind.Employers => await EmployersAsync(db, item, cancellationToken).ConfigureAwait(false),
+                ImportKind.Employers => await EmployersAsync(db, item, scope.ServiceProvider.GetServices<IEmployerOwnershipFollower>(), cancellationToken).ConfigureAwait(false),
                 ImportKind.Roster => await scope.ServiceProvider.GetRequiredService<IRosterImport>().RunAsync(db, item, cancellationToken).ConfigureAwait(false),
                 _ => await ProfessionalsAsync(db, item, cancellationToken).ConfigureAwait(false),
             };
@@ -182,7 +182,8 @@ internal sealed partial class ImportProcessor(
         }).ConfigureAwait(false);
     }
 
-    private async Task<(ImportOutcome Outcome, bool Recorded)> EmployersAsync(PlatformDbContext db, ImportWorkItem item, CancellationToken cancellationToken)
+    private async Task<(ImportOutcome Outcome, bool Recorded)> EmployersAsync(
+        PlatformDbContext db, ImportWorkItem item, IEnumerable<IEmployerOwnershipFollower> followers, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
@@ -194,9 +195,19 @@ internal sealed partial class ImportProcessor(
         var (regions, departments) = await lookups.ReferenceCodesAsync(cancellationToken).ConfigureAwait(false);
         var parents = await lookups.ParentsAsync(cancellationToken).ConfigureAwait(false);
         var deferred = item.Mode == ImportMode.ValidRowsOnly ? new List<EmployerChange>() : null;
+        var ownerships = new Dictionary<Guid, Ownership>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         using var writer = new EmployerBulkWriter(db);
+        void Write(EmployerChange change)
+        {
+            writer.Write(change);
+            if (change.Action == ImportAction.Update && change.ChangedProperties.Contains(nameof(Employer.Ownership)))
+            {
+                ownerships[change.Record.Id] = change.Record.Ownership;
+            }
+        }
+
         var processed = 0;
         await foreach (var batch in ImportBatches.CheckedAsync(
             item,
@@ -226,7 +237,7 @@ internal sealed partial class ImportProcessor(
                 }
                 else if (errors.Count == 0)
                 {
-                    writer.Write(change);
+                    Write(change);
                 }
             }
 
@@ -236,7 +247,16 @@ internal sealed partial class ImportProcessor(
 
         foreach (var change in deferred?.Where(c => !errors.HasErrors(c.Row)) ?? [])
         {
-            writer.Write(change);
+            Write(change);
+        }
+
+        // The rows that carry an employer's ownership (compliance, ADR 0019) follow it in the import's transaction.
+        if (ownerships.Count > 0 && (item.Mode != ImportMode.AllOrNothing || errors.Count == 0))
+        {
+            foreach (var follower in followers)
+            {
+                await follower.OwnershipChangedAsync(db, ownerships, item.Actor, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return await CompleteAsync(db, transaction, writer, item, errors, processed, cancellationToken).ConfigureAwait(false);

@@ -20,9 +20,10 @@ namespace KnowledgeRenewal.Reporting.UseCases.Reports;
 /// scope like the dashboard (the program office the city, a county or department admin their county or sector) —
 /// registered professionals, participants, hours per participant, compliance, certificates, digital-engineer subsidy
 /// claims approved and paid. Each figure is split by the ownership of the employer recorded with it: a credit
-/// record's, a compliance row's (OData <c>Compliance?$apply=groupby((Employer/Ownership,Status),…)</c> counts the
-/// same), a certificate's; registered people and subsidy claimants by their current employer. The employer is read
-/// under its own scope, so a figure whose employer the caller may not see is in neither group (ADR 0019).
+/// record's, a compliance row's (stored on the row: OData <c>Compliance?$apply=groupby((EmployerOwnership,Status),…)</c>
+/// counts the same), a certificate's; registered people and subsidy claimants by their current employer. The rows are
+/// the caller's (each under its own scope); the employer only gives the group, read whatever employers the caller may
+/// see, so every row the caller may see is in one of the two groups (ADR 0019).
 /// </summary>
 /// <param name="Year">The year (default: this year), within the program's years.</param>
 internal sealed record GetEqualTreatment(int? Year) : IRequest<EqualTreatmentView>;
@@ -95,30 +96,32 @@ internal sealed class GetEqualTreatmentHandler(PlatformDbContext db, ICurrentAcc
         ArgumentNullException.ThrowIfNull(request);
         var year = request.Year ?? Math.Clamp(ProgramCalendar.Today(clock).Year, ProgramPhases.FirstYear, ProgramPhases.LastYear);
 
+        // The employers whatever the caller may see: only their ownership is read, as the group of the caller's own rows.
+        var employers = db.Employers.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]);
         var registered = await db.Professionals.AsNoTracking()
             .Where(p => p.Status == ProfessionalStatus.Active)
-            .Join(db.Employers, p => p.EmployerId, e => e.Id, (p, e) => e.Ownership)
+            .Join(employers, p => p.EmployerId, e => e.Id, (p, e) => e.Ownership)
             .GroupBy(o => o)
             .Select(g => new { Ownership = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var training = await db.CreditRecords.AsNoTracking()
             .Where(r => r.Status == CreditRecordStatus.Approved && r.CreditYear == year)
-            .Join(db.Employers, r => r.EmployerId, e => e.Id, (r, e) => new { e.Ownership, r.ProfessionalId, r.HoursDecimal })
+            .Join(employers, r => r.EmployerId, e => e.Id, (r, e) => new { e.Ownership, r.ProfessionalId, r.HoursDecimal })
             .GroupBy(x => x.Ownership)
             .Select(g => new { Ownership = g.Key, People = g.Select(x => x.ProfessionalId).Distinct().Count(), Hours = g.Sum(x => x.HoursDecimal) })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
-        // The compliance row's employer, through the navigation OData groups by (Employer/Ownership).
+        // The ownership stored on the compliance row, as OData groups by it (EmployerOwnership).
         var compliance = await db.Compliance.AsNoTracking()
             .Where(c => c.CycleStart <= year && c.CycleEnd >= year)
-            .GroupBy(c => new { c.Employer!.Ownership, c.Status })
+            .GroupBy(c => new { Ownership = c.EmployerOwnership, c.Status })
             .Select(g => new { g.Key.Ownership, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         var certificates = await db.CreditCertificates.AsNoTracking()
             .Where(c => c.Year == year)
-            .Join(db.Employers, c => c.EmployerId, e => e.Id, (c, e) => new { e.Ownership, c.Status })
+            .Join(employers, c => c.EmployerId, e => e.Id, (c, e) => new { e.Ownership, c.Status })
             .GroupBy(x => new { x.Ownership, x.Status })
             .Select(g => new { g.Key.Ownership, g.Key.Status, Count = g.Count() })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -128,7 +131,7 @@ internal sealed class GetEqualTreatmentHandler(PlatformDbContext db, ICurrentAcc
         var claims = await db.SubsidyClaims.AsNoTracking()
             .Where(c => (c.DecidedAt >= start && c.DecidedAt < end) || (c.PaidAt >= start && c.PaidAt < end))
             .Join(db.Set<ProfessionalOwner>(), c => c.ProfessionalId, o => o.Id, (c, o) => new { c.Status, c.Amount, c.DecidedAt, c.PaidAt, o.EmployerId })
-            .Join(db.Employers, x => x.EmployerId, e => e.Id, (x, e) => new { e.Ownership, x.Status, x.Amount, x.DecidedAt, x.PaidAt })
+            .Join(employers, x => x.EmployerId, e => e.Id, (x, e) => new { e.Ownership, x.Status, x.Amount, x.DecidedAt, x.PaidAt })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
 
         EqualTreatmentGroup Group(Ownership ownership)
