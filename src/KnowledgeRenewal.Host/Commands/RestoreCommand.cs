@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
-using KnowledgeRenewal.Credits.UseCases.Certificates;
-using KnowledgeRenewal.Identity.UseCases.Audit;
+using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Security;

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Identity.UseCases.Audit;
 using KnowledgeRenewal.Sdk;

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Identity.UseCases.Audit;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
