@@ -61,12 +61,13 @@ try
         return await RestoreCommand.RunAsync(app.Services, args[1..], Console.Out, Console.Error, CancellationToken.None);
     }
 
-    // The database gets ready (migrations, reference data, catalogs, demo data) while the request pipeline and the
-    // OData models are built: both are CPU-bound and independent; nothing is served before both are done.
+    // The database gets ready (migrations, reference data, catalogs, demo data) while the request pipeline, the OData
+    // models and every endpoint are built: both are CPU-bound and independent; nothing is served before both are done.
     var initialization = Task.Run(app.InitializeKnowledgeRenewalAsync);
     try
     {
         app.UseKnowledgeRenewal();
+        app.WarmUpEndpoints();
     }
     finally
     {

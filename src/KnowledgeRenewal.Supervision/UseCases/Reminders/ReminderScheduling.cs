@@ -151,12 +151,20 @@ internal static class ReminderScheduling
 /// <summary>
 /// Puts the daily reminder job and its trigger into the scheduler on start — only what is missing or changed: a stored
 /// trigger with the configured cron is left as it is, so a day missed while the platform was down is a misfire the
-/// store makes up once on start (fire once now, then on schedule); a changed cron replaces the trigger.
+/// store makes up once on start (fire once now, then on schedule); a changed cron replaces the trigger. Runs once the
+/// server listens (<see cref="IHostedLifecycleService.StartedAsync"/>), so opening the job store does not delay the first
+/// answer; the host's start still waits for it.
 /// </summary>
-internal sealed partial class ReminderSchedule(ISchedulerFactory schedulers, IOptions<ReminderSchedulerOptions> options, ILogger<ReminderSchedule> logger) : IHostedService
+internal sealed partial class ReminderSchedule(ISchedulerFactory schedulers, IOptions<ReminderSchedulerOptions> options, ILogger<ReminderSchedule> logger) : IHostedLifecycleService
 {
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public async Task StartedAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
         var cron = options.Value.Cron;
@@ -189,6 +197,12 @@ internal sealed partial class ReminderSchedule(ISchedulerFactory schedulers, IOp
 
     /// <inheritdoc />
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>The daily trigger: the cron in China time; a misfire (the platform was down) fires once, then on schedule.</summary>
     public static ITrigger Build(string cron) => TriggerBuilder.Create()
