@@ -14,7 +14,8 @@ namespace KnowledgeRenewal.IntegrationTests.Supervision.Bases;
 /// A base's exit through the public notice, through HTTP on a demo platform: only a base proposed for exit goes to
 /// notice, its period is the projects' one, objections are taken only in the period, the exit is concluded only after it
 /// with nothing pending — then the base is 已撤销（退出） with a history entry; an upheld objection withdraws the exit.
-/// Exchanges between bases are recorded by the program office and listed on each base.
+/// Exchanges between bases are recorded by the program office and listed on each base; the class page shows the
+/// evaluation aggregates supervision answers through Credits' port.
 /// </summary>
 public sealed class SupervisionBaseExitTests(ProjectPlatform platform) : IClassFixture<ProjectPlatform>
 {
@@ -194,6 +195,26 @@ public sealed class SupervisionBaseExitTests(ProjectPlatform platform) : IClassF
         var feed = await office.GetJsonAsync($"/odata/BaseExchanges?$filter=Topic eq '{topic}'&$expand=Parties");
         var entry = Assert.Single(feed.GetProperty("value").EnumerateArray());
         Assert.Equal(3, entry.GetProperty("Parties").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_class_page_shows_the_evaluation_aggregates_supervision_answers()
+    {
+        var classId = await platform.QueryAsync(db => db.Set<ClassEvaluation>().IgnoreQueryFilters().GroupBy(e => e.ClassId)
+            .Where(g => g.Count() >= 2 && g.Any(e => e.Comment != null)).Select(g => g.Key).FirstAsync());
+        var office = await platform.OfficeAsync();
+        var aggregate = await office.GetJsonAsync($"/api/supervision/classes/{classId}/evaluations");
+        var count = aggregate.GetProperty("aggregate").GetProperty("count").GetInt32();
+        var content = aggregate.GetProperty("aggregate").GetProperty("content").GetDecimal();
+        var comment = aggregate.GetProperty("comments")[0].GetString()!;
+
+        var account = await platform.Accounts.CreateAsync($"t.ev.{Guid.NewGuid():N}"[..30], [KnowledgeRenewal.Sdk.PlatformRoles.ProgramOfficeAdmin], KnowledgeRenewal.Identity.Domain.ProgramOrganizations.ProgramOfficeCode);
+        using var browser = await platform.Accounts.SignInAsync(account);
+        var page = await browser.GetAsync($"/classes/{classId}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains($"data-evaluations=\"{count}\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"data-mean=\"content\">{content.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}<", page.Html, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(comment), page.Html, StringComparison.Ordinal);
     }
 
     private async Task<(Guid Proposed, Guid NotProposed)> BasesAsync() => await platform.QueryAsync(async db =>
