@@ -86,7 +86,7 @@ public sealed class OfficeJourneyTests(BrowserHost host)
             await page.WaitForURLAsync(url => url.Contains("ExpertSearch=", StringComparison.Ordinal));
             await page.SelectOptionAsync("#ExpertId", conflicted.ToString("D"));
             await page.FillAsync("#Score", "70");
-            await page.ClickAsync("#act button[type=submit]");
+            await page.ClickAsync("#act form[method=post] button[type=submit]");
             await page.WaitForSelectorAsync(".form-field-error #ExpertId");
             Assert.Contains("须回避", await page.Locator(".form-field-error").First.InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal("UnderReview", await page.Locator("[data-project-status]").GetAttributeAsync("data-project-status"));
@@ -99,7 +99,7 @@ public sealed class OfficeJourneyTests(BrowserHost host)
             await page.FillAsync("#Comment", "选题紧扣需求，师资较强。");
             await BrowserHost.AssertAccessibleAsync(page);
             await ShotAsync(page);
-            await page.ClickAsync("#act button[type=submit]");
+            await page.ClickAsync("#act form[method=post] button[type=submit]");
             await page.WaitForSelectorAsync(".banner-success");
             Assert.Contains(freeName, await page.Locator("[data-reviews]").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal("88.0", await page.Locator("[data-average-score]").InnerTextAsync());
