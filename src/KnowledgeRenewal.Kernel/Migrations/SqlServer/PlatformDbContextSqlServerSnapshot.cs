@@ -198,6 +198,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ComplianceText")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
@@ -303,6 +306,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeVersion");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -330,6 +335,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("ClassId")
                         .HasColumnType("uniqueidentifier");
@@ -485,6 +493,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeVersion");
+
                     b.HasIndex("DeclarationId");
 
                     b.HasIndex("DepartmentCode");
@@ -526,6 +536,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("datetime2");
@@ -606,6 +619,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("EmployerId");
 
@@ -789,6 +804,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -854,6 +872,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("ProjectId");
 
@@ -1199,6 +1219,82 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasIndex("PhoneNumber");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Changes.ChangeCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeCounters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Changes.ChangeTombstone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EntitySet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Feed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemovedAt");
+
+                    b.HasIndex("EntitySet", "ChangeVersion");
+
+                    b.ToTable("ChangeTombstones", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Kernel.Demo.DemoSeedRun", b =>
@@ -1739,6 +1835,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Property<long>("CentralFundingFen")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -1869,6 +1968,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantOrganizationId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("EducationBaseId");
 
@@ -2375,6 +2476,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -2458,6 +2562,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("DepartmentCode");
 
@@ -4153,6 +4259,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                 {
                     b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnUpdateSometimes()
@@ -4163,6 +4272,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasDiscriminator().HasValue("Employer");
                 });

@@ -193,6 +193,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ComplianceText")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -298,6 +301,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeVersion");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -325,6 +330,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ClassId")
                         .HasColumnType("TEXT");
@@ -480,6 +488,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeVersion");
+
                     b.HasIndex("DeclarationId");
 
                     b.HasIndex("DepartmentCode");
@@ -521,6 +531,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("TEXT");
@@ -601,6 +614,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("EmployerId");
 
@@ -784,6 +799,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -849,6 +867,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("ProjectId");
 
@@ -1191,6 +1211,82 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.HasIndex("PhoneNumber");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Changes.ChangeCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeCounters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Changes.ChangeTombstone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntitySet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Feed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemovedAt");
+
+                    b.HasIndex("EntitySet", "ChangeVersion");
+
+                    b.ToTable("ChangeTombstones", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Kernel.Demo.DemoSeedRun", b =>
@@ -1730,6 +1826,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Property<long>("CentralFundingFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1860,6 +1959,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantOrganizationId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("EducationBaseId");
 
@@ -2365,6 +2466,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -2448,6 +2552,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("DepartmentCode");
 
@@ -4135,6 +4241,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                 {
                     b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnUpdateSometimes()
@@ -4145,6 +4254,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasDiscriminator().HasValue("Employer");
                 });
