@@ -50,6 +50,9 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
         MaxNodeCount = limits.MaxNodeCount;
         MaxOrderByNodeCount = limits.MaxOrderByNodeCount;
         EnsureStableOrdering = true;
+
+        // $deltatoken is read by the feeds that track changes (ADR 0023); the others ignore it.
+        AllowedQueryOptions |= AllowedQueryOptions.DeltaToken;
     }
 
     public override void OnActionExecuting(ActionExecutingContext actionExecutingContext)

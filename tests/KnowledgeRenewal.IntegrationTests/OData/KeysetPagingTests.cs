@@ -88,6 +88,8 @@ public sealed class KeysetPagingTests(ODataSyncPlatform platform) : IClassFixtur
     [Fact]
     public async Task A_skiptoken_that_is_malformed_or_from_another_set_or_order_is_a_400()
     {
+        await platform.AddEmployerAsync(PlatformFixtureBase.CountyA);
+        await platform.AddEmployerAsync(PlatformFixtureBase.CountyB);
         var client = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/Employers?$select=Id");
         request.Headers.Add("Prefer", "odata.maxpagesize=1");
