@@ -313,9 +313,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<long>("ChangeVersion")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("ComplianceText")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
@@ -421,8 +418,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChangeVersion");
-
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -450,9 +445,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<long>("ChangeVersion")
-                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("ClassId")
                         .HasColumnType("uuid");
@@ -608,8 +600,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChangeVersion");
-
                     b.HasIndex("DeclarationId");
 
                     b.HasIndex("DepartmentCode");
@@ -651,9 +641,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
-
-                    b.Property<long>("ChangeVersion")
-                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
@@ -734,8 +721,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("EmployerId");
 
@@ -919,9 +904,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
-                    b.Property<long>("ChangeVersion")
-                        .HasColumnType("bigint");
-
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -990,8 +972,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("CourseId");
 
@@ -1336,82 +1316,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasIndex("PhoneNumber");
 
                     b.ToTable("Users", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Kernel.Changes.ChangeCounter", b =>
-                {
-                    b.Property<int>("Id")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("Value")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("ChangeCounters", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = 1,
-                            Value = 0L
-                        });
-                });
-
-            modelBuilder.Entity("KnowledgeRenewal.Kernel.Changes.ChangeTombstone", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<long>("ChangeVersion")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("DepartmentCode")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<Guid>("EntityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("EntitySet")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Feed")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("ProviderId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<DateTime>("RemovedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RemovedAt");
-
-                    b.HasIndex("EntitySet", "ChangeVersion");
-
-                    b.ToTable("ChangeTombstones", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Kernel.Demo.DemoSeedRun", b =>
@@ -1951,9 +1855,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Property<long>("CentralFundingFen")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("ChangeVersion")
-                        .HasColumnType("bigint");
-
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -2084,8 +1985,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantOrganizationId");
-
-                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("EducationBaseId");
 
@@ -2596,9 +2495,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
-                    b.Property<long>("ChangeVersion")
-                        .HasColumnType("bigint");
-
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -2682,8 +2578,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("DepartmentCode");
 
@@ -4583,9 +4477,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                 {
                     b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
 
-                    b.Property<long>("ChangeVersion")
-                        .HasColumnType("bigint");
-
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnUpdateSometimes()
@@ -4596,8 +4487,6 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.HasIndex("ChangeVersion");
 
                     b.HasDiscriminator().HasValue("Employer");
                 });
