@@ -20,7 +20,6 @@ public static class ProgramsArea
     public static IServiceCollection AddProgramsArea(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformModelPart<ProgramsModel>();
-        ProjectChangeTracking.Add(services);
         services.AddEdmModelPart<DigitalEngineersEdm>();
         services.AddEdmModelPart<ProjectsEdm>();
         services.AddEdmModelPart<PlansEdm>();

@@ -1,4 +1,3 @@
-using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain;
@@ -13,11 +12,8 @@ namespace KnowledgeRenewal.Credits.Domain;
 /// status, hours counted and required, per category, what is missing. Recomputed when the person's records change
 /// and in bulk; employers, departments and counties summarize their people from it.
 /// </summary>
-public sealed class CycleCompliance : IChangeTracked
+public sealed class CycleCompliance
 {
-    /// <summary>The change number of the last insert or update, for OData delta links (set by the platform; ADR 0023).</summary>
-    public long ChangeVersion { get; set; }
-
     /// <summary>Longest explanation of what is missing kept.</summary>
     public const int MissingLength = 512;
 

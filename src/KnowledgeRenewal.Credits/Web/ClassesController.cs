@@ -1,5 +1,3 @@
-using KnowledgeRenewal.Kernel.Changes;
-using Microsoft.AspNetCore.Mvc;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Programs.Domain;
@@ -24,9 +22,9 @@ namespace KnowledgeRenewal.Credits.Web;
 [RegistryReaders(FeedScopes.Credits)]
 public sealed class ClassesController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible classes; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
+    /// <summary>The visible classes.</summary>
     [ODataFeed]
-    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.TrainingClasses.AsNoTracking(), "Classes");
+    public IQueryable<TrainingClass> Get() => db.TrainingClasses.AsNoTracking();
 
     /// <summary>One visible class by id.</summary>
     [ODataFeed]

@@ -1,5 +1,3 @@
-using KnowledgeRenewal.Kernel.Changes;
-using Microsoft.AspNetCore.Mvc;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Programs.Domain;
@@ -28,9 +26,9 @@ namespace KnowledgeRenewal.Credits.Web;
 [RegistryReaders(FeedScopes.Credits)]
 public sealed class CreditRecordsController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible records; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
+    /// <summary>The visible records.</summary>
     [ODataFeed]
-    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.CreditRecords.AsNoTracking(), "CreditRecords");
+    public IQueryable<CreditRecord> Get() => db.CreditRecords.AsNoTracking();
 
     /// <summary>One visible record by id.</summary>
     [ODataFeed]
@@ -41,9 +39,9 @@ public sealed class CreditRecordsController(PlatformDbContext db) : ODataControl
 [RegistryReaders(FeedScopes.Credits)]
 public sealed class ComplianceController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible compliance rows; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
+    /// <summary>The visible compliance rows.</summary>
     [ODataFeed]
-    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.Compliance.AsNoTracking(), "Compliance");
+    public IQueryable<CycleCompliance> Get() => db.Compliance.AsNoTracking();
 
     /// <summary>One visible row by id.</summary>
     [ODataFeed]
@@ -54,9 +52,9 @@ public sealed class ComplianceController(PlatformDbContext db) : ODataController
 [RegistryReaders(FeedScopes.Credits)]
 public sealed class CertificatesController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible certificates; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
+    /// <summary>The visible certificates.</summary>
     [ODataFeed]
-    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.CreditCertificates.AsNoTracking(), "Certificates");
+    public IQueryable<CreditCertificate> Get() => db.CreditCertificates.AsNoTracking();
 
     /// <summary>One visible certificate by id.</summary>
     [ODataFeed]

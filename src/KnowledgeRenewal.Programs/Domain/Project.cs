@@ -1,4 +1,3 @@
-using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
@@ -12,11 +11,8 @@ namespace KnowledgeRenewal.Programs.Domain;
 /// <see cref="RegionCode"/>, the line department of <see cref="DepartmentCode"/>, the applicant and the host
 /// provider, and the program office.
 /// </summary>
-public sealed class Project : IChangeTracked
+public sealed class Project
 {
-    /// <summary>The change number of the last insert or update, for OData delta links (set by the platform; ADR 0023).</summary>
-    public long ChangeVersion { get; set; }
-
     /// <summary>Longest title kept.</summary>
     public const int TitleLength = 128;
 

@@ -1,4 +1,3 @@
-using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Identity.Domain;
 
 namespace KnowledgeRenewal.Registry.Domain;
@@ -8,11 +7,8 @@ namespace KnowledgeRenewal.Registry.Domain;
 /// credit code. Public and non-public employers are treated alike (the seed's equal-treatment rule); ownership is
 /// recorded for statistics only.
 /// </summary>
-public sealed class Employer : Organization, IChangeTracked
+public sealed class Employer : Organization
 {
-    /// <summary>The change number of the last insert or update, for OData delta links (set by the platform; ADR 0023).</summary>
-    public long ChangeVersion { get; set; }
-
     /// <summary>Creates an employer.</summary>
     public Employer() => Type = OrganizationType.Employer;
 

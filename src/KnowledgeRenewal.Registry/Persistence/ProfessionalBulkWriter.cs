@@ -1,4 +1,3 @@
-using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Contracts;
@@ -15,7 +14,7 @@ internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
         nameof(Professional.Name), nameof(Professional.PhoneCipher), nameof(Professional.PhoneMasked), nameof(Professional.EmployerId),
         nameof(Professional.RegionCode), nameof(Professional.DepartmentCode), nameof(Professional.TitleSeries), nameof(Professional.TitleLevel),
         nameof(Professional.Specialty), nameof(Professional.Education), nameof(Professional.Status), nameof(Professional.ConcurrencyStamp),
-        nameof(Professional.UpdatedAt), nameof(Professional.ChangeVersion),
+        nameof(Professional.UpdatedAt),
     ];
 
     private readonly PlatformDbContext db;
@@ -24,7 +23,6 @@ internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
     private TableCommand? update;
     private TableCommand? insertEmployment;
     private TableCommand? closeEmployment;
-    private long? changeVersion;
 
     /// <summary>A writer on <paramref name="db"/>'s current transaction.</summary>
     public ProfessionalBulkWriter(PlatformDbContext db, DateTime now)
@@ -38,11 +36,6 @@ internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
     {
         ArgumentNullException.ThrowIfNull(change);
         var record = change.Record;
-        if (change.Action is ImportAction.Create or ImportAction.Update)
-        {
-            record.ChangeVersion = changeVersion ??= ChangeVersions.Next(db); // the import's change number (ADR 0023)
-        }
-
         switch (change.Action)
         {
             case ImportAction.Create:

@@ -1,5 +1,3 @@
-using KnowledgeRenewal.Kernel.Changes;
-using Microsoft.AspNetCore.Mvc;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Contracts;
@@ -20,9 +18,9 @@ namespace KnowledgeRenewal.Registry.Web;
 [RegistryReaders(FeedScopes.Registry)]
 public sealed class ProfessionalsController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible professionals; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
+    /// <summary>The visible professionals.</summary>
     [ODataFeed]
-    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.Professionals.AsNoTracking(), "Professionals");
+    public IQueryable<Professional> Get() => db.Professionals.AsNoTracking();
 
     /// <summary>One visible professional by id.</summary>
     [ODataFeed]
@@ -46,9 +44,9 @@ public sealed class EmploymentsController(PlatformDbContext db) : ODataControlle
 [RegistryReaders(FeedScopes.Organizations)]
 public sealed class EmployersController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible employers; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
+    /// <summary>The visible employers.</summary>
     [ODataFeed]
-    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.Employers.AsNoTracking(), "Employers");
+    public IQueryable<Employer> Get() => db.Employers.AsNoTracking();
 
     /// <summary>One visible employer by id.</summary>
     [ODataFeed]
