@@ -14,9 +14,6 @@ public static class FilingData
 
         /// <summary>The filings' history.</summary>
         public DbSet<BaseFilingEvent> BaseFilingEvents => db.Set<BaseFilingEvent>();
-
-        /// <summary>The filings' attachments.</summary>
-        public DbSet<BaseFilingAttachment> BaseFilingAttachments => db.Set<BaseFilingAttachment>();
     }
 }
 

@@ -1,4 +1,3 @@
-using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.Classes;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
@@ -18,7 +17,7 @@ namespace KnowledgeRenewal.Credits.Pages.Classes;
 /// the API does (<c>POST /api/classes/{id}/finish</c>, <c>/cancel</c>, with the version shown as <c>If-Match</c>).
 /// </summary>
 [Authorize(Roles = Readers)]
-internal sealed class ShowModel(IMediator mediator, IEnumerable<IClassEvaluations> evaluations) : ClassPageModel
+internal sealed class ShowModel(IMediator mediator) : ClassPageModel
 {
     private const int RecordsPerPage = 50;
 
@@ -39,12 +38,6 @@ internal sealed class ShowModel(IMediator mediator, IEnumerable<IClassEvaluation
 
     /// <summary>Flagged records still waiting for review.</summary>
     public int FlaggedPending { get; private set; }
-
-    /// <summary>What the participants said of the class (supervision's evaluations, through <see cref="IClassEvaluations"/>), when answered.</summary>
-    public ClassEvaluationFigures? Evaluations { get; private set; }
-
-    /// <summary>A mean rating (1–5) with two decimals, 「--」 without evaluations.</summary>
-    public static string Mean(decimal? mean) => mean is { } m ? m.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "--";
 
     /// <summary>Whether the caller runs the class (may change it).</summary>
     public bool Runs => CanWrite;
@@ -92,12 +85,6 @@ internal sealed class ShowModel(IMediator mediator, IEnumerable<IClassEvaluation
         Records = await mediator.Send(new ListCreditRecords(null, null, null, null, id, null, null, Math.Max(1, page), RecordsPerPage), cancellationToken).ConfigureAwait(false);
         FlaggedPending = (await mediator.Send(new ListCreditRecords(null, null, CreditRecordStatus.Pending, null, id, null, true, 1, 1), cancellationToken).ConfigureAwait(false)).Total;
         Uploads = await mediator.Send(new ListRosterUploads(id), cancellationToken).ConfigureAwait(false);
-        foreach (var source in evaluations)
-        {
-            Evaluations = await source.ForClassAsync(id, cancellationToken).ConfigureAwait(false);
-            break;
-        }
-
         return true;
     }
 }
