@@ -45,6 +45,7 @@ public static class CreditsArea
         services.AddEdmModelPart<CatalogEdm>();
         services.AddEdmModelPart<CreditsEdm>();
         services.AddEdmModelPart<ClassesEdm>();
+        services.AddEdmModelPart<CoursesEdm>();
         services.AddSingleton(new PlatformInterceptor(10, _ => LedgerGuard.Instance));
         services.AddStartupStep<CatalogSynchronizer>();
 
@@ -119,6 +120,7 @@ public static class CreditsArea
         services.AddMenuItem("本单位", "学时达标情况", "/staff/compliance", 120, PlatformRoles.EmployerHr);
         services.AddWorkbenchSection<Pages.Staff.StaffComplianceSection>();
         services.AddMenuItem("培训", "班次管理", "/classes", 310, PlatformRoles.ProviderStaff, PlatformRoles.ProgramOfficeAdmin);
+        services.AddMenuItem("培训", "课程库", "/courses", 311, PlatformRoles.ProviderStaff, PlatformRoles.ProgramOfficeAdmin);
         services.AddWorkbenchSection<Pages.Classes.ClassesWorkbenchSection>();
         services.AddMenuItem("学时", "学时申报", "/declarations", 210,
             PlatformRoles.EmployerHr, PlatformRoles.DepartmentAdmin, PlatformRoles.CountyAdmin, PlatformRoles.ProgramOfficeAdmin);
@@ -152,6 +154,7 @@ public static class CreditsArea
             .MapCatalogApi()
             .MapLedger()
             .MapClassesApi()
+            .MapCoursesApi()
             .MapDeclarationsApi()
             .MapComplianceApi()
             .MapCertificatesApi()

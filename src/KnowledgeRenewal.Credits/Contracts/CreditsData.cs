@@ -28,6 +28,12 @@ public static class CreditsData
         /// <summary>Classes of training providers (their rosters become credit records).</summary>
         public DbSet<TrainingClass> TrainingClasses => db.Set<TrainingClass>();
 
+        /// <summary>The shared course catalog (课程库): courses with their subject, hours, mode and developer.</summary>
+        public DbSet<Course> Courses => db.Set<Course>();
+
+        /// <summary>The courses' materials (files).</summary>
+        public DbSet<CourseMaterial> CourseMaterials => db.Set<CourseMaterial>();
+
         /// <summary>Self-declared activities under review.</summary>
         public DbSet<ActivityDeclaration> ActivityDeclarations => db.Set<ActivityDeclaration>();
 

@@ -47,6 +47,9 @@ public sealed record TrainingClassInput
 
     /// <summary>The region the class is for (optional; the city means everyone).</summary>
     public string? RegionCode { get; init; }
+
+    /// <summary>The catalog course the class teaches (optional).</summary>
+    public Guid? CourseId { get; init; }
 }
 
 /// <summary>A class whose fields are valid in themselves (provider, subject, credit class, region and sector still need looking up).</summary>
@@ -63,6 +66,7 @@ public sealed record TrainingClassInput
 /// <param name="Mode">Offline, online or mixed.</param>
 /// <param name="DepartmentCode">The sector it is for, if any.</param>
 /// <param name="RegionCode">The region it is for, if any.</param>
+/// <param name="CourseId">The catalog course it teaches, if any.</param>
 public sealed record ValidTrainingClass(
     Guid? ProviderId,
     Guid? ProjectId,
@@ -76,7 +80,8 @@ public sealed record ValidTrainingClass(
     string? CreditClass,
     DeliveryMode Mode,
     string? DepartmentCode,
-    string? RegionCode)
+    string? RegionCode,
+    Guid? CourseId = null)
 {
     /// <summary>Copies the values onto a class (never its provider, status or stamp).</summary>
     public void ApplyTo(TrainingClass target)
@@ -94,6 +99,7 @@ public sealed record ValidTrainingClass(
         target.Mode = Mode;
         target.DepartmentCode = DepartmentCode;
         target.RegionCode = RegionCode;
+        target.CourseId = CourseId;
     }
 }
 
@@ -324,7 +330,7 @@ public static class RosterClassRules
             return (null, errors);
         }
 
-        return (new ValidTrainingClass(input.ProviderId, input.ProjectId, title!, input.StartDate!.Value, input.EndDate!.Value, hours, category, subject, activity, creditClass, mode, department, region), errors);
+        return (new ValidTrainingClass(input.ProviderId, input.ProjectId, title!, input.StartDate!.Value, input.EndDate!.Value, hours, category, subject, activity, creditClass, mode, department, region, input.CourseId), errors);
     }
 
     /// <summary>Null when a class in <paramref name="status"/> may be changed; else the reason (Chinese).</summary>

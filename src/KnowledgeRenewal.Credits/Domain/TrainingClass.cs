@@ -62,6 +62,9 @@ public sealed class TrainingClass
     /// <summary>The module credit class the hours go to (e.g. health's class I for approved CME projects), if any.</summary>
     public string? CreditClass { get; set; }
 
+    /// <summary>The catalog course the class teaches (课程库), if any.</summary>
+    public Guid? CourseId { get; set; }
+
     /// <summary>Offline, online or mixed.</summary>
     public DeliveryMode Mode { get; set; } = DeliveryMode.Offline;
 

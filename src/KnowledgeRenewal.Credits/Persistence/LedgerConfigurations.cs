@@ -81,6 +81,8 @@ internal sealed class TrainingClassConfiguration : IEntityTypeConfiguration<Trai
         builder.Property(c => c.ConcurrencyStamp).IsConcurrencyToken();
         builder.HasIndex(c => new { c.ProviderId, c.StartDate });
         builder.HasIndex(c => c.ProjectId);
+        builder.HasIndex(c => c.CourseId);
+        builder.HasOne<Course>().WithMany().HasForeignKey(c => c.CourseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Project).WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -25,9 +25,11 @@ internal sealed partial class ProjectDemoSeeder(
     WorkingDayCalendar calendar,
     IOptions<ProjectOptions> options,
     TimeProvider clock,
+    IReviewExpertPool pool,
     ILogger<ProjectDemoSeeder> logger) : IDemoDataSeeder
 {
-    private static readonly string[] Experts = ["王建国", "李淑华", "张志强", "刘海燕", "陈明远", "杨晓东", "赵文静", "孙立新"];
+    // The pool's experts (supervision seeds the pool first, order 32); reviews name them by id.
+    private IReadOnlyList<ReviewExpert> experts = [];
 
     private static readonly ProjectStatus[] PastOutcomes =
         [ProjectStatus.Archived, ProjectStatus.Completed, ProjectStatus.Archived, ProjectStatus.Rejected, ProjectStatus.Archived, ProjectStatus.Completed, ProjectStatus.Archived, ProjectStatus.Archived, ProjectStatus.Rejected, ProjectStatus.Archived];
@@ -55,6 +57,12 @@ internal sealed partial class ProjectDemoSeeder(
         if (await db.Projects.IgnoreQueryFilters().AnyAsync(p => p.CreatedByUserId == null, cancellationToken).ConfigureAwait(false))
         {
             return;
+        }
+
+        experts = await pool.ListAsync(null, cancellationToken).ConfigureAwait(false);
+        if (experts.Count == 0)
+        {
+            throw new InvalidOperationException("The demo projects' reviews name experts of the pool: seed the expert pool first.");
         }
 
         var organizations = await db.Organizations.IgnoreQueryFilters().AsNoTracking().Where(o => o.IsActive)
@@ -247,17 +255,19 @@ internal sealed partial class ProjectDemoSeeder(
                 return;
             }
 
-            string? expert = null;
+            ReviewExpert? expert = null;
             int? score = null;
             if (action == ProjectAction.Score)
             {
-                expert = Experts[(reviews + sequence) % Experts.Length];
+                // Never an expert of the applicant or the provider (the conflict the pool checks on the pages and the API).
+                var free = experts.Where(e => e.OrganizationId is not { } o || (o != project.ApplicantOrganizationId && o != project.ProviderId)).ToList();
+                expert = free[(reviews + sequence) % free.Count];
                 score = faker.Random.Int(target == ProjectStatus.Rejected ? 55 : 78, target == ProjectStatus.Rejected ? 72 : 95);
-                db.ProjectReviews.Add(new ProjectReview { ProjectId = project.Id, ExpertName = expert, Score = score.Value, Comment = facts.Comment, RecordedByName = actor.Name, RecordedAt = at });
+                db.ProjectReviews.Add(new ProjectReview { ProjectId = project.Id, ExpertId = expert.Id, ExpertName = expert.Name, Score = score.Value, Comment = facts.Comment, RecordedByName = actor.Name, RecordedAt = at });
                 reviews++;
             }
 
-            db.ProjectTransitions.Add(ProjectWorkflow.Apply(project, decision, actor, facts, at, ++sequence, calendar, options.Value.NoticeWorkingDays, expert, score));
+            db.ProjectTransitions.Add(ProjectWorkflow.Apply(project, decision, actor, facts, at, ++sequence, calendar, options.Value.NoticeWorkingDays, expert?.Name, score));
         }
     }
 

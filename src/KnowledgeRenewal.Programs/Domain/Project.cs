@@ -231,7 +231,10 @@ public sealed class ProjectReview
     /// <summary>The project.</summary>
     public Guid ProjectId { get; init; }
 
-    /// <summary>The expert (external; named, not an account).</summary>
+    /// <summary>The expert of the pool (null on reviews recorded before the pool named experts).</summary>
+    public Guid? ExpertId { get; init; }
+
+    /// <summary>The expert's name when the review was recorded (a snapshot: the history keeps it if the pool changes).</summary>
     public required string ExpertName { get; init; }
 
     /// <summary>Score, 0–100.</summary>

@@ -71,4 +71,10 @@ public static class ProjectProblemCodes
 
     /// <summary>The expert's score is already recorded.</summary>
     public const string DuplicateReview = "project.duplicate_review";
+
+    /// <summary>The expert named for a review is not an active expert of the pool.</summary>
+    public const string UnknownExpert = "project.unknown_expert";
+
+    /// <summary>The expert named for a review has a conflict of interest (own organization, recent co-work) with the project.</summary>
+    public const string ExpertConflict = "project.expert_conflict";
 }

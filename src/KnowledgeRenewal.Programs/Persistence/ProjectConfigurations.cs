@@ -70,7 +70,8 @@ internal sealed class ProjectReviewConfiguration : IEntityTypeConfiguration<Proj
         builder.Property(r => r.ExpertName).HasMaxLength(64);
         builder.Property(r => r.Comment).HasMaxLength(ProjectReview.CommentLength);
         builder.Property(r => r.RecordedByName).HasMaxLength(64);
-        builder.HasIndex(r => new { r.ProjectId, r.ExpertName }).IsUnique();
+        builder.HasIndex(r => new { r.ProjectId, r.ExpertId }).IsUnique();
+        builder.HasIndex(r => r.ExpertId);
     }
 }
 

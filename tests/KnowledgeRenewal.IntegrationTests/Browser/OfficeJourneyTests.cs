@@ -49,6 +49,14 @@ public sealed class OfficeJourneyTests(BrowserHost host)
         await ProjectPlatform.StepOkAsync(department, id, "recommend", etag, new { comment = "同意推荐。" });
         var number = (await provider.GetJsonAsync($"/api/projects/{id}")).GetProperty("project").GetProperty("number").GetString()!;
 
+        // Two experts of the pool: one works for the applicant (a conflict of interest), one elsewhere.
+        using var officeApi = await host.ApiAsync(Office);
+        var applicant = (await provider.GetAsAsync<MeAnswer>("/api/me")).Organization.Id;
+        var suffix = Guid.NewGuid().ToString("N")[..4];
+        var (conflictedName, freeName) = ($"回避专家{suffix}", $"王振华{suffix}");
+        var conflicted = await ProjectPlatform.PoolExpertAsync(officeApi, applicant, conflictedName);
+        var free = await ProjectPlatform.PoolExpertAsync(officeApi, null, freeName);
+
         await host.RunAsync(nameof(The_program_office_takes_a_project_through_every_step_in_the_browser_and_publishes_it_after_its_notice), 1280, async page =>
         {
             await BrowserHost.SignInAsync(page, Office);
@@ -71,15 +79,29 @@ public sealed class OfficeJourneyTests(BrowserHost host)
 
             // No expert score yet: approval is shown as not yet possible, with the reason.
             Assert.Contains("专家", await page.Locator("[data-action='approve'] [data-blocked]").InnerTextAsync(), StringComparison.Ordinal);
+            // The expert is picked from the pool: first one working for the applicant, refused next to the field (回避).
             await page.ClickAsync("[data-action='score'] a");
-            await page.FillAsync("#ExpertName", "王振华");
+            await page.FillAsync("#ExpertSearch", conflictedName);
+            await page.ClickAsync("form[role=search] button[type=submit]");
+            await page.WaitForURLAsync(url => url.Contains("ExpertSearch=", StringComparison.Ordinal));
+            await page.SelectOptionAsync("#ExpertId", conflicted.ToString("D"));
+            await page.FillAsync("#Score", "70");
+            await page.ClickAsync("#act form[method=post] button[type=submit]");
+            await page.WaitForSelectorAsync(".form-field-error #ExpertId");
+            Assert.Contains("须回避", await page.Locator(".form-field-error").First.InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal("UnderReview", await page.Locator("[data-project-status]").GetAttributeAsync("data-project-status"));
+            await BrowserHost.AssertAccessibleAsync(page);
+            await ShotAsync(page);
+
+            await page.GotoAsync($"/office/projects/{id}?act=score");
+            await page.SelectOptionAsync("#ExpertId", free.ToString("D"));
             await page.FillAsync("#Score", "88");
             await page.FillAsync("#Comment", "选题紧扣需求，师资较强。");
             await BrowserHost.AssertAccessibleAsync(page);
             await ShotAsync(page);
-            await page.ClickAsync("#act button[type=submit]");
+            await page.ClickAsync("#act form[method=post] button[type=submit]");
             await page.WaitForSelectorAsync(".banner-success");
-            Assert.Contains("王振华", await page.Locator("[data-reviews]").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains(freeName, await page.Locator("[data-reviews]").InnerTextAsync(), StringComparison.Ordinal);
             Assert.Equal("88.0", await page.Locator("[data-average-score]").InnerTextAsync());
 
             await StepAsync(page, id, "approve", comment: "经专家评审，同意立项。");
@@ -92,6 +114,13 @@ public sealed class OfficeJourneyTests(BrowserHost host)
             await page.GotoAsync("/notices");
             Assert.Contains(title, await page.Locator($"#notice-{id}").InnerTextAsync(), StringComparison.Ordinal);
         });
+
+        // The data: one review, naming the pool's free expert by id with the name kept as a snapshot; none by the conflicted one.
+        var reviews = (await officeApi.GetJsonAsync($"/api/projects/{id}")).GetProperty("reviews").EnumerateArray().ToList();
+        var review = Assert.Single(reviews);
+        Assert.Equal(free, review.GetProperty("expertId").GetGuid());
+        Assert.Equal(freeName, review.GetProperty("expertName").GetString());
+        Assert.Equal(88, review.GetProperty("score").GetInt32());
 
         // Someone objects while the notice is open (set in the database: the notice begins on the next working day), and
         // the notice ends (no page can move time).

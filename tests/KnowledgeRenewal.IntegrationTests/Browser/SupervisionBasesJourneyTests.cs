@@ -43,7 +43,7 @@ public sealed partial class SupervisionBasesJourneyTests(BrowserHost host)
         (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
         (_, etag) = await ProjectPlatform.StepOkAsync(department, id, "recommend", etag, new { comment = "同意推荐。" });
         (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "start-review", etag);
-        await ProjectPlatform.StepOkAsync(office, id, "score", etag, new { expertName = "赵文静", score = 88 });
+        await ProjectPlatform.StepOkAsync(office, id, "score", etag, await ProjectPlatform.ScoreAsync(office, 88));
 
         await host.RunAsync(nameof(The_program_office_designates_a_base_from_an_approved_project_and_follows_a_scorecard_indicator_to_its_records), 1280, async page =>
         {

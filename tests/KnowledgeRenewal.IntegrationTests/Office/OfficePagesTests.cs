@@ -97,7 +97,25 @@ public sealed class OfficePagesTests(ProjectPlatform platform) : IClassFixture<P
         var id = await RecommendedProjectAsync("省级项目向上推荐测试研修班", "Provincial");
         using var office = await OfficeBrowserAsync();
         await StepAsync(office, id, "start-review", new() { ["Comment"] = "组织评审。" });
-        await StepAsync(office, id, "score", new() { ["ExpertName"] = "李明哲", ["Score"] = "91", ["Comment"] = "建议报省评审。" });
+        var api = await platform.OfficeAsync();
+        var provider = await platform.ProviderAsync();
+        var applicant = (await provider.GetJsonAsync($"/api/projects/{id}")).GetProperty("project").GetProperty("applicantOrganizationId").GetGuid();
+
+        // An expert of the applicant's own organization is refused next to the field, with the reason (回避).
+        var conflicted = await ProjectPlatform.PoolExpertAsync(api, applicant);
+        var form = await office.GetAsync($"/office/projects/{id}?act=score");
+        Assert.Contains($"value=\"{conflicted:D}\"", form.Html, StringComparison.Ordinal);
+        var conflictRefused = await office.PostAsync($"/office/projects/{id}?handler=step&act=score", new Dictionary<string, string?> { ["Version"] = Version(form.Html), ["ExpertId"] = conflicted.ToString("D"), ["Score"] = "80" });
+        Assert.Equal(HttpStatusCode.BadRequest, conflictRefused.Status);
+        Assert.Matches("id=\"ExpertId\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"ExpertId\"", conflictRefused.Html);
+        Assert.Contains("须回避（本单位）", conflictRefused.Html, StringComparison.Ordinal);
+        Assert.Equal(0, await platform.QueryAsync(db => db.ProjectReviews.IgnoreQueryFilters().CountAsync(r => r.ProjectId == id)));
+
+        var expert = await ProjectPlatform.PoolExpertAsync(api, null, "李明哲");
+        await StepAsync(office, id, "score", new() { ["ExpertId"] = expert.ToString("D"), ["Score"] = "91", ["Comment"] = "建议报省评审。" });
+        var stored = await platform.QueryAsync(db => db.ProjectReviews.IgnoreQueryFilters().Where(r => r.ProjectId == id).Select(r => new { r.ExpertId, r.ExpertName }).SingleAsync());
+        Assert.Equal(expert, stored.ExpertId);
+        Assert.Equal("李明哲", stored.ExpertName);
 
         // A provincial project is never approved by the office: only forwarded upward.
         var page = await office.GetAsync($"/office/projects/{id}");

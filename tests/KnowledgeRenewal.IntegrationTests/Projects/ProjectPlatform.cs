@@ -127,6 +127,30 @@ public sealed class ProjectPlatform : PlatformFixtureBase
     public static Task<HttpResponseMessage> StepAsync(HttpClient client, Guid id, string action, string? etag, object? body = null) =>
         SendAsync(client, HttpMethod.Post, $"/api/projects/{id}/{action}", body ?? new { }, etag);
 
+    private static int experts;
+
+    /// <summary>
+    /// Adds a fresh expert to the pool (<c>POST /api/experts</c>, as the program office) and returns its id: a new one
+    /// for every review, so the pool's co-work rule (one review of an organization bars reviewing it again for months)
+    /// does not refuse the next test's score. With <paramref name="organizationId"/> the expert works there.
+    /// </summary>
+    public static async Task<Guid> PoolExpertAsync(HttpClient office, Guid? organizationId = null, string? name = null)
+    {
+        var n = Interlocked.Increment(ref experts);
+        using var response = await office.PostAsJsonAsync(new Uri("/api/experts", UriKind.Relative), new
+        {
+            name = name ?? FormattableString.Invariant($"评审专家{n:D3}"), specialty = "临床医学", title = "主任医师", organizationId,
+            organizationName = organizationId is null ? "外市医院" : null, regionCode = "370811",
+            phone = FormattableString.Invariant($"139{Random.Shared.Next(10_000_000, 99_999_999)}"),
+        });
+        var added = await response.ReadAsAsync<JsonElement>(HttpStatusCode.Created, "add expert");
+        return added.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A score by a fresh expert of the pool (see <see cref="PoolExpertAsync"/>).</summary>
+    public static async Task<object> ScoreAsync(HttpClient office, int score, string? comment = null) =>
+        new { expertId = await PoolExpertAsync(office), score, comment };
+
     /// <summary>Takes a step that must succeed; returns the project's view and its new ETag.</summary>
     public static async Task<(ProjectDetailAnswer Detail, string ETag)> StepOkAsync(HttpClient client, Guid id, string action, string etag, object? body = null)
     {
@@ -145,7 +169,7 @@ public sealed class ProjectPlatform : PlatformFixtureBase
         (_, etag) = await StepOkAsync(provider, id, "submit", etag);
         (_, etag) = await StepOkAsync(health, id, "recommend", etag);
         (_, etag) = await StepOkAsync(office, id, "start-review", etag);
-        (_, etag) = await StepOkAsync(office, id, "score", etag, new { expertName = "赵文静", score = 86 });
+        (_, etag) = await StepOkAsync(office, id, "score", etag, await ScoreAsync(office, 86));
         (_, etag) = await StepOkAsync(office, id, "approve", etag);
         var (notice, _) = await StepOkAsync(office, id, "start-notice", etag);
 

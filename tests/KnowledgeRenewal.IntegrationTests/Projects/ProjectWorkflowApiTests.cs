@@ -19,6 +19,67 @@ namespace KnowledgeRenewal.IntegrationTests.Projects;
 public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFixture<ProjectPlatform>
 {
     [Fact]
+    public async Task A_review_names_an_expert_of_the_pool_who_has_no_conflict_of_interest_with_the_applicant()
+    {
+        var provider = await platform.ProviderAsync();
+        var health = await platform.HealthAsync();
+        var office = await platform.OfficeAsync();
+        async Task<(Guid Id, string ETag, Guid Applicant)> UnderReviewAsync(string title)
+        {
+            var (id, etag) = await ProjectPlatform.CreateAsync(provider, ProjectPlatform.Application(title, ProjectType.AdvancedSeminar, platform.HealthDepartmentId));
+            (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
+            (_, etag) = await ProjectPlatform.StepOkAsync(health, id, "recommend", etag);
+            var (_, started) = await ProjectPlatform.StepOkAsync(office, id, "start-review", etag);
+            var applicant = (await office.GetJsonAsync($"/api/projects/{id}")).GetProperty("project").GetProperty("applicantOrganizationId").GetGuid();
+            return (id, started, applicant);
+        }
+
+        var (first, etag, applicant) = await UnderReviewAsync("专家回避测试研修班（一）");
+
+        // No expert of the pool named: 400 with the field.
+        using (var missing = await ProjectPlatform.StepAsync(office, first, "score", etag, new { score = 80 }))
+        {
+            var problem = await missing.AssertProblemAsync(HttpStatusCode.BadRequest, ProblemCodes.ValidationFailed);
+            Assert.Contains(problem.FieldErrors, e => e.Field == "expertId");
+        }
+
+        using (var unknown = await ProjectPlatform.StepAsync(office, first, "score", etag, new { expertId = Guid.NewGuid(), score = 80 }))
+        {
+            var problem = await unknown.AssertProblemAsync(HttpStatusCode.BadRequest, ProjectProblemCodes.UnknownExpert);
+            Assert.Contains(problem.FieldErrors, e => e.Field == "expertId");
+        }
+
+        // An expert of the applicant's own organization: 409, in Chinese, nothing recorded.
+        var own = await ProjectPlatform.PoolExpertAsync(office, applicant);
+        using (var conflicted = await ProjectPlatform.StepAsync(office, first, "score", etag, new { expertId = own, score = 80 }))
+        {
+            var problem = await conflicted.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.ExpertConflict);
+            Assert.Contains("本单位", problem.Detail, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await platform.QueryAsync(db => db.ProjectReviews.IgnoreQueryFilters().CountAsync(r => r.ProjectId == first)));
+
+        // A free expert scores once; the review keeps the id and the name as a snapshot.
+        var expert = await ProjectPlatform.PoolExpertAsync(office, null, "回避测试专家");
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, first, "score", etag, new { expertId = expert, score = 82 });
+        var review = (await office.GetJsonAsync($"/api/projects/{first}")).GetProperty("reviews").EnumerateArray().Single();
+        Assert.Equal(expert, review.GetProperty("expertId").GetGuid());
+        Assert.Equal("回避测试专家", review.GetProperty("expertName").GetString());
+        using (var twice = await ProjectPlatform.StepAsync(office, first, "score", etag, new { expertId = expert, score = 90 }))
+        {
+            await twice.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.DuplicateReview);
+        }
+
+        // Recent co-work: having reviewed the applicant's project, the same expert may not review its next one for months.
+        var (second, secondTag, _) = await UnderReviewAsync("专家回避测试研修班（二）");
+        using (var again = await ProjectPlatform.StepAsync(office, second, "score", secondTag, new { expertId = expert, score = 85 }))
+        {
+            var problem = await again.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.ExpertConflict);
+            Assert.Contains("个月内评审或检查过该单位", problem.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_municipal_seminar_walks_from_draft_to_published_and_every_step_is_in_its_history()
     {
         var provider = await platform.ProviderAsync();
@@ -29,7 +90,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag, new { comment = "请审核" });
         (_, etag) = await ProjectPlatform.StepOkAsync(health, id, "recommend", etag, new { comment = "同意推荐" });
         (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "start-review", etag);
-        using (var review = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/projects/{id}/reviews", UriKind.Relative)) { Content = JsonContent.Create(new { expertName = "王建国", score = 88, comment = "主题聚焦" }) })
+        using (var review = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/projects/{id}/reviews", UriKind.Relative)) { Content = JsonContent.Create(await ProjectPlatform.ScoreAsync(office, 88, "主题聚焦")) })
         {
             review.Headers.TryAddWithoutValidation("If-Match", etag);
             using var reviewed = await office.SendAsync(review);
@@ -37,7 +98,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
             etag = reviewed.Headers.ETag!.Tag;
         }
 
-        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, new { expertName = "李淑华", score = 92 });
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, await ProjectPlatform.ScoreAsync(office, 92));
         (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "approve", etag, new { comment = "同意立项" });
         var (notice, noticeTag) = await ProjectPlatform.StepOkAsync(office, id, "start-notice", etag);
         etag = noticeTag;
@@ -94,7 +155,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
             await unreviewed.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.ReviewsMissing);
         }
 
-        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, new { expertName = "张志强", score = 85, comment = "建议推荐" });
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, await ProjectPlatform.ScoreAsync(office, 85, "建议推荐"));
         using (var approve = await ProjectPlatform.StepAsync(office, id, "approve", etag))
         {
             var problem = await approve.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.UpstreamLevel);
@@ -199,7 +260,7 @@ public sealed class ProjectWorkflowApiTests(ProjectPlatform platform) : IClassFi
         (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
         (_, etag) = await ProjectPlatform.StepOkAsync(health, id, "recommend", etag);
         (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "start-review", etag);
-        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, new { expertName = "陈明远", score = 90 });
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, await ProjectPlatform.ScoreAsync(office, 90));
 
         var results = await Task.WhenAll(
             ProjectPlatform.StepAsync(office, id, "approve", etag, new { comment = "甲同意" }),

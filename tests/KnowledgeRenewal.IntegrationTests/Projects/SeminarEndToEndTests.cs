@@ -73,7 +73,7 @@ public sealed class SeminarEndToEndTests(ProjectPlatform platform) : IClassFixtu
         (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag, new { comment = "申报" });
         (_, etag) = await ProjectPlatform.StepOkAsync(health, id, "recommend", etag, new { comment = "同意推荐" });
         (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "start-review", etag);
-        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, new { expertName = "孙立平", score = 90, comment = "方案可行" });
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, await ProjectPlatform.ScoreAsync(office, 90, "方案可行"));
         (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "approve", etag, new { comment = "同意立项" });
         (_, _) = await ProjectPlatform.StepOkAsync(office, id, "start-notice", etag);
         var notices = await platform.Factory.CreateClient().GetStringAsync(new Uri("/notices", UriKind.Relative));

@@ -113,6 +113,11 @@ internal sealed class TrainingClassWriter(
             errors.AddRange(ProjectClassRules.Check(project, providerId, valid.StartDate, valid.EndDate));
         }
 
+        if (valid.CourseId is { } courseId && !await db.Courses.AnyAsync(c => c.Id == courseId, cancellationToken).ConfigureAwait(false))
+        {
+            errors.Add(new FieldError("courseId", "course.not_found", "所选课程不在课程库中，请重新选择。"));
+        }
+
         if (valid.RegionCode is { } region && !await db.Regions.AnyAsync(r => r.Code == region, cancellationToken).ConfigureAwait(false))
         {
             errors.Add(new FieldError("regionCode", "region.not_found", $"面向区域代码“{region}”不存在。"));

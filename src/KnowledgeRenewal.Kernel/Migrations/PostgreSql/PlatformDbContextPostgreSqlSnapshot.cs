@@ -192,6 +192,121 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.ToTable("CertificateVerifications", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("DeveloperKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeveloperName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<Guid?>("DeveloperOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeveloperOrganizationId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("Title");
+
+                    b.ToTable("Courses", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CourseMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("CourseMaterials", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CreditCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -793,6 +908,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -854,6 +972,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
 
                     b.HasIndex("ProjectId");
 
@@ -1953,6 +2073,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("ExpertId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ExpertName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1976,7 +2099,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId", "ExpertName")
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("ProjectId", "ExpertId")
                         .IsUnique();
 
                     b.ToTable("ProjectReviews", (string)null);
@@ -4194,6 +4319,15 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Navigation("Professional");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CourseMaterial", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Credits.Domain.Course", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CreditCertificate", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
@@ -4304,6 +4438,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.TrainingClass", b =>
                 {
+                    b.HasOne("KnowledgeRenewal.Credits.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KnowledgeRenewal.Programs.Domain.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -4725,6 +4864,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.Course", b =>
+                {
+                    b.Navigation("Materials");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.InstalledModule", b =>

@@ -192,6 +192,121 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.ToTable("CertificateVerifications", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("DeveloperKind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DeveloperName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<Guid?>("DeveloperOrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("decimal(6,2)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeveloperOrganizationId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("Title");
+
+                    b.ToTable("Courses", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CourseMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("CourseMaterials", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CreditCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -793,6 +908,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -854,6 +972,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
 
                     b.HasIndex("ProjectId");
 
@@ -1957,6 +2077,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid?>("ExpertId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("ExpertName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1980,8 +2103,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId", "ExpertName")
-                        .IsUnique();
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("ProjectId", "ExpertId")
+                        .IsUnique()
+                        .HasFilter("[ExpertId] IS NOT NULL");
 
                     b.ToTable("ProjectReviews", (string)null);
                 });
@@ -4203,6 +4329,15 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Navigation("Professional");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CourseMaterial", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Credits.Domain.Course", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CreditCertificate", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
@@ -4313,6 +4448,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.TrainingClass", b =>
                 {
+                    b.HasOne("KnowledgeRenewal.Credits.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KnowledgeRenewal.Programs.Domain.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -4734,6 +4874,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.Course", b =>
+                {
+                    b.Navigation("Materials");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.InstalledModule", b =>

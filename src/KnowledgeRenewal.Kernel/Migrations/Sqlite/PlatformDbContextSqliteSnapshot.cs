@@ -187,6 +187,121 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("CertificateVerifications", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.Course", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeveloperKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeveloperName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeveloperOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeveloperOrganizationId");
+
+                    b.HasIndex("SubjectId");
+
+                    b.HasIndex("Title");
+
+                    b.ToTable("Courses", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CourseMaterial", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
+
+                    b.ToTable("CourseMaterials", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CreditCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -788,6 +903,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CourseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -849,6 +967,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CourseId");
 
                     b.HasIndex("ProjectId");
 
@@ -1948,6 +2068,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ExpertId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ExpertName")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1971,7 +2094,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProjectId", "ExpertName")
+                    b.HasIndex("ExpertId");
+
+                    b.HasIndex("ProjectId", "ExpertId")
                         .IsUnique();
 
                     b.ToTable("ProjectReviews", (string)null);
@@ -4185,6 +4310,15 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Navigation("Professional");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CourseMaterial", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Credits.Domain.Course", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.CreditCertificate", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Registry.Domain.Professional", "Professional")
@@ -4295,6 +4429,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
 
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.TrainingClass", b =>
                 {
+                    b.HasOne("KnowledgeRenewal.Credits.Domain.Course", null)
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KnowledgeRenewal.Programs.Domain.Project", "Project")
                         .WithMany()
                         .HasForeignKey("ProjectId")
@@ -4716,6 +4855,11 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.ActivityDeclaration", b =>
                 {
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.Course", b =>
+                {
+                    b.Navigation("Materials");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Credits.Domain.InstalledModule", b =>

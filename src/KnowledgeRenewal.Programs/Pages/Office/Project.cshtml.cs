@@ -2,12 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Kernel.Web.Ui;
+using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Programs.UseCases.Projects;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace KnowledgeRenewal.Programs.Pages.Office;
 
@@ -20,7 +22,7 @@ namespace KnowledgeRenewal.Programs.Pages.Office;
 /// (<c>?objection={id}</c>, <see cref="ResolveObjection"/>). The use case's refusals appear next to the field.
 /// </summary>
 [Authorize(Roles = OfficeRoles)]
-internal sealed class ProjectModel(IMediator mediator, TimeProvider clock) : OfficePageModel
+internal sealed class ProjectModel(IMediator mediator, TimeProvider clock, IReviewExpertPool pool) : OfficePageModel
 {
     /// <summary>The project with its history and reviews.</summary>
     public ProjectDetail Detail { get; private set; } = null!;
@@ -58,9 +60,20 @@ internal sealed class ProjectModel(IMediator mediator, TimeProvider clock) : Off
     [BindProperty]
     public string? ReferenceNumber { get; set; }
 
-    /// <summary>The expert.</summary>
+    /// <summary>The expert of the pool.</summary>
     [BindProperty]
-    public string? ExpertName { get; set; }
+    public Guid? ExpertId { get; set; }
+
+    /// <summary>Narrows the pool's list by a text in the name, specialty or organization (the score form's search).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ExpertSearch { get; set; }
+
+    /// <summary>The pool's active experts offered on the score form.</summary>
+    public IReadOnlyList<ReviewExpert> Experts { get; private set; } = [];
+
+    /// <summary>The pool's experts as the select's options (name, title, specialty, organization).</summary>
+    public IEnumerable<SelectListItem> ExpertOptions =>
+        [new SelectListItem("请选择专家", ""), .. Experts.Select(e => new SelectListItem($"{e.Name}（{e.Title}，{e.Specialty}，{e.OrganizationName}）", e.Id.ToString("D"), e.Id == ExpertId))];
 
     /// <summary>The expert's score.</summary>
     [BindProperty]
@@ -105,7 +118,7 @@ internal sealed class ProjectModel(IMediator mediator, TimeProvider clock) : Off
 
         if (ModelState.IsValid)
         {
-            var body = new TransitionBody(Blank(Comment), Blank(ReferenceNumber), null, Blank(ExpertName), score);
+            var body = new TransitionBody(Blank(Comment), Blank(ReferenceNumber), null, ExpertId, score);
             if (await SendAsync(new TransitionProject(id, Act, Version, body), cancellationToken).ConfigureAwait(false))
             {
                 var name = ProjectLabels.ParseAction(Act) is { } action ? ProjectLabels.Action(action) : Act;
@@ -179,7 +192,7 @@ internal sealed class ProjectModel(IMediator mediator, TimeProvider clock) : Off
     }
 
     /// <inheritdoc />
-    protected override IEnumerable<string> FormFields() => [nameof(Comment), nameof(ReferenceNumber), nameof(ExpertName), nameof(Score), nameof(Decision), nameof(Resolution)];
+    protected override IEnumerable<string> FormFields() => [nameof(Comment), nameof(ReferenceNumber), nameof(ExpertId), nameof(Score), nameof(Decision), nameof(Resolution)];
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -199,7 +212,7 @@ internal sealed class ProjectModel(IMediator mediator, TimeProvider clock) : Off
         }
         catch (PlatformException problem) when (problem.Status is >= 400 and < 500 and not 401 and not 404)
         {
-            FormProblems.Apply(ModelState, problem, FormFields(), new Dictionary<string, string> { ["resolution"] = nameof(Resolution), ["decision"] = nameof(Decision) });
+            FormProblems.Apply(ModelState, problem, FormFields(), new Dictionary<string, string> { ["resolution"] = nameof(Resolution), ["decision"] = nameof(Decision), ["expertId"] = nameof(ExpertId) });
             return false;
         }
     }
@@ -208,7 +221,7 @@ internal sealed class ProjectModel(IMediator mediator, TimeProvider clock) : Off
     {
         ProjectProblemCodes.CommentRequired => nameof(Comment),
         ProjectProblemCodes.ReferenceRequired => nameof(ReferenceNumber),
-        ProjectProblemCodes.DuplicateReview => nameof(ExpertName),
+        ProjectProblemCodes.DuplicateReview or ProjectProblemCodes.ExpertConflict or ProjectProblemCodes.UnknownExpert => nameof(ExpertId),
         _ => null,
     };
 
@@ -242,6 +255,11 @@ internal sealed class ProjectModel(IMediator mediator, TimeProvider clock) : Off
         Actions = await mediator.Send(new ListProjectActions(id), cancellationToken).ConfigureAwait(false);
         Objections = await mediator.Send(new ListObjections(id), cancellationToken).ConfigureAwait(false);
         Late = (await mediator.Send(new ListOverdueProjects(), cancellationToken).ConfigureAwait(false)).FirstOrDefault(o => o.Id == id);
+        if (OpenAction is { NeedsScore: true })
+        {
+            Experts = await pool.ListAsync(Blank(ExpertSearch), cancellationToken).ConfigureAwait(false);
+        }
+
         Phase = PublicNoticePeriod.Phase(Detail.Project.NoticeStart, Detail.Project.NoticeEnd, ProgramCalendar.Today(clock));
         return true;
     }

@@ -90,12 +90,13 @@ internal sealed record ProjectView(
 internal sealed record ProjectTransitionView(int Sequence, ProjectStatus From, ProjectStatus To, string Action, string ActionName, string? ActorName, string ActorRole, string ActorRoleName, Guid? ActorOrganizationId, DateTime At, string? Comment, string? ExpertName, int? ExpertScore, string? ReferenceNumber, string? ActorDisplayName = null);
 
 /// <summary>An expert review.</summary>
-/// <param name="ExpertName">The expert.</param>
+/// <param name="ExpertName">The expert's name as recorded (a snapshot).</param>
 /// <param name="Score">0–100.</param>
 /// <param name="Comment">Comment.</param>
 /// <param name="RecordedByName">Who recorded it.</param>
 /// <param name="RecordedAt">When (UTC).</param>
-internal sealed record ProjectReviewView(string ExpertName, int Score, string? Comment, string? RecordedByName, DateTime RecordedAt);
+/// <param name="ExpertId">The expert of the pool (null on reviews recorded before the pool named experts).</param>
+internal sealed record ProjectReviewView(string ExpertName, int Score, string? Comment, string? RecordedByName, DateTime RecordedAt, Guid? ExpertId);
 
 /// <summary>A project with its history and reviews.</summary>
 /// <param name="Project">The project.</param>
@@ -141,7 +142,7 @@ internal static class ProjectViews
         var detail = new ProjectDetail(
             view,
             [.. history.Select(t => new ProjectTransitionView(t.Sequence, t.FromStatus, t.ToStatus, ProjectLabels.Slug(t.Action), ProjectLabels.Action(t.Action), t.ActorName, t.ActorRole, RoleCatalog.Find(t.ActorRole)?.DisplayName ?? t.ActorRole, t.ActorOrganizationId, t.At, t.Comment, t.ExpertName, t.ExpertScore, t.ReferenceNumber, t.ActorName is { } actor ? people.GetValueOrDefault(actor) : null))],
-            [.. reviews.Select(r => new ProjectReviewView(r.ExpertName, r.Score, r.Comment, r.RecordedByName, r.RecordedAt))],
+            [.. reviews.Select(r => new ProjectReviewView(r.ExpertName, r.Score, r.Comment, r.RecordedByName, r.RecordedAt, r.ExpertId))],
             reviews.Count == 0 ? null : Math.Round((decimal)reviews.Sum(r => r.Score) / reviews.Count, 1),
             pending);
         return new Versioned<ProjectDetail>(detail, project.ConcurrencyStamp);

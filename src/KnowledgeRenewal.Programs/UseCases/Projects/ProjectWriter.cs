@@ -149,19 +149,20 @@ internal sealed class ProjectWriter(
     }
 
     /// <summary>Takes an allowed step and saves it (compare-and-swap on the stamp the caller read).</summary>
-    public async Task TakeAsync(Project project, ProjectDecision decision, ProjectActor actor, ProjectFacts facts, Guid read, string? expert, int? score, CancellationToken cancellationToken)
+    public async Task TakeAsync(Project project, ProjectDecision decision, ProjectActor actor, ProjectFacts facts, Guid read, ReviewExpert? expert, int? score, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var sequence = await db.ProjectTransitions.IgnoreQueryFilters(AccessScope)
             .Where(t => t.ProjectId == project.Id).MaxAsync(t => (int?)t.Sequence, cancellationToken).ConfigureAwait(false) ?? 0;
-        var transition = ProjectWorkflow.Apply(project, decision, actor, facts, now, sequence + 1, calendar, options.Value.NoticeWorkingDays, expert, score);
+        var transition = ProjectWorkflow.Apply(project, decision, actor, facts, now, sequence + 1, calendar, options.Value.NoticeWorkingDays, expert?.Name, score);
         db.ProjectTransitions.Add(transition);
         if (expert is not null)
         {
             db.ProjectReviews.Add(new ProjectReview
             {
                 ProjectId = project.Id,
-                ExpertName = expert,
+                ExpertId = expert.Id,
+                ExpertName = expert.Name,
                 Score = score ?? 0,
                 Comment = transition.Comment,
                 RecordedByUserId = actor.UserId,

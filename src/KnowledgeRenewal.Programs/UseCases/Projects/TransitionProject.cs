@@ -14,9 +14,9 @@ namespace KnowledgeRenewal.Programs.UseCases.Projects;
 /// <param name="Comment">Comment (required to return or reject).</param>
 /// <param name="ReferenceNumber">The upstream decision's reference number (required to record its outcome).</param>
 /// <param name="Summary">The completion summary (required to complete, unless filed before).</param>
-/// <param name="ExpertName">The expert (to score).</param>
+/// <param name="ExpertId">The expert of the pool (to score; see <see cref="IReviewExpertPool"/>).</param>
 /// <param name="Score">The expert's score 0–100 (to score).</param>
-internal sealed record TransitionBody([property: DataType(DataType.MultilineText)] string? Comment, string? ReferenceNumber, [property: DataType(DataType.MultilineText)] string? Summary, string? ExpertName, int? Score);
+internal sealed record TransitionBody([property: DataType(DataType.MultilineText)] string? Comment, string? ReferenceNumber, [property: DataType(DataType.MultilineText)] string? Summary, Guid? ExpertId, int? Score);
 
 /// <summary>Takes a workflow step (<see cref="ProjectWorkflow"/>). Needs <c>If-Match</c>.</summary>
 /// <param name="Id">The project.</param>
@@ -39,8 +39,8 @@ internal sealed class TransitionProjectValidator : AbstractValidator<TransitionP
             .WithErrorCode("too_long").WithMessage($"结项总结（summary）最多 {Project.TextLength} 个字。");
         When(t => ProjectLabels.ParseAction(t.Action) == ProjectAction.Score, () =>
         {
-            RuleFor(t => t.Body == null ? null : t.Body.ExpertName).Must(n => !string.IsNullOrWhiteSpace(n) && n.Trim().Length <= 64).OverridePropertyName("expertName")
-                .WithErrorCode("required").WithMessage("请填写评审专家姓名（expertName，最多 64 个字）。");
+            RuleFor(t => t.Body == null ? null : t.Body.ExpertId).Must(id => id is { } e && e != Guid.Empty).OverridePropertyName("expertId")
+                .WithErrorCode("required").WithMessage("请从专家库中选择评审专家（expertId）。");
             RuleFor(t => t.Body == null ? null : t.Body.Score).NotNull().InclusiveBetween(0, ProjectReview.MaxScore).OverridePropertyName("score")
                 .WithErrorCode("out_of_range").WithMessage($"专家评分（score）应为 0 至 {ProjectReview.MaxScore} 之间的整数。");
         });
@@ -49,9 +49,11 @@ internal sealed class TransitionProjectValidator : AbstractValidator<TransitionP
 
 /// <summary>
 /// Handles <see cref="TransitionProject"/>: the action exists (404 otherwise; objections are resolved through their
-/// own use case), the entity tag read (428/412), <see cref="ProjectWorkflow.Decide"/> allows it, an expert scores once.
+/// own use case), the entity tag read (428/412), <see cref="ProjectWorkflow.Decide"/> allows it; a score names an
+/// active expert of the pool (400 <see cref="ProjectProblemCodes.UnknownExpert"/>) without a conflict of interest with
+/// the project's applicant or provider (409 <see cref="ProjectProblemCodes.ExpertConflict"/>), who scores once.
 /// </summary>
-internal sealed class TransitionProjectHandler(PlatformDbContext db, ProjectWriter writer, IMediator publisher)
+internal sealed class TransitionProjectHandler(PlatformDbContext db, ProjectWriter writer, IMediator publisher, IReviewExpertPool pool)
     : IRequestHandler<TransitionProject, Versioned<ProjectDetail>>
 {
     /// <inheritdoc />
@@ -72,12 +74,7 @@ internal sealed class TransitionProjectHandler(PlatformDbContext db, ProjectWrit
         var actor = writer.Actor();
         var decision = ProjectWorkflow.Decide(project, action, actor, facts);
         ProjectWriter.Refuse(decision);
-        var expert = action == ProjectAction.Score ? body!.ExpertName!.Trim() : null;
-        if (expert is not null && await db.ProjectReviews.AnyAsync(r => r.ProjectId == project.Id && r.ExpertName == expert, cancellationToken).ConfigureAwait(false))
-        {
-            throw new PlatformException(ProjectProblemCodes.DuplicateReview, StatusCodes.Status409Conflict, "该专家已评分",
-                $"专家“{expert}”对该项目的评分已录入，不能重复录入。");
-        }
+        var expert = action == ProjectAction.Score ? await PickAsync(project, body!.ExpertId!.Value, cancellationToken).ConfigureAwait(false) : null;
 
         var before = project.Status;
         await writer.TakeAsync(project, decision, actor, facts, read, expert, body?.Score, cancellationToken).ConfigureAwait(false);
@@ -88,5 +85,33 @@ internal sealed class TransitionProjectHandler(PlatformDbContext db, ProjectWrit
         }
 
         return await ProjectViews.GetAsync(db, project.Id, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The expert named must be an active expert of the pool, not have scored the project yet, and be free of conflicts with its organizations.
+    private async Task<ReviewExpert> PickAsync(Project project, Guid expertId, CancellationToken cancellationToken)
+    {
+        Guid[] organizations = project.ProviderId is { } provider && provider != project.ApplicantOrganizationId
+            ? [project.ApplicantOrganizationId, provider]
+            : [project.ApplicantOrganizationId];
+        var pick = await pool.PickAsync(expertId, organizations, cancellationToken).ConfigureAwait(false);
+        if (pick.Expert is not { } expert)
+        {
+            throw new PlatformException(ProjectProblemCodes.UnknownExpert, StatusCodes.Status400BadRequest, "专家不在专家库中",
+                "所选专家不在专家库中或已停用，请从专家库中重新选择。", [new FieldError("expertId", "invalid_value", "所选专家不在专家库中或已停用，请从专家库中重新选择。")]);
+        }
+
+        if (await db.ProjectReviews.AnyAsync(r => r.ProjectId == project.Id && r.ExpertId == expert.Id, cancellationToken).ConfigureAwait(false))
+        {
+            throw new PlatformException(ProjectProblemCodes.DuplicateReview, StatusCodes.Status409Conflict, "该专家已评分",
+                $"专家“{expert.Name}”对该项目的评分已录入，不能重复录入。");
+        }
+
+        if (pick.Conflict is { } conflict)
+        {
+            throw new PlatformException(ProjectProblemCodes.ExpertConflict, StatusCodes.Status409Conflict, "专家须回避",
+                $"专家“{expert.Name}”须回避（{conflict}），不能评审该项目，请另选专家。");
+        }
+
+        return expert;
     }
 }

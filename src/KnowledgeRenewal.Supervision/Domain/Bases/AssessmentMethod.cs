@@ -37,7 +37,7 @@ public sealed class AssessmentMethod
     /// <summary>Advanced seminars a year that count in full.</summary>
     public int SeminarsTarget { get; init; }
 
-    /// <summary>Courses (distinct subjects) a year that count in full.</summary>
+    /// <summary>Catalog courses developed a year that count in full.</summary>
     public int CoursesTarget { get; init; }
 
     /// <summary>The pass mark (0–100): a score below it is below the bar.</summary>
@@ -59,8 +59,8 @@ public sealed class AssessmentMethod
 /// <summary>What a base did in a year, as the scorecard counts it (the input of the assessment).</summary>
 /// <param name="Trainees">Distinct professionals with approved records from its classes.</param>
 /// <param name="Seminars">Advanced seminar projects it hosted (approved or later).</param>
-/// <param name="PublicCourses">Distinct public subjects of its classes.</param>
-/// <param name="ProfessionalCourses">Distinct professional subjects of its classes.</param>
+/// <param name="PublicCourses">Public-subject courses it developed in the catalog in the year.</param>
+/// <param name="ProfessionalCourses">Professional-subject courses it developed in the catalog in the year.</param>
 /// <param name="CompletionRate">Approved records among the records of its finished classes (0–1), null without any.</param>
 /// <param name="SatisfactionRate">Evaluations averaging 4 or more among its evaluations (0–1), null without any.</param>
 /// <param name="InspectionScore">The inspections' score (0–100), null when no inspection counted.</param>

@@ -13,7 +13,7 @@ namespace KnowledgeRenewal.Supervision.UseCases.Bases;
 /// <summary>
 /// The records an indicator of a base's scorecard counts: <c>trainees</c> the approved records from its classes (the
 /// people are those of the caller's scope: a county sees its own people), <c>seminars</c> the advanced seminar
-/// projects, <c>courses</c> the classes with their subject, <c>completion</c> its finished classes with their records,
+/// projects, <c>courses</c> the catalog courses it developed in the year, <c>completion</c> its finished classes with their records,
 /// <c>satisfaction</c> its classes with evaluations (aggregates only).
 /// </summary>
 /// <param name="Id">The base.</param>
@@ -82,14 +82,14 @@ internal sealed class ListScorecardRecordsHandler(PlatformDbContext db, Scorecar
 
             case "courses":
             {
-                var classes = reader.Classes(org, year).Where(c => c.SubjectCode != null);
-                var subjects = db.Subjects.AsNoTracking();
-                var total = await classes.CountAsync(cancellationToken).ConfigureAwait(false);
-                var rows = await classes.OrderBy(c => c.Category).ThenBy(c => c.SubjectCode).ThenBy(c => c.EndDate).Skip(skip).Take(request.PageSize)
-                    .Select(c => new { c.Id, c.Title, c.SubjectCode, c.Category, c.EndDate, SubjectName = subjects.Where(s => s.Code == c.SubjectCode).Select(s => s.Name).FirstOrDefault() })
+                var courses = reader.Courses(org, year);
+                var subjects = db.Subjects.IgnoreQueryFilters().AsNoTracking();
+                var total = await courses.CountAsync(cancellationToken).ConfigureAwait(false);
+                var rows = await courses.OrderBy(c => c.Category).ThenBy(c => c.Title).ThenBy(c => c.Id).Skip(skip).Take(request.PageSize)
+                    .Select(c => new { c.Id, c.Title, c.SubjectId, c.Category, c.CreatedAt, c.Hours, SubjectName = subjects.Where(s => s.Id == c.SubjectId).Select(s => s.Name).FirstOrDefault() })
                     .ToListAsync(cancellationToken).ConfigureAwait(false);
-                return Page(request, total, rows.Select(c => new IndicatorRecord(c.Id, c.Title, null, c.EndDate,
-                    $"{(c.Category == CreditCategory.Public ? "公需科目" : "专业科目")}：{c.SubjectName ?? c.SubjectCode}（{c.SubjectCode}）", null)));
+                return Page(request, total, rows.Select(c => new IndicatorRecord(c.Id, c.Title, null, DateOnly.FromDateTime(c.CreatedAt.AddHours(8)),
+                    $"{(c.Category == CreditCategory.Public ? "公需科目" : "专业科目")}：{c.SubjectName ?? c.SubjectId}，{c.Hours:0.##} 学时", $"/courses/{c.Id:D}")));
             }
 
             case "completion":

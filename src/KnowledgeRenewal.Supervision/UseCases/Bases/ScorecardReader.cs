@@ -12,7 +12,7 @@ namespace KnowledgeRenewal.Supervision.UseCases.Bases;
 /// <summary>
 /// The scorecard's figures of a base (its organization's classes and projects) in a year, computed from platform data
 /// city-wide (the base was found within the caller's scope first; the figures are counts): the same queries count and
-/// list (<see cref="Trainees"/>, <see cref="Seminars"/>, <see cref="Classes"/>), so an indicator always shows the
+/// list (<see cref="Trainees"/>, <see cref="Seminars"/>, <see cref="Classes"/>, <see cref="Courses"/>), so an indicator always shows the
 /// records it counts.
 /// </summary>
 internal sealed class ScorecardReader(PlatformDbContext db, IEnumerable<IBaseInspectionResults> inspections)
@@ -37,6 +37,13 @@ internal sealed class ScorecardReader(PlatformDbContext db, IEnumerable<IBaseIns
         db.Projects.IgnoreQueryFilters(AccessScope).AsNoTracking()
             .Where(p => p.Type == ProjectType.AdvancedSeminar && p.ProviderId == organizationId && p.CreditYear == year && Hosted.Contains(p.Status));
 
+    /// <summary>The catalog courses the base developed (added to the course catalog in the year, China time), city-wide.</summary>
+    public IQueryable<Course> Courses(Guid organizationId, int year)
+    {
+        var (from, to) = (Utc(year), Utc(year + 1));
+        return db.Courses.AsNoTracking().Where(c => c.DeveloperOrganizationId == organizationId && c.CreatedAt >= from && c.CreatedAt < to);
+    }
+
     /// <summary>The evaluations of the base's classes of the year.</summary>
     public IQueryable<ClassEvaluation> Evaluations(Guid organizationId, int year) =>
         db.Set<ClassEvaluation>().AsNoTracking().Where(e => e.ProviderId == organizationId && e.Year == year);
@@ -48,8 +55,8 @@ internal sealed class ScorecardReader(PlatformDbContext db, IEnumerable<IBaseIns
         var records = db.CreditRecords.IgnoreQueryFilters(AccessScope).AsNoTracking();
         var trainees = await Trainees(records, organizationId, year).Select(r => r.ProfessionalId).Distinct().CountAsync(cancellationToken).ConfigureAwait(false);
         var seminars = await Seminars(organizationId, year).CountAsync(cancellationToken).ConfigureAwait(false);
-        var subjects = await Classes(organizationId, year).Where(c => c.SubjectCode != null)
-            .Select(c => new { c.Category, c.SubjectCode }).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var courses = await Courses(organizationId, year).GroupBy(c => c.Category).Select(g => new { Category = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var finished = Classes(organizationId, year).Where(c => c.Status == TrainingClassStatus.Finished).Select(c => c.Id);
         var finishedRecords = await records.Where(r => r.ClassId != null && finished.Contains(r.ClassId.Value) && r.Status != CreditRecordStatus.Revoked)
             .GroupBy(r => r.Status == CreditRecordStatus.Approved).Select(g => new { Approved = g.Key, Count = g.Count() })
@@ -67,13 +74,16 @@ internal sealed class ScorecardReader(PlatformDbContext db, IEnumerable<IBaseIns
         var figures = new ScorecardFigures(
             trainees,
             seminars,
-            subjects.Count(s => s.Category == KnowledgeRenewal.Sdk.CreditCategory.Public),
-            subjects.Count(s => s.Category == KnowledgeRenewal.Sdk.CreditCategory.Professional),
+            courses.Where(c => c.Category == KnowledgeRenewal.Sdk.CreditCategory.Public).Sum(c => c.Count),
+            courses.Where(c => c.Category == KnowledgeRenewal.Sdk.CreditCategory.Professional).Sum(c => c.Count),
             all == 0 ? null : Math.Round((decimal)approved / all, 4),
             evaluations.Count == 0 ? null : Math.Round((decimal)evaluations.Satisfied / evaluations.Count, 4),
             inspection?.Score);
         return (figures, evaluations, all, approved, inspection);
     }
+
+    // The first moment of a year in China, as UTC.
+    private static DateTime Utc(int year) => DateTime.SpecifyKind(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified).AddHours(-8), DateTimeKind.Utc);
 
     /// <summary>Whether an inspections feature answers (else the assessment counts no inspection and says so).</summary>
     public bool InspectionsAvailable => inspections.Any();

@@ -21,7 +21,7 @@ namespace KnowledgeRenewal.Supervision.UseCases.Inspections;
 /// cancelled; bases: not revoked; providers: every registered provider. An object's risk is Σ weight × score / the
 /// highest score of that signal among the kind's candidates (so each signal counts 0–1 before its weight).
 /// </summary>
-internal sealed class InspectionCandidates(PlatformDbContext db, IEnumerable<IRiskSignal> signals, IOptions<InspectionOptions> options, TimeProvider clock)
+internal sealed class InspectionCandidates(PlatformDbContext db, IEnumerable<IRiskSignal> signals, IOptions<InspectionOptions> options, TimeProvider clock, ExpertWorkReader expertWork)
 {
     private static readonly ProjectStatus[] DrawnProjectStates =
         [ProjectStatus.Approved, ProjectStatus.PublicNotice, ProjectStatus.Published, ProjectStatus.InProgress, ProjectStatus.Completed];
@@ -67,19 +67,13 @@ internal sealed class InspectionCandidates(PlatformDbContext db, IEnumerable<IRi
         return [.. rows.Select(r => new DrawCandidate(kind, r.Id, r.Name, r.OrganizationId, risk[r.Id]))];
     }
 
-    /// <summary>The active experts with the organizations they reviewed or inspected within the conflict window (another plan's inspections).</summary>
+    /// <summary>The active experts with the organizations they reviewed (project reviews) or inspected (another plan's inspections) within the conflict window.</summary>
     public async Task<IReadOnlyList<DrawExpert>> ExpertsAsync(Guid exceptPlanId, CancellationToken cancellationToken)
     {
         var today = ProgramCalendar.Today(clock);
         var experts = await db.Set<Expert>().AsNoTracking().Where(e => e.Active).Select(e => new { e.Id, e.Name, e.OrganizationId })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var work = await (from a in db.Set<InspectionInspector>().AsNoTracking()
-                          join i in db.Set<Inspection>().AsNoTracking() on a.InspectionId equals i.Id
-                          join p in db.Set<InspectionPlan>().AsNoTracking() on i.PlanId equals p.Id
-                          where p.Id != exceptPlanId
-                          select new { a.ExpertId, i.OrganizationId, i.InspectedOn, p.DrawnAt })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var byExpert = work.ToLookup(w => w.ExpertId, w => new ExpertWork(w.OrganizationId, w.InspectedOn ?? (w.DrawnAt is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, ProgramCalendar.TimeZone)) : today)));
+        var byExpert = await expertWork.ReadAsync(null, exceptPlanId, cancellationToken).ConfigureAwait(false);
         return [.. experts.Select(e => new DrawExpert(e.Id, e.Name, e.OrganizationId,
             [.. ExpertConflicts.RecentOrganizations(byExpert[e.Id], today, options.Value.ConflictMonths)]))];
     }

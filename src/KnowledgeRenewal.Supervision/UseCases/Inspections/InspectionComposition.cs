@@ -32,6 +32,8 @@ internal static class InspectionComposition
         services.AddPlatformModelPart<InspectionsModel>();
         services.AddEdmModelPart<InspectionsEdm>();
         services.AddScoped<InspectionCandidates>();
+        services.AddScoped<ExpertWorkReader>();
+        services.AddScoped<Programs.Contracts.IReviewExpertPool, ReviewExpertPool>();
         services.Scan(scan => scan.FromAssemblyOf<InspectionCandidates>()
             .AddClasses(classes => classes.AssignableTo<IRiskSignal>(), publicOnly: false)
             .As<IRiskSignal>()

@@ -193,7 +193,7 @@ public sealed class SupervisionBasesApiTests(ProjectPlatform platform) : IClassF
         (_, etag) = await ProjectPlatform.StepOkAsync(provider, id, "submit", etag);
         (_, etag) = await ProjectPlatform.StepOkAsync(health, id, "recommend", etag);
         (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "start-review", etag);
-        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, new { expertName = "赵文静", score = 86 });
+        (_, etag) = await ProjectPlatform.StepOkAsync(office, id, "score", etag, await ProjectPlatform.ScoreAsync(office, 86));
         await ProjectPlatform.StepOkAsync(office, id, "approve", etag);
         return id;
     }
