@@ -49,6 +49,7 @@ public static class SupervisionArea
         services.AddEdmModelPart<FilingsEdm>();
         services.AddScoped<UseCases.Filings.FilingDesk>();
         services.AddScoped<Programs.Contracts.IBasePlanFilings, UseCases.Filings.BasePlanFilings>();
+        services.AddScoped<Credits.Contracts.IClassEvaluations, UseCases.Evaluations.ClassEvaluationsForCredits>();
         services.AddMenuItem("监督管理", "基地年度报送", "/filings", 422, [.. Domain.Filings.FilingRules.Readers]);
         services.AddWorkbenchSection<Pages.Filings.FilingWorkbenchSection>();
         services.TryAddKeyedSingleton<TimeProvider>(UseCases.DeadlineClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());

@@ -310,21 +310,8 @@ public static class ProjectWorkflow
             ? new(ProjectProblemCodes.MunicipalLevel, 409, "市级项目无需向上推荐", "市级项目由项目办评审批准，请直接“批准”或“不予通过”。")
             : Reviewed(facts);
 
-    private static ProjectRefusal? NoticeOver(Project project, ProjectFacts facts)
-    {
-        if (PublicNoticePeriod.Phase(project, facts.Today) != NoticePhase.Ended)
-        {
-            return new(ProjectProblemCodes.NoticeRunning, 409, "公示期未结束",
-                project.NoticeEnd is { } last
-                    ? $"该项目公示期至 {last:yyyy-MM-dd}（含），公示期满后方可发布。"
-                    : "该项目尚未完成公示，公示期满后方可发布。");
-        }
-
-        return facts.PendingObjections > 0
-            ? new(ProjectProblemCodes.ObjectionPending, 409, "有未处理的异议",
-                $"该项目有 {facts.PendingObjections} 件异议尚未处理，处理完毕后方可发布。")
-            : null;
-    }
+    private static ProjectRefusal? NoticeOver(Project project, ProjectFacts facts) =>
+        PublicNoticePeriod.RefuseConclusion(project.NoticeStart, project.NoticeEnd, facts.Today, facts.PendingObjections);
 
     private static ProjectRefusal? RosterAndSummary(Project project, ProjectFacts facts)
     {

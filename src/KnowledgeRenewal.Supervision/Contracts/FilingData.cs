@@ -14,6 +14,9 @@ public static class FilingData
 
         /// <summary>The filings' history.</summary>
         public DbSet<BaseFilingEvent> BaseFilingEvents => db.Set<BaseFilingEvent>();
+
+        /// <summary>The filings' attachments.</summary>
+        public DbSet<BaseFilingAttachment> BaseFilingAttachments => db.Set<BaseFilingAttachment>();
     }
 }
 

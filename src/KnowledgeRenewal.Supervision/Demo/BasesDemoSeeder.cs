@@ -146,8 +146,30 @@ internal sealed class BasesDemoSeeder(PlatformDbContext db, ScorecardReader read
             }
         }
 
+        // Exchanges and cooperation between bases: a few a year among neighbours in the list.
+        var kinds = Enum.GetValues<BaseExchangeKind>();
+        for (var i = 0; i + 1 < bases.Count && i < 6; i++)
+        {
+            var partners = i % 3 == 2 && i + 2 < bases.Count ? new[] { bases[i], bases[i + 1], bases[i + 2] } : [bases[i], bases[i + 1]];
+            var heldOn = new DateOnly(Math.Min(2025, context.LastYear) - (i % 2), 3 + i, 10 + i);
+            var exchange = new BaseExchange
+            {
+                HeldOn = heldOn,
+                Kind = kinds[i % kinds.Length],
+                Topic = ExchangeTopics[i % ExchangeTopics.Length],
+                Participants = 20 + (i * 15),
+                Note = i % 2 == 0 ? "双方交流培训组织经验，约定共享课程资源。（演示数据）" : null,
+                RecordedAt = heldOn.AddDays(3).ToDateTime(new TimeOnly(2, 0), DateTimeKind.Utc),
+                RecordedByName = "demo.program-office",
+            };
+            exchange.Parties.AddRange(partners.Select(p => new BaseExchangeParty { ExchangeId = exchange.Id, BaseId = p.Id }));
+            db.Set<BaseExchange>().Add(exchange);
+        }
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static readonly string[] ExchangeTopics = ["继续教育课程资源共享", "高级研修项目组织经验交流", "数字技术工程师培训联合实施", "基地建设经验交流", "师资库共建共享"];
 
     private static readonly string[] Comments = ["课程安排紧凑，案例贴近工作。", "老师讲解清楚，希望多安排实操。", "组织有序，服务周到。", "内容实用，建议增加线上回放。"];
 

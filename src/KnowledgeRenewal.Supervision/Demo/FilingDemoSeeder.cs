@@ -81,6 +81,16 @@ internal sealed class FilingDemoSeeder(PlatformDbContext db, IOptions<FilingOpti
                     DecidedByName = current ? null : "市项目办（演示）",
                 };
                 db.BaseFilings.Add(filing);
+                if (i == 0 && year == today.Year - 1)
+                {
+                    // One filing with its attachment, checked and stored as every filing attachment is.
+                    var (name, type, sha256) = new UseCases.Inspections.EvidenceUpload($"{year}年度报送（盖章）.pdf", AttachmentPdf).Check(BaseFilingAttachment.FileNameLength, "attachment");
+                    db.BaseFilingAttachments.Add(new BaseFilingAttachment
+                    {
+                        FilingId = filing.Id, FileName = name, ContentType = type, Size = AttachmentPdf.Length, Sha256 = sha256, Content = AttachmentPdf, UploadedAt = at, UploadedByName = filing.SubmittedByName,
+                    });
+                }
+
                 db.BaseFilingEvents.Add(new BaseFilingEvent { FilingId = filing.Id, Action = BaseFilingAction.Submitted, At = at, ByName = filing.SubmittedByName });
                 if (returned)
                 {
@@ -96,4 +106,6 @@ internal sealed class FilingDemoSeeder(PlatformDbContext db, IOptions<FilingOpti
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await reminders.RunAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static readonly byte[] AttachmentPdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% demo filing attachment\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 }

@@ -77,3 +77,61 @@ internal sealed class ClassEvaluationConfiguration : IEntityTypeConfiguration<Cl
         builder.Ignore(e => e.Mean);
     }
 }
+
+internal sealed class BaseExitNoticeConfiguration : IEntityTypeConfiguration<BaseExitNotice>
+{
+    public void Configure(EntityTypeBuilder<BaseExitNotice> builder)
+    {
+        builder.ToTable("SupBaseExitNotices");
+        builder.HasKey(n => n.Id);
+        builder.HasIndex(n => new { n.BaseId, n.Status });
+        builder.HasIndex(n => new { n.Status, n.NoticeEnd });
+        builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.Reason).HasMaxLength(BaseExitNotice.ReasonLength);
+        builder.Property(n => n.StartedByName).HasMaxLength(64);
+        builder.Property(n => n.ConcludedByName).HasMaxLength(64);
+        builder.Property(n => n.ConcurrencyStamp).IsConcurrencyToken();
+        builder.HasMany(n => n.Objections).WithOne().HasForeignKey(o => o.NoticeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BaseExitObjectionConfiguration : IEntityTypeConfiguration<BaseExitObjection>
+{
+    public void Configure(EntityTypeBuilder<BaseExitObjection> builder)
+    {
+        builder.ToTable("SupBaseExitObjections");
+        builder.HasKey(o => o.Id);
+        builder.HasIndex(o => new { o.NoticeId, o.Status });
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(o => o.Reason).HasMaxLength(BaseExitObjection.ReasonLength);
+        builder.Property(o => o.ContactName).HasMaxLength(64);
+        builder.Property(o => o.ContactPhone).HasMaxLength(32);
+        builder.Property(o => o.Resolution).HasMaxLength(BaseExitNotice.ReasonLength);
+        builder.Property(o => o.ResolvedByName).HasMaxLength(64);
+    }
+}
+
+internal sealed class BaseExchangeConfiguration : IEntityTypeConfiguration<BaseExchange>
+{
+    public void Configure(EntityTypeBuilder<BaseExchange> builder)
+    {
+        builder.ToTable("SupBaseExchanges");
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => e.HeldOn);
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.Property(e => e.Topic).HasMaxLength(BaseExchange.TopicLength);
+        builder.Property(e => e.Note).HasMaxLength(BaseExchange.NoteLength);
+        builder.Property(e => e.RecordedByName).HasMaxLength(64);
+        builder.HasMany(e => e.Parties).WithOne().HasForeignKey(p => p.ExchangeId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class BaseExchangePartyConfiguration : IEntityTypeConfiguration<BaseExchangeParty>
+{
+    public void Configure(EntityTypeBuilder<BaseExchangeParty> builder)
+    {
+        builder.ToTable("SupBaseExchangeParties");
+        builder.HasKey(p => new { p.ExchangeId, p.BaseId });
+        builder.HasIndex(p => p.BaseId);
+    }
+}

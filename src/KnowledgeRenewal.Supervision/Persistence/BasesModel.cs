@@ -25,6 +25,10 @@ internal sealed class BasesModel : IPlatformModelPart
         model.ScopeFilter<BaseAssessment>((db, a) => db.ScopeAll || db.ScopeCreditFeed || db.Set<EducationBase>().Any(b => b.Id == a.BaseId));
         model.ScopeFilter<BaseDesignation>((db, d) => db.ScopeAll || db.Set<EducationBase>().Any(b => b.Id == d.BaseId));
         model.ScopeFilter<BaseStatusChange>((db, c) => db.ScopeAll || db.Set<EducationBase>().Any(b => b.Id == c.BaseId));
+        model.ScopeFilter<BaseExitNotice>((db, n) => db.ScopeAll || db.Set<EducationBase>().Any(b => b.Id == n.BaseId));
+        model.ScopeFilter<BaseExitObjection>((db, o) => db.ScopeAll || db.Set<BaseExitNotice>().Any(n => n.Id == o.NoticeId));
+        model.ScopeFilter<BaseExchange>((db, e) => db.ScopeAll || e.Parties.Any(p => db.Set<EducationBase>().Any(b => b.Id == p.BaseId)));
+        model.ScopeFilter<BaseExchangeParty>((db, p) => db.ScopeAll || db.Set<EducationBase>().Any(b => b.Id == p.BaseId));
         model.Builder.Entity<ClassEvaluationSummary>().HasKey(s => s.ClassId);
         model.Builder.Entity<ClassEvaluationSummary>().ToSqlQuery(SummarySql);
         model.ScopeFilter<ClassEvaluationSummary>((db, s) => db.ScopeAll || db.ScopeCreditFeed || db.Set<TrainingClass>().Any(c => c.Id == s.ClassId));

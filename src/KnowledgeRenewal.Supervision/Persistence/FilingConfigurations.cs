@@ -40,3 +40,20 @@ internal sealed class BaseFilingEventConfiguration : IEntityTypeConfiguration<Ba
         builder.Property(e => e.Reason).HasMaxLength(BaseFiling.ReasonLength);
     }
 }
+
+/// <summary>Maps <see cref="BaseFilingAttachment"/>: one per filing.</summary>
+internal sealed class BaseFilingAttachmentConfiguration : IEntityTypeConfiguration<BaseFilingAttachment>
+{
+    /// <inheritdoc />
+    public void Configure(EntityTypeBuilder<BaseFilingAttachment> builder)
+    {
+        builder.ToTable("BaseFilingAttachments");
+        builder.HasKey(a => a.Id);
+        builder.HasIndex(a => a.FilingId).IsUnique();
+        builder.HasOne<BaseFiling>().WithMany().HasForeignKey(a => a.FilingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(a => a.FileName).HasMaxLength(BaseFilingAttachment.FileNameLength);
+        builder.Property(a => a.ContentType).HasMaxLength(64);
+        builder.Property(a => a.Sha256).HasMaxLength(64);
+        builder.Property(a => a.UploadedByName).HasMaxLength(64);
+    }
+}

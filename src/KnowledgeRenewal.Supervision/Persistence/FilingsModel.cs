@@ -18,5 +18,7 @@ internal sealed class FilingsModel : IPlatformModelPart
                 || db.ScopeOrganizations.Contains(f.OrganizationId));
         model.ScopeFilter<BaseFilingEvent>(
             (db, e) => db.ScopeAll || db.Set<BaseFiling>().Any(f => f.Id == e.FilingId));
+        model.ScopeFilter<BaseFilingAttachment>(
+            (db, a) => db.ScopeAll || db.Set<BaseFiling>().Any(f => f.Id == a.FilingId));
     }
 }

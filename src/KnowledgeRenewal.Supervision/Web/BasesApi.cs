@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Web;
+using KnowledgeRenewal.Programs.Contracts;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Supervision.UseCases.Bases;
 using KnowledgeRenewal.Supervision.UseCases.Evaluations;
@@ -40,6 +41,56 @@ internal static class BasesApi
             .WithName("ChangeBaseStatus")
             .WithSummary("Program office: status Active|UnderReview|Revoked with a reason; active → under rectification or revoked, under rectification → active or revoked; a revoked base returns only through a new designation (409 supervision.base_status_not_allowed). If-Match (428/412).")
             .Produces<BaseSupervisionView>();
+
+        office.MapPost("/bases/{id:guid}/exit", async (Guid id, BaseExitInput body, IMediator mediator, CancellationToken ct) =>
+            {
+                var exit = await mediator.Send(new StartBaseExit(id, body), ct).ConfigureAwait(false);
+                return Results.Created($"/api/supervision/bases/{id}", exit);
+            })
+            .WithName("StartBaseExit")
+            .WithSummary("Program office: puts a base proposed for exit (last assessment below the bar, the year before too) to public notice with a reason; the period is Programs' (Projects:NoticeWorkingDays working days). 201; 409 supervision.exit_not_proposed, supervision.exit_in_notice.")
+            .Produces<BaseExitView>(StatusCodes.Status201Created);
+
+        office.MapPost("/base-exits/{id:guid}/objections/{objectionId:guid}/resolve", (Guid id, Guid objectionId, BaseExitResolutionInput body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new ResolveBaseExitObjection(id, objectionId, body), ct))
+            .WithName("ResolveBaseExitObjection")
+            .WithSummary("Program office: {uphold: true|false, resolution}. Upheld withdraws the exit (the base stays); dismissed lets it be concluded after the period. 409 supervision.objection_resolved.")
+            .Produces<BaseExitView>();
+
+        office.MapPost("/base-exits/{id:guid}/conclude", async (Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, CancellationToken ct) =>
+                await mediator.Send(new ConcludeBaseExit(id, ifMatch), ct).ConfigureAwait(false))
+            .WithName("ConcludeBaseExit")
+            .WithSummary("Program office: after the notice period with no objection pending or upheld, the base exits (status Revoked 已撤销（退出）, with a status-history entry). If-Match: the exit's eTag (428/412). 409 project.notice_running, project.objection_pending, supervision.exit_concluded.")
+            .Produces<BaseExitView>();
+
+        office.MapPost("/exchanges", async (BaseExchangeInput body, IMediator mediator, CancellationToken ct) =>
+            {
+                var exchange = await mediator.Send(new RecordBaseExchange(body), ct).ConfigureAwait(false);
+                return Results.Created($"/api/supervision/bases/{exchange.Bases[0].Id}/exchanges", exchange);
+            })
+            .WithName("RecordBaseExchange")
+            .WithSummary("Program office: records an exchange or cooperation between bases: baseIds (2–20), heldOn (not after today), kind (Visit|JointTraining|ResourceSharing|Agreement|Other), topic, participants, note. 201; 400 supervision.exchange_base_unknown.")
+            .Produces<BaseExchangeView>(StatusCodes.Status201Created);
+
+        readers.MapGet("/bases/{id:guid}/exchanges", (Guid id, IMediator mediator, CancellationToken ct) => mediator.Send(new ListBaseExchanges(id), ct))
+            .WithName("ListBaseExchanges")
+            .WithSummary("A base's exchanges and cooperation with other bases, newest first (partners within the caller's scope).")
+            .Produces<IReadOnlyList<BaseExchangeView>>();
+
+        var exits = endpoints.MapGroup("/api/public/base-exits").WithTags(Tag);
+        exits.MapGet("/", (IMediator mediator, CancellationToken ct) => mediator.Send(new ListPublicBaseExits(), ct))
+            .AllowAnonymous()
+            .WithName("ListPublicBaseExits")
+            .WithSummary("Public: bases whose exit is in public notice (公示): base, level, reason, period and its phase today. No sign-in.")
+            .Produces<IReadOnlyList<PublicBaseExit>>();
+
+        exits.MapPost("/{id:guid}/objections", (Guid id, [FromBody] BaseExitObjectionInput? body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new FileBaseExitObjection(id, body), ct))
+            .AllowAnonymous()
+            .RequireRateLimiting(PublicNoticeTerms.ObjectionRateLimitPolicy)
+            .WithName("FileBaseExitObjection")
+            .WithSummary("Public: an objection to a base's exit within its notice period (reason, contactName, contactPhone — the contact kept private); rate-limited like project objections. 404 supervision.exit_notice_not_found; 409 project.not_in_notice.")
+            .Produces<BaseExitObjectionReceipt>();
 
         readers.MapGet("/bases/{id:guid}/scorecards/{year:int}", (Guid id, int year, IMediator mediator, CancellationToken ct) => mediator.Send(new GetScorecard(id, year), ct))
             .WithName("GetBaseScorecard")

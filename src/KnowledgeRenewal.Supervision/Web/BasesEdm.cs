@@ -6,7 +6,8 @@ namespace KnowledgeRenewal.Supervision.Web;
 
 /// <summary>
 /// <c>/odata/BaseScorecards</c> (the assessed scorecards per base and year, with the method version used) and
-/// <c>/odata/ClassEvaluations</c> (per class: counts and rating sums — aggregates only, never who rated).
+/// <c>/odata/ClassEvaluations</c> (per class: counts and rating sums — aggregates only, never who rated) and
+/// <c>/odata/BaseExchanges</c> (exchanges and cooperation between bases; <c>$expand=Parties</c> for the bases involved).
 /// </summary>
 internal sealed class BasesEdm : IEdmModelPart
 {
@@ -21,5 +22,9 @@ internal sealed class BasesEdm : IEdmModelPart
         scorecard.Ignore(a => a.AssessedByUserId);
         scorecard.Ignore(a => a.ConcurrencyStamp);
         builder.EntitySet<ClassEvaluationSummary>("ClassEvaluations").EntityType.HasKey(s => s.ClassId);
+        var exchange = builder.EntitySet<BaseExchange>("BaseExchanges").EntityType;
+        exchange.HasKey(e => e.Id);
+        exchange.ContainsMany(e => e.Parties);
+        builder.EntityType<BaseExchangeParty>().HasKey(p => new { p.ExchangeId, p.BaseId });
     }
 }

@@ -34,3 +34,16 @@ public sealed class ClassEvaluationsController(PlatformDbContext db) : ODataCont
     [ODataFeed]
     public SingleResult<ClassEvaluationSummary> Get(Guid key) => SingleResult.Create(db.Set<ClassEvaluationSummary>().AsNoTracking().Where(s => s.ClassId == key));
 }
+
+/// <summary><c>/odata/BaseExchanges</c>: exchanges and cooperation between bases (those involving a base within the caller's scope).</summary>
+[RegistryReaders(FeedScopes.Credits)]
+public sealed class BaseExchangesController(PlatformDbContext db) : ODataController
+{
+    /// <summary>Every exchange.</summary>
+    [ODataFeed]
+    public IQueryable<BaseExchange> Get() => db.Set<BaseExchange>().AsNoTracking();
+
+    /// <summary>One by id.</summary>
+    [ODataFeed]
+    public SingleResult<BaseExchange> Get(Guid key) => SingleResult.Create(db.Set<BaseExchange>().AsNoTracking().Where(e => e.Id == key));
+}

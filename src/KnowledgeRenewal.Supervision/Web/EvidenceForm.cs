@@ -22,21 +22,21 @@ internal sealed class EvidenceForm
     public string? Text(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
 
     /// <summary>Reads the form; 415 without multipart, 400 for a file over the limit.</summary>
-    public static async Task<EvidenceForm> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<EvidenceForm> ReadAsync(HttpRequest request, CancellationToken cancellationToken, string field = "evidence")
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasFormContentType)
         {
             throw new PlatformException("supervision.multipart_required", StatusCodes.Status415UnsupportedMediaType, "请以表单提交",
-                "请以 multipart/form-data 提交：各字段为表单字段，佐证材料（PDF、JPG 或 PNG）放在字段 evidence 中。");
+                $"请以 multipart/form-data 提交：各字段为表单字段，文件（PDF、JPG 或 PNG）放在字段 {field} 中。");
         }
 
         var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
-        return new EvidenceForm(form, await FilesAsync(form.Files.GetFiles("evidence"), cancellationToken).ConfigureAwait(false));
+        return new EvidenceForm(form, await FilesAsync(form.Files.GetFiles(field), cancellationToken, field).ConfigureAwait(false));
     }
 
     /// <summary>Reads uploaded files into memory, refusing one over the limit.</summary>
-    public static async Task<IReadOnlyList<EvidenceUpload>> FilesAsync(IEnumerable<IFormFile> files, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<EvidenceUpload>> FilesAsync(IEnumerable<IFormFile> files, CancellationToken cancellationToken, string field = "evidence")
     {
         ArgumentNullException.ThrowIfNull(files);
         var uploads = new List<EvidenceUpload>();
@@ -44,7 +44,7 @@ internal sealed class EvidenceForm
         {
             if (file.Length > InspectionRules.MaxEvidenceBytes)
             {
-                throw InspectionRules.InvalidEvidence(file.FileName);
+                throw InspectionRules.InvalidEvidence(file.FileName, field);
             }
 
             using var buffer = new MemoryStream();

@@ -47,6 +47,24 @@ internal static class FilingsApi
             .Produces<FilingView>()
             .Produces<FilingView>(StatusCodes.Status201Created);
 
+        filings.MapPut("/{id:guid}/attachment", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                var form = await EvidenceForm.ReadAsync(http.Request, ct, "attachment").ConfigureAwait(false);
+                return Results.Ok(http.WithETag(await mediator.Send(new AttachFilingFile(id, form.Files.Count > 0 ? form.Files[0] : null), ct).ConfigureAwait(false)));
+            })
+            .RequireAuthorization(policy => policy.RequireRole(filers))
+            .WithName("AttachFilingFile")
+            .WithSummary("A base's staff attach a file to their base's filing (multipart/form-data, field attachment: PDF/JPG/PNG ≤ 10 MB), replacing the one before; while waiting or returned. 400 supervision.invalid_evidence; 409 supervision.filing_closed once accepted.")
+            .Produces<FilingView>();
+
+        filings.MapGet("/{id:guid}/attachment", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                var file = await mediator.Send(new GetFilingAttachment(id), ct).ConfigureAwait(false);
+                return Results.File(file.Content, file.ContentType, file.FileName);
+            })
+            .WithName("GetFilingAttachment")
+            .WithSummary("A filing's attachment (whoever sees the filing: the program office, the base, its county). 404 supervision.filing_attachment_not_found.");
+
         filings.MapPost("/{id:guid}/decision", async (Guid id, FilingDecisionBody body, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 Results.Ok(http.WithETag(await mediator.Send(new DecideFiling(id, ifMatch, body), ct).ConfigureAwait(false))))
             .RequireAuthorization(policy => policy.RequireRole(deciders))

@@ -15,7 +15,7 @@ public sealed class MetadataTests(PlatformFixture platform)
         var model = await ReadModelAsync("/odata/$metadata");
 
         var sets = model.EntityContainer.EntitySets().Select(s => s.Name).ToArray();
-        Assert.Equal(["AnnualPlans", "BaseScorecards", "Certificates", "Classes", "ClassEvaluations", "Complaints", "Compliance", "Courses", "CreditRecords", "Departments", "DigitalCertificates", "EducationBases", "Employers", "Employments", "FeeStandards", "Filings", "Inspections", "Modules", "Organizations", "PlanTargets", "Professionals", "Projects", "ProjectTransitions", "Regions", "Spending", "Subjects", "TrainingFunds", "TrainingProviders"], sets.Order());
+        Assert.Equal(["AnnualPlans", "BaseExchanges", "BaseScorecards", "Certificates", "Classes", "ClassEvaluations", "Complaints", "Compliance", "Courses", "CreditRecords", "Departments", "DigitalCertificates", "EducationBases", "Employers", "Employments", "FeeStandards", "Filings", "Inspections", "Modules", "Organizations", "PlanTargets", "Professionals", "Projects", "ProjectTransitions", "Regions", "Spending", "Subjects", "TrainingFunds", "TrainingProviders"], sets.Order());
         var subject = model.FindDeclaredType("KnowledgeRenewal.Subject") as IEdmEntityType;
         Assert.NotNull(subject);
         Assert.Contains(subject.NavigationProperties(), p => p.Name == "Department");

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.Classes;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
@@ -17,7 +18,7 @@ namespace KnowledgeRenewal.Credits.Pages.Classes;
 /// the API does (<c>POST /api/classes/{id}/finish</c>, <c>/cancel</c>, with the version shown as <c>If-Match</c>).
 /// </summary>
 [Authorize(Roles = Readers)]
-internal sealed class ShowModel(IMediator mediator) : ClassPageModel
+internal sealed class ShowModel(IMediator mediator, IEnumerable<IClassEvaluations> evaluations) : ClassPageModel
 {
     private const int RecordsPerPage = 50;
 
@@ -38,6 +39,12 @@ internal sealed class ShowModel(IMediator mediator) : ClassPageModel
 
     /// <summary>Flagged records still waiting for review.</summary>
     public int FlaggedPending { get; private set; }
+
+    /// <summary>What the participants said of the class (supervision's evaluations, through <see cref="IClassEvaluations"/>), when answered.</summary>
+    public ClassEvaluationFigures? Evaluations { get; private set; }
+
+    /// <summary>A mean rating (1–5) with two decimals, 「--」 without evaluations.</summary>
+    public static string Mean(decimal? mean) => mean is { } m ? m.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "--";
 
     /// <summary>Whether the caller runs the class (may change it).</summary>
     public bool Runs => CanWrite;
@@ -85,6 +92,12 @@ internal sealed class ShowModel(IMediator mediator) : ClassPageModel
         Records = await mediator.Send(new ListCreditRecords(null, null, null, null, id, null, null, Math.Max(1, page), RecordsPerPage), cancellationToken).ConfigureAwait(false);
         FlaggedPending = (await mediator.Send(new ListCreditRecords(null, null, CreditRecordStatus.Pending, null, id, null, true, 1, 1), cancellationToken).ConfigureAwait(false)).Total;
         Uploads = await mediator.Send(new ListRosterUploads(id), cancellationToken).ConfigureAwait(false);
+        foreach (var source in evaluations)
+        {
+            Evaluations = await source.ForClassAsync(id, cancellationToken).ConfigureAwait(false);
+            break;
+        }
+
         return true;
     }
 }

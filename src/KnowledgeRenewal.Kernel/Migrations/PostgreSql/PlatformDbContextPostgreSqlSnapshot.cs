@@ -2806,6 +2806,168 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.ToTable("SupBaseDesignations", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.ToTable("SupBaseExchanges", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchangeParty", b =>
+                {
+                    b.Property<Guid>("ExchangeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ExchangeId", "BaseId");
+
+                    b.HasIndex("BaseId");
+
+                    b.ToTable("SupBaseExchangeParties", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConcludedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("NoticeEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NoticeStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId", "Status");
+
+                    b.HasIndex("Status", "NoticeEnd");
+
+                    b.ToTable("SupBaseExitNotices", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "Status");
+
+                    b.ToTable("SupBaseExitObjections", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3156,6 +3318,52 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasIndex("Year", "Status");
 
                     b.ToTable("BaseFilings", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId")
+                        .IsUnique();
+
+                    b.ToTable("BaseFilingAttachments", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingEvent", b =>
@@ -4699,6 +4907,33 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Navigation("Employer");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchangeParty", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchange", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitObjection", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitNotice", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingAttachment", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", null)
+                        .WithMany()
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingEvent", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", null)
@@ -4898,6 +5133,16 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
             modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Professional", b =>
                 {
                     b.Navigation("Employments");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchange", b =>
+                {
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitNotice", b =>
+                {
+                    b.Navigation("Objections");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Inspection", b =>

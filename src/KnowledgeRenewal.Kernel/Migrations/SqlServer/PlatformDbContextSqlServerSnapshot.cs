@@ -2813,6 +2813,168 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.ToTable("SupBaseDesignations", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.ToTable("SupBaseExchanges", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchangeParty", b =>
+                {
+                    b.Property<Guid>("ExchangeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("ExchangeId", "BaseId");
+
+                    b.HasIndex("BaseId");
+
+                    b.ToTable("SupBaseExchangeParties", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConcludedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("NoticeEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NoticeStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId", "Status");
+
+                    b.HasIndex("Status", "NoticeEnd");
+
+                    b.ToTable("SupBaseExitNotices", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "Status");
+
+                    b.ToTable("SupBaseExitObjections", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3163,6 +3325,52 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasIndex("Year", "Status");
 
                     b.ToTable("BaseFilings", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId")
+                        .IsUnique();
+
+                    b.ToTable("BaseFilingAttachments", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingEvent", b =>
@@ -4709,6 +4917,33 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Navigation("Employer");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchangeParty", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchange", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitObjection", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitNotice", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingAttachment", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", null)
+                        .WithMany()
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingEvent", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", null)
@@ -4908,6 +5143,16 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
             modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Professional", b =>
                 {
                     b.Navigation("Employments");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchange", b =>
+                {
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitNotice", b =>
+                {
+                    b.Navigation("Objections");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Inspection", b =>

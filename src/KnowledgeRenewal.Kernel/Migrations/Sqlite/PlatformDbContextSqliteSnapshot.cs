@@ -2801,6 +2801,168 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.ToTable("SupBaseDesignations", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Participants")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldOn");
+
+                    b.ToTable("SupBaseExchanges", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchangeParty", b =>
+                {
+                    b.Property<Guid>("ExchangeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BaseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExchangeId", "BaseId");
+
+                    b.HasIndex("BaseId");
+
+                    b.ToTable("SupBaseExchangeParties", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConcludedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcludedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NoticeEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NoticeStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedByName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaseId", "Status");
+
+                    b.HasIndex("Status", "NoticeEnd");
+
+                    b.ToTable("SupBaseExitNotices", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "Status");
+
+                    b.ToTable("SupBaseExitObjections", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseStatusChange", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3151,6 +3313,52 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.HasIndex("Year", "Status");
 
                     b.ToTable("BaseFilings", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FilingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FilingId")
+                        .IsUnique();
+
+                    b.ToTable("BaseFilingAttachments", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingEvent", b =>
@@ -4690,6 +4898,33 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                     b.Navigation("Employer");
                 });
 
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchangeParty", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchange", null)
+                        .WithMany("Parties")
+                        .HasForeignKey("ExchangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitObjection", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitNotice", null)
+                        .WithMany("Objections")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingAttachment", b =>
+                {
+                    b.HasOne("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", null)
+                        .WithMany()
+                        .HasForeignKey("FilingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingEvent", b =>
                 {
                     b.HasOne("KnowledgeRenewal.Supervision.Domain.Filings.BaseFiling", null)
@@ -4889,6 +5124,16 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
             modelBuilder.Entity("KnowledgeRenewal.Registry.Domain.Professional", b =>
                 {
                     b.Navigation("Employments");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExchange", b =>
+                {
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Bases.BaseExitNotice", b =>
+                {
+                    b.Navigation("Objections");
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Supervision.Domain.Inspections.Inspection", b =>

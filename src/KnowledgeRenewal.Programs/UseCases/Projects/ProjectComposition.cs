@@ -48,6 +48,7 @@ internal static class ProjectComposition
         services.AddOptions<ProjectOptions>().Bind(section);
         services.AddSingleton(new WorkingDayCalendar(calendarOptions));
         services.AddScoped<ProjectWriter>();
+        services.AddScoped<Contracts.PublicNoticeTerms>();
         services.Configure<RateLimiterOptions>(options => ProjectObjectionLimits.AddPolicy(options, projectOptions.ObjectionsPerMinute));
         return services;
     }

@@ -45,9 +45,9 @@ public static class InspectionRules
         new("supervision.not_drawn", 409, "计划还没有抽取", "先抽取检查对象和检查人员。");
 
     /// <summary>An evidence file that is not a PDF, JPEG or PNG, or too large.</summary>
-    public static PlatformException InvalidEvidence(string fileName) =>
-        new("supervision.invalid_evidence", 400, "佐证材料无法接收", $"“{fileName}”应为 PDF、JPG 或 PNG 文件，且不超过 10 MB。",
-            [new FieldError("evidence", "invalid_file", $"“{fileName}”应为 PDF、JPG 或 PNG 文件，且不超过 10 MB。")]);
+    public static PlatformException InvalidEvidence(string fileName, string field = "evidence") =>
+        new("supervision.invalid_evidence", 400, "文件无法接收", $"“{fileName}”应为 PDF、JPG 或 PNG 文件，且不超过 10 MB。",
+            [new FieldError(field, "invalid_file", $"“{fileName}”应为 PDF、JPG 或 PNG 文件，且不超过 10 MB。")]);
 
     /// <summary>Closing needs an open rectification.</summary>
     public static PlatformException RectificationNotOpen() =>

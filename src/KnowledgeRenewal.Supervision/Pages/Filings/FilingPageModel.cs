@@ -23,6 +23,34 @@ internal abstract class FilingPageModel : PlatformPageModel
     /// <summary>Whether the caller decides.</summary>
     public bool IsDecider => User.IsInRole(PlatformRoles.ProgramOfficeAdmin);
 
+    /// <summary>
+    /// Reads an uploaded attachment (null when none was chosen); a file over the limit becomes the field's error
+    /// (<paramref name="field"/>) instead of a problem page.
+    /// </summary>
+    protected async Task<(bool Ok, KnowledgeRenewal.Supervision.UseCases.Inspections.EvidenceUpload? File)> ReadAttachmentAsync(IFormFile? file, string field, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (true, null);
+        }
+
+        try
+        {
+            var files = await KnowledgeRenewal.Supervision.Web.EvidenceForm.FilesAsync([file], cancellationToken, "attachment").ConfigureAwait(false);
+            return (true, files[0]);
+        }
+        catch (PlatformException problem)
+        {
+            ModelState.AddModelError(field, problem.Detail ?? problem.Title);
+            return (false, null);
+        }
+    }
+
+    /// <summary>A size in words (KB, MB).</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / 1024m / 1024m).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " MB"
+        : Math.Max(1, (bytes + 1023) / 1024).ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) + " KB";
+
     /// <summary>A count with thousands separators.</summary>
     public static string Count(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 

@@ -37,6 +37,10 @@ internal sealed class ShowModel(IMediator mediator) : FilingPageModel
     [BindProperty]
     public bool Confirmed { get; set; }
 
+    /// <summary>A new attachment (the base's staff, while the filing waits or was returned).</summary>
+    [BindProperty]
+    public IFormFile? Attachment { get; set; }
+
     /// <summary>Whether the page asks to confirm.</summary>
     public bool Confirming { get; private set; }
 
@@ -76,8 +80,31 @@ internal sealed class ShowModel(IMediator mediator) : FilingPageModel
         return Page();
     }
 
+    /// <summary>Attaches or replaces the attachment (<see cref="AttachFilingFile"/>, as <c>PUT /api/filings/{id}/attachment</c>).</summary>
+    public async Task<IActionResult> OnPostAttachAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!IsFiler)
+        {
+            return Forbid();
+        }
+
+        if (await ReadAttachmentAsync(Attachment, nameof(Attachment), cancellationToken).ConfigureAwait(false) is (true, var file))
+        {
+            var (ok, _) = await TrySendAsync(new AttachFilingFile(id, file), cancellationToken,
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["attachment"] = nameof(Attachment) }).ConfigureAwait(false);
+            if (ok)
+            {
+                return DoneAndRedirect($"/filings/{id}", "附件已上传。");
+            }
+        }
+
+        await LoadAsync(id, keepVersion: true, cancellationToken).ConfigureAwait(false);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
     /// <inheritdoc />
-    protected override IEnumerable<string> FormFields() => [nameof(Decision), nameof(Reason)];
+    protected override IEnumerable<string> FormFields() => [nameof(Decision), nameof(Reason), nameof(Attachment)];
 
     private async Task LoadAsync(Guid id, bool keepVersion, CancellationToken cancellationToken)
     {

@@ -57,6 +57,10 @@ internal sealed class SubmitModel(IMediator mediator) : FilingPageModel
     [BindProperty]
     public FilingForm Input { get; set; } = new();
 
+    /// <summary>The attachment (optional; PDF, JPG or PNG, at most 10 MB).</summary>
+    [BindProperty]
+    public IFormFile? Attachment { get; set; }
+
     /// <summary>The version read (when correcting).</summary>
     [BindProperty]
     public string? Version { get; set; }
@@ -92,15 +96,15 @@ internal sealed class SubmitModel(IMediator mediator) : FilingPageModel
         {
             ModelState.AddModelError("Input.BudgetYuan", "下一年度经费预算最多保留两位小数（元）。");
         }
-        else
+        else if (await ReadAttachmentAsync(Attachment, nameof(Attachment), cancellationToken).ConfigureAwait(false) is (true, var attachment))
         {
             var input = new FilingInput
             {
                 Execution = Input.Execution, ClassesHeld = Input.ClassesHeld, PeopleTrained = Input.PeopleTrained, PlannedClasses = Input.PlannedClasses,
                 PlannedSubjects = Input.PlannedSubjects, TargetTrainees = Input.TargetTrainees, BudgetFen = fen,
             };
-            var (ok, result) = await TrySendAsync(new SubmitFiling(year, Version, input), cancellationToken,
-                new Dictionary<string, string>(StringComparer.Ordinal) { ["budgetFen"] = "Input.BudgetYuan" }).ConfigureAwait(false);
+            var (ok, result) = await TrySendAsync(new SubmitFiling(year, Version, input, attachment), cancellationToken,
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["budgetFen"] = "Input.BudgetYuan", ["attachment"] = nameof(Attachment) }).ConfigureAwait(false);
             if (ok)
             {
                 var filing = result.Filing.Value;
@@ -117,7 +121,7 @@ internal sealed class SubmitModel(IMediator mediator) : FilingPageModel
 
     /// <inheritdoc />
     protected override IEnumerable<string> FormFields() =>
-        ["Input.Execution", "Input.ClassesHeld", "Input.PeopleTrained", "Input.PlannedClasses", "Input.PlannedSubjects", "Input.TargetTrainees", "Input.BudgetYuan"];
+        ["Input.Execution", "Input.ClassesHeld", "Input.PeopleTrained", "Input.PlannedClasses", "Input.PlannedSubjects", "Input.TargetTrainees", "Input.BudgetYuan", nameof(Attachment)];
 
     /// <summary>The year as written.</summary>
     public static string YearText(int year) => year.ToString(CultureInfo.InvariantCulture);

@@ -49,6 +49,83 @@ internal sealed class ShowModel(IMediator mediator, TimeProvider clock) : BasePa
     [DataType(DataType.MultilineText)]
     public string? Note { get; set; }
 
+    /// <summary>Why the base exits (the exit notice).</summary>
+    [BindProperty]
+    [DataType(DataType.MultilineText)]
+    public string? ExitReason { get; set; }
+
+    /// <summary>The exit notice acted on.</summary>
+    [BindProperty]
+    public Guid? ExitId { get; set; }
+
+    /// <summary>The exit notice's version read (to conclude).</summary>
+    [BindProperty]
+    public string? ExitVersion { get; set; }
+
+    /// <summary>The objection answered.</summary>
+    [BindProperty]
+    public Guid? ObjectionId { get; set; }
+
+    /// <summary>Whether the objection holds.</summary>
+    [BindProperty]
+    public bool? Uphold { get; set; }
+
+    /// <summary>The answer to the objection.</summary>
+    [BindProperty]
+    [DataType(DataType.MultilineText)]
+    public string? Resolution { get; set; }
+
+    /// <summary>The other bases of an exchange.</summary>
+    [BindProperty]
+    public List<Guid> Partners { get; set; } = [];
+
+    /// <summary>The exchange's day.</summary>
+    [BindProperty]
+    public DateOnly? HeldOn { get; set; }
+
+    /// <summary>The exchange's kind.</summary>
+    [BindProperty]
+    public BaseExchangeKind? Kind { get; set; }
+
+    /// <summary>The exchange's topic.</summary>
+    [BindProperty]
+    public string? Topic { get; set; }
+
+    /// <summary>People who took part.</summary>
+    [BindProperty]
+    public int? Participants { get; set; }
+
+    /// <summary>A note on the exchange.</summary>
+    [BindProperty]
+    [DataType(DataType.MultilineText)]
+    public string? ExchangeNote { get; set; }
+
+    /// <summary>The other bases the office may name in an exchange.</summary>
+    public IReadOnlyList<BaseRow> OtherBases { get; private set; } = [];
+
+    /// <summary>The exchange kinds.</summary>
+    public static IEnumerable<SelectListItem> Kinds =>
+        [new("请选择", ""), .. Enum.GetValues<BaseExchangeKind>().Select(k => new SelectListItem(BaseExchangeRules.Label(k), k.ToString()))];
+
+    /// <summary>The exit notice running, if any.</summary>
+    public BaseExitView? RunningExit => Base?.Exits.FirstOrDefault(e => e.Status == BaseExitStatus.InNotice);
+
+    /// <summary>A notice's phase in words.</summary>
+    public static string PhaseText(KnowledgeRenewal.Programs.Domain.NoticePhase phase) => phase switch
+    {
+        KnowledgeRenewal.Programs.Domain.NoticePhase.NotStarted => "待公示",
+        KnowledgeRenewal.Programs.Domain.NoticePhase.Open => "公示中",
+        _ => "公示期满",
+    };
+
+    /// <summary>Whether the office may start an exit notice now.</summary>
+    public bool MayStartExit => Base is { } b && RunningExit is null && b.Assessments.Count > 0 && BaseExitRules.MayStart(b.Status, b.Assessments[0].ProposedExit);
+
+    /// <summary>The pending objections of the running exit, as choices.</summary>
+    public IEnumerable<SelectListItem> PendingObjections => RunningExit is { } e
+        ? e.Objections.Where(o => o.Status == BaseExitObjectionStatus.Pending).Select(o => new SelectListItem($"{Local(o.FiledAt)}：{(o.Reason.Length > 30 ? o.Reason[..30] + "…" : o.Reason)}", o.Id.ToString()))
+        : [];
+
     /// <summary>Whether the page asks to confirm a revocation.</summary>
     public bool Confirming { get; private set; }
 
@@ -107,8 +184,69 @@ internal sealed class ShowModel(IMediator mediator, TimeProvider clock) : BasePa
         return await AgainAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Puts the base to exit notice (<see cref="StartBaseExit"/>).</summary>
+    public async Task<IActionResult> OnPostExitAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!IsOffice)
+        {
+            return Forbid();
+        }
+
+        var (ok, exit) = await TrySendAsync(new StartBaseExit(id, new BaseExitInput(ExitReason)), cancellationToken,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = nameof(ExitReason) }).ConfigureAwait(false);
+        return ok
+            ? DoneAndRedirect($"/supervision/bases/{id}", $"已开始退出公示：{Day(exit!.NoticeStart)} ～ {Day(exit.NoticeEnd)}。公示期满且无成立的异议后，可办结退出。")
+            : await AgainAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers an objection (<see cref="ResolveBaseExitObjection"/>).</summary>
+    public async Task<IActionResult> OnPostResolveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!IsOffice)
+        {
+            return Forbid();
+        }
+
+        var (ok, _) = await TrySendAsync(new ResolveBaseExitObjection(ExitId ?? Guid.Empty, ObjectionId ?? Guid.Empty, new BaseExitResolutionInput(Uphold, Resolution)), cancellationToken).ConfigureAwait(false);
+        return ok
+            ? DoneAndRedirect($"/supervision/bases/{id}", Uphold == true ? "异议成立，已撤回该基地的退出。" : "异议不成立，已记录处理意见。")
+            : await AgainAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Concludes the exit after the notice (<see cref="ConcludeBaseExit"/>).</summary>
+    public async Task<IActionResult> OnPostConcludeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!IsOffice)
+        {
+            return Forbid();
+        }
+
+        var (ok, _) = await TrySendAsync(new ConcludeBaseExit(ExitId ?? Guid.Empty, ExitVersion), cancellationToken).ConfigureAwait(false);
+        return ok
+            ? DoneAndRedirect($"/supervision/bases/{id}", "退出公示期满、无成立的异议，基地已退出。")
+            : await AgainAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records an exchange of this base with others (<see cref="RecordBaseExchange"/>).</summary>
+    public async Task<IActionResult> OnPostExchangeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!IsOffice)
+        {
+            return Forbid();
+        }
+
+        var input = new BaseExchangeInput([id, .. Partners.Where(p => p != id)], HeldOn, Kind, Topic, Participants, ExchangeNote);
+        var (ok, _) = await TrySendAsync(new RecordBaseExchange(input), cancellationToken,
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["baseIds"] = nameof(Partners), ["note"] = nameof(ExchangeNote) }).ConfigureAwait(false);
+        return ok
+            ? DoneAndRedirect($"/supervision/bases/{id}#exchanges", "已记录交流合作。")
+            : await AgainAsync(id, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
-    protected override IEnumerable<string> FormFields() => [nameof(NewStatus), nameof(Reason), nameof(AssessYear), nameof(Note)];
+    protected override IEnumerable<string> FormFields() =>
+        [nameof(NewStatus), nameof(Reason), nameof(AssessYear), nameof(Note), nameof(ExitReason), nameof(ObjectionId), nameof(Uphold), nameof(Resolution), nameof(ExitVersion),
+            nameof(Partners), nameof(HeldOn), nameof(Kind), nameof(Topic), nameof(Participants), nameof(ExchangeNote)];
 
     private async Task<IActionResult> AgainAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -133,6 +271,17 @@ internal sealed class ShowModel(IMediator mediator, TimeProvider clock) : BasePa
         {
             var versioned = await mediator.Send(new GetBaseSupervision(id), cancellationToken).ConfigureAwait(false);
             Base = versioned.Value;
+            if (IsOffice)
+            {
+                var others = await mediator.Send(new ListBases(null, null, false, 1, 100), cancellationToken).ConfigureAwait(false);
+                OtherBases = [.. others.Items.Where(o => o.Id != id)];
+            }
+
+            if (RunningExit is { } running && (!keepVersion || string.IsNullOrEmpty(ExitVersion)))
+            {
+                ExitVersion = running.ETag;
+            }
+
             if (!keepVersion || string.IsNullOrEmpty(Version))
             {
                 Version = EntityTag.Format(versioned.Stamp);

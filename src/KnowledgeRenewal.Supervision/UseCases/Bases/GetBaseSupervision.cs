@@ -22,9 +22,12 @@ public sealed record GetBaseSupervision(Guid Id) : IRequest<Versioned<BaseSuperv
 /// <param name="Designations">Designations, newest first.</param>
 /// <param name="History">Status changes, newest first.</param>
 /// <param name="Assessments">Assessments, newest year first.</param>
+/// <param name="Exits">Exit notices (公示), newest first.</param>
+/// <param name="Exchanges">Exchanges and cooperation with other bases, newest first.</param>
 public sealed record BaseSupervisionView(
     Guid Id, string Name, Guid OrganizationId, string? OrganizationName, BaseLevel Level, BaseStatus Status, DateOnly DesignatedOn,
-    IReadOnlyList<DesignationView> Designations, IReadOnlyList<StatusChangeView> History, IReadOnlyList<AssessmentView> Assessments);
+    IReadOnlyList<DesignationView> Designations, IReadOnlyList<StatusChangeView> History, IReadOnlyList<AssessmentView> Assessments,
+    IReadOnlyList<BaseExitView> Exits, IReadOnlyList<BaseExchangeView> Exchanges);
 
 /// <summary>A designation.</summary>
 public sealed record DesignationView(Guid Id, BaseLevel Level, DesignationSource Source, bool Renewal, DateOnly ValidFrom, DateOnly ValidTo, Guid? ProjectId, string? ProjectNumber, string? ReferenceNumber, string RecordedByName, DateTime RecordedAt);
@@ -35,7 +38,7 @@ public sealed record StatusChangeView(BaseStatus? From, BaseStatus To, string Re
 /// <summary>An assessment.</summary>
 public sealed record AssessmentView(int Year, int MethodVersion, int Trainees, int Seminars, int PublicCourses, int ProfessionalCourses, decimal? CompletionRate, decimal? SatisfactionRate, decimal? InspectionScore, int Inspections, decimal Score, bool Passed, bool ProposedExit, string? Note, string AssessedByName, DateTime AssessedAt);
 
-internal sealed class GetBaseSupervisionHandler(PlatformDbContext db) : IRequestHandler<GetBaseSupervision, Versioned<BaseSupervisionView>>
+internal sealed class GetBaseSupervisionHandler(PlatformDbContext db, TimeProvider clock) : IRequestHandler<GetBaseSupervision, Versioned<BaseSupervisionView>>
 {
     public async Task<Versioned<BaseSupervisionView>> Handle(GetBaseSupervision request, CancellationToken cancellationToken)
     {
@@ -50,8 +53,13 @@ internal sealed class GetBaseSupervisionHandler(PlatformDbContext db) : IRequest
         var assessments = await db.Set<BaseAssessment>().AsNoTracking().Where(a => a.BaseId == b.Id).OrderByDescending(a => a.Year)
             .Select(a => new AssessmentView(a.Year, a.MethodVersion, a.Trainees, a.Seminars, a.PublicCourses, a.ProfessionalCourses, a.CompletionRate, a.SatisfactionRate, a.InspectionScore, a.Inspections, a.Score, a.Passed, a.ProposedExit, a.Note, a.AssessedByName, a.AssessedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var today = KnowledgeRenewal.Kernel.Time.ProgramCalendar.Today(clock);
+        var exits = await db.Set<BaseExitNotice>().AsNoTracking().Include(n => n.Objections).Where(n => n.BaseId == b.Id).OrderByDescending(n => n.StartedAt)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var exchanges = await ListBaseExchangesHandler.ReadAsync(db, b.Id, cancellationToken).ConfigureAwait(false);
         return new Versioned<BaseSupervisionView>(
-            new BaseSupervisionView(b.Id, b.Name, b.OrganizationId, b.Organization?.Name, b.Level, b.Status, b.DesignatedOn, designations, history, assessments),
+            new BaseSupervisionView(b.Id, b.Name, b.OrganizationId, b.Organization?.Name, b.Level, b.Status, b.DesignatedOn, designations, history, assessments,
+                [.. exits.Select(n => BaseExitViews.View(n, b.Name, today))], exchanges),
             b.ConcurrencyStamp);
     }
 }

@@ -108,7 +108,19 @@ internal sealed record FilingView
 
     /// <summary>The history, oldest first.</summary>
     public IReadOnlyList<FilingEventView> History { get; init; } = [];
+
+    /// <summary>The attachment, if any (download: <c>GET /api/filings/{id}/attachment</c>).</summary>
+    public FilingAttachmentView? Attachment { get; init; }
 }
+
+/// <summary>A filing's attachment (without its bytes).</summary>
+/// <param name="FileName">The name as uploaded.</param>
+/// <param name="ContentType">The detected type.</param>
+/// <param name="Size">Bytes.</param>
+/// <param name="Sha256">SHA-256 of the content.</param>
+/// <param name="UploadedAt">When (UTC).</param>
+/// <param name="UploadedByName">Who.</param>
+internal sealed record FilingAttachmentView(string FileName, string ContentType, long Size, string Sha256, DateTime UploadedAt, string? UploadedByName);
 
 /// <summary>What the filing use cases share: the settings, today, the caller's base, views and the 404.</summary>
 internal sealed class FilingDesk(PlatformDbContext db, IOptions<FilingOptions> options, [FromKeyedServices(DeadlineClock.Key)] TimeProvider clock)
@@ -143,6 +155,28 @@ internal sealed class FilingDesk(PlatformDbContext db, IOptions<FilingOptions> o
         _ => FilingState.Submitted,
     });
 
+    /// <summary>
+    /// Attaches <paramref name="upload"/> to <paramref name="filing"/> (checked and stored like inspection evidence),
+    /// replacing the one before; refused once the filing is accepted (409 <c>supervision.filing_closed</c>). The caller saves.
+    /// </summary>
+    public async Task AttachAsync(BaseFiling filing, Inspections.EvidenceUpload upload, string? by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filing);
+        ArgumentNullException.ThrowIfNull(upload);
+        if (filing.Status == BaseFilingStatus.Accepted)
+        {
+            throw new PlatformException("supervision.filing_closed", 409, "报送已接收，附件不再变动", "市项目办已接收这份报送，不能再更换附件。");
+        }
+
+        var (name, type, sha256) = upload.Check(BaseFilingAttachment.FileNameLength, "attachment");
+        var before = await db.BaseFilingAttachments.Where(a => a.FilingId == filing.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        db.BaseFilingAttachments.RemoveRange(before);
+        db.BaseFilingAttachments.Add(new BaseFilingAttachment
+        {
+            FilingId = filing.Id, FileName = name, ContentType = type, Size = upload.Content.Length, Sha256 = sha256, Content = upload.Content, UploadedAt = Now, UploadedByName = by,
+        });
+    }
+
     /// <summary>The active base of the caller's organization (403 when the caller's organization is no active base).</summary>
     public async Task<EducationBase> CallerBaseAsync(Guid? organizationId, CancellationToken cancellationToken)
     {
@@ -161,6 +195,8 @@ internal sealed class FilingDesk(PlatformDbContext db, IOptions<FilingOptions> o
         var name = await db.EducationBases.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).Where(b => b.Id == filing.BaseId)
             .Select(b => b.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? "";
         var events = await db.BaseFilingEvents.AsNoTracking().Where(e => e.FilingId == id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var attachment = await db.BaseFilingAttachments.AsNoTracking().Where(a => a.FilingId == id)
+            .Select(a => new FilingAttachmentView(a.FileName, a.ContentType, a.Size, a.Sha256, a.UploadedAt, a.UploadedByName)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return new Versioned<FilingView>(new FilingView
         {
             Id = filing.Id,
@@ -184,6 +220,7 @@ internal sealed class FilingDesk(PlatformDbContext db, IOptions<FilingOptions> o
             DecidedAt = filing.DecidedAt,
             DecidedByName = filing.DecidedByName,
             ReturnReason = filing.ReturnReason,
+            Attachment = attachment,
             History = [.. events.OrderBy(e => e.At).ThenBy(e => e.Id).Select(e => new FilingEventView(e.Action, ActionName(e.Action), e.At, e.ByName, e.Reason))],
         }, filing.ConcurrencyStamp);
     }

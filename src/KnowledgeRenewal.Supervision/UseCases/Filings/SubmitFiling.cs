@@ -19,7 +19,8 @@ namespace KnowledgeRenewal.Supervision.UseCases.Filings;
 /// <param name="Year">The year reported on.</param>
 /// <param name="IfMatch">The <c>If-Match</c> header (when resubmitting).</param>
 /// <param name="Input">The content.</param>
-internal sealed record SubmitFiling(int Year, string? IfMatch, FilingInput Input) : IRequest<(Versioned<FilingView> Filing, bool Created)>
+/// <param name="Attachment">A file to attach (optional; replaces the one before; see <see cref="AttachFilingFile"/>).</param>
+internal sealed record SubmitFiling(int Year, string? IfMatch, FilingInput Input, Inspections.EvidenceUpload? Attachment = null) : IRequest<(Versioned<FilingView> Filing, bool Created)>
 {
     /// <inheritdoc />
     public override string ToString() => nameof(SubmitFiling);
@@ -106,6 +107,11 @@ internal sealed class SubmitFilingHandler(PlatformDbContext db, FilingDesk desk,
         filing.SubmittedAt = now;
         filing.SubmittedByName = by;
         filing.ReturnReason = null;
+        if (request.Attachment is { } attachment)
+        {
+            await desk.AttachAsync(filing, attachment, by, cancellationToken).ConfigureAwait(false);
+        }
+
         db.BaseFilingEvents.Add(new BaseFilingEvent { FilingId = filing.Id, Action = created ? BaseFilingAction.Submitted : BaseFilingAction.Resubmitted, At = now, ByName = by });
         try
         {

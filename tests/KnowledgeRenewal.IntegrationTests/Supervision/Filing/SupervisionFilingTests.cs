@@ -206,6 +206,90 @@ public sealed class SupervisionFilingTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_base_attaches_a_file_that_the_program_office_downloads_and_another_base_cannot()
+    {
+        SetToday(12, 8);
+        var staff = await BaseStaffAsync("济宁医学院");
+        using var created = await PlatformFixtureBase.SendAsync(staff, HttpMethod.Post, $"/api/filings/{Year}", Filing(1_100, 30_000_000));
+        var id = (await created.ReadJsonAsync(HttpStatusCode.Created, "file")).GetProperty("id").GetGuid();
+        byte[] pdf = [.. "%PDF-1.4\n% 年度报送附件\n"u8, .. new byte[2048]];
+
+        // Not multipart: 415; not a PDF/JPG/PNG: 400 naming the field; a PDF: stored with its hash.
+        using (var json = await PlatformFixtureBase.SendAsync(staff, HttpMethod.Put, $"/api/filings/{id}/attachment", new { attachment = "x" }))
+        {
+            await json.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, "supervision.multipart_required");
+        }
+
+        using (var text = await AttachAsync(staff, id, "说明.txt", "纯文本"u8.ToArray()))
+        {
+            var problem = await text.AssertProblemAsync(HttpStatusCode.BadRequest, "supervision.invalid_evidence");
+            Assert.Contains(problem.Errors!, e => e.Field == "attachment");
+        }
+
+        using (var attached = await AttachAsync(staff, id, "C:\\报送\\2027年度报送.pdf", pdf))
+        {
+            var view = await attached.ReadJsonAsync(HttpStatusCode.OK, "attach");
+            var attachment = view.GetProperty("attachment");
+            Assert.Equal("2027年度报送.pdf", attachment.GetProperty("fileName").GetString());
+            Assert.Equal("application/pdf", attachment.GetProperty("contentType").GetString());
+            Assert.Equal(pdf.Length, attachment.GetProperty("size").GetInt64());
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), attachment.GetProperty("sha256").GetString());
+        }
+
+        // The program office and the base download the same bytes; another base's staff do not see it.
+        var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
+        foreach (var reader in new[] { office, staff })
+        {
+            using var file = await reader.GetAsync(new Uri($"/api/filings/{id}/attachment", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal("application/pdf", file.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(pdf, await file.Content.ReadAsByteArrayAsync());
+        }
+
+        var other = await BaseStaffAsync("曲阜师范大学");
+        using (var notTheirs = await other.GetAsync(new Uri($"/api/filings/{id}/attachment", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        }
+
+        using (var notTheirs = await AttachAsync(other, id, "别人的.pdf", pdf))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        }
+
+        using (var byOffice = await AttachAsync(office, id, "项目办.pdf", pdf))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, byOffice.StatusCode);
+        }
+
+        // Once accepted, the attachment no longer changes; the stored one stays.
+        using var read = await office.GetAsync(new Uri($"/api/filings/{id}", UriKind.Relative));
+        using (var accepted = await PlatformFixtureBase.SendAsync(office, HttpMethod.Post, $"/api/filings/{id}/decision", new { decision = "Accept" }, read.Headers.ETag!.Tag))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        using (var closed = await AttachAsync(staff, id, "补充.pdf", pdf))
+        {
+            await closed.AssertProblemAsync(HttpStatusCode.Conflict, "supervision.filing_closed");
+        }
+
+        var stored = await platform.QueryAsync(db => db.Set<KnowledgeRenewal.Supervision.Domain.Filings.BaseFilingAttachment>().IgnoreQueryFilters()
+            .Where(a => a.FilingId == id).Select(a => a.FileName).ToListAsync());
+        Assert.Equal(["2027年度报送.pdf"], stored);
+    }
+
+    private static async Task<HttpResponseMessage> AttachAsync(HttpClient client, Guid id, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "attachment", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri($"/api/filings/{id}/attachment", UriKind.Relative)) { Content = form };
+        return await client.SendAsync(request);
+    }
+
     private static object Filing(int targetTrainees, long budgetFen) => new
     {
         execution = "全年举办培训班 12 期，培训 1,050 人。",
