@@ -42,6 +42,7 @@ public static class CreditsArea
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddPlatformModelPart<CreditsModel>();
+        CreditChangeTracking.Add(services);
         services.AddEdmModelPart<CatalogEdm>();
         services.AddEdmModelPart<CreditsEdm>();
         services.AddEdmModelPart<ClassesEdm>();

@@ -91,6 +91,6 @@ public static partial class IdentityArea
     public static ODataOptions AddAuditFeed(this ODataOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.AddRouteComponents(AuditEdmModel.RoutePrefix, AuditEdmModel.BuildAuditEdmModel());
+        return options.AddRouteComponents(AuditEdmModel.RoutePrefix, AuditEdmModel.BuildAuditEdmModel(), KeysetSkipTokens.AddTo);
     }
 }

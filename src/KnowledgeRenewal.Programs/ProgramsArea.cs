@@ -20,6 +20,7 @@ public static class ProgramsArea
     public static IServiceCollection AddProgramsArea(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformModelPart<ProgramsModel>();
+        ProjectChangeTracking.Add(services);
         services.AddEdmModelPart<DigitalEngineersEdm>();
         services.AddEdmModelPart<ProjectsEdm>();
         services.AddEdmModelPart<PlansEdm>();

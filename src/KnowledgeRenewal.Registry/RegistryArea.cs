@@ -20,6 +20,7 @@ public static class RegistryArea
     public static IServiceCollection AddRegistryArea(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatformModelPart<RegistryModel>();
+        RegistryChangeTracking.Add(services);
         services.AddEdmModelPart<RegistryEdm>();
         services.AddSingleton<IPersonalDataProtector, PersonalDataProtector>();
         services.AddRegistryImport(configuration);

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain;
@@ -26,8 +27,11 @@ public enum CertificateStatus
 /// new version and this one shows as superseded. It carries a number, an unguessable verification code (the QR code
 /// points to the public verification page) and a signed, machine-verifiable credential.
 /// </summary>
-public sealed class CreditCertificate
+public sealed class CreditCertificate : IChangeTracked
 {
+    /// <summary>The change number of the last insert or update, for OData delta links (set by the platform; ADR 0023).</summary>
+    public long ChangeVersion { get; set; }
+
     /// <summary>Surrogate key.</summary>
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Identity.Domain;
@@ -46,8 +47,11 @@ public enum RecordWarning
 /// record is never edited or deleted — a correction revokes it and adds a new record that points back to it, and
 /// both stay visible. State changes go through <see cref="Approve"/>, <see cref="Reject"/> and <see cref="Revoke"/>.
 /// </summary>
-public sealed class CreditRecord
+public sealed class CreditRecord : IChangeTracked
 {
+    /// <summary>The change number of the last insert or update, for OData delta links (set by the platform; ADR 0023).</summary>
+    public long ChangeVersion { get; set; }
+
     /// <summary>Longest title kept.</summary>
     public const int TitleLength = 128;
 

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain;
@@ -12,8 +13,11 @@ namespace KnowledgeRenewal.Credits.Domain;
 /// status, hours counted and required, per category, what is missing. Recomputed when the person's records change
 /// and in bulk; employers, departments and counties summarize their people from it.
 /// </summary>
-public sealed class CycleCompliance
+public sealed class CycleCompliance : IChangeTracked
 {
+    /// <summary>The change number of the last insert or update, for OData delta links (set by the platform; ADR 0023).</summary>
+    public long ChangeVersion { get; set; }
+
     /// <summary>Longest explanation of what is missing kept.</summary>
     public const int MissingLength = 512;
 

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Programs.Domain;
@@ -12,8 +13,11 @@ namespace KnowledgeRenewal.Credits.Domain;
 /// subject it teaches. When it has finished, the provider uploads its roster (学员名单) and every accepted row becomes
 /// a credit record. A program project (later) has one or more classes.
 /// </summary>
-public sealed class TrainingClass
+public sealed class TrainingClass : IChangeTracked
 {
+    /// <summary>The change number of the last insert or update, for OData delta links (set by the platform; ADR 0023).</summary>
+    public long ChangeVersion { get; set; }
+
     /// <summary>Longest title kept.</summary>
     public const int TitleLength = 128;
 

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
@@ -61,11 +62,12 @@ internal sealed class ComplianceRowWriter : IDisposable
         nameof(CycleCompliance.RuleScope), nameof(CycleCompliance.RuleSetTitle), nameof(CycleCompliance.Status), nameof(CycleCompliance.Counted),
         nameof(CycleCompliance.Required), nameof(CycleCompliance.PublicCounted), nameof(CycleCompliance.ProfessionalCounted), nameof(CycleCompliance.Missing),
         nameof(CycleCompliance.RegionCode), nameof(CycleCompliance.DepartmentCode), nameof(CycleCompliance.EmployerId), nameof(CycleCompliance.ComputedAt),
-        nameof(CycleCompliance.EmployerOwnership),
+        nameof(CycleCompliance.EmployerOwnership), nameof(CycleCompliance.ChangeVersion),
     ];
 
     private readonly PlatformDbContext db;
     private readonly DateTime computedAt;
+    private long? changeVersion;
     private readonly int batch;
     private readonly List<(Guid Id, ComplianceRow Row)> pending = new(InsertBatch);
     private readonly List<Guid> inserted = [];
@@ -165,7 +167,7 @@ internal sealed class ComplianceRowWriter : IDisposable
             var computed = converted[15](computedAt); // the same for every row: converted once
             foreach (var (id, row) in pending)
             {
-                // In the order of Columns (positions 1–17), each through the model's converter where it has one.
+                // In the order of Columns (positions 1–18), each through the model's converter where it has one.
                 statement.Bind(1, id);
                 statement.Bind(2, row.ProfessionalId);
                 statement.Bind(3, row.CycleStart);
@@ -183,6 +185,7 @@ internal sealed class ComplianceRowWriter : IDisposable
                 statement.Bind(15, row.EmployerId);
                 statement.BindValue(16, computed);
                 statement.BindValue(17, converted[16](row.EmployerOwnership));
+                statement.Bind(18, ChangeVersion);
                 statement.Execute();
             }
         }
@@ -242,7 +245,11 @@ internal sealed class ComplianceRowWriter : IDisposable
     [
         id, row.ProfessionalId, row.CycleStart, row.CycleEnd, row.RuleScope, row.RuleSetTitle, row.Status, row.Counted, row.Required,
         row.PublicCounted, row.ProfessionalCounted, row.Missing, row.RegionCode, row.DepartmentCode, row.EmployerId, computedAt, row.EmployerOwnership,
+        ChangeVersion,
     ];
+
+    // The recomputation's change number for delta links (ADR 0023), taken at its first write in its transaction.
+    private long ChangeVersion => changeVersion ??= ChangeVersions.Next(db);
 
     private void Bind(TableCommand statement, IReadOnlyList<(Guid Id, ComplianceRow Row)> rows)
     {

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Programs.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -25,13 +26,13 @@ public sealed class RosterBulkWriter : RegistryBulkWriter
     private static readonly string[] RevokedColumns =
     [
         nameof(CreditRecord.Status), nameof(CreditRecord.RevokedByUserId), nameof(CreditRecord.RevokedByName), nameof(CreditRecord.RevokedAt),
-        nameof(CreditRecord.RevocationReason), nameof(CreditRecord.CorrectedByRecordId), nameof(CreditRecord.ConcurrencyStamp),
+        nameof(CreditRecord.RevocationReason), nameof(CreditRecord.CorrectedByRecordId), nameof(CreditRecord.ConcurrencyStamp), nameof(CreditRecord.ChangeVersion),
     ];
 
     private static readonly string[] RejectedColumns =
     [
         nameof(CreditRecord.Status), nameof(CreditRecord.ReviewedByUserId), nameof(CreditRecord.ReviewedByName), nameof(CreditRecord.ReviewedAt),
-        nameof(CreditRecord.ReviewReason), nameof(CreditRecord.ConcurrencyStamp),
+        nameof(CreditRecord.ReviewReason), nameof(CreditRecord.ConcurrencyStamp), nameof(CreditRecord.ChangeVersion),
     ];
 
     private static readonly string[] Where = [nameof(CreditRecord.Id), nameof(CreditRecord.ConcurrencyStamp), nameof(CreditRecord.Status)];
@@ -43,6 +44,7 @@ public sealed class RosterBulkWriter : RegistryBulkWriter
     private TableCommand? insert;
     private TableCommand? revoke;
     private TableCommand? reject;
+    private long? changeVersion;
 
     /// <summary>A writer on <paramref name="db"/>'s current transaction.</summary>
     public RosterBulkWriter(PlatformDbContext db)
@@ -62,6 +64,7 @@ public sealed class RosterBulkWriter : RegistryBulkWriter
     public void Add(CreditRecord record, bool correction)
     {
         ArgumentNullException.ThrowIfNull(record);
+        record.ChangeVersion = ChangeVersion;
         if (rowsPerInsert == 1)
         {
             insert ??= TableCommand.Insert<CreditRecord>(db);
@@ -132,6 +135,7 @@ public sealed class RosterBulkWriter : RegistryBulkWriter
             CreditRecordStatus.Rejected when readStatus == CreditRecordStatus.Pending => (reject ??= TableCommand.Update<CreditRecord>(db, RejectedColumns, Where), RejectedColumns),
             _ => throw new InvalidOperationException($"A roster replaces approved records by revoking and pending ones by rejecting them, not {readStatus} → {record.Status}."),
         };
+        record.ChangeVersion = ChangeVersion;
         command.SetAll(record);
         command.Set(columns.Length + 1, expectedStamp);
         command.Set(columns.Length + 2, readStatus);
@@ -142,6 +146,9 @@ public sealed class RosterBulkWriter : RegistryBulkWriter
 
         Note(nameof(CreditRecord), AuditActions.DataUpdated, record.Id, columns);
     }
+
+    // The roster's change number for delta links (ADR 0023), taken at its first write in the roster's transaction.
+    private long ChangeVersion => changeVersion ??= ChangeVersions.Next(db);
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Kernel.Changes;
+using Microsoft.AspNetCore.Mvc;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Programs.Domain;
@@ -22,9 +24,9 @@ namespace KnowledgeRenewal.Credits.Web;
 [RegistryReaders(FeedScopes.Credits)]
 public sealed class ClassesController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible classes.</summary>
+    /// <summary>The visible classes; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
     [ODataFeed]
-    public IQueryable<TrainingClass> Get() => db.TrainingClasses.AsNoTracking();
+    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.TrainingClasses.AsNoTracking(), "Classes");
 
     /// <summary>One visible class by id.</summary>
     [ODataFeed]

@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Kernel.Changes;
+using Microsoft.AspNetCore.Mvc;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Programs.Domain;
@@ -26,9 +28,9 @@ namespace KnowledgeRenewal.Credits.Web;
 [RegistryReaders(FeedScopes.Credits)]
 public sealed class CreditRecordsController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible records.</summary>
+    /// <summary>The visible records; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
     [ODataFeed]
-    public IQueryable<CreditRecord> Get() => db.CreditRecords.AsNoTracking();
+    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.CreditRecords.AsNoTracking(), "CreditRecords");
 
     /// <summary>One visible record by id.</summary>
     [ODataFeed]
@@ -39,9 +41,9 @@ public sealed class CreditRecordsController(PlatformDbContext db) : ODataControl
 [RegistryReaders(FeedScopes.Credits)]
 public sealed class ComplianceController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible compliance rows.</summary>
+    /// <summary>The visible compliance rows; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
     [ODataFeed]
-    public IQueryable<CycleCompliance> Get() => db.Compliance.AsNoTracking();
+    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.Compliance.AsNoTracking(), "Compliance");
 
     /// <summary>One visible row by id.</summary>
     [ODataFeed]
@@ -52,9 +54,9 @@ public sealed class ComplianceController(PlatformDbContext db) : ODataController
 [RegistryReaders(FeedScopes.Credits)]
 public sealed class CertificatesController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible certificates.</summary>
+    /// <summary>The visible certificates; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
     [ODataFeed]
-    public IQueryable<CreditCertificate> Get() => db.CreditCertificates.AsNoTracking();
+    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.CreditCertificates.AsNoTracking(), "Certificates");
 
     /// <summary>One visible certificate by id.</summary>
     [ODataFeed]

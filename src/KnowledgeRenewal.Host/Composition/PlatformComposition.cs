@@ -270,10 +270,14 @@ public static class PlatformComposition
             .ConfigureApplicationPartManager(parts => ModuleWebParts.ApplyTo(parts, registry))
             .AddOData(options =>
             {
-                options.Select().Filter().OrderBy().Expand().Count().SetMaxTop(limits.MaxTop);
+                options.Select().Filter().OrderBy().Expand().Count().SkipToken().SetMaxTop(limits.MaxTop);
                 options.TimeZone = TimeZoneInfo.Utc;
                 // $batch at /odata/$batch: each sub-request runs the whole pipeline (authorization, scope filters) as the caller.
-                options.AddRouteComponents("odata", PlatformEdm.Build(services), routeServices => routeServices.AddSingleton<ODataBatchHandler>(new PlatformODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } }));
+                options.AddRouteComponents("odata", PlatformEdm.Build(services), routeServices =>
+                {
+                    routeServices.AddSingleton<ODataBatchHandler>(new PlatformODataBatchHandler { MessageQuotas = { MaxOperationsPerChangeset = 20, MaxPartsPerBatch = 20 } });
+                    KeysetSkipTokens.AddTo(routeServices);
+                });
                 options.AddAuditFeed();
                 ModuleWebParts.AddRouteComponents(options, registry);
             });

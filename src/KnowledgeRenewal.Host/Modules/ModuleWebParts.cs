@@ -53,7 +53,7 @@ internal static class ModuleWebParts
             module.Module.BuildODataModel(builder);
             if (builder.NavigationSources.Any())
             {
-                options.AddRouteComponents($"odata/{module.Key}", EdmNames.Finish(builder));
+                options.AddRouteComponents($"odata/{module.Key}", EdmNames.Finish(builder), KeysetSkipTokens.AddTo);
             }
         }
     }

@@ -25,6 +25,8 @@ public static class PlatformDatabase
         ArgumentNullException.ThrowIfNull(database);
         services.AddSingleton(database);
         services.AddPlatformModelPart<KernelModel>();
+        services.AddSingleton<Changes.ChangeVersionInterceptor>();
+        services.AddSingleton(new PlatformInterceptor(200, provider => provider.GetRequiredService<Changes.ChangeVersionInterceptor>()));
         services.TryAddSingleton(provider => new PlatformModel([.. provider.GetServices<IPlatformModelPart>()]));
         services.AddDbContext<PlatformDbContext>((provider, options) =>
             PlatformInterceptor.AddAll(DatabaseSetup.Configure(options, database, typeof(PlatformDbContext).Assembly, HistoryTable), provider));

@@ -95,6 +95,12 @@ public sealed class PlatformDbContext : IdentityDbContext<PlatformUser, Platform
         {
             part.Build(platform);
         }
+
+        // Delta links read the rows changed after a change number (ADR 0023).
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(Changes.IChangeTracked).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            builder.Entity(entity.ClrType).HasIndex(nameof(Changes.IChangeTracked.ChangeVersion));
+        }
     }
 
     /// <inheritdoc />

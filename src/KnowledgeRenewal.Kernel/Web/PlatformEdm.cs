@@ -35,6 +35,12 @@ public static class PlatformEdm
             part.Build(builder);
         }
 
+        // The change number serves delta links (ADR 0023); it stays out of the model (it would tell the platform's write volume).
+        foreach (var type in builder.StructuralTypes.Where(t => typeof(Changes.IChangeTracked).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            type.RemoveProperty(type.ClrType.GetProperty(nameof(Changes.IChangeTracked.ChangeVersion))!);
+        }
+
         return EdmNames.Finish(builder);
     }
 }

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 
@@ -11,8 +12,11 @@ namespace KnowledgeRenewal.Programs.Domain;
 /// <see cref="RegionCode"/>, the line department of <see cref="DepartmentCode"/>, the applicant and the host
 /// provider, and the program office.
 /// </summary>
-public sealed class Project
+public sealed class Project : IChangeTracked
 {
+    /// <summary>The change number of the last insert or update, for OData delta links (set by the platform; ADR 0023).</summary>
+    public long ChangeVersion { get; set; }
+
     /// <summary>Longest title kept.</summary>
     public const int TitleLength = 128;
 

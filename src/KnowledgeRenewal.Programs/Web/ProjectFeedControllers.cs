@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Kernel.Changes;
+using Microsoft.AspNetCore.Mvc;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Programs.Contracts;
@@ -15,9 +17,9 @@ namespace KnowledgeRenewal.Programs.Web;
 [RegistryReaders(FeedScopes.Credits)]
 public sealed class ProjectsController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible projects.</summary>
+    /// <summary>The visible projects; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
     [ODataFeed]
-    public IQueryable<Project> Get() => db.Projects.AsNoTracking();
+    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.Projects.AsNoTracking(), "Projects");
 
     /// <summary>One visible project by id.</summary>
     [ODataFeed]

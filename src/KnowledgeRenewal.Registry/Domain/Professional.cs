@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Kernel.Identifiers;
 
 namespace KnowledgeRenewal.Registry.Domain;
@@ -8,8 +9,11 @@ namespace KnowledgeRenewal.Registry.Domain;
 /// masked (<see cref="IdNumberMasked"/>); the same holds for the mobile number. Gender and birth date come from the ID.
 /// Moving to another employer keeps the person and every record; the move is an <see cref="Employment"/>.
 /// </summary>
-public sealed class Professional
+public sealed class Professional : IChangeTracked
 {
+    /// <summary>The change number of the last insert or update, for OData delta links (set by the platform; ADR 0023).</summary>
+    public long ChangeVersion { get; set; }
+
     /// <summary>404: no such professional, or one the caller may not see (the same answer for both).</summary>
     public static KnowledgeRenewal.Sdk.NotFoundException NotFound(Guid id) => new("专业技术人员", id);
 

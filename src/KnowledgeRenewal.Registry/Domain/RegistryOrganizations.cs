@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Identity.Domain;
 
 namespace KnowledgeRenewal.Registry.Domain;
@@ -7,8 +8,11 @@ namespace KnowledgeRenewal.Registry.Domain;
 /// credit code. Public and non-public employers are treated alike (the seed's equal-treatment rule); ownership is
 /// recorded for statistics only.
 /// </summary>
-public sealed class Employer : Organization
+public sealed class Employer : Organization, IChangeTracked
 {
+    /// <summary>The change number of the last insert or update, for OData delta links (set by the platform; ADR 0023).</summary>
+    public long ChangeVersion { get; set; }
+
     /// <summary>Creates an employer.</summary>
     public Employer() => Type = OrganizationType.Employer;
 

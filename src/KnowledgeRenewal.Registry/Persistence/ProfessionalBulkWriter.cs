@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Contracts;
@@ -14,7 +15,7 @@ internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
         nameof(Professional.Name), nameof(Professional.PhoneCipher), nameof(Professional.PhoneMasked), nameof(Professional.EmployerId),
         nameof(Professional.RegionCode), nameof(Professional.DepartmentCode), nameof(Professional.TitleSeries), nameof(Professional.TitleLevel),
         nameof(Professional.Specialty), nameof(Professional.Education), nameof(Professional.Status), nameof(Professional.ConcurrencyStamp),
-        nameof(Professional.UpdatedAt),
+        nameof(Professional.UpdatedAt), nameof(Professional.ChangeVersion),
     ];
 
     private readonly PlatformDbContext db;
@@ -23,6 +24,7 @@ internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
     private TableCommand? update;
     private TableCommand? insertEmployment;
     private TableCommand? closeEmployment;
+    private long? changeVersion;
 
     /// <summary>A writer on <paramref name="db"/>'s current transaction.</summary>
     public ProfessionalBulkWriter(PlatformDbContext db, DateTime now)
@@ -36,6 +38,11 @@ internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
     {
         ArgumentNullException.ThrowIfNull(change);
         var record = change.Record;
+        if (change.Action is ImportAction.Create or ImportAction.Update)
+        {
+            record.ChangeVersion = changeVersion ??= ChangeVersions.Next(db); // the import's change number (ADR 0023)
+        }
+
         switch (change.Action)
         {
             case ImportAction.Create:

@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Kernel.Changes;
+using Microsoft.AspNetCore.Mvc;
 using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Contracts;
@@ -18,9 +20,9 @@ namespace KnowledgeRenewal.Registry.Web;
 [RegistryReaders(FeedScopes.Registry)]
 public sealed class ProfessionalsController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible professionals.</summary>
+    /// <summary>The visible professionals; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
     [ODataFeed]
-    public IQueryable<Professional> Get() => db.Professionals.AsNoTracking();
+    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.Professionals.AsNoTracking(), "Professionals");
 
     /// <summary>One visible professional by id.</summary>
     [ODataFeed]
@@ -44,9 +46,9 @@ public sealed class EmploymentsController(PlatformDbContext db) : ODataControlle
 [RegistryReaders(FeedScopes.Organizations)]
 public sealed class EmployersController(PlatformDbContext db) : ODataController
 {
-    /// <summary>The visible employers.</summary>
+    /// <summary>The visible employers; with <c>Prefer: odata.track-changes</c> an <c>@odata.deltaLink</c>, and following it the changes since (ADR 0023).</summary>
     [ODataFeed]
-    public IQueryable<Employer> Get() => db.Employers.AsNoTracking();
+    public Task<IActionResult> Get() => ChangeFeed.AnswerAsync(this, db, db.Employers.AsNoTracking(), "Employers");
 
     /// <summary>One visible employer by id.</summary>
     [ODataFeed]

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -48,12 +50,16 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
         MaxNodeCount = limits.MaxNodeCount;
         MaxOrderByNodeCount = limits.MaxOrderByNodeCount;
         EnsureStableOrdering = true;
+
+        // $deltatoken is read by the feeds that track changes (ADR 0023); the others ignore it.
+        AllowedQueryOptions |= AllowedQueryOptions.DeltaToken;
     }
 
     public override void OnActionExecuting(ActionExecutingContext actionExecutingContext)
     {
         ArgumentNullException.ThrowIfNull(actionExecutingContext);
-        var tooLarge = CheckPaging(actionExecutingContext.HttpContext.Request);
+        var tooLarge = CheckPaging(actionExecutingContext.HttpContext.Request)
+            ?? (KeysetSkipTokens.Refusal(actionExecutingContext.HttpContext.Request) is { } refusal ? SkipTokenRefused(refusal) : null);
         if (tooLarge is not null)
         {
             actionExecutingContext.Result = tooLarge;
@@ -84,6 +90,68 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
         {
             actionExecutedContext.Result = problem;
         }
+    }
+
+    // A tracked read (ADR 0023): says the preference was applied, and on the last page (no @odata.nextLink) adds the
+    // removed entries of a delta read and the @odata.deltaLink. The payload is the framework's own, so every entity is
+    // written exactly as the plain feed writes it (masking, left-out fields, $select).
+    public override async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        if (ODataDeltaAnswer.Of(context.HttpContext) is not { } delta || context.Result is not ObjectResult { Value: not ProblemDetails } || context.HttpContext.Response.StatusCode >= 400)
+        {
+            await base.OnResultExecutionAsync(context, next).ConfigureAwait(false);
+            return;
+        }
+
+        var response = context.HttpContext.Response;
+        if (!delta.IsDelta)
+        {
+            response.Headers.Append("Preference-Applied", "odata.track-changes");
+        }
+
+        var original = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await base.OnResultExecutionAsync(context, next).ConfigureAwait(false);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+
+        if (response.StatusCode != StatusCodes.Status200OK || JsonNode.Parse(buffer.ToArray()) is not JsonObject payload || payload["value"] is not JsonArray value)
+        {
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.HttpContext.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        if (delta.IsDelta && payload["@odata.context"]?.GetValue<string>() is { } contextUrl && !contextUrl.EndsWith("/$delta", StringComparison.Ordinal))
+        {
+            payload["@odata.context"] = contextUrl + "/$delta";
+        }
+
+        if (!payload.ContainsKey("@odata.nextLink"))
+        {
+            if (delta.Removed is not null)
+            {
+                foreach (var (id, reason) in await delta.Removed(context.HttpContext.RequestAborted).ConfigureAwait(false))
+                {
+                    value.Add(new JsonObject { ["@id"] = id, ["@removed"] = new JsonObject { ["reason"] = reason } });
+                }
+            }
+
+            payload["@odata.deltaLink"] = delta.DeltaLink;
+        }
+
+        response.ContentLength = null;
+        await using var writer = new Utf8JsonWriter(original);
+        payload.WriteTo(writer);
+        await writer.FlushAsync(context.HttpContext.RequestAborted).ConfigureAwait(false);
     }
 
     // Prefer: odata.maxpagesize=N is honoured up to the platform's page size (the query layer pages by the smaller):
@@ -120,6 +188,8 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
     // (1e29, 1e400, INF, NaN for a decimal) throws OverflowException instead of an ODataException.
     private static ObjectResult? Refused(Exception exception) => exception switch
     {
+        InvalidOperationException refused when refused.Message.Contains(KeysetSkipTokens.RefusedMarker, StringComparison.Ordinal)
+            => SkipTokenRefused("$skiptoken 与本数据集的排序字段不符：请原样使用上一页 @odata.nextLink 中的地址。"),
         OverflowException => Problem(ProblemCodes.ODataValueOutOfRange, "查询中的数值超出了该属性可表示的范围（例如 1e29、INF、NaN），请改用该属性范围内的有限数值。", null, null),
         ODataException odata => InvalidQuery(odata.Message),
         _ => null,
@@ -159,6 +229,11 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
             _ => badRequest.Value?.ToString(),
         } ?? "";
 
+        if (message.Contains(KeysetSkipTokens.RefusedMarker, StringComparison.Ordinal))
+        {
+            return SkipTokenRefused("$skiptoken 与本数据集的排序字段不符：请原样使用上一页 @odata.nextLink 中的地址。");
+        }
+
         if (ExpansionDepth().IsMatch(message))
         {
             return Problem(ProblemCodes.ODataMaxExpansionDepthExceeded, $"$expand 嵌套层数超过上限 {limits.MaxExpansionDepth}。", "MaxExpansionDepth", limits.MaxExpansionDepth);
@@ -181,6 +256,8 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
 
         return InvalidQuery(message);
     }
+
+    private static ObjectResult SkipTokenRefused(string detail) => Problem(ProblemCodes.ODataSkipTokenInvalid, detail, null, null);
 
     // The framework's English text names .NET types and namespaces: the client gets the Chinese detail and at most a cleaned reason.
     private static ObjectResult InvalidQuery(string message)

@@ -26,4 +26,10 @@ public sealed class ODataLimits
 
     /// <summary>Most <c>$orderby</c> clauses.</summary>
     public int MaxOrderByNodeCount { get; set; } = 5;
+
+    /// <summary>
+    /// Days an <c>@odata.deltaLink</c> stays usable; removal records (tombstones) are kept as long. An older link is
+    /// answered 410: read the set again (ADR 0023).
+    /// </summary>
+    public double DeltaTokenLifetimeDays { get; set; } = 30;
 }

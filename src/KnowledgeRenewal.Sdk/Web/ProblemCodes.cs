@@ -42,6 +42,15 @@ public static class ProblemCodes
     /// <summary>A number in an OData query is beyond what its property can hold (<c>Hours gt 1e29</c>, <c>INF</c>, <c>NaN</c>).</summary>
     public const string ODataValueOutOfRange = "odata.value_out_of_range";
 
+    /// <summary>An OData <c>$skiptoken</c> that is not the platform's, belongs to another set or order, or does not fit the set's keys.</summary>
+    public const string ODataSkipTokenInvalid = "odata.skiptoken_invalid";
+
+    /// <summary>An OData <c>$deltatoken</c> that is not the platform's or belongs to another set or caller.</summary>
+    public const string ODataDeltaTokenInvalid = "odata.deltatoken_invalid";
+
+    /// <summary>An OData delta link older than the platform keeps changes for: read the set again from the start.</summary>
+    public const string ODataDeltaTokenExpired = "odata.deltatoken_expired";
+
     /// <summary>An OData <c>$batch</c> request is not a readable batch (not JSON or multipart, empty, or a sub-request outside the service).</summary>
     public const string ODataBatchInvalid = "odata.batch_invalid";
 
