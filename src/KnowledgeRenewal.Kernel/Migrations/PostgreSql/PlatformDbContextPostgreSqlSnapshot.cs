@@ -313,6 +313,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ComplianceText")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
@@ -418,6 +421,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeVersion");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -445,6 +450,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("ClassId")
                         .HasColumnType("uuid");
@@ -600,6 +608,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeVersion");
+
                     b.HasIndex("DeclarationId");
 
                     b.HasIndex("DepartmentCode");
@@ -641,6 +651,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("timestamp with time zone");
@@ -721,6 +734,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("EmployerId");
 
@@ -904,6 +919,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -972,6 +990,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("CourseId");
 
@@ -1316,6 +1336,82 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasIndex("PhoneNumber");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Changes.ChangeCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeCounters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Changes.ChangeTombstone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EntitySet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Feed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemovedAt");
+
+                    b.HasIndex("EntitySet", "ChangeVersion");
+
+                    b.ToTable("ChangeTombstones", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Kernel.Demo.DemoSeedRun", b =>
@@ -1855,6 +1951,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Property<long>("CentralFundingFen")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -1985,6 +2084,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantOrganizationId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("EducationBaseId");
 
@@ -2495,6 +2596,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -2578,6 +2682,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("DepartmentCode");
 
@@ -4477,6 +4583,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                 {
                     b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnUpdateSometimes()
@@ -4487,6 +4596,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasDiscriminator().HasValue("Employer");
                 });

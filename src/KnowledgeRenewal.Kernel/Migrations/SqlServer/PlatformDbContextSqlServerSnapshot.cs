@@ -313,6 +313,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ComplianceText")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
@@ -418,6 +421,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeVersion");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -445,6 +450,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("ClassId")
                         .HasColumnType("uniqueidentifier");
@@ -600,6 +608,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangeVersion");
+
                     b.HasIndex("DeclarationId");
 
                     b.HasIndex("DepartmentCode");
@@ -641,6 +651,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime>("ComputedAt")
                         .HasColumnType("datetime2");
@@ -721,6 +734,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("EmployerId");
 
@@ -904,6 +919,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -972,6 +990,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("CourseId");
 
@@ -1319,6 +1339,82 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasIndex("PhoneNumber");
 
                     b.ToTable("Users", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Changes.ChangeCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ChangeCounters", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
+            modelBuilder.Entity("KnowledgeRenewal.Kernel.Changes.ChangeTombstone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EntitySet")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Feed")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ProviderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RemovedAt");
+
+                    b.HasIndex("EntitySet", "ChangeVersion");
+
+                    b.ToTable("ChangeTombstones", (string)null);
                 });
 
             modelBuilder.Entity("KnowledgeRenewal.Kernel.Demo.DemoSeedRun", b =>
@@ -1859,6 +1955,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Property<long>("CentralFundingFen")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -1989,6 +2088,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicantOrganizationId");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("EducationBaseId");
 
@@ -2501,6 +2602,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -2584,6 +2688,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasIndex("DepartmentCode");
 
@@ -4487,6 +4593,9 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                 {
                     b.HasBaseType("KnowledgeRenewal.Identity.Domain.Organization");
 
+                    b.Property<long>("ChangeVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnUpdateSometimes()
@@ -4497,6 +4606,8 @@ namespace KnowledgeRenewal.Kernel.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.HasIndex("ChangeVersion");
 
                     b.HasDiscriminator().HasValue("Employer");
                 });
