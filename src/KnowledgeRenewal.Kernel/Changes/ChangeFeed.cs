@@ -27,6 +27,11 @@ public static partial class ChangeFeed
     private const string TokenVersion = "d1";
     private static long lastPurge;
 
+    // Declared as the entity's queryable, as if the action returned it: the OData formatter writes every shape the query
+    // options make of it ($select, $apply's aggregates), where a bare Ok(value) would be typed by its runtime class and
+    // an aggregate fall through to the plain JSON formatter.
+    private static OkObjectResult Feed<T>(IQueryable<T> rows) => new(rows) { DeclaredType = typeof(IQueryable<T>) };
+
     /// <summary>Answers a feed's collection request, tracked when asked for.</summary>
     public static async Task<IActionResult> AnswerAsync<T>(ControllerBase controller, PlatformDbContext db, IQueryable<T> visible, string entitySet)
         where T : class, IChangeTracked
@@ -40,14 +45,14 @@ public static partial class ChangeFeed
         var pageBaseline = ODataDeltaAnswer.BaselineOf(request);
         if (!hasToken && pageBaseline is null && !TrackChanges().IsMatch(string.Join(",", request.Headers["Prefer"].ToArray())))
         {
-            return controller.Ok(visible);
+            return Feed(visible);
         }
 
         if (!Trackable(request))
         {
             return hasToken
                 ? Problem(StatusCodes.Status400BadRequest, ProblemCodes.ODataDeltaTokenInvalid, "增量链接不能再附加 $filter、$orderby、$apply、$expand、$search、$compute、$top 或 $skip：请原样使用 @odata.deltaLink（可保留 $select）。")
-                : controller.Ok(visible); // the preference is not applied to a filtered or ordered read
+                : Feed(visible); // the preference is not applied to a filtered or ordered read
         }
 
         var limits = http.RequestServices.GetRequiredService<IOptions<ODataLimits>>().Value;
@@ -60,7 +65,7 @@ public static partial class ChangeFeed
         {
             var baseline = pageBaseline ?? await ChangeVersions.CurrentAsync(db, cancellationToken).ConfigureAwait(false);
             new ODataDeltaAnswer { EntitySet = entitySet, Baseline = baseline, DeltaLink = DeltaLink(request, entitySet, baseline, now) }.AttachTo(http);
-            return controller.Ok(visible);
+            return Feed(visible);
         }
 
         if (DecodeToken(rawToken.ToString()) is not { } token || token.EntitySet != entitySet)
@@ -99,7 +104,7 @@ public static partial class ChangeFeed
                 return [.. removed.GroupBy(t => t.EntityId).Select(g => (string.Create(CultureInfo.InvariantCulture, $"{root}{entitySet}({g.Key})"), g.Last().Reason))];
             },
         }.AttachTo(http);
-        return controller.Ok(visible.Where(e => e.ChangeVersion > since && e.ChangeVersion <= upper));
+        return Feed(visible.Where(e => e.ChangeVersion > since && e.ChangeVersion <= upper));
     }
 
     /// <summary>A delta token: the set, the change number it covers up to, and when it was issued.</summary>

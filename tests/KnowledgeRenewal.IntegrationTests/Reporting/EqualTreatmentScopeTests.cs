@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using KnowledgeRenewal.Credits.Contracts;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.IntegrationTests.Certificates;
@@ -78,6 +79,7 @@ public sealed class EqualTreatmentScopeTests(CertificatePlatformFixture platform
         var department = await platform.ClientAsync(PlatformRoles.DepartmentAdmin);
         Assert.Equal("Public", await OwnershipOfAsync(department, person.Id));
         var before = await SplitAsync(department);
+        var versionBefore = await ChangeVersionOfAsync(person.Id);
 
         // The registry edit (公有制 → 非公有制) takes the employer's rows along, in the same transaction.
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
@@ -90,6 +92,7 @@ public sealed class EqualTreatmentScopeTests(CertificatePlatformFixture platform
         }
 
         Assert.Equal("NonPublic", await OwnershipOfAsync(department, person.Id));
+        Assert.True(await ChangeVersionOfAsync(person.Id) > versionBefore, "the followed rows took no change number: delta feeds would miss them (ADR 0023)");
         var after = await SplitAsync(department);
         Assert.Equal(before.GetValueOrDefault("Public") - 1, after.GetValueOrDefault("Public"));
         Assert.Equal(before.GetValueOrDefault("NonPublic") + 1, after.GetValueOrDefault("NonPublic"));
@@ -108,6 +111,9 @@ public sealed class EqualTreatmentScopeTests(CertificatePlatformFixture platform
             .CountAsync(a => a.EntityType == nameof(CycleCompliance) && a.Details!.Contains("employer-ownership=NonPublic")));
         Assert.True(audited >= 1, "the ownership update of the compliance rows is not audited");
     }
+
+    private Task<long> ChangeVersionOfAsync(Guid professionalId) => platform.QueryAsync(db => db.Compliance.IgnoreQueryFilters().AsNoTracking()
+        .Where(c => c.ProfessionalId == professionalId).MaxAsync(c => c.ChangeVersion));
 
     // Every split adds up to its unsplit total: REST summary, OData $apply and the report, all as the same caller.
     private static async Task AssertSplitAddsUpAsync(HttpClient client)

@@ -111,9 +111,10 @@ public sealed class SupervisionBaseExitTests(ProjectPlatform platform) : IClassF
         var office = await platform.OfficeAsync();
         var baseId = await platform.QueryAsync(async db =>
         {
-            // A base of its own: an active base with an assessment proposing exit.
-            var b = await db.EducationBases.IgnoreQueryFilters().Where(x => x.Status == BaseStatus.Active).OrderBy(x => x.Name).Skip(1).FirstAsync();
-            await db.Set<BaseAssessment>().IgnoreQueryFilters().Where(a => a.BaseId == b.Id).ExecuteDeleteAsync();
+            // A base of its own (the other exit test takes a demo base): active, its last assessment proposing exit.
+            var organizationId = await db.EducationBases.IgnoreQueryFilters().OrderBy(x => x.Name).Select(x => x.OrganizationId).FirstAsync();
+            var b = new EducationBase { Name = "异议撤回测试基地", OrganizationId = organizationId, Level = BaseLevel.Municipal, DesignatedOn = new DateOnly(2023, 9, 1) };
+            db.EducationBases.Add(b);
             db.Set<BaseAssessment>().Add(new BaseAssessment { BaseId = b.Id, Year = 2025, MethodVersion = 1, Score = 40, Passed = false, ProposedExit = true, AssessedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
             return b.Id;
