@@ -94,7 +94,7 @@ internal static class BasesApi
 
         readers.MapGet("/bases/{id:guid}/scorecards/{year:int}", (Guid id, int year, IMediator mediator, CancellationToken ct) => mediator.Send(new GetScorecard(id, year), ct))
             .WithName("GetBaseScorecard")
-            .WithSummary("A base's scorecard for a year, computed now: people trained against the floor, advanced seminars hosted, public and professional courses (distinct subjects of its classes), completion and satisfaction rates, inspections, and the score by the method in force.")
+            .WithSummary("A base's scorecard for a year, computed now: people trained against the floor, advanced seminars hosted, public and professional courses it developed in the course catalog that year, completion and satisfaction rates, inspections, and the score by the method in force.")
             .Produces<ScorecardView>();
 
         readers.MapGet("/bases/{id:guid}/scorecards/{year:int}/{indicator}", (Guid id, int year, string indicator, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>

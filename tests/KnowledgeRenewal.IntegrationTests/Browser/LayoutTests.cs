@@ -9,7 +9,7 @@ namespace KnowledgeRenewal.IntegrationTests.Browser;
 [Collection(BrowserTests.Name)]
 public sealed class LayoutTests(BrowserHost host)
 {
-    public static TheoryData<string> PublicPages() => ["/", "/verify", "/notices", "/account/login", "/integrators", "/no-such-page"];
+    public static TheoryData<string> PublicPages() => ["/", "/verify", "/notices", "/notices/bases", "/account/login", "/integrators", "/no-such-page"];
 
     [BrowserFact]
     public async Task Public_pages_pass_axe_and_fit_a_phone()

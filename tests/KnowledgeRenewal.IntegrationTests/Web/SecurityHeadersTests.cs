@@ -124,7 +124,7 @@ public sealed partial class SecurityHeadersTests(SecurityHeadersTests.Platform p
         using var person = await platform.SignInAsync("demo.professional");
         var certificate = await platform.CertificateOfAsync("demo.professional");
         var pages = new List<(string Url, WebPage Page)>();
-        foreach (var url in new[] { "/", "/account/login", "/verify", "/notices", "/account/denied", "/integrators" })
+        foreach (var url in new[] { "/", "/account/login", "/verify", "/notices", "/notices/bases", "/account/denied", "/integrators" })
         {
             pages.Add((url, await anonymous.GetAsync(url)));
         }

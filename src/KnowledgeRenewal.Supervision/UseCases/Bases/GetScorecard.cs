@@ -29,11 +29,10 @@ public sealed record GetScorecard(Guid Id, int Year) : IRequest<ScorecardView>;
 /// <param name="Passed">Whether that reaches the pass mark.</param>
 /// <param name="PassMark">The pass mark.</param>
 /// <param name="Points">Each indicator's points.</param>
-/// <param name="CoursesFromSubjects">Courses are counted as the distinct subjects of the base's classes (no course catalog yet).</param>
 public sealed record ScorecardView(
     Guid BaseId, string BaseName, int Year, int TraineeFloor, ScorecardFigures Figures, int FinishedRecords, int FinishedApproved,
     EvaluationAggregate Evaluations, int Inspections, bool InspectionsAvailable, int? MethodVersion, decimal? Score, bool? Passed, int? PassMark,
-    IReadOnlyList<IndicatorPoints> Points, bool CoursesFromSubjects);
+    IReadOnlyList<IndicatorPoints> Points);
 
 internal sealed class GetScorecardValidator : AbstractValidator<GetScorecard>
 {
@@ -62,7 +61,7 @@ internal sealed class GetScorecardHandler(PlatformDbContext db, ScorecardReader 
         }
 
         return new ScorecardView(b.Id, b.Name, request.Year, floor, figures, finished, approved, evaluations, inspection?.Inspections ?? 0, reader.InspectionsAvailable,
-            method?.Version, score, passed, method?.PassMark, points, CoursesFromSubjects: true);
+            method?.Version, score, passed, method?.PassMark, points);
     }
 }
 

@@ -109,16 +109,7 @@ public sealed class SupervisionBaseExitTests(ProjectPlatform platform) : IClassF
     public async Task An_upheld_objection_withdraws_the_exit_and_the_base_stays()
     {
         var office = await platform.OfficeAsync();
-        var baseId = await platform.QueryAsync(async db =>
-        {
-            // A base of its own (the other exit test takes a demo base): active, its last assessment proposing exit.
-            var organizationId = await db.EducationBases.IgnoreQueryFilters().OrderBy(x => x.Name).Select(x => x.OrganizationId).FirstAsync();
-            var b = new EducationBase { Name = "异议撤回测试基地", OrganizationId = organizationId, Level = BaseLevel.Municipal, DesignatedOn = new DateOnly(2023, 9, 1) };
-            db.EducationBases.Add(b);
-            db.Set<BaseAssessment>().Add(new BaseAssessment { BaseId = b.Id, Year = 2025, MethodVersion = 1, Score = 40, Passed = false, ProposedExit = true, AssessedAt = DateTime.UtcNow });
-            await db.SaveChangesAsync();
-            return b.Id;
-        });
+        var baseId = await OwnBaseProposedForExitAsync("异议撤回测试基地");
         using var started = await PlatformFixtureBase.SendAsync(office, HttpMethod.Post, $"/api/supervision/bases/{baseId}/exit", new { reason = "连续两年考核不合格。" });
         var noticeId = (await started.ReadJsonAsync(HttpStatusCode.Created, "start")).GetProperty("id").GetGuid();
         await SetPeriodAsync(noticeId, ProjectPlatform.Today.AddDays(-1), ProjectPlatform.Today.AddDays(3));
@@ -142,6 +133,46 @@ public sealed class SupervisionBaseExitTests(ProjectPlatform platform) : IClassF
         }
 
         Assert.Equal(BaseStatus.Active, await platform.QueryAsync(db => db.EducationBases.IgnoreQueryFilters().Where(b => b.Id == baseId).Select(b => b.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_public_page_lists_the_exit_and_takes_an_objection_with_the_error_next_to_the_field()
+    {
+        var office = await platform.OfficeAsync();
+        var baseId = await OwnBaseProposedForExitAsync("公示页面测试基地");
+        using var started = await PlatformFixtureBase.SendAsync(office, HttpMethod.Post, $"/api/supervision/bases/{baseId}/exit", new { reason = "连续两年培训人数不足一千人。" });
+        var noticeId = (await started.ReadJsonAsync(HttpStatusCode.Created, "start")).GetProperty("id").GetGuid();
+        await SetPeriodAsync(noticeId, ProjectPlatform.Today.AddDays(-1), ProjectPlatform.Today.AddDays(3));
+
+        using var browser = new WebBrowser(platform.Factory);
+        var page = await browser.GetAsync("/notices/bases");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("公示页面测试基地", page.Html, StringComparison.Ordinal);
+        Assert.Contains("连续两年培训人数不足一千人。", page.Html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{noticeId}\"", page.Html, StringComparison.Ordinal);
+
+        // Without a reason: the rule's Chinese message next to the field, nothing written.
+        var refused = await browser.PostAsync("/notices/bases", new Dictionary<string, string?>
+        {
+            ["Input.NoticeId"] = noticeId.ToString(), ["Input.Reason"] = " ", ["Input.ContactName"] = "吴芳", ["Input.ContactPhone"] = Phone,
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.Contains("请填写异议内容", refused.Html, StringComparison.Ordinal);
+        Assert.Contains("aria-invalid=\"true\"", refused.Html, StringComparison.Ordinal);
+        Assert.Equal(0, await platform.QueryAsync(db => db.Set<BaseExitObjection>().IgnoreQueryFilters().CountAsync(o => o.NoticeId == noticeId)));
+
+        var filed = await browser.PostAsync("/notices/bases", new Dictionary<string, string?>
+        {
+            ["Input.NoticeId"] = noticeId.ToString(), ["Input.Reason"] = "该基地今年培训人数已达标。", ["Input.ContactName"] = "吴芳", ["Input.ContactPhone"] = Phone,
+        }, refused.Html);
+        Assert.Equal(HttpStatusCode.Redirect, filed.Status);
+        var receipt = await browser.GetAsync(filed.Location!);
+        Assert.Contains("异议已受理", receipt.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Phone, receipt.Html, StringComparison.Ordinal);
+        var objection = await platform.QueryAsync(db => db.Set<BaseExitObjection>().IgnoreQueryFilters().SingleAsync(o => o.NoticeId == noticeId));
+        Assert.Equal("该基地今年培训人数已达标。", objection.Reason);
+        Assert.Equal(Phone, objection.ContactPhone);
+        Assert.Contains(objection.Id.ToString(), receipt.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -218,11 +249,24 @@ public sealed class SupervisionBaseExitTests(ProjectPlatform platform) : IClassF
         Assert.Contains(System.Net.WebUtility.HtmlEncode(comment), page.Html, StringComparison.Ordinal);
     }
 
+    // A base of its own (the other exit test takes a demo base): active, its last assessment proposing exit.
+    private Task<Guid> OwnBaseProposedForExitAsync(string name) => platform.QueryAsync(async db =>
+    {
+        var organizationId = await db.EducationBases.IgnoreQueryFilters().OrderBy(x => x.Name).Select(x => x.OrganizationId).FirstAsync();
+        var b = new EducationBase { Name = name, OrganizationId = organizationId, Level = BaseLevel.Municipal, DesignatedOn = new DateOnly(2023, 9, 1) };
+        db.EducationBases.Add(b);
+        db.Set<BaseAssessment>().Add(new BaseAssessment { BaseId = b.Id, Year = 2025, MethodVersion = 1, Score = 40, Passed = false, ProposedExit = true, AssessedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return b.Id;
+    });
+
     private async Task<(Guid Proposed, Guid NotProposed)> BasesAsync() => await platform.QueryAsync(async db =>
     {
         var last = await db.Set<BaseAssessment>().IgnoreQueryFilters().GroupBy(a => a.BaseId)
             .Select(g => g.OrderByDescending(a => a.Year).First()).ToListAsync();
-        var active = await db.EducationBases.IgnoreQueryFilters().Where(b => b.Status != BaseStatus.Revoked).Select(b => b.Id).ToListAsync();
+        // Not a base another test of this class has taken to notice already.
+        var noticed = db.Set<BaseExitNotice>().IgnoreQueryFilters().Select(n => n.BaseId);
+        var active = await db.EducationBases.IgnoreQueryFilters().Where(b => b.Status != BaseStatus.Revoked && !noticed.Contains(b.Id)).Select(b => b.Id).ToListAsync();
         var proposed = last.Where(a => a.ProposedExit && active.Contains(a.BaseId)).Select(a => a.BaseId).First();
         var notProposed = last.Where(a => !a.ProposedExit && active.Contains(a.BaseId)).Select(a => a.BaseId).First();
         return (proposed, notProposed);
