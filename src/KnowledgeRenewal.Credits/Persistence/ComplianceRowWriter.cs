@@ -44,8 +44,10 @@ public sealed class ComplianceWriteCounts
 /// Upserts computed compliance rows with prepared ADO.NET statements on the context's connection, in its current
 /// transaction: new person-cycles are inserted in multi-row batches, changed ones updated by key, unchanged ones left
 /// alone, and rows of another cycle that overlaps the person's cycle now (their department moved to other rules)
-/// deleted. Raw writes bypass the audit interceptor, so <see cref="AppendAuditAsync"/> writes the summary records
-/// (one per action, with the count and up to 20 keys) in the same transaction. Not thread-safe.
+/// deleted. Raw writes bypass the audit interceptor and the change-number interceptor: every written row carries the
+/// recomputation's change number, and <see cref="FlushAsync"/> writes the deleted rows' tombstones (ADR 0023);
+/// <see cref="AppendAuditAsync"/> writes the summary records (one per action, with the count and up to 20 keys) in
+/// the same transaction. Not thread-safe.
 /// </summary>
 internal sealed class ComplianceRowWriter : IDisposable
 {
@@ -73,6 +75,7 @@ internal sealed class ComplianceRowWriter : IDisposable
     private readonly List<Guid> inserted = [];
     private readonly List<Guid> updated = [];
     private readonly List<Guid> deleted = [];
+    private readonly List<(Guid Id, Guid ProfessionalId)> unmarked = [];
     private TableCommand? insertMany;
     private TableCommand? insertOne;
     private SqliteStatement? sqliteInsert;
@@ -116,6 +119,7 @@ internal sealed class ComplianceRowWriter : IDisposable
                 delete.Set(0, existing.Id);
                 delete.Execute();
                 deleted.Add(existing.Id);
+                unmarked.Add((existing.Id, existing.Values.ProfessionalId));
                 Counts.Deleted++;
             }
         }
@@ -204,10 +208,38 @@ internal sealed class ComplianceRowWriter : IDisposable
         pending.Clear();
     }
 
-    /// <summary>Appends the audit records of what was written (after <see cref="Flush"/>), in the current transaction.</summary>
+    /// <summary>
+    /// Inserts the rows still waiting (<see cref="Flush"/>) and writes the tombstones of the rows deleted so far, with
+    /// the person's owners as their scope keys and the recomputation's change number, so delta links show them as
+    /// removed (ADR 0023).
+    /// </summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        Flush();
+        if (unmarked.Count == 0)
+        {
+            return;
+        }
+
+        var owners = await CreditChangeTracking.OwnersAsync(db, [.. unmarked.Select(d => d.ProfessionalId)], cancellationToken).ConfigureAwait(false);
+        var now = DateTime.UtcNow;
+        var version = ChangeVersion;
+        await ChangeTombstones.WriteAsync(
+            db,
+            [.. unmarked.Select(d => CreditChangeTracking.Tombstone(CreditChangeTracking.ComplianceSet, d.Id, version, ChangeTombstone.Deleted, now, owners[d.ProfessionalId]))],
+            cancellationToken).ConfigureAwait(false);
+        unmarked.Clear();
+    }
+
+    /// <summary>Appends the audit records of what was written (after <see cref="FlushAsync"/>), in the current transaction.</summary>
     public Task AppendAuditAsync(IBulkAuditWriter writer, AuditActor actor, string details, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        if (pending.Count > 0 || unmarked.Count > 0)
+        {
+            throw new InvalidOperationException("FlushAsync first: rows or tombstones are still waiting.");
+        }
+
         var entries = new List<AuditEntry>();
         foreach (var (action, keys) in new[] { (AuditActions.DataCreated, inserted), (AuditActions.DataUpdated, updated), (AuditActions.DataDeleted, deleted) })
         {

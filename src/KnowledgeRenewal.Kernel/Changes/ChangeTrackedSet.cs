@@ -34,9 +34,14 @@ public sealed record ChangeTrackedSet(
 }
 
 /// <summary>
-/// Work another area does when a tracked row's scope keys change (e.g. the credit records follow their person: when a
-/// person moves, their records leave the old county's view). Runs in the same transaction with the same change number.
+/// Work another area does when tracked rows' scope keys change (e.g. the credit records follow their person: when a
+/// person moves, their records leave the old county's view). Runs in the same transaction with the same change number,
+/// for every row of one save or one bulk write at once: it stamps the rows that follow with the number and returns
+/// their tombstones (with the old scope keys), which the caller writes — the SaveChanges interceptor with the save, a
+/// bulk writer through <see cref="ChangeTombstones.WriteAsync"/>.
 /// </summary>
 /// <param name="EntityType">The tracked type whose move triggers the cascade.</param>
-/// <param name="Run">Gets the context, the row's id, its old scope keys and the change number.</param>
-public sealed record ChangeCascade(Type EntityType, Func<PlatformDbContext, Guid, ChangeScopeKeys, long, CancellationToken, Task> Run);
+/// <param name="Run">Gets the context, the moved rows' ids with their old scope keys, the change number and when; returns the tombstones to write.</param>
+public sealed record ChangeCascade(
+    Type EntityType,
+    Func<PlatformDbContext, IReadOnlyDictionary<Guid, ChangeScopeKeys>, long, DateTime, CancellationToken, Task<IReadOnlyList<ChangeTombstone>>> Run);

@@ -10,12 +10,11 @@ namespace KnowledgeRenewal.Kernel.Changes;
 /// Stamps every inserted or updated <see cref="IChangeTracked"/> row with the transaction's change number and writes a
 /// <see cref="ChangeTombstone"/> (with the OLD scope keys) for every deleted row and every row whose scope keys
 /// changed — in the saving transaction (begun here when the caller has none, committed after the save). The one place
-/// for every EF Core write; the bulk writers take their number from <see cref="ChangeVersions"/> themselves.
+/// for every EF Core write; the bulk writers take their number from <see cref="ChangeVersions"/> themselves and write
+/// the same tombstones through <see cref="ChangeTombstones"/>.
 /// </summary>
-internal sealed class ChangeVersionInterceptor(IEnumerable<ChangeTrackedSet> sets, IEnumerable<ChangeCascade> cascades) : SaveChangesInterceptor
+internal sealed class ChangeVersionInterceptor(ChangeTombstones tombstones) : SaveChangesInterceptor
 {
-    private readonly Dictionary<Type, ChangeTrackedSet> byType = sets.ToDictionary(s => s.EntityType);
-    private readonly ILookup<Type, ChangeCascade> cascadesByType = cascades.ToLookup(c => c.EntityType);
     private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> owned = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -124,9 +123,10 @@ internal sealed class ChangeVersionInterceptor(IEnumerable<ChangeTrackedSet> set
 
         var version = await ChangeVersions.NextAsync(db, cancellationToken).ConfigureAwait(false);
         var now = DateTime.UtcNow;
+        var moved = new Dictionary<ChangeTrackedSet, Dictionary<Guid, ChangeScopeKeys>>();
         foreach (var entry in entries)
         {
-            byType.TryGetValue(entry.Metadata.ClrType, out var set);
+            var set = tombstones.SetOf(entry.Metadata.ClrType);
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -140,30 +140,27 @@ internal sealed class ChangeVersionInterceptor(IEnumerable<ChangeTrackedSet> set
                         var after = await set.Keys(db, entry.CurrentValues, cancellationToken).ConfigureAwait(false);
                         if (before != after)
                         {
-                            db.Add(Tombstone(set, entry.Entity.Id, version, ChangeTombstone.Changed, now).With(before));
-                            foreach (var cascade in cascadesByType[set.EntityType])
+                            if (!moved.TryGetValue(set, out var ofSet))
                             {
-                                await cascade.Run(db, entry.Entity.Id, before, version, cancellationToken).ConfigureAwait(false);
+                                moved[set] = ofSet = [];
                             }
+
+                            ofSet[entry.Entity.Id] = before;
                         }
                     }
 
                     break;
                 case EntityState.Deleted when set is not null:
                     var keys = await set.Keys(db, entry.OriginalValues, cancellationToken).ConfigureAwait(false);
-                    db.Add(Tombstone(set, entry.Entity.Id, version, ChangeTombstone.Deleted, now).With(keys));
+                    db.Add(ChangeTombstones.Of(set, entry.Entity.Id, version, ChangeTombstone.Deleted, now, keys));
                     break;
             }
         }
-    }
 
-    private static ChangeTombstone Tombstone(ChangeTrackedSet set, Guid id, long version, string reason, DateTime now) => new()
-    {
-        EntitySet = set.EntitySet,
-        EntityId = id,
-        ChangeVersion = version,
-        Reason = reason,
-        RemovedAt = now,
-        Feed = set.Feed,
-    };
+        // The moved rows' tombstones and their cascades (the rows that follow them), saved with this save.
+        foreach (var (set, rows) in moved)
+        {
+            db.AddRange(await tombstones.MovedAsync(db, set, rows, version, now, cancellationToken).ConfigureAwait(false));
+        }
+    }
 }

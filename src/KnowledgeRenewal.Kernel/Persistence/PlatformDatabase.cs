@@ -25,6 +25,7 @@ public static class PlatformDatabase
         ArgumentNullException.ThrowIfNull(database);
         services.AddSingleton(database);
         services.AddPlatformModelPart<KernelModel>();
+        services.AddSingleton<Changes.ChangeTombstones>();
         services.AddSingleton<Changes.ChangeVersionInterceptor>();
         services.AddSingleton(new PlatformInterceptor(200, provider => provider.GetRequiredService<Changes.ChangeVersionInterceptor>()));
         services.TryAddSingleton(provider => new PlatformModel([.. provider.GetServices<IPlatformModelPart>()]));

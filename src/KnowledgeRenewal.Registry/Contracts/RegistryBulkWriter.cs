@@ -47,6 +47,12 @@ public abstract class RegistryBulkWriter : IDisposable
         return writer.AppendAsync(db, entries, cancellationToken);
     }
 
+    /// <summary>
+    /// Writes the tombstones of the rows the import deleted or moved out of a scope, and runs the cascades of a move,
+    /// with the import's change number in the current transaction (ADR 0023); after the last row, before the commit.
+    /// </summary>
+    public virtual Task WriteTombstonesAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>Writes what the writer still holds back (batched rows); <see cref="AppendAuditAsync"/> does it first.</summary>
     public virtual void Flush()
     {

@@ -7,7 +7,11 @@ using KnowledgeRenewal.Registry.Domain.Import;
 
 namespace KnowledgeRenewal.Registry.Persistence;
 
-/// <summary>Writes professionals and their employment history.</summary>
+/// <summary>
+/// Writes professionals and their employment history with the import's change number (ADR 0023); a person whose
+/// county, sector or employer changed gets a tombstone with the old ones, and their credit data follows them (the
+/// cascades registered for professionals, <see cref="WriteTombstonesAsync"/>).
+/// </summary>
 internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
 {
     private static readonly string[] UpdatedColumns =
@@ -20,6 +24,8 @@ internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
 
     private readonly PlatformDbContext db;
     private readonly DateTime now;
+    private readonly ChangeTombstones tombstones;
+    private readonly Dictionary<Guid, ChangeScopeKeys> moved = [];
     private TableCommand? insert;
     private TableCommand? update;
     private TableCommand? insertEmployment;
@@ -27,10 +33,11 @@ internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
     private long? changeVersion;
 
     /// <summary>A writer on <paramref name="db"/>'s current transaction.</summary>
-    public ProfessionalBulkWriter(PlatformDbContext db, DateTime now)
+    public ProfessionalBulkWriter(PlatformDbContext db, DateTime now, ChangeTombstones tombstones)
     {
         this.db = db;
         this.now = now;
+        this.tombstones = tombstones;
     }
 
     /// <summary>Writes one resolved row (an unchanged row is only counted).</summary>
@@ -63,6 +70,13 @@ internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
                     throw new ImportConcurrencyException(change.Row);
                 }
 
+                if (change.Existing is { } before
+                    && RegistryChangeTracking.ProfessionalKeys(before.RegionCode, before.DepartmentCode, before.EmployerId, before.UserId) is var keys
+                    && keys != RegistryChangeTracking.ProfessionalKeys(record.RegionCode, record.DepartmentCode, record.EmployerId, before.UserId))
+                {
+                    moved[record.Id] = keys; // the import does not change the account link
+                }
+
                 if (change.Moved)
                 {
                     closeEmployment ??= TableCommand.Update<Employment>(
@@ -85,6 +99,10 @@ internal sealed class ProfessionalBulkWriter : RegistryBulkWriter
                 break;
         }
     }
+
+    /// <inheritdoc />
+    public override Task WriteTombstonesAsync(CancellationToken cancellationToken) =>
+        changeVersion is { } version ? tombstones.WriteMovedAsync<Professional>(db, moved, version, cancellationToken) : Task.CompletedTask;
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

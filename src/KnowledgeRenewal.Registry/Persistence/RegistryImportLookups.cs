@@ -56,7 +56,8 @@ internal sealed class RegistryImportLookups(PlatformDbContext db)
             .Select(p => new ExistingProfessional(
                 p.Id, p.IdNumberHash, p.Name, p.PhoneCipher, p.PhoneMasked, p.EmployerId, p.RegionCode, p.DepartmentCode,
                 p.TitleSeries, p.TitleLevel, p.Specialty, p.Education, p.Status, p.ConcurrencyStamp,
-                p.Employments.Where(e => e.EndedOn == null).OrderByDescending(e => e.StartedOn).Select(e => (DateOnly?)e.StartedOn).FirstOrDefault()))
+                p.Employments.Where(e => e.EndedOn == null).OrderByDescending(e => e.StartedOn).Select(e => (DateOnly?)e.StartedOn).FirstOrDefault(),
+                p.UserId))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (seesAll || visible.Count == list.Count)
         {

@@ -192,7 +192,7 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, IBulkAuditW
             writer.Apply(row, stored[row.ProfessionalId]);
         }
 
-        writer.Flush();
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         var details = "recompute=bulk; rules=" + string.Join(",", pass.Cycles.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}:{c.Value}"));
         await writer.AppendAuditAsync(auditWriter, actor, details, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

@@ -60,7 +60,7 @@ public sealed class ComplianceRecomputer(ComplianceRules rules, IBulkAuditWriter
                 await RecomputeChunkAsync(db, chunk, yearsByPerson, today, writer, cancellationToken).ConfigureAwait(false);
             }
 
-            writer.Flush();
+            await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
             await writer.AppendAuditAsync(auditWriter, actors.Current, "recompute=ledger-change", cancellationToken).ConfigureAwait(false);
             counts.Add(writer.Counts);
             if (own is not null)

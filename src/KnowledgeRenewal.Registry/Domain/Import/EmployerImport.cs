@@ -36,7 +36,8 @@ public sealed class EmployerLookups
 /// <param name="Record">The employer's new state (for an update, its <see cref="Organization.Id"/> is the existing one).</param>
 /// <param name="ExpectedStamp">For an update, the concurrency stamp read.</param>
 /// <param name="ChangedProperties">For an update, the properties that changed.</param>
-public sealed record EmployerChange(int Row, ImportAction Action, Employer Record, Guid ExpectedStamp, IReadOnlyList<string> ChangedProperties);
+/// <param name="Existing">For an update, the employer as it was (its old sector: a change of it is a move out of that scope, ADR 0023).</param>
+public sealed record EmployerChange(int Row, ImportAction Action, Employer Record, Guid ExpectedStamp, IReadOnlyList<string> ChangedProperties, ExistingOrganization? Existing = null);
 
 /// <summary>
 /// The import's rules for employer rows, on top of <see cref="EmployerRules"/>: region and sector exist, the employer
@@ -169,6 +170,6 @@ public sealed class EmployerImportRules
             changed.Add(nameof(Employer.DepartmentCode));
         }
 
-        return new EmployerChange(row, changed.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, record, existing.ConcurrencyStamp, changed);
+        return new EmployerChange(row, changed.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, record, existing.ConcurrencyStamp, changed, existing);
     }
 }

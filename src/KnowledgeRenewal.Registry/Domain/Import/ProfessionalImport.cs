@@ -26,7 +26,8 @@ public sealed record ExistingProfessional(
     EducationLevel Education,
     ProfessionalStatus Status,
     Guid ConcurrencyStamp,
-    DateOnly? OpenEmploymentStartedOn);
+    DateOnly? OpenEmploymentStartedOn,
+    Guid? UserId = null);
 
 /// <summary>What the data layer found for a batch of professional rows.</summary>
 public sealed class ProfessionalLookups
@@ -76,7 +77,9 @@ public enum ImportAction
 /// <param name="Moved">Whether the employer changed (close the open employment, open one at the new employer).</param>
 /// <param name="EndOfCurrent">For a move, the last day of the open employment.</param>
 /// <param name="ChangedProperties">For an update, the properties that changed (for the audit log; never values).</param>
-public sealed record ProfessionalChange(int Row, ImportAction Action, Professional Record, Guid ExpectedStamp, bool Moved, DateOnly? EndOfCurrent, IReadOnlyList<string> ChangedProperties);
+/// <param name="Existing">For an update, the record as it was (its old owners: a change of them is a move out of their scope, ADR 0023).</param>
+public sealed record ProfessionalChange(
+    int Row, ImportAction Action, Professional Record, Guid ExpectedStamp, bool Moved, DateOnly? EndOfCurrent, IReadOnlyList<string> ChangedProperties, ExistingProfessional? Existing = null);
 
 /// <summary>
 /// The import's rules for professional rows, on top of <see cref="ProfessionalRules"/> (never repeated here):
@@ -304,7 +307,7 @@ public sealed class ProfessionalImportRules
             endOfCurrent = end;
         }
 
-        return new ProfessionalChange(candidate.Row, ImportAction.Update, record, existing.ConcurrencyStamp, moved, endOfCurrent, changed);
+        return new ProfessionalChange(candidate.Row, ImportAction.Update, record, existing.ConcurrencyStamp, moved, endOfCurrent, changed, existing);
     }
 }
 

@@ -5,6 +5,7 @@ using KnowledgeRenewal.Kernel.Access;
 using KnowledgeRenewal.Kernel.Accounts;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Kernel.Application;
+using KnowledgeRenewal.Kernel.Changes;
 using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Registry.Domain.Import;
 using KnowledgeRenewal.Kernel.Persistence;
@@ -35,6 +36,7 @@ internal sealed partial class ImportProcessor(
     TimeProvider clock,
     IOptions<ImportOptions> options,
     ImportProgress progress,
+    ChangeTombstones tombstones,
     ILogger<ImportProcessor> logger)
 {
     /// <summary>Runs the job to its end and records the outcome; never throws for a bad file or a database fault.</summary>
@@ -105,7 +107,7 @@ internal sealed partial class ImportProcessor(
 
         await using var cache = await SqliteTuning.LargerCacheAsync(db, cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        using var writer = new ProfessionalBulkWriter(db, now);
+        using var writer = new ProfessionalBulkWriter(db, now, tombstones);
         var processed = 0;
         await foreach (var batch in ImportBatches.CheckedAsync(item, options.Value, row => rules.Check(row, errors), c => !duplicates.IsDuplicate(c.Hash, c.Row, errors), cancellationToken).ConfigureAwait(false))
         {
@@ -198,7 +200,7 @@ internal sealed partial class ImportProcessor(
         var ownerships = new Dictionary<Guid, Ownership>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        using var writer = new EmployerBulkWriter(db);
+        using var writer = new EmployerBulkWriter(db, tombstones);
         void Write(EmployerChange change)
         {
             writer.Write(change);
@@ -274,6 +276,7 @@ internal sealed partial class ImportProcessor(
         }
 
         progress.Report(item.JobId, ImportJobStatus.Importing, processed);
+        await writer.WriteTombstonesAsync(cancellationToken).ConfigureAwait(false);
         await writer.AppendAuditAsync(db, auditWriter, item.Actor, item.JobId, cancellationToken).ConfigureAwait(false);
         var outcome = new ImportOutcome(ImportJobStatus.Completed, processed, writer.Created, writer.Updated, writer.Unchanged, errors.RowCount, errors.Count, report, null);
         await ImportJobStore.FinishAsync(db, item.JobId, outcome, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
