@@ -126,6 +126,7 @@ public sealed class CourseCatalogApiTests(ProjectPlatform platform) : IClassFixt
         var refused = await browser.PostAsync("/courses/new", new Dictionary<string, string?> { ["Input.Title"] = "", ["Input.SubjectId"] = subject, ["Input.Hours"] = "8", ["Input.Mode"] = "Offline" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains("请填写课程名称", refused.Html, StringComparison.Ordinal);
+        Assert.Equal(1, refused.ErrorSummaries);
         Assert.Matches("id=\"Input_Title\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"Input_Title\"", refused.Html);
 
         var title = $"页面添加的课程{Guid.NewGuid().ToString("N")[..4]}";
