@@ -16,7 +16,7 @@ internal sealed class SpendingLineConfiguration : IEntityTypeConfiguration<Spend
         builder.Property(l => l.Source).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.Payee).HasMaxLength(SpendingLine.PayeeLength);
         builder.Property(l => l.Purpose).HasMaxLength(SpendingLine.PurposeLength);
-        builder.Property(l => l.VoucherFileName).HasMaxLength(128);
+        builder.Property(l => l.VoucherFileName).HasMaxLength(SpendingLine.VoucherFileNameLength);
         builder.Property(l => l.VoucherContentType).HasMaxLength(64);
         builder.Property(l => l.FlagReasons).HasMaxLength(SpendingLine.ReasonLength);
         builder.Property(l => l.RecordedByName).HasMaxLength(64);

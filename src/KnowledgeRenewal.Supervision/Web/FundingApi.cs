@@ -52,7 +52,7 @@ internal static class FundingApi
             })
             .RequireAuthorization(p => p.RequireRole(FundingAccess.Recorders))
             .WithName("RecordSpending")
-            .WithSummary("The project's host staff (or the program office) record a spending line (multipart/form-data): category, source (Central|Provincial|Municipal|SelfRaised|Employer|Individual), amountFen, spentOn (yyyy-MM-dd, not in the future), payee, purpose, and the voucher file (field voucher: PDF/JPG/PNG ≤ 10 MB). The ring-fence check flags it (outside the approved categories, category/source/total over budget, after the project ended); the flags and their Chinese reasons stay with the line. 201; 403 supervision.spending_not_host; 409 supervision.spending_project_not_running; 400 supervision.invalid_voucher.")
+            .WithSummary("The project's host staff (or the program office) record a spending line (multipart/form-data): category, source (Central|Provincial|Municipal|SelfRaised|Employer|Individual), amountFen, spentOn (yyyy-MM-dd, not in the future), payee, purpose, and the voucher file (field voucher: PDF/JPG/PNG ≤ 10 MB). The ring-fence check flags it (outside the approved categories, category/source/total over budget, after the project ended); the flags and their Chinese reasons stay with the line. 201; 403 supervision.spending_not_host; 409 supervision.spending_project_not_running; 400 supervision.invalid_evidence (the voucher not a PDF/JPG/PNG by its bytes, empty or over 10 MB; the error names the field voucher).")
             .Produces<SpendingLineView>(StatusCodes.Status201Created);
 
         group.MapGet("/spending/{id:guid}", async (Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>

@@ -48,6 +48,7 @@ public sealed class OfficeCreditPagesTests(CertificatePlatformFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
         Assert.Contains("<title>错误：", missing.Html, StringComparison.Ordinal);
         Assert.Matches("id=\"Reason-error\"><span class=\"visually-hidden\">错误：</span>请填写作废理由", missing.Html);
+        Assert.Equal(1, missing.ErrorSummaries);
         Assert.DoesNotContain("（reason）", missing.Html, StringComparison.Ordinal);
 
         // A reason asks to confirm; the confirmation revokes.
@@ -94,6 +95,7 @@ public sealed class OfficeCreditPagesTests(CertificatePlatformFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains("<title>错误：", refused.Html, StringComparison.Ordinal);
         Assert.Contains("id=\"Year-error\"", refused.Html, StringComparison.Ordinal);
+        Assert.Equal(1, refused.ErrorSummaries);
         Assert.DoesNotContain("（year）", refused.Html, StringComparison.Ordinal);
         var unknownScope = await office.PostAsync("/compliance/recompute", new Dictionary<string, string?> { ["Year"] = Year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Module"] = "astronomy" });
         Assert.Contains("id=\"Module-error\"", unknownScope.Html, StringComparison.Ordinal);

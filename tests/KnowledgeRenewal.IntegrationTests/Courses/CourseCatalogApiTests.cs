@@ -126,6 +126,7 @@ public sealed class CourseCatalogApiTests(ProjectPlatform platform) : IClassFixt
         var refused = await browser.PostAsync("/courses/new", new Dictionary<string, string?> { ["Input.Title"] = "", ["Input.SubjectId"] = subject, ["Input.Hours"] = "8", ["Input.Mode"] = "Offline" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains("请填写课程名称", refused.Html, StringComparison.Ordinal);
+        Assert.Equal(1, refused.ErrorSummaries);
         Assert.Matches("id=\"Input_Title\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"Input_Title\"", refused.Html);
 
         var title = $"页面添加的课程{Guid.NewGuid().ToString("N")[..4]}";
@@ -147,6 +148,47 @@ public sealed class CourseCatalogApiTests(ProjectPlatform platform) : IClassFixt
         Assert.Equal("讲义.pdf", await platform.QueryAsync(db => db.CourseMaterials.Where(m => m.CourseId == course.Id).Select(m => m.FileName).SingleAsync()));
         var list = await browser.GetAsync($"/courses?search={Uri.EscapeDataString(title)}");
         Assert.Contains(title, list.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_provider_names_a_catalog_course_on_the_class_form_and_the_class_page_links_it()
+    {
+        var courses = await platform.QueryAsync(async db => (
+            Public: await db.Courses.Where(c => c.Category == CreditCategory.Public).OrderBy(c => c.Title).Select(c => new { c.Id, c.Title }).FirstAsync(),
+            Professional: await db.Courses.Where(c => c.Category == CreditCategory.Professional).OrderBy(c => c.Title).Select(c => c.Id).FirstAsync()));
+        var account = await platform.Accounts.CreateAsync($"t.cls.{Guid.NewGuid():N}"[..24], [PlatformRoles.ProviderStaff], platform.ProviderCode);
+        using var browser = await platform.Accounts.SignInAsync(account);
+        var form = await browser.GetAsync("/classes/new");
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        Assert.Contains("id=\"Input_CourseId\"", form.Html, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{courses.Public.Id:D}\"", form.Html, StringComparison.Ordinal);
+
+        var title = $"选用课程库课程的班次{Guid.NewGuid().ToString("N")[..4]}";
+        Dictionary<string, string?> Fields(Guid course) => new()
+        {
+            ["Input.Title"] = title, ["Input.StartDate"] = ProjectPlatform.Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.EndDate"] = ProjectPlatform.Today.AddDays(11).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["Input.Hours"] = "6",
+            ["Input.Category"] = "公需", ["Input.Activity"] = "面授培训", ["Input.Mode"] = "线下", ["Input.CourseId"] = course.ToString("D"),
+        };
+
+        // A professional course for a public class: the use case's refusal next to the course field; nothing created.
+        var refused = await browser.PostAsync("/classes/new", Fields(courses.Professional));
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("与班次的科目类别（公需）不一致", refused.Html, StringComparison.Ordinal);
+        Assert.Matches("id=\"Input_CourseId\"[^>]*aria-invalid=\"true\"|aria-invalid=\"true\"[^>]*id=\"Input_CourseId\"", refused.Html);
+        Assert.Equal(1, refused.ErrorSummaries);
+        Assert.False(await platform.QueryAsync(db => db.TrainingClasses.IgnoreQueryFilters().AnyAsync(c => c.Title == title)));
+
+        var created = await browser.PostAsync("/classes/new", Fields(courses.Public.Id), refused.Html);
+        Assert.Equal(HttpStatusCode.Redirect, created.Status);
+        var stored = await platform.QueryAsync(db => db.TrainingClasses.IgnoreQueryFilters().SingleAsync(c => c.Title == title));
+        Assert.Equal(courses.Public.Id, stored.CourseId);
+        Assert.Equal($"/classes/{stored.Id:D}", created.LocationPath);
+
+        var show = await browser.GetAsync($"/classes/{stored.Id:D}");
+        Assert.Contains($"<a href=\"/courses/{courses.Public.Id:D}\">{System.Net.WebUtility.HtmlEncode(courses.Public.Title)}</a>", show.Html, StringComparison.Ordinal);
+        var edit = await browser.GetAsync($"/classes/{stored.Id:D}/edit");
+        Assert.Matches($"<option[^>]*selected=\"selected\"[^>]*value=\"{courses.Public.Id:D}\"|<option[^>]*value=\"{courses.Public.Id:D}\"[^>]*selected", edit.Html);
     }
 
     private static async Task<JsonElement> UploadAsync(HttpClient client, Guid course, string name, byte[] content, HttpStatusCode expected)

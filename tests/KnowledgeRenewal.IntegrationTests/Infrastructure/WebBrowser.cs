@@ -109,4 +109,7 @@ public sealed record WebPage(HttpStatusCode Status, string Html, string? Locatio
 
     /// <summary>The redirect target's path (without the query).</summary>
     public string? LocationPath => Location?.Split('?')[0];
+
+    /// <summary>How many error summaries (「出现问题」) the page shows; a refused form shows exactly one, the layout's.</summary>
+    public int ErrorSummaries => Html.Split("id=\"error-summary-title\"", StringSplitOptions.None).Length - 1;
 }

@@ -15,7 +15,7 @@ internal sealed class ClassForm
     public static readonly string[] Fields =
     [
         "Input.Title", "Input.StartDate", "Input.EndDate", "Input.Hours", "Input.Category", "Input.SubjectCode",
-        "Input.Activity", "Input.Mode", "Input.DepartmentCode", "Input.RegionCode", "Input.CreditClass",
+        "Input.Activity", "Input.Mode", "Input.DepartmentCode", "Input.RegionCode", "Input.CreditClass", "Input.CourseId",
     ];
 
     /// <summary>班次名称.</summary>
@@ -51,6 +51,9 @@ internal sealed class ClassForm
     /// <summary>学分类别.</summary>
     public string? CreditClass { get; set; }
 
+    /// <summary>课程库课程 (the course's id; empty: none).</summary>
+    public string? CourseId { get; set; }
+
     /// <summary>The version the form was read at (sent back as If-Match).</summary>
     public string? Version { get; set; }
 
@@ -71,6 +74,7 @@ internal sealed class ClassForm
             DepartmentCode = view.DepartmentCode,
             RegionCode = view.RegionCode,
             CreditClass = view.CreditClass,
+            CourseId = view.CourseId?.ToString("D"),
             Version = version,
         };
     }
@@ -95,6 +99,7 @@ internal sealed class ClassForm
             DepartmentCode = Empty(DepartmentCode),
             RegionCode = Empty(RegionCode),
             CreditClass = Empty(CreditClass),
+            CourseId = Course(CourseId, state),
         };
     }
 
@@ -115,6 +120,11 @@ internal sealed class ClassForm
     public static IEnumerable<SelectListItem> Regions =>
         [new SelectListItem("全市", ""), .. JiningReferenceData.Regions.Where(r => r.Code != JiningReferenceData.CityCode).Select(r => new SelectListItem(r.Name, r.Code))];
 
+    /// <summary>The catalog's courses offered (empty: none), each with its category, hours and developer.</summary>
+    public static IEnumerable<SelectListItem> Courses(IEnumerable<UseCases.Courses.CourseOption> courses) =>
+        [new SelectListItem("不选用课程库课程", ""), .. courses.Select(c => new SelectListItem(
+            $"{c.Title}（{RosterClassRules.CategoryName(c.Category)} · {c.Hours.ToString("0.##", CultureInfo.InvariantCulture)} 学时 · {c.DeveloperName}）", c.Id.ToString("D")))];
+
     private static IEnumerable<SelectListItem> Options(IEnumerable<string> values, string? prompt) =>
         [.. prompt is null ? [] : new[] { new SelectListItem(prompt, "") }, .. values.Select(v => new SelectListItem(v, v))];
 
@@ -133,6 +143,22 @@ internal sealed class ClassForm
         }
 
         state.AddModelError(key, $"{label}必须是真实日期，例如 2026-03-01。");
+        return null;
+    }
+
+    private static Guid? Course(string? text, ModelStateDictionary state)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Guid.TryParse(text.Trim(), out var id))
+        {
+            return id;
+        }
+
+        state.AddModelError("Input.CourseId", "请从列表中选择课程库课程。");
         return null;
     }
 

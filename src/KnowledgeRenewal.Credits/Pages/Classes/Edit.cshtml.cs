@@ -60,6 +60,11 @@ internal sealed class EditModel(IMediator mediator) : ClassFormPageModel
             Class = found.Value;
             Input = ClassForm.Of(found.Value, EntityTag.Format(found.Stamp));
             NotEditable = RosterClassRules.CheckEditable(found.Value.Status);
+            if (NotEditable is null)
+            {
+                await LoadCoursesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return true;
         }
         catch (NotFoundException)

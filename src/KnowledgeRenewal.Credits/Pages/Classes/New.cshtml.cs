@@ -12,7 +12,11 @@ namespace KnowledgeRenewal.Credits.Pages.Classes;
 internal sealed class NewModel : ClassFormPageModel
 {
     /// <summary>Shows the empty form (activity and mode at their defaults).</summary>
-    public void OnGet() => Input = new ClassForm { Activity = "面授培训", Mode = "线下" };
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Input = new ClassForm { Activity = "面授培训", Mode = "线下" };
+        await LoadCoursesAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Creates the class, or shows what to correct.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -21,6 +25,7 @@ internal sealed class NewModel : ClassFormPageModel
         var (ok, created) = await TrySendAsync(new CreateTrainingClass(input), cancellationToken).ConfigureAwait(false);
         if (!ok || !ModelState.IsValid)
         {
+            await LoadCoursesAsync(cancellationToken).ConfigureAwait(false);
             return Page();
         }
 

@@ -64,6 +64,12 @@ internal sealed class TrainingClassView
     /// <summary>The region it is for, if any.</summary>
     public string? RegionCode { get; init; }
 
+    /// <summary>The catalog course it teaches, if any.</summary>
+    public Guid? CourseId { get; init; }
+
+    /// <summary>That course's title.</summary>
+    public string? CourseTitle { get; set; }
+
     /// <summary>Planned, Finished or Cancelled.</summary>
     public TrainingClassStatus Status { get; init; }
 
@@ -82,14 +88,15 @@ internal sealed class TrainingClassMappings : IRegister
             .Map(d => d.Hours, s => s.Hours.Hours)
             .Map(d => d.HoursPerDay, s => s.HoursPerDay.Hours)
             .Map(d => d.Days, s => s.Days)
-            .Ignore(d => d.ProviderName);
+            .Ignore(d => d.ProviderName)
+            .Ignore(d => d.CourseTitle);
     }
 }
 
 /// <summary>Reads class views within the caller's scope (the data layer's filter decides which classes).</summary>
 internal static class TrainingClassViews
 {
-    /// <summary>The views of <paramref name="classes"/>, with their providers' names.</summary>
+    /// <summary>The views of <paramref name="classes"/>, with their providers' names and their courses' titles.</summary>
     public static async Task<List<TrainingClassView>> OfAsync(PlatformDbContext db, TypeAdapterConfig mapping, IReadOnlyCollection<TrainingClass> classes, CancellationToken cancellationToken)
     {
         // The provider's name belongs to the class: a county or sector that may see a class aimed at it sees who runs
@@ -98,10 +105,14 @@ internal static class TrainingClassViews
         var names = await db.Organizations.IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).AsNoTracking()
             .Where(o => EF.Parameter(providers).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
+        var courses = classes.Where(c => c.CourseId is not null).Select(c => c.CourseId!.Value).Distinct().ToList();
+        var titles = courses.Count == 0 ? new Dictionary<Guid, string>() : await db.Courses.AsNoTracking().Where(c => EF.Parameter(courses).Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Title, cancellationToken).ConfigureAwait(false);
         return [.. classes.Select(c =>
         {
             var view = c.Adapt<TrainingClassView>(mapping);
             view.ProviderName = names.GetValueOrDefault(c.ProviderId);
+            view.CourseTitle = c.CourseId is { } course ? titles.GetValueOrDefault(course) : null;
             return view;
         })];
     }

@@ -96,7 +96,7 @@ internal sealed class TrainingClassWriter(
     /// <summary>
     /// What the class names must exist: the project it is a session of (<see cref="ProjectClassRules"/>), the region
     /// and sector it is for, its subject in the catalog of that sector (any module's, for a class open to every
-    /// sector), and a credit class of the module it belongs to. Every problem at once (400).
+    /// sector), a credit class of the module it belongs to, and a catalog course of the class's category. Every problem at once (400).
     /// </summary>
     public async Task CheckReferencesAsync(ValidTrainingClass valid, Guid providerId, CancellationToken cancellationToken)
     {
@@ -113,9 +113,19 @@ internal sealed class TrainingClassWriter(
             errors.AddRange(ProjectClassRules.Check(project, providerId, valid.StartDate, valid.EndDate));
         }
 
-        if (valid.CourseId is { } courseId && !await db.Courses.AnyAsync(c => c.Id == courseId, cancellationToken).ConfigureAwait(false))
+        if (valid.CourseId is { } courseId)
         {
-            errors.Add(new FieldError("courseId", "course.not_found", "所选课程不在课程库中，请重新选择。"));
+            var course = await db.Courses.AsNoTracking().Where(c => c.Id == courseId).Select(c => new { c.Category })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (course is null)
+            {
+                errors.Add(new FieldError("courseId", "course.not_found", "所选课程不在课程库中，请重新选择。"));
+            }
+            else if (course.Category != valid.Category)
+            {
+                errors.Add(new FieldError("courseId", "course.category_mismatch",
+                    $"所选课程是{RosterClassRules.CategoryName(course.Category)}科目课程，与班次的科目类别（{RosterClassRules.CategoryName(valid.Category)}）不一致。"));
+            }
         }
 
         if (valid.RegionCode is { } region && !await db.Regions.AnyAsync(r => r.Code == region, cancellationToken).ConfigureAwait(false))

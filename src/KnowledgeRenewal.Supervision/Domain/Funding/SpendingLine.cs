@@ -81,6 +81,9 @@ public sealed class SpendingLine
     /// <summary>Longest purpose.</summary>
     public const int PurposeLength = 500;
 
+    /// <summary>Longest voucher file name (a longer one keeps its end).</summary>
+    public const int VoucherFileNameLength = 128;
+
     /// <summary>Longest explanation.</summary>
     public const int ExplanationLength = 1000;
 

@@ -5,7 +5,6 @@ using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Supervision.Domain.Funding;
-using KnowledgeRenewal.Supervision.Domain.Inspections;
 using KnowledgeRenewal.Supervision.UseCases.Inspections;
 using MediatR;
 
@@ -71,7 +70,8 @@ internal sealed class RecordSpendingValidator : AbstractValidator<RecordSpending
 /// <summary>
 /// Handles <see cref="RecordSpending"/>: the project within the caller's scope (404), the host's own staff or the
 /// program office (403 <see cref="FundingProblemCodes.NotHost"/>), an approved project not yet archived (409), a
-/// day not in the future (400), the voucher checked by its bytes (400 <c>supervision.invalid_evidence</c>). The
+/// day not in the future (400), the voucher through supervision's one file check (<see cref="EvidenceUpload.Check"/>:
+/// PDF, JPEG or PNG by its bytes, at most 10 MB, else 400 <c>supervision.invalid_evidence</c> on <c>voucher</c>). The
 /// ring-fence check (<see cref="RingFence"/>) runs against what was spent before; its flags and reasons stay with the line.
 /// </summary>
 internal sealed class RecordSpendingHandler(PlatformDbContext db, FundingDesk desk, ICurrentAccess access, IAuditActorProvider actors)
@@ -99,7 +99,8 @@ internal sealed class RecordSpendingHandler(PlatformDbContext db, FundingDesk de
             throw new RequestValidationException([new FieldError("spentOn", "out_of_range", "支出日期应为今天或以前的日期。")]);
         }
 
-        var voucher = Voucher(request.Voucher!);
+        var voucher = request.Voucher!;
+        var (voucherName, voucherType, _) = voucher.Check(SpendingLine.VoucherFileNameLength, "voucher");
         var budget = await desk.BudgetAsync(project, cancellationToken).ConfigureAwait(false);
         var spent = await desk.SpentAsync(project.Id, cancellationToken).ConfigureAwait(false);
         var check = RingFence.Check(budget, spent, input.Category!.Value, input.Source!.Value, input.AmountFen!.Value, input.SpentOn.Value);
@@ -107,7 +108,7 @@ internal sealed class RecordSpendingHandler(PlatformDbContext db, FundingDesk de
         {
             ProjectId = project.Id, Category = input.Category.Value, Source = input.Source.Value, AmountFen = input.AmountFen.Value, SpentOn = input.SpentOn.Value,
             Payee = input.Payee!.Trim(), Purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim(),
-            VoucherFileName = voucher.Name, VoucherContentType = voucher.Type, VoucherSize = voucher.Content.Length,
+            VoucherFileName = voucherName, VoucherContentType = voucherType, VoucherSize = voucher.Content.Length,
             Flags = check.Flags, FlagReasons = check.Reasons.Count == 0 ? null : string.Join('\n', check.Reasons),
             RecordedAt = desk.Now, RecordedByName = actors.Current.Name, RecordedByOrganizationId = access.OrganizationId,
         };
@@ -115,16 +116,5 @@ internal sealed class RecordSpendingHandler(PlatformDbContext db, FundingDesk de
         db.Set<SpendingVoucher>().Add(new SpendingVoucher { Id = line.Id, Content = voucher.Content });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return new Versioned<SpendingLineView>(FundingDesk.View(line, project.Number, project.Title), line.ConcurrencyStamp);
-    }
-
-    private static (string Name, string Type, byte[] Content) Voucher(EvidenceUpload upload)
-    {
-        var name = Path.GetFileName(upload.FileName.Replace('\\', '/'));
-        name = string.IsNullOrWhiteSpace(name) ? "voucher" : name.Length > 128 ? name[^128..] : name;
-        var type = upload.Content.Length is > 0 and <= (int)InspectionRules.MaxEvidenceBytes ? InspectionRules.DetectContentType(upload.Content) : null;
-        return type is null
-            ? throw new PlatformException("supervision.invalid_voucher", 400, "支出凭证无法接收", $"“{name}”应为 PDF、JPG 或 PNG 文件，且不超过 10 MB。",
-                [new FieldError("voucher", "invalid_file", $"“{name}”应为 PDF、JPG 或 PNG 文件，且不超过 10 MB。")])
-            : (name, type, upload.Content);
     }
 }

@@ -130,7 +130,11 @@ public sealed class SupervisionFundingApiTests(PlatformFixture platform)
         using (var form = Line("Teaching", source, 100, on, Encoding.ASCII.GetBytes("plain text")))
         using (var bad = await provider.PostAsync(new Uri($"/api/supervision/funding/projects/{id}/spending", UriKind.Relative), form))
         {
-            await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "supervision.invalid_voucher");
+            // Supervision's one file check (as evidence and filing attachments): the same code, the Chinese message on the voucher field.
+            var problem = await bad.AssertProblemAsync(HttpStatusCode.BadRequest, "supervision.invalid_evidence");
+            var error = Assert.Single(problem.FieldErrors);
+            Assert.Equal(("voucher", "invalid_file"), (error.Field, error.Code));
+            Assert.EndsWith("应为 PDF、JPG 或 PNG 文件，且不超过 10 MB。", error.Message, StringComparison.Ordinal);
         }
 
         await PostLineAsync(provider, id, Line("Teaching", source, 100, on, null), HttpStatusCode.BadRequest);
