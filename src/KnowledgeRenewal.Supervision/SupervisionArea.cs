@@ -94,6 +94,7 @@ public static class SupervisionArea
         services.AddOptions<UseCases.Reminders.ReminderEmailOptions>().Bind(email);
         services.AddScoped<UseCases.Reminders.ReminderMailer>();
         services.AddStartupStep<UseCases.Reminders.ReminderRuleSeeder>();
+        services.AddStartupStep<UseCases.Bases.ObjectionContactEncryption>();
 
         return services;
     }

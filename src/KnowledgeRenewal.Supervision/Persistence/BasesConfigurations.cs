@@ -105,7 +105,8 @@ internal sealed class BaseExitObjectionConfiguration : IEntityTypeConfiguration<
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.Reason).HasMaxLength(BaseExitObjection.ReasonLength);
         builder.Property(o => o.ContactName).HasMaxLength(64);
-        builder.Property(o => o.ContactPhone).HasMaxLength(32);
+        builder.Property(o => o.ContactPhoneCipher).HasMaxLength(512);
+        builder.Property(o => o.ContactPhoneMasked).HasMaxLength(32);
         builder.Property(o => o.Resolution).HasMaxLength(BaseExitNotice.ReasonLength);
         builder.Property(o => o.ResolvedByName).HasMaxLength(64);
     }

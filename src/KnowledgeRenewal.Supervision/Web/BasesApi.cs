@@ -57,6 +57,12 @@ internal static class BasesApi
             .WithSummary("Program office: {uphold: true|false, resolution}. Upheld withdraws the exit (the base stays); dismissed lets it be concluded after the period. 409 supervision.objection_resolved.")
             .Produces<BaseExitView>();
 
+        office.MapPost("/base-exits/{id:guid}/objections/{objectionId:guid}/contact", (Guid id, Guid objectionId, [FromBody] ContactBody? body, IMediator mediator, CancellationToken ct) =>
+                mediator.Send(new RevealBaseExitObjectionContact(id, objectionId, body?.Purpose), ct))
+            .WithName("RevealBaseExitObjectionContact")
+            .WithSummary("Program office: the objector's name and full phone, for an account holding the unmask permission, with a purpose (≥ 4 characters); every attempt audited (data.personal_viewed). 403 personal_data.unmask_forbidden without the permission. Elsewhere the office sees the name and the phone masked.")
+            .Produces<BaseExitObjectorContact>();
+
         office.MapPost("/base-exits/{id:guid}/conclude", async (Guid id, [FromHeader(Name = EntityTags.IfMatchHeader)] string? ifMatch, IMediator mediator, CancellationToken ct) =>
                 await mediator.Send(new ConcludeBaseExit(id, ifMatch), ct).ConfigureAwait(false))
             .WithName("ConcludeBaseExit")

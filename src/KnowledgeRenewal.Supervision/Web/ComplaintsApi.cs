@@ -74,10 +74,6 @@ internal static class ComplaintsApi
             .Produces<IReadOnlyList<ComplaintAssignee>>();
         return endpoints;
     }
-
-    /// <summary>The unmask request's body.</summary>
-    /// <param name="Purpose">Why the phone is needed.</param>
-    internal sealed record ContactBody(string? Purpose);
 }
 
 /// <summary>The rate limit of the public complaint endpoints and pages: filings and code lookups per client address per minute (fixed window, no queue; 429 beyond).</summary>

@@ -114,6 +114,24 @@ public abstract class PlatformFixtureBase : IAsyncLifetime, IAsyncDisposable
     /// <summary>A client signed in (bearer token) as a test account holding <paramref name="role"/> in the organization (one per role and organization).</summary>
     public Task<HttpClient> ClientAsync(string role, string? organizationCode = null) => Accounts.ClientAsync(role, organizationCode);
 
+    /// <summary>
+    /// A client signed in as a fresh account holding <paramref name="role"/> in the organization and the permission
+    /// <see cref="KnowledgeRenewal.Identity.Domain.PlatformPermissions.UnmaskPersonalData"/> (granted by a security administrator before the sign-in).
+    /// </summary>
+    public async Task<HttpClient> PermittedClientAsync(string role, string organizationCode) =>
+        await Accounts.SignedInClientAsync(await PermittedAccountAsync(role, organizationCode));
+
+    /// <summary>A fresh account holding <paramref name="role"/> in the organization and the unmask permission, granted by a security administrator.</summary>
+    public async Task<TestAccount> PermittedAccountAsync(string role, string organizationCode)
+    {
+        var security = await ClientAsync(KnowledgeRenewal.Sdk.PlatformRoles.SecurityAdmin);
+        var account = await Accounts.CreateAsync($"t.unm.{Guid.NewGuid():N}"[..30], [role], organizationCode);
+        using var granted = await SendAsync(security, HttpMethod.Put, $"/api/admin/accounts/{account.Id}/permissions",
+            new { permissions = new[] { KnowledgeRenewal.Identity.Domain.PlatformPermissions.UnmaskPersonalData } });
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        return account;
+    }
+
     /// <summary>A browser (cookies, no redirects followed) on this platform.</summary>
     public WebBrowser Browser() => new(Factory);
 

@@ -73,19 +73,6 @@ public sealed class RegistryPlatformFixture : PlatformFixtureBase
         B2 = registry.AddEmployer(db, "登记测试邹城中学", CountyB, Departments.Education, bureaus);
     });
 
-    /// <summary>
-    /// A client signed in as a fresh account holding <paramref name="role"/> in the organization and the permission
-    /// <see cref="PlatformPermissions.UnmaskPersonalData"/> (granted by a security administrator before the sign-in).
-    /// </summary>
-    public async Task<HttpClient> PermittedClientAsync(string role, string organizationCode)
-    {
-        var security = await ClientAsync(PlatformRoles.SecurityAdmin);
-        var account = await Accounts.CreateAsync($"t.unm.{Guid.NewGuid():N}"[..30], [role], organizationCode);
-        using var granted = await SendAsync(security, HttpMethod.Put, $"/api/admin/accounts/{account.Id}/permissions", new { permissions = new[] { PlatformPermissions.UnmaskPersonalData } });
-        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
-        return await Accounts.SignedInClientAsync(account);
-    }
-
     /// <summary>A fresh, valid resident ID number nobody in this platform has (born 1970–1999 unless given).</summary>
     public string NewIdNumber(Gender gender = Gender.Male, DateOnly? birth = null, char? check = null) => registry.NewIdNumber(gender, birth, check);
 

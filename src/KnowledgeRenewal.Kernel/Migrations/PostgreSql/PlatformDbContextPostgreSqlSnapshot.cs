@@ -3035,7 +3035,12 @@ namespace KnowledgeRenewal.Kernel.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("ContactPhone")
+                    b.Property<string>("ContactPhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ContactPhoneMasked")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

@@ -3030,7 +3030,12 @@ namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ContactPhone")
+                    b.Property<string>("ContactPhoneCipher")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneMasked")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");

@@ -79,7 +79,11 @@ public sealed class BaseExitNotice
     public List<BaseExitObjection> Objections { get; init; } = [];
 }
 
-/// <summary>An objection to a base's exit, filed by anyone within the notice period; the contact is kept private.</summary>
+/// <summary>
+/// An objection to a base's exit, filed by anyone within the notice period. The contact is kept private like a
+/// complaint's: the name for the program office only, the phone encrypted at rest (<see cref="ContactPhoneCipher"/>) and
+/// shown masked (<see cref="ContactPhoneMasked"/>) except to an entitled handler, whose read is audited.
+/// </summary>
 public sealed class BaseExitObjection
 {
     /// <summary>Longest reason.</summary>
@@ -97,8 +101,11 @@ public sealed class BaseExitObjection
     /// <summary>The filer's name (private).</summary>
     public required string ContactName { get; init; }
 
-    /// <summary>The filer's phone (private).</summary>
-    public required string ContactPhone { get; init; }
+    /// <summary>The filer's phone, encrypted (personal-data protector).</summary>
+    public required string ContactPhoneCipher { get; set; }
+
+    /// <summary>The filer's phone, masked (e.g. 138****5678); empty only on a row filed before the phone was encrypted, until the start-up encrypts it.</summary>
+    public required string ContactPhoneMasked { get; set; }
 
     /// <summary>When filed (UTC).</summary>
     public DateTime FiledAt { get; init; }

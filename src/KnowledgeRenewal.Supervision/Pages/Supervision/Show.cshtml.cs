@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Time;
+using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Supervision.Domain.Bases;
@@ -75,6 +76,17 @@ internal sealed class ShowModel(IMediator mediator, TimeProvider clock) : BasePa
     [DataType(DataType.MultilineText)]
     public string? Resolution { get; set; }
 
+    /// <summary>The objection whose objector's full phone is asked for.</summary>
+    [BindProperty]
+    public Guid? ContactObjectionId { get; set; }
+
+    /// <summary>Why the full phone is needed (audited).</summary>
+    [BindProperty]
+    public string? Purpose { get; set; }
+
+    /// <summary>The objector's full contact, on the response that asked for it only.</summary>
+    public BaseExitObjectorContact? Contact { get; private set; }
+
     /// <summary>The other bases of an exchange.</summary>
     [BindProperty]
     public List<Guid> Partners { get; set; } = [];
@@ -124,6 +136,11 @@ internal sealed class ShowModel(IMediator mediator, TimeProvider clock) : BasePa
     /// <summary>The pending objections of the running exit, as choices.</summary>
     public IEnumerable<SelectListItem> PendingObjections => RunningExit is { } e
         ? e.Objections.Where(o => o.Status == BaseExitObjectionStatus.Pending).Select(o => new SelectListItem($"{Local(o.FiledAt)}：{(o.Reason.Length > 30 ? o.Reason[..30] + "…" : o.Reason)}", o.Id.ToString()))
+        : [];
+
+    /// <summary>Every objection of every exit, as choices (the program office asks for an objector's full phone).</summary>
+    public IEnumerable<SelectListItem> AllObjections => Base is { } b
+        ? b.Exits.SelectMany(e => e.Objections).Select(o => new SelectListItem($"{o.ContactName}（{Local(o.FiledAt)}）", o.Id.ToString()))
         : [];
 
     /// <summary>Whether the page asks to confirm a revocation.</summary>
@@ -227,6 +244,42 @@ internal sealed class ShowModel(IMediator mediator, TimeProvider clock) : BasePa
             : await AgainAsync(id, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Shows an objector's full phone (<see cref="RevealBaseExitObjectionContact"/>, audited), on this response only.</summary>
+    public async Task<IActionResult> OnPostContactAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!IsOffice)
+        {
+            return Forbid();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        if (!await LoadAsync(id, keepVersion: false, cancellationToken).ConfigureAwait(false))
+        {
+            return NotFound();
+        }
+
+        var noticeId = Base!.Exits.FirstOrDefault(e => e.Objections.Any(o => o.Id == ContactObjectionId))?.Id;
+        bool ok;
+        try
+        {
+            (ok, Contact) = await TrySendAsync(new RevealBaseExitObjectionContact(noticeId ?? Guid.Empty, ContactObjectionId ?? Guid.Empty, Purpose), cancellationToken,
+                new Dictionary<string, string>(StringComparer.Ordinal) { ["purpose"] = nameof(Purpose) }).ConfigureAwait(false);
+        }
+        catch (PlatformException problem) when (problem.Status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound)
+        {
+            ModelState.AddModelError(nameof(ContactObjectionId), problem.Status == StatusCodes.Status404NotFound
+                ? "请选择要查看的异议。"
+                : FormProblems.Humanize($"{problem.Title}：{problem.Detail}"));
+            ok = false;
+        }
+        if (!ok)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return Page();
+    }
+
     /// <summary>Records an exchange of this base with others (<see cref="RecordBaseExchange"/>).</summary>
     public async Task<IActionResult> OnPostExchangeAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -246,7 +299,8 @@ internal sealed class ShowModel(IMediator mediator, TimeProvider clock) : BasePa
     /// <inheritdoc />
     protected override IEnumerable<string> FormFields() =>
         [nameof(NewStatus), nameof(Reason), nameof(AssessYear), nameof(Note), nameof(ExitReason), nameof(ObjectionId), nameof(Uphold), nameof(Resolution), nameof(ExitVersion),
-            nameof(Partners), nameof(HeldOn), nameof(Kind), nameof(Topic), nameof(Participants), nameof(ExchangeNote)];
+            nameof(Partners), nameof(HeldOn), nameof(Kind), nameof(Topic), nameof(Participants), nameof(ExchangeNote),
+            nameof(ContactObjectionId), nameof(Purpose)];
 
     private async Task<IActionResult> AgainAsync(Guid id, CancellationToken cancellationToken)
     {

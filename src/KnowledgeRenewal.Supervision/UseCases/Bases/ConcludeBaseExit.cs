@@ -77,6 +77,6 @@ internal sealed class ConcludeBaseExitHandler(PlatformDbContext db, ICurrentAcce
             throw Preconditions.Stale();
         }
 
-        return BaseExitViews.View(notice, b.Name, today);
+        return BaseExitViews.View(notice, b.Name, today, seesObjectors: true);
     }
 }

@@ -4,6 +4,7 @@ using KnowledgeRenewal.Kernel.Identifiers;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Programs.Contracts;
+using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Supervision.Domain.Bases;
 using MediatR;
@@ -44,8 +45,8 @@ internal sealed class FileBaseExitObjectionValidator : AbstractValidator<FileBas
     }
 }
 
-/// <summary>Handles <see cref="FileBaseExitObjection"/>: only a notice still running, only within its period.</summary>
-internal sealed class FileBaseExitObjectionHandler(PlatformDbContext db, TimeProvider clock) : IRequestHandler<FileBaseExitObjection, BaseExitObjectionReceipt>
+/// <summary>Handles <see cref="FileBaseExitObjection"/>: only a notice still running, only within its period; the phone is stored encrypted and masked.</summary>
+internal sealed class FileBaseExitObjectionHandler(PlatformDbContext db, IPersonalDataProtector protector, TimeProvider clock) : IRequestHandler<FileBaseExitObjection, BaseExitObjectionReceipt>
 {
     /// <inheritdoc />
     public async Task<BaseExitObjectionReceipt> Handle(FileBaseExitObjection request, CancellationToken cancellationToken)
@@ -65,12 +66,14 @@ internal sealed class FileBaseExitObjectionHandler(PlatformDbContext db, TimePro
         var name = await db.Set<Registry.Domain.EducationBase>().IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).Where(b => b.Id == notice.BaseId)
             .Select(b => b.Name).FirstAsync(cancellationToken).ConfigureAwait(false);
         var input = request.Input!;
+        var phone = MobileNumber.Normalize(input.ContactPhone)!;
         var objection = new BaseExitObjection
         {
             NoticeId = notice.Id,
             Reason = input.Reason!.Trim(),
             ContactName = input.ContactName!.Trim(),
-            ContactPhone = MobileNumber.Normalize(input.ContactPhone)!,
+            ContactPhoneCipher = protector.Protect(phone),
+            ContactPhoneMasked = MobileNumber.Mask(phone),
             FiledAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Set<BaseExitObjection>().Add(objection);

@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Registry.Domain;
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Supervision.Domain.Bases;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed record StatusChangeView(BaseStatus? From, BaseStatus To, string Re
 /// <summary>An assessment.</summary>
 public sealed record AssessmentView(int Year, int MethodVersion, int Trainees, int Seminars, int PublicCourses, int ProfessionalCourses, decimal? CompletionRate, decimal? SatisfactionRate, decimal? InspectionScore, int Inspections, decimal Score, bool Passed, bool ProposedExit, string? Note, string AssessedByName, DateTime AssessedAt);
 
-internal sealed class GetBaseSupervisionHandler(PlatformDbContext db, TimeProvider clock) : IRequestHandler<GetBaseSupervision, Versioned<BaseSupervisionView>>
+internal sealed class GetBaseSupervisionHandler(PlatformDbContext db, ICurrentAccess access, TimeProvider clock) : IRequestHandler<GetBaseSupervision, Versioned<BaseSupervisionView>>
 {
     public async Task<Versioned<BaseSupervisionView>> Handle(GetBaseSupervision request, CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ internal sealed class GetBaseSupervisionHandler(PlatformDbContext db, TimeProvid
         var exchanges = await ListBaseExchangesHandler.ReadAsync(db, b.Id, cancellationToken).ConfigureAwait(false);
         return new Versioned<BaseSupervisionView>(
             new BaseSupervisionView(b.Id, b.Name, b.OrganizationId, b.Organization?.Name, b.Level, b.Status, b.DesignatedOn, designations, history, assessments,
-                [.. exits.Select(n => BaseExitViews.View(n, b.Name, today))], exchanges),
+                [.. exits.Select(n => BaseExitViews.View(n, b.Name, today, BaseExitViews.SeesObjectors(access)))], exchanges),
             b.ConcurrencyStamp);
     }
 }

@@ -72,6 +72,6 @@ internal sealed class ResolveBaseExitObjectionHandler(PlatformDbContext db, IAud
         notice.ConcurrencyStamp = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var name = await db.EducationBases.Where(b => b.Id == notice.BaseId).Select(b => b.Name).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? "";
-        return BaseExitViews.View(notice, name, ProgramCalendar.Today(clock));
+        return BaseExitViews.View(notice, name, ProgramCalendar.Today(clock), seesObjectors: true);
     }
 }

@@ -77,6 +77,6 @@ internal sealed class StartBaseExitHandler(PlatformDbContext db, PublicNoticeTer
         };
         db.Set<BaseExitNotice>().Add(notice);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return BaseExitViews.View(notice, b.Name, today);
+        return BaseExitViews.View(notice, b.Name, today, seesObjectors: true);
     }
 }

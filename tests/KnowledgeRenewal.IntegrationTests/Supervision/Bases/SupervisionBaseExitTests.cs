@@ -6,7 +6,12 @@ using KnowledgeRenewal.Programs.Domain;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
 using KnowledgeRenewal.Supervision.Domain.Bases;
+using KnowledgeRenewal.Identity.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Sdk;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeRenewal.IntegrationTests.Supervision.Bases;
 
@@ -79,10 +84,18 @@ public sealed class SupervisionBaseExitTests(ProjectPlatform platform) : IClassF
             await pending.AssertProblemAsync(HttpStatusCode.Conflict, ProjectProblemCodes.ObjectionPending);
         }
 
+        // The office, which answers it, sees who filed it with the phone masked; the base's own staff see neither.
         var detail = await office.GetJsonAsync($"/api/supervision/bases/{baseId}");
         var objection = Assert.Single(Exit(detail, noticeId).GetProperty("objections").EnumerateArray());
+        Assert.Equal("周敏", objection.GetProperty("contactName").GetString());
+        Assert.Equal("139****5678", objection.GetProperty("contactPhoneMasked").GetString());
         Assert.DoesNotContain(Phone, detail.GetRawText(), StringComparison.Ordinal);
-        Assert.DoesNotContain("周敏", detail.GetRawText(), StringComparison.Ordinal);
+        var staff = await BaseStaffAsync(baseId);
+        var seenByStaff = await staff.GetJsonAsync($"/api/supervision/bases/{baseId}");
+        var objectionForStaff = Assert.Single(Exit(seenByStaff, noticeId).GetProperty("objections").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, objectionForStaff.GetProperty("contactName").ValueKind);
+        Assert.DoesNotContain("周敏", seenByStaff.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("5678", seenByStaff.GetRawText(), StringComparison.Ordinal);
         using (var dismissed = await PlatformFixtureBase.SendAsync(office, HttpMethod.Post, $"/api/supervision/base-exits/{noticeId}/objections/{objection.GetProperty("id").GetGuid()}/resolve",
             new { uphold = false, resolution = "经核实，整改未完成。" }))
         {
@@ -171,8 +184,111 @@ public sealed class SupervisionBaseExitTests(ProjectPlatform platform) : IClassF
         Assert.DoesNotContain(Phone, receipt.Html, StringComparison.Ordinal);
         var objection = await platform.QueryAsync(db => db.Set<BaseExitObjection>().IgnoreQueryFilters().SingleAsync(o => o.NoticeId == noticeId));
         Assert.Equal("该基地今年培训人数已达标。", objection.Reason);
-        Assert.Equal(Phone, objection.ContactPhone);
+        Assert.Equal("139****5678", objection.ContactPhoneMasked);
+        Assert.DoesNotContain("5678", objection.ContactPhoneCipher, StringComparison.Ordinal);
         Assert.Contains(objection.Id.ToString(), receipt.Html, StringComparison.Ordinal);
+
+        // The office's base page: the objector's name and masked phone; the full phone only with the permission and a purpose.
+        using var office2 = await platform.Accounts.SignInAsync(await platform.Accounts.CreateAsync($"t.exo.{Guid.NewGuid():N}"[..30], [PlatformRoles.ProgramOfficeAdmin], "PO"));
+        var basePage = await office2.GetAsync($"/supervision/bases/{baseId}");
+        Assert.Contains("异议人：吴芳", basePage.Html, StringComparison.Ordinal);
+        Assert.Contains("139****5678", basePage.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Phone, basePage.Html, StringComparison.Ordinal);
+        var forbidden = await office2.PostAsync($"/supervision/bases/{baseId}?handler=Contact", new Dictionary<string, string?>
+        {
+            ["ContactObjectionId"] = objection.Id.ToString(), ["Purpose"] = "电话核实异议情况",
+        }, basePage.Html);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, forbidden.Status);
+        Assert.Contains("查看原始个人信息", forbidden.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Phone, forbidden.Html, StringComparison.Ordinal);
+
+        using var permitted = await platform.Accounts.SignInAsync(await platform.PermittedAccountAsync(PlatformRoles.ProgramOfficeAdmin, "PO"));
+        var permittedPage = await permitted.GetAsync($"/supervision/bases/{baseId}");
+        var noPurpose = await permitted.PostAsync($"/supervision/bases/{baseId}?handler=Contact", new Dictionary<string, string?>
+        {
+            ["ContactObjectionId"] = objection.Id.ToString(), ["Purpose"] = "",
+        }, permittedPage.Html);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noPurpose.Status);
+        Assert.Contains("aria-invalid=\"true\"", noPurpose.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Phone, noPurpose.Html, StringComparison.Ordinal);
+        var shown = await permitted.PostAsync($"/supervision/bases/{baseId}?handler=Contact", new Dictionary<string, string?>
+        {
+            ["ContactObjectionId"] = objection.Id.ToString(), ["Purpose"] = "电话核实异议情况",
+        }, noPurpose.Html);
+        Assert.Equal(HttpStatusCode.OK, shown.Status);
+        Assert.Contains($"<span data-objector-phone>{Phone}</span>", shown.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_objector_phone_is_shown_in_full_only_with_the_permission_and_a_purpose_and_every_attempt_is_audited()
+    {
+        var office = await platform.OfficeAsync();
+        var baseId = await OwnBaseProposedForExitAsync("异议电话测试基地");
+        using var started = await PlatformFixtureBase.SendAsync(office, HttpMethod.Post, $"/api/supervision/bases/{baseId}/exit", new { reason = "连续两年考核不合格。" });
+        var noticeId = (await started.ReadJsonAsync(HttpStatusCode.Created, "start")).GetProperty("id").GetGuid();
+        await SetPeriodAsync(noticeId, ProjectPlatform.Today.AddDays(-1), ProjectPlatform.Today.AddDays(3));
+        using var anonymous = platform.Factory.CreateClient();
+        using var filed = await PlatformFixtureBase.SendAsync(anonymous, HttpMethod.Post, $"/api/public/base-exits/{noticeId}/objections",
+            new { reason = "培训人数统计有误。", contactName = "孙立", contactPhone = Phone });
+        var objectionId = (await filed.ReadJsonAsync(HttpStatusCode.OK, "object")).GetProperty("id").GetGuid();
+        var url = $"/api/supervision/base-exits/{noticeId}/objections/{objectionId}/contact";
+
+        using (var notOffice = await PlatformFixtureBase.SendAsync(await BaseStaffAsync(baseId), HttpMethod.Post, url, new { purpose = "电话核实异议情况" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, notOffice.StatusCode);
+        }
+
+        using (var refused = await PlatformFixtureBase.SendAsync(office, HttpMethod.Post, url, new { purpose = "电话核实异议情况" }))
+        {
+            await refused.AssertProblemAsync(HttpStatusCode.Forbidden, "personal_data.unmask_forbidden");
+        }
+
+        var permitted = await platform.PermittedClientAsync(PlatformRoles.ProgramOfficeAdmin, "PO");
+        using (var noPurpose = await PlatformFixtureBase.SendAsync(permitted, HttpMethod.Post, url, new { purpose = "" }))
+        {
+            var problem = await noPurpose.AssertProblemAsync(HttpStatusCode.BadRequest, "request.validation_failed");
+            Assert.Contains(problem.FieldErrors, e => e.Field == "purpose");
+        }
+
+        using (var wrongNotice = await PlatformFixtureBase.SendAsync(permitted, HttpMethod.Post, $"/api/supervision/base-exits/{Guid.NewGuid()}/objections/{objectionId}/contact", new { purpose = "电话核实异议情况" }))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, wrongNotice.StatusCode);
+        }
+
+        using var shown = await PlatformFixtureBase.SendAsync(permitted, HttpMethod.Post, url, new { purpose = "电话核实异议情况" });
+        var contact = await shown.ReadJsonAsync(HttpStatusCode.OK, "unmask");
+        Assert.Equal(("孙立", Phone), (contact.GetProperty("contactName").GetString(), contact.GetProperty("contactPhone").GetString()));
+
+        var audited = await platform.QueryAsync(db => db.AuditRecords.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.Action == AuditActions.PersonalDataViewed && r.EntityType == nameof(BaseExitObjection) && r.EntityKey == objectionId.ToString())
+            .OrderBy(r => r.Sequence).Select(r => new { r.Outcome, r.Details }).ToListAsync());
+        Assert.Equal([AuditOutcome.Denied, AuditOutcome.Denied, AuditOutcome.Denied, AuditOutcome.Success], audited.Select(a => a.Outcome));
+        Assert.Contains("电话核实异议情况", audited[^1].Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_phone_stored_before_encryption_is_encrypted_and_masked_at_start_up()
+    {
+        var office = await platform.OfficeAsync();
+        var baseId = await OwnBaseProposedForExitAsync("旧异议加密测试基地");
+        using var started = await PlatformFixtureBase.SendAsync(office, HttpMethod.Post, $"/api/supervision/bases/{baseId}/exit", new { reason = "连续两年考核不合格。" });
+        var noticeId = (await started.ReadJsonAsync(HttpStatusCode.Created, "start")).GetProperty("id").GetGuid();
+        var id = await platform.QueryAsync(async db =>
+        {
+            // As the migration leaves a row filed before: the plain phone in the cipher column, no mask.
+            var legacy = new BaseExitObjection { NoticeId = noticeId, Reason = "旧异议", ContactName = "郑旧", ContactPhoneCipher = "13700002222", ContactPhoneMasked = "", FiledAt = DateTime.UtcNow };
+            db.Set<BaseExitObjection>().Add(legacy);
+            await db.SaveChangesAsync();
+            return legacy.Id;
+        });
+
+        await platform.InScopeAsync(sp => sp.GetServices<IStartupStep>().Single(s => s.Name == "supervision.objection-contact-encryption").RunAsync(CancellationToken.None));
+
+        var row = await platform.QueryAsync(db => db.Set<BaseExitObjection>().IgnoreQueryFilters().AsNoTracking().SingleAsync(o => o.Id == id));
+        Assert.Equal("137****2222", row.ContactPhoneMasked);
+        Assert.DoesNotContain("2222", row.ContactPhoneCipher, StringComparison.Ordinal);
+        var plain = await platform.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<IPersonalDataProtector>().Unprotect(row.ContactPhoneCipher)));
+        Assert.Equal("13700002222", plain);
     }
 
     [Fact]
@@ -271,6 +387,13 @@ public sealed class SupervisionBaseExitTests(ProjectPlatform platform) : IClassF
         var notProposed = last.Where(a => !a.ProposedExit && active.Contains(a.BaseId)).Select(a => a.BaseId).First();
         return (proposed, notProposed);
     });
+
+    /// <summary>A staff account of the organization that runs the base (a reader of its supervision record, not the office).</summary>
+    private async Task<HttpClient> BaseStaffAsync(Guid baseId)
+    {
+        var code = await platform.QueryAsync(db => db.EducationBases.IgnoreQueryFilters().Where(b => b.Id == baseId).Select(b => b.Organization!.Code).SingleAsync());
+        return await platform.ClientAsync(PlatformRoles.ProviderStaff, code);
+    }
 
     private Task SetPeriodAsync(Guid noticeId, DateOnly start, DateOnly end) => platform.QueryAsync(db =>
         db.Set<BaseExitNotice>().IgnoreQueryFilters().Where(n => n.Id == noticeId)

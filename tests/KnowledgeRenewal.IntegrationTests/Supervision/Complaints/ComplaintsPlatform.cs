@@ -58,13 +58,4 @@ public sealed class ComplaintsPlatform : PlatformFixtureBase
         return 0;
     });
 
-    /// <summary>A client holding the unmask permission.</summary>
-    public async Task<HttpClient> PermittedClientAsync(string role, string organizationCode)
-    {
-        var security = await ClientAsync(PlatformRoles.SecurityAdmin);
-        var account = await Accounts.CreateAsync($"t.cmp.{Guid.NewGuid():N}"[..30], [role], organizationCode);
-        using var granted = await SendAsync(security, HttpMethod.Put, $"/api/admin/accounts/{account.Id}/permissions", new { permissions = new[] { KnowledgeRenewal.Identity.Domain.PlatformPermissions.UnmaskPersonalData } });
-        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
-        return await Accounts.SignedInClientAsync(account);
-    }
 }

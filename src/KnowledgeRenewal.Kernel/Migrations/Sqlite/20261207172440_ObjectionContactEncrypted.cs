@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KnowledgeRenewal.Kernel.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ObjectionContactEncrypted : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // The plain phone moves into the cipher column with an empty mask; the start-up encrypts and masks it
+            // (Supervision's ObjectionContactEncryption), since the personal-data key is not the database's.
+            migrationBuilder.RenameColumn(
+                name: "ContactPhone",
+                table: "SupBaseExitObjections",
+                newName: "ContactPhoneCipher");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContactPhoneMasked",
+                table: "SupBaseExitObjections",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ContactPhoneMasked",
+                table: "SupBaseExitObjections");
+
+            migrationBuilder.RenameColumn(
+                name: "ContactPhoneCipher",
+                table: "SupBaseExitObjections",
+                newName: "ContactPhone");
+        }
+    }
+}
