@@ -41,7 +41,7 @@ internal sealed class ClassesEdm : IEdmModelPart
         ArgumentNullException.ThrowIfNull(descriptions);
         descriptions.Set("Classes", "培训班")
             .Properties(("TrainingClass.Title", "培训班名称"), ("TrainingClass.Hours", "每人学时"), ("TrainingClass.Status", "培训班状态"), ("CourseId", "课程标识"), ("TrainingClass.ProjectId", "所属项目标识"))
-            .Enum(RosterClassRules.Statuses).Enum(RosterClassRules.Modes).Enum(RosterClassRules.Activities)
+            .Enum(RosterClassRules.Statuses).Enum(RosterClassRules.Modes).Enum<ActivityType>(ComplianceLabels.Activity)
             .Search("Classes", "Title");
     }
 }

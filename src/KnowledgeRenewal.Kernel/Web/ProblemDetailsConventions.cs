@@ -34,9 +34,9 @@ internal static class ProblemDetailsConventions
             problem.Title = title;
             if (problem.Status == 404 && RequestKinds.RequestedPath(context.HttpContext).StartsWithSegments("/odata", StringComparison.OrdinalIgnoreCase))
             {
-                // An unknown set (names are case-sensitive) or a record that does not exist or is out of scope: one answer for both.
-                problem.Detail ??= "找不到请求的数据集或记录：数据集名称区分大小写（可用的数据集见 /odata 与 $metadata）；记录不存在或不在您的权限范围内。";
-                problem.Extensions["technicalDetail"] = "No OData entity set or entity matches this address (entity set names are case-sensitive), or the entity is not visible to the caller.";
+                // An unknown set or a record that does not exist or is out of scope: one answer for both.
+                problem.Detail ??= "找不到请求的数据集或记录：可用的数据集见服务文档 /odata 与 $metadata；记录不存在或不在您的权限范围内。";
+                problem.Extensions["technicalDetail"] = "No OData entity set or entity matches this address, or the entity is not visible to the caller.";
             }
         }
 

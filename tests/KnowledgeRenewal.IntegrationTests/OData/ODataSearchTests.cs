@@ -18,9 +18,9 @@ public sealed class ODataSearchTests(RegistryPlatformFixture platform)
     public async Task Professionals_are_found_by_name_within_the_caller_s_scope_only()
     {
         var office = await platform.ClientAsync(PlatformRoles.ProgramOfficeAdmin);
-        var unique = "检索" + Guid.NewGuid().ToString("N")[..6];
-        var inA = await platform.RegisterAsync(office, platform.A1, unique + "甲");
-        var inB = await platform.RegisterAsync(office, platform.B1, unique + "乙");
+        var unique = "检索" + Unique();
+        var inA = await platform.RegisterAsync(office, platform.A1, unique + "东");
+        var inB = await platform.RegisterAsync(office, platform.B1, unique + "西");
         var other = await platform.RegisterAsync(office, platform.A1, "无关人员");
 
         var all = await IdsAsync(office, $"/odata/Professionals?$search={unique}");
@@ -28,8 +28,8 @@ public sealed class ODataSearchTests(RegistryPlatformFixture platform)
         Assert.DoesNotContain(other.Id, all);
 
         // Two terms: both must match (the second narrows to one person); a quoted phrase works too.
-        Assert.Equal([inB.Id], await IdsAsync(office, $"/odata/Professionals?$search={unique} 乙"));
-        Assert.Equal([inA.Id], await IdsAsync(office, $"/odata/Professionals?$search=\"{unique}甲\""));
+        Assert.Equal([inB.Id], await IdsAsync(office, $"/odata/Professionals?$search={unique} 西"));
+        Assert.Equal([inA.Id], await IdsAsync(office, $"/odata/Professionals?$search=\"{unique}东\""));
         Assert.Equal(2, await office.GetAsAsync<int>($"/odata/Professionals/$count?$search={unique}"));
 
         // A county admin of 任城区 finds only the one in its region: the search never reaches past the scope.
@@ -81,6 +81,10 @@ public sealed class ODataSearchTests(RegistryPlatformFixture platform)
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", problem.Detail);
         Assert.False(string.IsNullOrWhiteSpace(problem.Json.GetProperty("technicalDetail").GetString()));
     }
+
+    // Names take no digits: six random characters of the heavenly stems and earthly branches.
+    private static string Unique() =>
+        string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳"[Convert.ToInt32(c.ToString(), 16)]));
 
     private static async Task<List<Guid>> IdsAsync(HttpClient client, string url)
     {
