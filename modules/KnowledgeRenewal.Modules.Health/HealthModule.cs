@@ -46,4 +46,17 @@ public sealed class HealthModule : DepartmentModule
         ArgumentNullException.ThrowIfNull(builder);
         builder.EntitySet<CmeProject>("CmeProjects");
     }
+
+    /// <inheritdoc />
+    public override void DescribeODataModel(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("CmeProjects", "继续医学教育项目")
+            .Properties(
+                ("Id", "标识"), ("ProjectNumber", "项目编号"), ("Title", "项目名称"), ("Level", "项目级别"), ("Year", "年度"),
+                ("SubjectCode", "科目代码"), ("HostOrganization", "举办单位"), ("StartDate", "开始日期"), ("EndDate", "结束日期"),
+                ("Credits", "Ⅰ类学分"), ("Capacity", "计划人数"), ("RegisteredAt", "登记时间"))
+            .Enum<CmeLevel>(CmeLevels.Name)
+            .Search("CmeProjects", "Title", "ProjectNumber", "HostOrganization");
+    }
 }

@@ -49,6 +49,14 @@ public abstract class DepartmentModule
     {
     }
 
+    /// <summary>
+    /// The descriptive table of the module's OData sets (ADR 0028): the Chinese label of each set and property, its
+    /// enums' member labels (the ones its pages show) and where <c>$search</c> looks; written into its <c>$metadata</c>.
+    /// </summary>
+    public virtual void DescribeODataModel(EdmDescriptions descriptions)
+    {
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Manifest.Key} {Manifest.Version} ({GetType().FullName})";
 }

@@ -56,3 +56,14 @@ public enum CmeLevel
     /// <summary>市级.</summary>
     Municipal = 3,
 }
+
+/// <summary>The Chinese names of the CME levels (the module's pages and its <c>$metadata</c>).</summary>
+public static class CmeLevels
+{
+    /// <summary>Every level with its Chinese name, in display order.</summary>
+    public static IReadOnlyList<(CmeLevel Level, string Name)> All { get; } =
+        [(CmeLevel.National, "国家级"), (CmeLevel.Provincial, "省级"), (CmeLevel.Municipal, "市级")];
+
+    /// <summary>The Chinese name of <paramref name="level"/>.</summary>
+    public static string Name(CmeLevel level) => All.FirstOrDefault(l => l.Level == level).Name ?? level.ToString();
+}

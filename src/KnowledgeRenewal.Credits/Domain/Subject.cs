@@ -67,3 +67,10 @@ public enum SubjectStatus
     /// <summary>Kept for history, takes no new records.</summary>
     Retired = 2,
 }
+
+/// <summary>The Chinese names of a subject's states (catalog pages, the API and <c>$metadata</c>).</summary>
+public static class SubjectLabels
+{
+    /// <summary>在用 / 已停用.</summary>
+    public static string Status(SubjectStatus status) => status == SubjectStatus.Active ? "在用" : "已停用";
+}

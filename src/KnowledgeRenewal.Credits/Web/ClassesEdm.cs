@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Web;
 using Microsoft.OData.ModelBuilder;
@@ -32,5 +33,15 @@ internal sealed class ClassesEdm : IEdmModelPart
         // Each step is cut by its own scope filter: a class or project the caller may not see is null.
         trainingClass.HasOptional(c => c.Project);
         builder.EntityType<CreditRecord>().HasOptional(r => r.Class);
+    }
+
+    /// <inheritdoc />
+    public void Describe(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("Classes", "培训班")
+            .Properties(("TrainingClass.Title", "培训班名称"), ("TrainingClass.Hours", "每人学时"), ("TrainingClass.Status", "培训班状态"), ("CourseId", "课程标识"), ("TrainingClass.ProjectId", "所属项目标识"))
+            .Enum(RosterClassRules.Statuses).Enum(RosterClassRules.Modes).Enum<ActivityType>(ComplianceLabels.Activity)
+            .Search("Classes", "Title");
     }
 }

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Web;
 using Microsoft.OData.ModelBuilder;
@@ -19,5 +20,17 @@ internal sealed class CoursesEdm : IEdmModelPart
         course.Ignore(c => c.CreatedByUserId);
         course.Ignore(c => c.CreatedByName);
         course.Ignore(c => c.ConcurrencyStamp);
+    }
+
+    /// <inheritdoc />
+    public void Describe(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("Courses", "课程")
+            .Properties(
+                ("Course.Title", "课程名称"), ("Course.Description", "课程简介"), ("SubjectId", "科目标识（目录:代码）"), ("Course.Hours", "课程学时"),
+                ("DeveloperKind", "开发单位类型"), ("DeveloperOrganizationId", "开发单位标识"), ("DeveloperName", "开发单位名称"))
+            .Enum<CourseDeveloperKind>(CourseRules.KindName)
+            .Search("Courses", "Title", "DeveloperName");
     }
 }

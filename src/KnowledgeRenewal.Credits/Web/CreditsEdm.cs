@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel.Web;
 using Microsoft.OData.ModelBuilder;
@@ -71,5 +72,28 @@ internal sealed class CreditsEdm : IEdmModelPart
         certificate.Ignore(c => c.HolderName);
         certificate.Ignore(c => c.HolderIdMasked);
         certificate.Ignore(c => c.IssuedByName);
+    }
+
+    /// <inheritdoc />
+    public void Describe(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("CreditRecords", "学时记录").Set("Compliance", "学时达标情况").Set("Certificates", "学时证明")
+            .Properties(
+                ("CreditRecord.Status", "审核状态"), ("ReviewedByName", "审核人"), ("ReviewedAt", "审核时间"), ("ReviewReason", "审核意见"),
+                ("CorrectedByRecordId", "更正后的记录标识"), ("Date", "学习日期"), ("EnteredAmount", "录入数量"), ("EnteredUnit", "录入单位"),
+                ("CreditRecord.Title", "学习内容"), ("Source", "来源"), ("DeclarationId", "自主申报标识"), ("DigitalTrainingId", "数字技术工程师培训标识"),
+                ("ImportJobId", "导入任务标识"), ("SourceFile", "来源文件"), ("ExternalReference", "外部平台编号"), ("CorrectsRecordId", "被更正的记录标识"),
+                ("Flag", "待核查标记"), ("FlagDetail", "待核查说明"), ("EmployerId", "记录时的用人单位标识"),
+                ("CountedHours", "已计学时"), ("RequiredHours", "应修学时"), ("CycleStart", "周期起始年度"), ("CycleEnd", "周期结束年度"),
+                ("RuleScope", "规则范围"), ("RuleSetTitle", "学时规则"), ("CycleCompliance.Status", "达标状态"), ("Missing", "缺少的学时（说明）"),
+                ("EmployerOwnership", "用人单位所有制性质"), ("ComputedAt", "计算时间"),
+                ("CreditCertificate.Number", "证明编号"), ("CreditCertificate.Version", "版本"), ("CreditCertificate.Status", "证明状态"),
+                ("SupersededById", "替代它的证明标识"), ("EmployerName", "签发时的用人单位"), ("ComplianceText", "达标情况（文字）"))
+            .Enum<CreditRecordStatus>(LedgerLabels.Status).Enum<RecordSource>(LedgerLabels.Source).Enum<RecordWarning>(LedgerLabels.Flag)
+            .Enum<ComplianceStatus>(ComplianceLabels.Status).Enum<CreditUnit>(ComplianceLabels.Unit).Enum<CertificateStatus>(CertificateLabels.Status)
+            .Search("CreditRecords", "Title", "SubjectName")
+            .Search("Certificates", "Number")
+            .Computed("CycleCompliance.CountedHours", "CycleCompliance.RequiredHours", "CycleCompliance.Status", "CycleCompliance.Missing", "CreditCertificate.Number");
     }
 }

@@ -162,6 +162,7 @@ public static class PlatformComposition
         });
         app.UseApiAntiforgery();
         app.UseODataBatching();
+        app.UseModuleServiceDocument(registry);
 
         // $batch runs each sub-request on a context of its own: make it the current one, so the caller's scope applies.
         app.Use((context, next) =>

@@ -53,7 +53,9 @@ internal static class ModuleWebParts
             module.Module.BuildODataModel(builder);
             if (builder.NavigationSources.Any())
             {
-                options.AddRouteComponents($"odata/{module.Key}", EdmNames.Finish(builder), KeysetSkipTokens.AddTo);
+                var descriptions = new EdmDescriptions();
+                module.Module.DescribeODataModel(descriptions);
+                options.AddRouteComponents($"odata/{module.Key}", EdmNames.Finish(builder, _ => descriptions), KeysetSkipTokens.AddTo);
             }
         }
     }

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Identity.Domain;
 using KnowledgeRenewal.Kernel.Web;
 using Microsoft.OData.ModelBuilder;
@@ -16,5 +17,15 @@ internal sealed class OrganizationsEdm : IEdmModelPart
         var organization = builder.EntitySet<Organization>("Organizations").EntityType;
         organization.HasKey(o => o.Id);
         organization.Ignore(o => o.ParentId);
+    }
+
+    /// <inheritdoc />
+    public void Describe(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("Organizations", "机构")
+            .Properties(("Organization.Code", "统一社会信用代码或机构代码"), ("Organization.Name", "机构名称"), ("Organization.Type", "机构类型"), ("IsActive", "是否有效"), ("Parent", "上级机构"))
+            .Enum<OrganizationType>(RoleCatalog.OrganizationTypeName)
+            .Search("Organizations", "Name", "Code");
     }
 }

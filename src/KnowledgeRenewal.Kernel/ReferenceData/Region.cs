@@ -45,3 +45,18 @@ public enum RegionKind
     /// <summary>功能区 — a functional zone (development zone) administered like a county.</summary>
     FunctionalZone = 5,
 }
+
+/// <summary>The Chinese names of the kinds of region.</summary>
+public static class RegionLabels
+{
+    /// <summary>The kind in words.</summary>
+    public static string Kind(RegionKind kind) => kind switch
+    {
+        RegionKind.City => "地级市",
+        RegionKind.District => "市辖区",
+        RegionKind.County => "县",
+        RegionKind.CountyLevelCity => "县级市",
+        RegionKind.FunctionalZone => "功能区",
+        _ => kind.ToString(),
+    };
+}

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Sdk;
 using Microsoft.OData.Edm;
 using Microsoft.OData.ModelBuilder;
 
@@ -15,6 +16,12 @@ public interface IEdmModelPart
 
     /// <summary>Adds the part's sets and types.</summary>
     void Build(ODataConventionModelBuilder builder);
+
+    /// <summary>
+    /// The part's descriptive table (ADR 0028): the Chinese label of each of its sets and of each property of the types
+    /// it declares, its enums' member labels (the pages' labels), and where <c>$search</c> looks.
+    /// </summary>
+    void Describe(EdmDescriptions descriptions);
 }
 
 /// <summary>Builds the platform's entity data model from the areas' parts.</summary>
@@ -30,9 +37,17 @@ public static class PlatformEdm
     {
         ArgumentNullException.ThrowIfNull(services);
         var builder = new ODataConventionModelBuilder { Namespace = EdmNames.Namespace, ContainerName = "Platform" };
+        var tables = new Dictionary<Type, EdmDescriptions>();
         foreach (var part in services.Select(d => d.ImplementationInstance).OfType<IEdmModelPart>().OrderBy(p => p.Order))
         {
+            var before = builder.StructuralTypes.Select(t => t.ClrType).Concat(builder.EnumTypes.Select(t => t.ClrType)).ToHashSet();
             part.Build(builder);
+            var table = new EdmDescriptions();
+            part.Describe(table);
+            foreach (var type in builder.StructuralTypes.Select(t => t.ClrType).Concat(builder.EnumTypes.Select(t => t.ClrType)).Where(t => !before.Contains(t)))
+            {
+                tables[type] = table;
+            }
         }
 
         // The change number serves delta links (ADR 0023); it stays out of the model (it would tell the platform's write volume).
@@ -41,6 +56,9 @@ public static class PlatformEdm
             type.RemoveProperty(type.ClrType.GetProperty(nameof(Changes.IChangeTracked.ChangeVersion))!);
         }
 
-        return EdmNames.Finish(builder);
+        // Enums (one may be used by several areas) and types the convention builder discovers only while building are
+        // described by all the parts' tables together; a type declared by a part by that part's own.
+        var all = tables.Values.Distinct().Aggregate(new EdmDescriptions(), (merged, table) => table.With(merged));
+        return EdmNames.Finish(builder, type => type.IsEnum ? all : tables.GetValueOrDefault(type) ?? all);
     }
 }

@@ -29,10 +29,12 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         var problem = exception switch
         {
             PlatformException platform => FromPlatform(platform),
-            _ when Untranslatable(exception) => Problem(400, ProblemCodes.ODataUnsupportedQuery, "查询无法在当前数据库上执行",
+            _ when Untranslatable(exception) => Technical(Problem(400, ProblemCodes.ODataUnsupportedQuery, "查询无法在当前数据库上执行",
                 "该查询在当前数据库上无法转换为 SQL（例如 SQLite 不支持 $expand 内的 $top/$skip），请简化或拆分查询。"),
-            OverflowException when IsOData(httpContext) => Problem(400, ProblemCodes.ODataValueOutOfRange, "查询参数无效", ODataValueOutOfRangeDetail),
-            ODataException => Problem(400, ProblemCodes.ODataInvalidQuery, "查询参数无效", "OData 请求无效，请对照 $metadata 检查地址、属性名与查询写法。"),
+                "The query cannot be translated to SQL by the database provider in use; simplify or split it."),
+            OverflowException when IsOData(httpContext) => Technical(Problem(400, ProblemCodes.ODataValueOutOfRange, "查询参数无效", ODataValueOutOfRangeDetail),
+                "A numeric literal is out of the range of its property's type."),
+            ODataException odata => InvalidOData(odata),
             BadHttpRequestException bad => Malformed(bad),
             _ => Unexpected(httpContext, exception),
         };
@@ -49,6 +51,17 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
 
     /// <summary>The detail of a number in an OData query beyond what its property holds (shared with the feed filter).</summary>
     internal const string ODataValueOutOfRangeDetail = "查询中的数值超出了该属性可表示的范围（例如 1e29、INF、NaN），请改用该属性范围内的有限数值。";
+
+    // An address or key the OData libraries cannot read (Professionals(abc)): the Chinese detail, and the English
+    // message without type names as the technical detail (ADR 0028).
+    private static ProblemDetails InvalidOData(ODataException exception)
+    {
+        var (_, technical) = ODataQueryMessages.Describe(exception.Message);
+        var problem = Problem(400, ProblemCodes.ODataInvalidQuery, "查询参数无效",
+            "OData 请求无效：请对照 $metadata 检查地址、键值的类型（例如 Guid 键写作 Professionals(0190…)，不加引号）、属性名与查询写法。");
+        problem.Extensions["technicalDetail"] = technical ?? "The OData request could not be read; check the address, key literal types, property names and query syntax against $metadata.";
+        return problem;
+    }
 
     // EF Core refuses some valid OData queries on some providers; that is the query's fault, not a server error.
     // Its message quotes the LINQ expression: the client gets only the Chinese explanation.
@@ -116,6 +129,12 @@ internal sealed partial class PlatformExceptionHandler(IProblemDetailsService pr
         var path = RequestKinds.RequestedPath(httpContext).Value ?? "";
         UnhandledError(logger, path, exception);
         return Problem(500, ProblemCodes.Unexpected, "服务器内部错误", "服务器处理请求时发生错误，请稍后重试；如持续出现，请将 traceId 提供给运维人员。");
+    }
+
+    private static ProblemDetails Technical(ProblemDetails problem, string technicalDetail)
+    {
+        problem.Extensions["technicalDetail"] = technicalDetail;
+        return problem;
     }
 
     private static ProblemDetails Problem(int status, string code, string title, string? detail)

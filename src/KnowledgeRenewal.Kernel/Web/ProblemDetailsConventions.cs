@@ -32,6 +32,12 @@ internal static class ProblemDetailsConventions
             var (code, title) = ForStatus(problem.Status ?? context.HttpContext.Response.StatusCode);
             problem.Extensions["code"] = code;
             problem.Title = title;
+            if (problem.Status == 404 && RequestKinds.RequestedPath(context.HttpContext).StartsWithSegments("/odata", StringComparison.OrdinalIgnoreCase))
+            {
+                // An unknown set or a record that does not exist or is out of scope: one answer for both.
+                problem.Detail ??= "找不到请求的数据集或记录：可用的数据集见服务文档 /odata 与 $metadata；记录不存在或不在您的权限范围内。";
+                problem.Extensions["technicalDetail"] = "No OData entity set or entity matches this address, or the entity is not visible to the caller.";
+            }
         }
 
         problem.Instance ??= RequestKinds.RequestedPath(context.HttpContext);

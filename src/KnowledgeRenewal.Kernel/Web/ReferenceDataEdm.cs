@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Kernel.ReferenceData;
 using Microsoft.OData.ModelBuilder;
 
@@ -14,5 +15,15 @@ internal sealed class ReferenceDataEdm : IEdmModelPart
     {
         builder.EntitySet<Department>("Departments").EntityType.HasKey(d => d.Code);
         builder.EntitySet<Region>("Regions").EntityType.HasKey(r => r.Code);
+    }
+
+    /// <inheritdoc />
+    public void Describe(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("Departments", "行业主管部门").Set("Regions", "区县")
+            .Properties(("Department.Code", "部门代码"), ("Sector", "行业"), ("Region.Code", "行政区划代码"), ("GbCode", "国标行政区划代码"), ("ParentCode", "上级区划代码"))
+            .Enum<RegionKind>(RegionLabels.Kind)
+            .Search("Departments", "Name", "NameEn").Search("Regions", "Name");
     }
 }

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Programs.Domain;
 using Microsoft.OData.ModelBuilder;
@@ -23,5 +24,21 @@ internal sealed class DigitalEngineersEdm : IEdmModelPart
         certificate.Ignore(c => c.IssuedByUserId);
         certificate.Ignore(c => c.TrainingId);
         certificate.Ignore(c => c.EvaluationId);
+    }
+
+    /// <inheritdoc />
+    public void Describe(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("DigitalCertificates", "数字技术工程师证书")
+            .Properties(
+                ("DigitalCertificate.Kind", "证书类型"), ("DigitalCertificate.Number", "证书编号"), ("HolderNameMasked", "持证人姓名（脱敏）"),
+                ("DigitalCertificate.Field", "技术领域"), ("DigitalCertificate.Level", "等级"), ("TitleLinkage", "与职称的衔接"),
+                ("IssuerInstitutionId", "发证机构标识"), ("IssuerOrganizationId", "发证机构所属机构标识"), ("TrainingOrganizationId", "培训机构标识"),
+                ("IssuedOn", "发证日期"))
+            .Enum<DigitalCertificateKind>(DigitalEngineerCatalog.CertificateKindName).Enum<DigitalField>(DigitalEngineerCatalog.FieldName)
+            .Enum<DigitalLevel>(DigitalEngineerCatalog.LevelName).Enum<TitleLinkage>(l => DigitalEngineerCatalog.LinkageName(l) ?? "无衔接")
+            .Search("DigitalCertificates", "Number")
+            .Computed("DigitalCertificate.Number", "DigitalCertificate.TitleLinkage");
     }
 }

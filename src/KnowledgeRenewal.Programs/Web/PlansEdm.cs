@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Programs.Domain;
 using Microsoft.OData.ModelBuilder;
@@ -21,5 +22,17 @@ internal sealed class PlansEdm : IEdmModelPart
         plan.Ignore(p => p.UpdatedByUserId);
         plan.Ignore(p => p.ConcurrencyStamp);
         builder.EntitySet<PlanTarget>("PlanTargets").EntityType.HasKey(t => t.Id);
+    }
+
+    /// <inheritdoc />
+    public void Describe(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("AnnualPlans", "年度计划").Set("PlanTargets", "年度计划目标")
+            .Properties(
+                ("Scope", "计划范围"), ("ScopeCode", "范围代码（区县或行业主管部门）"), ("EnforceShares", "是否强制分解份额"), ("Notes", "说明"),
+                ("UpdatedByName", "最后修改人"), ("Targets", "目标"), ("PlanTarget.Kind", "目标类别"), ("Key", "目标对象（项目类型、区县或部门代码）"),
+                ("Projects", "目标项目数"), ("Trainees", "目标培训人数"))
+            .Enum<PlanScope>(PlanShareRules.ScopeName).Enum(AnnualPlanRules.KindNames);
     }
 }

@@ -66,6 +66,19 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
             return;
         }
 
+        // $search works where the set's descriptive table names searchable properties, and is refused otherwise (ADR 0028).
+        var (search, searchRefused) = ODataSearch.Read(actionExecutingContext.HttpContext);
+        if (searchRefused is { } refused)
+        {
+            actionExecutingContext.Result = Problem(refused.Code, refused.Detail, null, null, refused.Technical);
+            return;
+        }
+
+        if (search is not null)
+        {
+            ODataSearch.Remember(actionExecutingContext.HttpContext, search);
+        }
+
         try
         {
             base.OnActionExecuting(actionExecutingContext);
@@ -171,6 +184,13 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
         }
     }
 
+    /// <summary>Adds the <c>$search</c> condition to the (already scoped) query before the query options.</summary>
+    public override IQueryable ApplyQuery(IQueryable queryable, ODataQueryOptions queryOptions)
+    {
+        ArgumentNullException.ThrowIfNull(queryOptions);
+        return base.ApplyQuery(ODataSearch.Apply(queryOptions.Request.HttpContext, queryable), queryOptions);
+    }
+
     public override void ValidateQuery(HttpRequest request, ODataQueryOptions queryOptions)
     {
         ArgumentNullException.ThrowIfNull(queryOptions);
@@ -190,7 +210,8 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
     {
         InvalidOperationException refused when refused.Message.Contains(KeysetSkipTokens.RefusedMarker, StringComparison.Ordinal)
             => SkipTokenRefused("$skiptoken 与本数据集的排序字段不符：请原样使用上一页 @odata.nextLink 中的地址。"),
-        OverflowException => Problem(ProblemCodes.ODataValueOutOfRange, "查询中的数值超出了该属性可表示的范围（例如 1e29、INF、NaN），请改用该属性范围内的有限数值。", null, null),
+        OverflowException => Problem(ProblemCodes.ODataValueOutOfRange, "查询中的数值超出了该属性可表示的范围（例如 1e29、INF、NaN），请改用该属性范围内的有限数值。", null, null,
+            "A numeric literal is out of the range of its property's type."),
         ODataException odata => InvalidQuery(odata.Message),
         _ => null,
     };
@@ -199,12 +220,14 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
     {
         if (IsAbove(request, "$top", limits.MaxTop))
         {
-            return Problem(ProblemCodes.ODataMaxTopExceeded, $"$top 超过上限 {limits.MaxTop}，请减小 $top 或按 @odata.nextLink 分页读取。", "MaxTop", limits.MaxTop);
+            return Problem(ProblemCodes.ODataMaxTopExceeded, $"$top 超过上限 {limits.MaxTop}，请减小 $top 或按 @odata.nextLink 分页读取。", "MaxTop", limits.MaxTop,
+                Invariant($"The value of $top exceeds the maximum of {limits.MaxTop}."));
         }
 
         if (IsAbove(request, "$skip", limits.MaxSkip))
         {
-            return Problem(ProblemCodes.ODataMaxSkipExceeded, $"$skip 超过上限 {limits.MaxSkip}，请改用筛选条件缩小范围。", "MaxSkip", limits.MaxSkip);
+            return Problem(ProblemCodes.ODataMaxSkipExceeded, $"$skip 超过上限 {limits.MaxSkip}，请改用筛选条件缩小范围。", "MaxSkip", limits.MaxSkip,
+                Invariant($"The value of $skip exceeds the maximum of {limits.MaxSkip}."));
         }
 
         return null;
@@ -234,39 +257,45 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
             return SkipTokenRefused("$skiptoken 与本数据集的排序字段不符：请原样使用上一页 @odata.nextLink 中的地址。");
         }
 
+        var technical = ODataQueryMessages.Describe(message).Reason;
         if (ExpansionDepth().IsMatch(message))
         {
-            return Problem(ProblemCodes.ODataMaxExpansionDepthExceeded, $"$expand 嵌套层数超过上限 {limits.MaxExpansionDepth}。", "MaxExpansionDepth", limits.MaxExpansionDepth);
+            return Problem(ProblemCodes.ODataMaxExpansionDepthExceeded, $"$expand 嵌套层数超过上限 {limits.MaxExpansionDepth}。", "MaxExpansionDepth", limits.MaxExpansionDepth, technical);
         }
 
         if (NodeCount().IsMatch(message))
         {
-            return Problem(ProblemCodes.ODataMaxNodeCountExceeded, $"查询表达式的节点数超过上限 {limits.MaxNodeCount}，请简化 $filter。", "MaxNodeCount", limits.MaxNodeCount);
+            return Problem(ProblemCodes.ODataMaxNodeCountExceeded, $"查询表达式的节点数超过上限 {limits.MaxNodeCount}，请简化 $filter。", "MaxNodeCount", limits.MaxNodeCount, technical);
         }
 
         if (OrderByCount().IsMatch(message))
         {
-            return Problem(ProblemCodes.ODataMaxOrderByExceeded, $"$orderby 的排序字段数超过上限 {limits.MaxOrderByNodeCount}。", "MaxOrderByNodeCount", limits.MaxOrderByNodeCount);
+            return Problem(ProblemCodes.ODataMaxOrderByExceeded, $"$orderby 的排序字段数超过上限 {limits.MaxOrderByNodeCount}。", "MaxOrderByNodeCount", limits.MaxOrderByNodeCount, technical);
         }
 
         if (TopLimit().IsMatch(message))
         {
-            return Problem(ProblemCodes.ODataMaxTopExceeded, $"$top 超过上限 {limits.MaxTop}。", "MaxTop", limits.MaxTop);
+            return Problem(ProblemCodes.ODataMaxTopExceeded, $"$top 超过上限 {limits.MaxTop}。", "MaxTop", limits.MaxTop, technical);
         }
 
         return InvalidQuery(message);
     }
 
-    private static ObjectResult SkipTokenRefused(string detail) => Problem(ProblemCodes.ODataSkipTokenInvalid, detail, null, null);
+    private static ObjectResult SkipTokenRefused(string detail) => Problem(ProblemCodes.ODataSkipTokenInvalid, detail, null, null,
+        "The $skiptoken is not one issued by this service for this entity set and $orderby.");
 
     // The framework's English text names .NET types and namespaces: the client gets the Chinese detail and at most a cleaned reason.
     private static ObjectResult InvalidQuery(string message)
     {
         var (detail, reason) = ODataQueryMessages.Describe(message);
-        return Problem(ProblemCodes.ODataInvalidQuery, detail, null, null, reason);
+        return Problem(ProblemCodes.ODataInvalidQuery, detail, null, null, reason ?? "The query is not valid for this entity set; check property names, literal types and syntax against $metadata.");
     }
 
-    private static ObjectResult Problem(string code, string detail, string? limit, int? value, string? reason = null)
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    // The Chinese detail is for people; technicalDetail carries the (cleaned) English text of the OData libraries or
+    // the platform's own English sentence, for the integrator's logs (ADR 0028).
+    private static ObjectResult Problem(string code, string detail, string? limit, int? value, string? technicalDetail = null)
     {
         var problem = new ProblemDetails
         {
@@ -282,9 +311,9 @@ internal sealed partial class LimitedEnableQueryAttribute : EnableQueryAttribute
             problem.Extensions["limitValue"] = value;
         }
 
-        if (reason is not null)
+        if (technicalDetail is not null)
         {
-            problem.Extensions["reason"] = reason;
+            problem.Extensions["technicalDetail"] = technicalDetail;
         }
 
         return new ObjectResult(problem)

@@ -7,7 +7,7 @@ namespace KnowledgeRenewal.Sdk;
 /// only what the client wrote (a property, a function, a position), and a cleaned technical reason without type
 /// names, namespaces or LINQ — or none when the message cannot be cleaned.
 /// </summary>
-internal static partial class ODataQueryMessages
+public static partial class ODataQueryMessages
 {
     /// <summary>The Chinese detail and the cleaned reason (null when nothing safe is left) of <paramref name="message"/>.</summary>
     public static (string Detail, string? Reason) Describe(string? message)

@@ -51,6 +51,12 @@ public static class ProblemCodes
     /// <summary>An OData delta link older than the platform keeps changes for: read the set again from the start.</summary>
     public const string ODataDeltaTokenExpired = "odata.deltatoken_expired";
 
+    /// <summary><c>$search</c> on a set (or a single entity) that has no searchable properties: use <c>$filter</c> instead.</summary>
+    public const string ODataSearchUnsupported = "odata.search_unsupported";
+
+    /// <summary>A <c>$search</c> expression the platform does not read (empty, <c>OR</c>, <c>NOT</c>, parentheses, too many or too long terms).</summary>
+    public const string ODataSearchInvalid = "odata.search_invalid";
+
     /// <summary>An OData <c>$batch</c> request is not a readable batch (not JSON or multipart, empty, or a sub-request outside the service).</summary>
     public const string ODataBatchInvalid = "odata.batch_invalid";
 

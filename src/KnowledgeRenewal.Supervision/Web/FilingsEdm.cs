@@ -3,6 +3,7 @@ using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Sdk;
 using KnowledgeRenewal.Supervision.Domain.Filings;
+using KnowledgeRenewal.Supervision.UseCases.Filings;
 using Microsoft.AspNetCore.OData.Results;
 using Microsoft.AspNetCore.OData.Routing.Controllers;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,20 @@ internal sealed class FilingsEdm : IEdmModelPart
         filing.Ignore(f => f.SubmittedByName);
         filing.Ignore(f => f.DecidedByName);
         filing.Ignore(f => f.ConcurrencyStamp);
+    }
+
+    /// <inheritdoc />
+    public void Describe(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("Filings", "基地年度报送")
+            .Properties(
+                ("BaseFiling.Status", "报送状态"), ("Execution", "计划执行情况"), ("ClassesHeld", "已举办班次"), ("PeopleTrained", "已培训人数"),
+                ("PlannedClasses", "下年度计划班次"), ("PlannedSubjects", "下年度计划科目"), ("TargetTrainees", "下年度目标人数"),
+                ("BudgetFen", "下年度预算（分）"), ("FirstSubmittedAt", "首次报送时间"), ("FirstSubmittedOn", "首次报送日期"), ("Late", "是否逾期"),
+                ("ReturnReason", "退回原因"))
+            .Enum<BaseFilingStatus>(FilingDesk.StatusName)
+            .Computed("BaseFiling.Late");
     }
 }
 

@@ -51,6 +51,25 @@ internal sealed class FundingEdm : IEdmModelPart
         fund.Ignore(f => f.RecordedByName);
         fund.Ignore(f => f.ConcurrencyStamp);
     }
+
+    /// <inheritdoc />
+    public void Describe(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("Spending", "项目经费支出").Set("FeeStandards", "收费标准").Set("TrainingFunds", "职工教育经费")
+            .Properties(
+                ("SpendingLine.Category", "支出科目"), ("SpendingLine.Source", "经费来源"), ("AmountFen", "金额（分）"), ("SpentOn", "支出日期"),
+                ("VoucherSize", "凭证文件大小（字节）"), ("Flags", "预警标记"), ("FlagReasons", "预警原因"), ("RecordedByOrganizationId", "记录单位标识"),
+                ("BaseName", "基地名称"), ("FeeStandard.Kind", "培训类别"), ("FeeFen", "每人收费（分）"), ("TeachingFen", "师资费（分）"),
+                ("MaterialsFen", "资料费（分）"), ("VenueFen", "场地费（分）"), ("AccommodationFen", "食宿费（分）"), ("OrganizationFen", "组织费（分）"),
+                ("OtherFen", "其他（分）"), ("CostFen", "每人成本合计（分）"), ("FeeStandard.Status", "审核状态"),
+                ("PayrollFen", "工资总额（分）"), ("TrainingSpentFen", "教育培训支出（分）"))
+            .Enum<SpendingCategory>(FundingLabels.Category).Enum<FundingSource>(FundingLabels.Source)
+            .Enum<SpendingIssues>(flag => flag == SpendingIssues.None ? "无预警" : FundingLabels.Flag(flag))
+            .Enum<FeeTrainingKind>(FeeRules.KindName).Enum<FeeStandardStatus>(FeeRules.StatusName)
+            .Search("FeeStandards", "BaseName")
+            .Computed("SpendingLine.Flags", "SpendingLine.FlagReasons", "FeeStandard.CostFen");
+    }
 }
 
 /// <summary><c>/odata/FeeStandards</c>: bases' fee standards with their cost breakdown and state, without people's names or free text, read-only, cut by scope (the approved ones are public through <c>/api/public/fee-standards</c>).</summary>

@@ -1,6 +1,7 @@
 using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Sdk;
+using KnowledgeRenewal.Supervision.Domain;
 using KnowledgeRenewal.Supervision.Domain.Inspections;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OData.Results;
@@ -36,6 +37,22 @@ internal sealed class InspectionsEdm : IEdmModelPart
         finding.Ignore(f => f.ClosedByName);
         finding.Ignore(f => f.RecordedByName);
         finding.Ignore(f => f.ConcurrencyStamp);
+    }
+
+    /// <inheritdoc />
+    public void Describe(EdmDescriptions descriptions)
+    {
+        ArgumentNullException.ThrowIfNull(descriptions);
+        descriptions.Set("Inspections", "双随机检查")
+            .Properties(
+                ("Inspection.PlanId", "检查计划标识"), ("Rank", "抽取顺序"), ("Inspection.Kind", "检查对象类型"), ("ObjectId", "检查对象标识"),
+                ("ObjectName", "检查对象名称"), ("OrganizationName", "机构名称"), ("Risk", "风险分值"), ("InspectedOn", "检查日期"),
+                ("Conclusion", "检查结论"), ("Inspection.Summary", "检查情况"), ("Findings", "发现的问题"), ("InspectionId", "检查标识"),
+                ("Text", "问题描述"), ("Rectification", "整改状态"), ("DueOn", "整改期限"), ("ClosedOn", "整改完成日期"))
+            .Enum<SupervisedObjectKind>(InspectionRules.KindName).Enum<InspectionConclusion>(c => InspectionRules.ConclusionName(c))
+            .Enum<RectificationStatus>(InspectionRules.RectificationName)
+            .Search("Inspections", "ObjectName", "OrganizationName")
+            .Computed("Inspection.Rank", "Inspection.Risk");
     }
 }
 

@@ -34,11 +34,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public int Pages => Math.Max(1, (Projects.Total + PageSize - 1) / PageSize);
 
     /// <summary>The levels in Chinese.</summary>
-    public static IReadOnlyList<(CmeLevel Level, string Name)> Levels { get; } =
-        [(CmeLevel.National, "国家级"), (CmeLevel.Provincial, "省级"), (CmeLevel.Municipal, "市级")];
+    public static IReadOnlyList<(CmeLevel Level, string Name)> Levels => CmeLevels.All;
 
     /// <summary>The Chinese name of <paramref name="level"/>.</summary>
-    public static string LevelName(CmeLevel level) => Levels.FirstOrDefault(l => l.Level == level).Name ?? level.ToString();
+    public static string LevelName(CmeLevel level) => CmeLevels.Name(level);
 
     /// <summary>The address of page <paramref name="page"/> with the current filters.</summary>
     public string PageLink(int page) =>

@@ -84,6 +84,6 @@ internal sealed class ListSubjectsHandler(PlatformDbContext db) : IRequestHandle
             cancellationToken).ConfigureAwait(false);
         return new Paged<SubjectView>(page.Page, page.PageSize, page.Total, [.. page.Items.Select(s => new SubjectView(
             s.Id, s.Code, s.Name, s.Category, ComplianceLabels.Category(s.Category), s.Discipline, s.DefaultCreditHours,
-            s.Status, s.Status == SubjectStatus.Active ? "在用" : "已停用", s.ModuleKey, s.Description))]);
+            s.Status, SubjectLabels.Status(s.Status), s.ModuleKey, s.Description))]);
     }
 }
