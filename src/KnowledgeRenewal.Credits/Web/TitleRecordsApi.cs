@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.TitleRecords;
+using KnowledgeRenewal.Sdk;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
@@ -29,7 +30,7 @@ internal static class TitleRecordsApi
             .WithTags(Tag)
             .RequireAuthorization(policy => policy.RequireRole(ComplianceAccess.PersonReaders))
             .WithName("ExportTitleRecord")
-            .WithSummary("The person's continuing-education record for a title committee over the credit years `from`–`to` (2023–2030; default 2023 to this year): approved hours per year and category (public / professional), pending hours, stored compliance per cycle, certificates with their public verification links. `format` = xlsx (default; sheets 学时, 达标, 证书, 说明) or json (the signed document: `record` signed with ES256 by the credential key over its RFC 8785 canonical form, `signature` with alg, kid, keySetUrl, verifyUrl and value — check it at POST /api/public/title-records/verify or offline with GET /api/public/credential-keys). ID number and phone masked; `unmask=true` with `purpose` shows them to the person themself or an account holding the unmask permission (else 403 personal_data.unmask_forbidden), audited. Bad years: 400 title_record.year_outside_program / title_record.period_reversed. The person, their employer, the county/department over them and the program office; 404 for anyone else. Audited (data.export).")
+            .WithSummary($"The person's continuing-education record for a title committee over the credit years `from`–`to` ({ProgramPeriod.FirstYear}–{ProgramPeriod.LastYear}; default {ProgramPeriod.FirstYear} to this year): approved hours per year and category (public / professional), pending hours, stored compliance per cycle, certificates with their public verification links. `format` = xlsx (default; sheets 学时, 达标, 证书, 说明) or json (the signed document: `record` signed with ES256 by the credential key over its RFC 8785 canonical form, `signature` with alg, kid, keySetUrl, verifyUrl and value — check it at POST /api/public/title-records/verify or offline with GET /api/public/credential-keys). ID number and phone masked; `unmask=true` with `purpose` shows them to the person themself or an account holding the unmask permission (else 403 personal_data.unmask_forbidden), audited. Bad years: 400 title_record.year_outside_program / title_record.period_reversed. The person, their employer, the county/department over them and the program office; 404 for anyone else. Audited (data.export).")
             .Produces(StatusCodes.Status200OK, contentType: TitleRecordViews.XlsxContentType)
             .Produces(StatusCodes.Status200OK, contentType: TitleRecordViews.JsonContentType);
 
