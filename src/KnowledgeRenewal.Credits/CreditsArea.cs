@@ -159,5 +159,6 @@ public static class CreditsArea
             .MapDeclarationsApi()
             .MapComplianceApi()
             .MapCertificatesApi()
+            .MapTitleRecordsApi()
             .MapOperationsApi();
 }

@@ -157,6 +157,25 @@ public static class ImportWorkbooks
         return Save(new Dictionary<string, object> { [sheetName] = table });
     }
 
+    /// <summary>A workbook of several sheets of rows (an export), each with its columns in order, in the order given.</summary>
+    public static Stream Sheets(IEnumerable<(string Name, IReadOnlyList<string> Columns, IEnumerable<object?[]> Rows)> sheets)
+    {
+        ArgumentNullException.ThrowIfNull(sheets);
+        var book = new Dictionary<string, object>();
+        foreach (var (name, columns, rows) in sheets)
+        {
+            var table = Table(name, [.. columns]);
+            foreach (var row in rows)
+            {
+                table.Rows.Add(row);
+            }
+
+            book[name] = table;
+        }
+
+        return Save(book);
+    }
+
     // The data sheet: the schema's Chinese headers in row 1, nothing below.
     private static DataTable DataSheet(ImportSchema schema)
     {

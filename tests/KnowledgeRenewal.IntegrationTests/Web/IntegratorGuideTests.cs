@@ -40,6 +40,7 @@ public sealed partial class IntegratorGuideTests(PlatformFixture platform)
         Assert.Contains("<strong>10 分钟</strong>", html, StringComparison.Ordinal);
         Assert.Contains("每页最多 200 条", html, StringComparison.Ordinal);
         Assert.Contains("增量链接保留 <strong>30 天</strong>", html, StringComparison.Ordinal);
+        Assert.Contains("POST /api/public/title-records/verify", html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"<tr>\s*<td><code>(?<address>/odata/[^<]+)</code></td>\s*<td>[^<]+</td>\s*<td>(?<scope>.*?)</td>\s*</tr>", RegexOptions.Singleline)]

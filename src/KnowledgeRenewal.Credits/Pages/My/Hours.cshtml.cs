@@ -1,6 +1,7 @@
 using System.Globalization;
 using KnowledgeRenewal.Credits.UseCases.Compliance;
 using KnowledgeRenewal.Credits.UseCases.Ledger;
+using KnowledgeRenewal.Credits.UseCases.TitleRecords;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Registry.Contracts;
@@ -15,7 +16,8 @@ namespace KnowledgeRenewal.Credits.Pages.My;
 /// <c>/my/hours</c> (我的学时): the professional's compliance with the cycle of the chosen year (this year by default) —
 /// progress against the rule set in force, per category and credit class, what is still missing — the year's records
 /// with their source and how the rules counted them, the stored cycles of earlier years, and the transcript download
-/// (<c>/my/hours/transcript</c>). The same use cases as <c>/api/professionals/{id}/compliance</c> and
+/// (<c>/my/hours/transcript</c>) and the title-evaluation record (<c>/my/hours/title-record</c>, as
+/// <c>GET /api/professionals/{id}/title-record</c>). The same use cases as <c>/api/professionals/{id}/compliance</c> and
 /// <c>/api/professionals/{id}/transcript</c>, for the caller's own record.
 /// </summary>
 [Authorize(Roles = PlatformRoles.Professional)]
@@ -23,6 +25,18 @@ internal sealed class HoursModel(IMediator mediator, TimeProvider clock) : Platf
 {
     /// <summary>The year shown.</summary>
     public int Year { get; private set; }
+
+    /// <summary>The title-evaluation record's first year (the export form).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? From { get; set; }
+
+    /// <summary>The title-evaluation record's last year (the export form).</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? To { get; set; }
+
+    /// <summary>The title-evaluation record's format: xlsx or json.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Format { get; set; }
 
     /// <summary>This year (China time).</summary>
     public int ThisYear { get; private set; }
@@ -50,6 +64,8 @@ internal sealed class HoursModel(IMediator mediator, TimeProvider clock) : Platf
     {
         ThisYear = ProgramCalendar.Today(clock).Year;
         Year = year ?? ThisYear;
+        From ??= ProgramPeriod.FirstYear;
+        To ??= Math.Clamp(ThisYear, ProgramPeriod.FirstYear, ProgramPeriod.LastYear);
         if (await mediator.Send(new FindMyProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
         {
             HasRecord = false;
@@ -87,6 +103,31 @@ internal sealed class HoursModel(IMediator mediator, TimeProvider clock) : Platf
         var file = await mediator.Send(new ExportTranscript(id), cancellationToken).ConfigureAwait(false);
         return File(file.Content, ImportWorkbooks.XlsxContentType, file.FileName);
     }
+
+    /// <summary>
+    /// The title-evaluation record (职称评审继续教育记录) of <see cref="From"/>–<see cref="To"/> as xlsx or signed JSON
+    /// (audited as an export); a refused period shows the page again with the message next to the field.
+    /// </summary>
+    public async Task<IActionResult> OnGetTitleRecordAsync(CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new FindMyProfessional(), cancellationToken).ConfigureAwait(false) is not { } id)
+        {
+            return NotFound();
+        }
+
+        var (ok, file) = await TrySendAsync(new ExportTitleRecord(id, From, To, Format), cancellationToken).ConfigureAwait(false);
+        if (ok && file is not null)
+        {
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+
+        await OnGetAsync(null, cancellationToken).ConfigureAwait(false);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <inheritdoc />
+    protected override IEnumerable<string> FormFields() => [nameof(From), nameof(To), nameof(Format)];
 
     /// <summary>Hours or credits as shown (no trailing zeros, thousands separated).</summary>
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.Compliance;
+using KnowledgeRenewal.Credits.UseCases.TitleRecords;
 using KnowledgeRenewal.Kernel.Application;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Kernel.Web.Ui;
@@ -31,6 +32,22 @@ internal sealed class ComplianceModel(IMediator mediator, TimeProvider clock) : 
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
+    /// <summary>The employer whose staff's title-evaluation records are exported.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? EmployerId { get; set; }
+
+    /// <summary>The title-evaluation records' first year.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? From { get; set; }
+
+    /// <summary>The title-evaluation records' last year.</summary>
+    [BindProperty(SupportsGet = true)]
+    public int? To { get; set; }
+
+    /// <summary>The employers of the summary (the caller's own: employer HR its one), for the title-evaluation export.</summary>
+    public IReadOnlyList<SelectListItem> Employers =>
+        Summary is null ? [] : [.. Summary.Groups.Where(g => Guid.TryParse(g.Key, out _) && g.Name is not null).Select(g => new SelectListItem(g.Name, g.Key))];
+
     /// <summary>The counts (null when refused).</summary>
     public ComplianceSummaryView? Summary { get; private set; }
 
@@ -57,6 +74,8 @@ internal sealed class ComplianceModel(IMediator mediator, TimeProvider clock) : 
     /// <summary>Loads the counts and the page of people.</summary>
     public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
+        From ??= ProgramPeriod.FirstYear;
+        To ??= Math.Clamp(ThisYear, ProgramPeriod.FirstYear, ProgramPeriod.LastYear);
         var (ok, summary) = await TrySendAsync(new GetComplianceSummary(Year, SummaryGrouping.Employer), cancellationToken).ConfigureAwait(false);
         if (!ok)
         {
@@ -69,6 +88,31 @@ internal sealed class ComplianceModel(IMediator mediator, TimeProvider clock) : 
     }
 
     /// <summary>The rows of the filter as xlsx.</summary>
+    /// <summary>
+    /// The title-evaluation records (职称评审继续教育记录) of <see cref="EmployerId"/>'s staff for <see cref="From"/>–<see cref="To"/>
+    /// as xlsx (as <c>GET /api/employers/{id}/title-records</c>, audited); a refused period or no employer chosen shows the
+    /// page again with the message next to the field.
+    /// </summary>
+    public async Task<IActionResult> OnGetTitleRecordsAsync(CancellationToken cancellationToken)
+    {
+        if (EmployerId is { } employer)
+        {
+            var (ok, file) = await TrySendAsync(new ExportStaffTitleRecords(employer, From, To), cancellationToken).ConfigureAwait(false);
+            if (ok && file is not null)
+            {
+                return File(file.Content, file.ContentType, file.FileName);
+            }
+        }
+        else
+        {
+            ModelState.AddModelError(nameof(EmployerId), "请选择用人单位。");
+        }
+
+        await OnGetAsync(null, cancellationToken).ConfigureAwait(false);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         var file = await mediator.Send(new ExportStaffCompliance(Year, Status), cancellationToken).ConfigureAwait(false);
@@ -76,7 +120,7 @@ internal sealed class ComplianceModel(IMediator mediator, TimeProvider clock) : 
     }
 
     /// <inheritdoc />
-    protected override IEnumerable<string> FormFields() => [nameof(Year), nameof(Status)];
+    protected override IEnumerable<string> FormFields() => [nameof(Year), nameof(Status), nameof(EmployerId), nameof(From), nameof(To)];
 
     /// <summary>The address of the list of <paramref name="status"/> (the year kept).</summary>
     public string StatusLink(ComplianceStatus? status) =>

@@ -57,6 +57,24 @@ public sealed class CredentialKeys : IDisposable
     public bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
         signing.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
 
+    /// <summary>
+    /// Verifies an ES256 signature by the published key <paramref name="kid"/> (the current or a retired one); null
+    /// when no published key has that id.
+    /// </summary>
+    public bool? Verify(string kid, ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        foreach (var (id, key) in published)
+        {
+            if (string.Equals(id, kid, StringComparison.Ordinal))
+            {
+                using var verifier = ECDsa.Create(key);
+                return verifier.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The published key set (RFC 7517): the current key first.</summary>
     public JsonObject KeySet()
     {
