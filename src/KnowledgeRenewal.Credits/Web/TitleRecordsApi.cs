@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.UseCases.Certificates;
 using KnowledgeRenewal.Credits.UseCases.TitleRecords;
 using KnowledgeRenewal.Sdk;
 using MediatR;
@@ -53,8 +54,9 @@ internal static class TitleRecordsApi
             })
             .WithTags(Tag)
             .AllowAnonymous()
+            .RequireRateLimiting(CertificateVerificationLimits.Policy)
             .WithName("VerifyTitleRecord")
-            .WithSummary("Public check (no sign-in) of a signed title-evaluation record: POST the JSON document as received; answers valid true only when its signature (ES256, kid a published credential key) matches its `record` — result Valid, Invalid (changed after signing), UnknownKey or Malformed, with a Chinese label. Nothing is stored.")
+            .WithSummary("Public check (no sign-in) of a signed title-evaluation record: POST the JSON document as received; answers valid true only when its signature (ES256, kid a published credential key) matches its `record` — result Valid, Invalid (changed after signing), UnknownKey or Malformed, with a Chinese label. Rate-limited per client address together with certificate verification (429 with Retry-After). Nothing is stored.")
             .Produces<TitleRecordVerification>();
         return endpoints;
     }

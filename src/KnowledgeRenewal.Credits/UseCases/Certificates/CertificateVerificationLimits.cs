@@ -8,7 +8,8 @@ namespace KnowledgeRenewal.Credits.UseCases.Certificates;
 
 /// <summary>
 /// The rate limit of public verification: <see cref="CertificateOptions.VerificationsPerMinute"/> per client address
-/// (fixed one-minute window, no queue; beyond it 429 with <c>Retry-After</c>). Only requests that carry a code count:
+/// (fixed one-minute window, no queue; beyond it 429 with <c>Retry-After</c>). Every check counts — a code looked up
+/// (API or page) or a signed title-evaluation record posted for its signature check — in one budget per address;
 /// showing the empty verification form costs nothing.
 /// </summary>
 public static class CertificateVerificationLimits
@@ -20,14 +21,15 @@ public static class CertificateVerificationLimits
     public static void AddPolicy(RateLimiterOptions options, int perMinute)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.AddPolicy(Policy, context => HasCode(context)
+        options.AddPolicy(Policy, context => IsCheck(context)
             ? RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress.Of(context) ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
             : RateLimitPartition.GetNoLimiter("form"));
     }
 
-    private static bool HasCode(HttpContext context) =>
-        context.Request.RouteValues.TryGetValue("code", out var code) && code is string { Length: > 0 }
+    private static bool IsCheck(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method)
+        || context.Request.RouteValues.TryGetValue("code", out var code) && code is string { Length: > 0 }
         || !string.IsNullOrEmpty(context.Request.Query["code"]);
 }
