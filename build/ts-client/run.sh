@@ -25,7 +25,7 @@ echo "== \$metadata from $BASE/odata/\$metadata"
 rm -rf metadata generated dist
 mkdir -p metadata
 curl -sSf --max-time 60 -o metadata/platform.xml "$BASE/odata/\$metadata"
-echo "   $(wc -c <metadata/platform.xml) bytes, $(grep -c '<EntitySet ' metadata/platform.xml) entity sets"
+echo "   $(wc -c <metadata/platform.xml) bytes, $(grep -o '<EntitySet ' metadata/platform.xml | wc -l) entity sets"
 
 echo "== odata2ts (service generation)"
 npx --no-install odata2ts
