@@ -262,6 +262,7 @@ async function main(): Promise<void> {
   check(professionals.pages > 1, `Professionals: one page only with maxpagesize ${PAGE_SIZE} — paging not exercised`);
   log(`Professionals: ${professionals.rows.size} rows in ${professionals.pages} pages of ≤ ${PAGE_SIZE}, no key twice, = $count`);
 
+  // 4. a tracked read of CreditRecords: the client's copy and its delta link
   const selected = ["Id", "Status", "Hours", "Category", "Date", "Title", "RevokedAt", "RevocationReason", "CorrectedByRecordId"] as const;
   const tracking = await odata.CreditRecords().query((q) => q.select(...selected).count(), {
     headers: { Prefer: `odata.track-changes, odata.maxpagesize=${LEDGER_PAGE_SIZE}` },
