@@ -48,6 +48,10 @@ public sealed class ListBudgetTests(PlatformFixture platform, ITestOutputHelper 
     /// </summary>
     private static readonly Dictionary<string, string> Excluded = new(StringComparer.Ordinal)
     {
+        // Found by this test: ListAnnualPlans reads each plan's facts (projects, trainees) one plan at a time — 3
+        // commands per plan, 15 for the demo's 4 plans. Bounded by the program's years (2023–2030: 8 plans, 27 commands),
+        // not by data volume; the fix needs a many-years read in Credits' ITrainingFacts (issue 17 item 3 follow-up).
+        ["/api/annual-plans/"] = "one facts read per plan, at most the program's 8 years — follow-up: a many-years ITrainingFacts read",
     };
 
     /// <summary>
@@ -66,6 +70,12 @@ public sealed class ListBudgetTests(PlatformFixture platform, ITestOutputHelper 
         ["/api/professionals"] = "/api/registry/professionals",
         ["/api/employers"] = "/api/registry/employers",
         ["classId"] = "/api/classes",
+    };
+
+    // Route values that are neither ids nor years, by parameter name.
+    private static readonly Dictionary<string, string> Values = new(StringComparer.Ordinal)
+    {
+        ["indicator"] = "trainees",
     };
 
     private readonly Dictionary<(string Role, string Url), RequestCost.Cost> sources = [];
@@ -112,7 +122,7 @@ public sealed class ListBudgetTests(PlatformFixture platform, ITestOutputHelper 
         foreach (var set in sets)
         {
             // $expand=* too: an expansion is part of the same query (or one per level), never one per row.
-            var measurement = await MeasureAsync(set, paged: true, (url, top) => $"{url}?$top={top}&$expand=*", failures);
+            var measurement = await MeasureAsync(set, paged: true, (url, top) => $"{url}?$top={top}&$expand=*&$count=true", failures);
             if (measurement is not null)
             {
                 measured.Add(measurement);
@@ -127,12 +137,13 @@ public sealed class ListBudgetTests(PlatformFixture platform, ITestOutputHelper 
     }
 
     [Theory]
-    [InlineData("/api/credit-records?pageSize=100", "professionalId")]
-    [InlineData("/api/registry/professionals?pageSize=100", "employerId")]
-    [InlineData("/api/compliance/people?pageSize=100", "employerId")]
-    [InlineData("/odata/CreditRecords?$top=200", null)]
-    [InlineData("/odata/Professionals?$top=200", null)]
-    public async Task The_largest_lists_send_as_many_commands_for_a_small_scope_as_for_the_whole_city(string url, string? narrowBy)
+    [InlineData("/api/credit-records?pageSize=100", "professionalId", 0)]
+    [InlineData("/api/registry/professionals?pageSize=100", "employerId", 0)]
+    [InlineData("/api/compliance/people?pageSize=100", "employerId", 1)] // the filter checks once that the caller may see the employer (404 otherwise)
+    [InlineData("/odata/CreditRecords?$top=200&$count=true", null, 0)]
+    [InlineData("/odata/Professionals?$top=200&$count=true", null, 0)]
+    [InlineData("/odata/Compliance?$top=200&$count=true", null, 0)]
+    public async Task The_largest_lists_send_as_many_commands_for_a_small_scope_as_for_the_whole_city(string url, string? narrowBy, int filterCost)
     {
         // Data volume: the whole city (the program office), one county (its administrator) and — same caller, same
         // scope — a filter down to a few rows send the same commands. A query per row or per organization would not.
@@ -157,7 +168,7 @@ public sealed class ListBudgetTests(PlatformFixture platform, ITestOutputHelper 
             var (narrowRows, _) = Rows(narrow.Body);
             output.WriteLine($"{url} by {narrowBy}: {narrowRows} rows {narrow.Commands} commands");
             Assert.True(narrow.Status == HttpStatusCode.OK && narrowRows < wholeRows, $"{narrow.Url}: {narrow.Status}, {narrowRows} rows");
-            Assert.True(narrow.Commands == whole.Commands, $"{url}: {narrowRows} rows sent {narrow.Commands} commands, {wholeRows} rows {whole.Commands}");
+            Assert.True(narrow.Commands == whole.Commands + filterCost, $"{url}: {narrowRows} rows sent {narrow.Commands} commands, {wholeRows} rows {whole.Commands} (+{filterCost} for the filter)");
         }
     }
 
@@ -170,7 +181,7 @@ public sealed class ListBudgetTests(PlatformFixture platform, ITestOutputHelper 
         Assert.All(Excluded, e => Assert.False(string.IsNullOrWhiteSpace(e.Value), $"{e.Key}: no reason given"));
     }
 
-    // Measures one list: finds its caller and route values, then large (warm-up), small, large again.
+    // Measures one list: finds its caller and route values, then a large page and a small one (both again if they differ).
     private async Task<Measurement?> MeasureAsync(string pattern, bool paged, Func<string, int, string> page, List<string> failures)
     {
         Measurement? fallback = null;
@@ -185,16 +196,24 @@ public sealed class ListBudgetTests(PlatformFixture platform, ITestOutputHelper 
                 continue;
             }
 
-            var warm = await RequestCost.MeasureAsync(client, page(url, LargePageFor(url)));
-            if (warm.Status != HttpStatusCode.OK || !warm.IsJson)
+            var large = await RequestCost.MeasureAsync(client, page(url, LargePageFor(url)));
+            if (large.Status != HttpStatusCode.OK || !large.IsJson)
             {
-                refused.Add($"{role}: {(int)warm.Status}");
+                refused.Add($"{role}: {(int)large.Status}");
                 continue;
             }
 
             var small = await RequestCost.MeasureAsync(client, page(url, SmallPage));
-            var large = await RequestCost.MeasureAsync(client, page(url, LargePageFor(url)));
-            var measurement = new Measurement(pattern, role, paged, small, large, Rows(small.Body).Rows, Rows(large.Body).Rows, Math.Max(warm.Commands, large.Commands));
+            var most = large.Commands;
+            if (paged && small.Commands != large.Commands)
+            {
+                // The caller's first request may warm what stays cached (its account, the module list): measure both again.
+                large = await RequestCost.MeasureAsync(client, page(url, LargePageFor(url)));
+                small = await RequestCost.MeasureAsync(client, page(url, SmallPage));
+                most = large.Commands;
+            }
+
+            var measurement = new Measurement(pattern, role, paged, small, large, Rows(small.Body).Rows, Rows(large.Body).Rows, most);
             if (measurement.Exercised || !paged)
             {
                 return measurement;
@@ -315,6 +334,11 @@ public sealed class ListBudgetTests(PlatformFixture platform, ITestOutputHelper 
             return DateTime.UtcNow.Year.ToString(CultureInfo.InvariantCulture);
         }
 
+        if (Values.TryGetValue(parameter.Name, out var value))
+        {
+            return value;
+        }
+
         var source = IdSources.GetValueOrDefault(parameter.Name) ?? IdSources.GetValueOrDefault(parent) ?? parent;
         if (!sources.TryGetValue((role, source), out var list))
         {
@@ -341,7 +365,7 @@ public sealed class ListBudgetTests(PlatformFixture platform, ITestOutputHelper 
         {
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array)
             {
-                var total = root.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : items.GetArrayLength();
+                var total = (root.TryGetProperty("total", out var t) || root.TryGetProperty("@odata.count", out t)) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : items.GetArrayLength();
                 return (items.GetArrayLength(), total);
             }
         }
