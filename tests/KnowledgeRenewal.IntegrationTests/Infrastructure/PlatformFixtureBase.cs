@@ -30,7 +30,7 @@ public abstract class PlatformFixtureBase : IAsyncLifetime, IAsyncDisposable
     private static readonly IReadOnlyDictionary<string, string?> NoSettings = new Dictionary<string, string?>();
 
     private readonly ConcurrentDictionary<string, TestAccount> demoAccounts = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<HttpClient>> demoClients = new(StringComparer.Ordinal);
+    private readonly RenewedClients demoClients = new();
     private bool disposed;
 
     /// <summary>The fixture's database.</summary>
@@ -144,7 +144,7 @@ public abstract class PlatformFixtureBase : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>A client signed in (bearer token) as the demo account of <paramref name="role"/> (one per role).</summary>
     public Task<HttpClient> DemoClientAsync(string role) =>
-        demoClients.GetOrAdd(role, _ => Accounts.SignedInClientAsync(DemoAccount(DemoAccounts.All.Single(a => a.Role == role).UserName)));
+        demoClients.GetAsync(role, () => Accounts.SignedInClientAsync(DemoAccount(DemoAccounts.All.Single(a => a.Role == role).UserName)));
 
     /// <summary>Runs <paramref name="query"/> against the database as the platform itself (no caller scope).</summary>
     public async Task<T> QueryAsync<T>(Func<PlatformDbContext, Task<T>> query)

@@ -28,7 +28,8 @@ public sealed class TestAccounts(WebApplicationFactory<Program> factory)
     /// <summary>The password every test account gets (passes the MLPS policy).</summary>
     public const string Password = "Test-Account-2023!";
 
-    private readonly ConcurrentDictionary<string, Task<HttpClient>> clients = new();
+    private readonly ConcurrentDictionary<string, Task<TestAccount>> roleAccounts = new(StringComparer.Ordinal);
+    private readonly RenewedClients clients = new();
 
     /// <summary>Which organization a role's default test account belongs to.</summary>
     public static string DefaultOrganization(string role) => role switch
@@ -38,13 +39,19 @@ public sealed class TestAccounts(WebApplicationFactory<Program> factory)
         _ => ProgramOrganizations.ProgramOfficeCode,
     };
 
-    /// <summary>A client signed in (bearer token) as a test account holding <paramref name="role"/> (one per role and organization).</summary>
-    public Task<HttpClient> ClientAsync(string role, string? organizationCode = null) =>
-        clients.GetOrAdd($"{role}@{organizationCode ?? DefaultOrganization(role)}", async _ =>
+    /// <summary>
+    /// A client signed in (bearer token) as a test account holding <paramref name="role"/> (one account per role and
+    /// organization; signed in again before its token expires, see <see cref="RenewedClients"/>).
+    /// </summary>
+    public Task<HttpClient> ClientAsync(string role, string? organizationCode = null)
+    {
+        var key = $"{role}@{organizationCode ?? DefaultOrganization(role)}";
+        return clients.GetAsync(key, async () =>
         {
-            var account = await CreateAsync($"test.{role}.{Guid.NewGuid():N}"[..40], [role], organizationCode ?? DefaultOrganization(role));
+            var account = await roleAccounts.GetOrAdd(key, _ => CreateAsync($"test.{role}.{Guid.NewGuid():N}"[..40], [role], organizationCode ?? DefaultOrganization(role)));
             return await SignedInClientAsync(account);
         });
+    }
 
     /// <summary>
     /// Creates an account with <paramref name="password"/> (default <see cref="Password"/>; just changed: no rotation due);
