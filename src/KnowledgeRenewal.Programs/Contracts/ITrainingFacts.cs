@@ -16,6 +16,12 @@ public interface ITrainingFacts
     Task<TraineeCounts> TraineesAsync(int year, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Distinct trainees (the same rule as <see cref="TraineesAsync"/>) in total for each of <paramref name="years"/>,
+    /// in one grouped read (the plan list); years without any are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<int, int>> TraineeTotalsAsync(IReadOnlyCollection<int> years, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Distinct trainees of <paramref name="year"/> (the same rule as <see cref="TraineesAsync"/>) per region and the
     /// project type of their class, and per sector and project type — the county and department plans' progress by
     /// type, every region and sector in one grouped read each.

@@ -41,6 +41,22 @@ internal sealed class TrainingFacts(PlatformDbContext db) : ITrainingFacts
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<int, int>> TraineeTotalsAsync(IReadOnlyCollection<int> years, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        if (years.Count == 0)
+        {
+            return new Dictionary<int, int>();
+        }
+
+        return await Trained()
+            .Where(r => years.Contains(r.CreditYear))
+            .GroupBy(r => r.CreditYear)
+            .Select(g => new { Year = g.Key, Trainees = g.Select(r => r.ProfessionalId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Year, x => x.Trainees, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<ScopedCount>> TraineesByScopeAndTypeAsync(int year, CancellationToken cancellationToken)
     {
         var (rows, typeOfClass) = await YearAsync(year, cancellationToken).ConfigureAwait(false);

@@ -64,14 +64,21 @@ internal sealed class AnnualPlanViews(PlatformDbContext db, PlanFactsReader fact
         return AnnualPlanRules.Label(new ValidPlanTarget(target.Kind, target.Key, target.Projects, target.Trainees, 0));
     }
 
-    /// <summary>The plan's total target against the trainees so far.</summary>
-    public async Task<AnnualPlanSummary> SummaryAsync(AnnualPlan plan, CancellationToken cancellationToken)
+    /// <summary>Each plan's total target against the trainees so far, every year's facts read together.</summary>
+    public async Task<IReadOnlyList<AnnualPlanSummary>> SummariesAsync(IReadOnlyList<AnnualPlan> plans, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        var total = plan.Targets.Where(t => t.Kind == PlanTargetKind.Total).ToList();
-        var yearFacts = await facts.ReadAsync(plan.Year, cancellationToken).ConfigureAwait(false);
-        var row = PlanProgressCalculator.Compare(plan.Year, total, yearFacts, ProgramCalendar.Today(clock), Label).Single();
-        return new AnnualPlanSummary(plan.Year, row.TargetTrainees, row.ActualTrainees, row.Percent, row.StatusName);
+        ArgumentNullException.ThrowIfNull(plans);
+        var today = ProgramCalendar.Today(clock);
+        var totals = await facts.TotalsAsync([.. plans.Select(p => p.Year)], cancellationToken).ConfigureAwait(false);
+        return
+        [
+            .. plans.Select(plan =>
+            {
+                var total = plan.Targets.Where(t => t.Kind == PlanTargetKind.Total).ToList();
+                var row = PlanProgressCalculator.Compare(plan.Year, total, totals[plan.Year], today, Label).Single();
+                return new AnnualPlanSummary(plan.Year, row.TargetTrainees, row.ActualTrainees, row.Percent, row.StatusName);
+            }),
+        ];
     }
 
     /// <summary>The plan with every target's progress, and its entity tag.</summary>

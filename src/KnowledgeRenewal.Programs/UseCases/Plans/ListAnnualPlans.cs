@@ -16,12 +16,6 @@ internal sealed class ListAnnualPlansHandler(PlatformDbContext db, AnnualPlanVie
     public async Task<IReadOnlyList<AnnualPlanSummary>> Handle(ListAnnualPlans request, CancellationToken cancellationToken)
     {
         var plans = await db.AnnualPlans.AsNoTracking().Where(p => p.Scope == PlanScope.City).OrderByDescending(p => p.Year).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var summaries = new List<AnnualPlanSummary>(plans.Count);
-        foreach (var plan in plans)
-        {
-            summaries.Add(await views.SummaryAsync(plan, cancellationToken).ConfigureAwait(false));
-        }
-
-        return summaries;
+        return await views.SummariesAsync(plans, cancellationToken).ConfigureAwait(false);
     }
 }

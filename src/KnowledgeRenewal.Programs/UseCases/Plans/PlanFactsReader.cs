@@ -20,6 +20,26 @@ internal sealed class PlanFactsReader(PlatformDbContext db, ITrainingFacts train
     private static readonly string[] AccessScope = [PlatformDbContext.AccessScopeFilter];
 
     /// <summary>
+    /// The totals of each of <paramref name="years"/> — approved projects per type and distinct trainees, what a plan's
+    /// total target is compared with — in one grouped read each, whatever the number of years (the plan list).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, PlanFacts>> TotalsAsync(IReadOnlyCollection<int> years, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var projects = await db.Projects.IgnoreQueryFilters(AccessScope).AsNoTracking()
+            .Where(p => years.Contains(p.CreditYear) && ApprovedStatuses.Contains(p.Status))
+            .GroupBy(p => new { p.CreditYear, p.Type })
+            .Select(g => new { g.Key.CreditYear, g.Key.Type, Count = g.Count() })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var trainees = await training.TraineeTotalsAsync(years, cancellationToken).ConfigureAwait(false);
+        return years.Distinct().ToDictionary(y => y, y => new PlanFacts
+        {
+            ProjectsByType = projects.Where(p => p.CreditYear == y).ToDictionary(p => p.Type, p => p.Count),
+            Trainees = trainees.GetValueOrDefault(y),
+        });
+    }
+
+    /// <summary>
     /// The facts of <paramref name="year"/>; with <paramref name="scoped"/>, also per region and department by project
     /// type (<see cref="PlanFacts.ForScope"/>: the counties' and departments' plans) — one more grouped read.
     /// </summary>
