@@ -142,7 +142,7 @@ internal static class ComplianceBenchmark
     }
 
     // Professionals and their records with prepared statements in one transaction; deterministic (seeded, keys from counters).
-    private static async Task<long> GenerateAsync(string connectionString, (Guid Id, string Region, string Department)[] employers, int people, int records)
+    internal static async Task<long> GenerateAsync(string connectionString, (Guid Id, string Region, string Department)[] employers, int people, int records)
     {
         var random = new Random(20230324);
         var now = "2025-12-31 08:00:00";
@@ -240,7 +240,7 @@ internal static class ComplianceBenchmark
     }
 
     // Thirty employers: every region, the five departments.
-    private static async Task<(Guid Id, string Region, string Department)[]> EmployersAsync(IServiceProvider services)
+    internal static async Task<(Guid Id, string Region, string Department)[]> EmployersAsync(IServiceProvider services)
     {
         using var system = SystemScope.Enter();
         await using var scope = services.CreateAsyncScope();
