@@ -194,6 +194,7 @@ public sealed class EventPushTests(EventPushPlatformFixture platform)
             category = "Professional",
             amount = 2m,
             unit = "Hour",
+            title = "事件推送测试培训",
         });
         var record = await response.ReadJsonAsync(HttpStatusCode.Created, "record hours");
         return (record.GetProperty("id").GetGuid(), response.Headers.ETag!.Tag);

@@ -97,7 +97,7 @@ public class EventPushRulesTests
         Assert.True(EventDispatcher.Receives(subscription, credits, Event(EventTypes.CreditRecordApproved, created.AddSeconds(1))));
         Assert.False(EventDispatcher.Receives(subscription, credits, Event(EventTypes.CreditRecordRevoked, created.AddSeconds(1))), "not subscribed");
         Assert.False(EventDispatcher.Receives(subscription, credits, Event(EventTypes.CreditRecordApproved, created.AddSeconds(-1))), "before the subscription");
-        Assert.False(EventDispatcher.Receives(subscription, [FeedScopes.Catalog], Event(EventTypes.CreditRecordApproved, created.AddSeconds(1))), "scope withdrawn");
+        Assert.False(EventDispatcher.Receives(subscription, new HashSet<string> { FeedScopes.Catalog }, Event(EventTypes.CreditRecordApproved, created.AddSeconds(1))), "scope withdrawn");
         subscription.Active = false;
         Assert.False(EventDispatcher.Receives(subscription, credits, Event(EventTypes.CreditRecordApproved, created.AddSeconds(1))), "disabled");
     }
