@@ -43,6 +43,7 @@ public static class CreditsArea
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddPlatformModelPart<CreditsModel>();
         CreditChangeTracking.Add(services);
+        CreditEvents.Add(services);
         services.AddEdmModelPart<CatalogEdm>();
         services.AddEdmModelPart<CreditsEdm>();
         services.AddEdmModelPart<ClassesEdm>();

@@ -11,6 +11,7 @@ using KnowledgeRenewal.Kernel.Web;
 using KnowledgeRenewal.Kernel.Web.Ui;
 using KnowledgeRenewal.Sdk;
 using Microsoft.AspNetCore.OData;
+using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeRenewal.Identity;
 
@@ -40,7 +41,20 @@ public static partial class IdentityArea
         services.AddStartupStep<ProgramOrganizationsSeeder>();
         services.AddStartupStep<ConfigurationAuditor>();
         AddAdministratorPages(services);
+        AddEventPush(services, configuration);
         return services;
+    }
+
+    // The event push (ADR 0035): subscriptions, the dispatcher and its worker, the HTTP client (no redirects followed).
+    private static void AddEventPush(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<EventPushOptions>(configuration.GetSection(EventPushOptions.Section));
+        services.AddScoped<UseCases.EventSubscriptions.EventDispatcher>();
+        services.AddSingleton(new Kernel.Events.EventSubscribers((db, ct) =>
+            db.Set<EventSubscription>().IgnoreQueryFilters([PlatformDbContext.AccessScopeFilter]).AnyAsync(s => s.Active, ct)));
+        services.AddHttpClient(UseCases.EventSubscriptions.EventDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        services.AddHostedService<UseCases.EventSubscriptions.EventDeliveryWorker>();
     }
 
     // The security and audit administrators' pages: their menu entries and workbench cards.
@@ -84,6 +98,7 @@ public static partial class IdentityArea
         endpoints.MapOrganizationsApi();
         endpoints.MapAuditApi();
         endpoints.MapConfigurationChangesApi();
+        endpoints.MapEventSubscriptionsApi();
         return endpoints;
     }
 

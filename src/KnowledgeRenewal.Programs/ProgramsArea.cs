@@ -21,6 +21,7 @@ public static class ProgramsArea
     {
         services.AddPlatformModelPart<ProgramsModel>();
         ProjectChangeTracking.Add(services);
+        ProjectEvents.Add(services);
         services.AddEdmModelPart<DigitalEngineersEdm>();
         services.AddEdmModelPart<ProjectsEdm>();
         services.AddEdmModelPart<PlansEdm>();

@@ -1,4 +1,5 @@
 using KnowledgeRenewal.Kernel.Changes;
+using KnowledgeRenewal.Kernel.Events;
 using KnowledgeRenewal.Identity.Contracts;
 using KnowledgeRenewal.Registry.Contracts;
 using KnowledgeRenewal.Registry.Domain;
@@ -76,6 +77,7 @@ internal sealed class ComplianceRowWriter : IDisposable
     private readonly List<Guid> updated = [];
     private readonly List<Guid> deleted = [];
     private readonly List<(Guid Id, Guid ProfessionalId)> unmarked = [];
+    private readonly List<(Guid Id, ComplianceRow Row)> events = [];
     private TableCommand? insertMany;
     private TableCommand? insertOne;
     private SqliteStatement? sqliteInsert;
@@ -126,7 +128,9 @@ internal sealed class ComplianceRowWriter : IDisposable
 
         if (same is null)
         {
-            pending.Add((Guid.CreateVersion7(), row));
+            var id = Guid.CreateVersion7();
+            pending.Add((id, row));
+            events.Add((id, row));
             if (pending.Count == batch)
             {
                 Flush();
@@ -147,6 +151,11 @@ internal sealed class ComplianceRowWriter : IDisposable
 
             update.Set(Columns.Length - 2, same.Id);
             update.Execute();
+            if (same.Values.Status != row.Status || same.Values.Counted != row.Counted)
+            {
+                events.Add((same.Id, row));
+            }
+
             updated.Add(same.Id);
             Counts.Updated++;
         }
@@ -216,6 +225,7 @@ internal sealed class ComplianceRowWriter : IDisposable
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
         Flush();
+        await WriteEventsAsync(cancellationToken).ConfigureAwait(false);
         if (unmarked.Count == 0)
         {
             return;
@@ -229,6 +239,25 @@ internal sealed class ComplianceRowWriter : IDisposable
             [.. unmarked.Select(d => CreditChangeTracking.Tombstone(CreditChangeTracking.ComplianceSet, d.Id, version, ChangeTombstone.Deleted, now, owners[d.ProfessionalId]))],
             cancellationToken).ConfigureAwait(false);
         unmarked.Clear();
+    }
+
+    // The compliance.changed events of the rows inserted, and of those updated with another status or counted hours
+    // (ADR 0035), in the recomputation's transaction.
+    private async Task WriteEventsAsync(CancellationToken cancellationToken)
+    {
+        if (events.Count == 0 || !await EventOutbox.AnySubscribersAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            events.Clear();
+            return;
+        }
+
+        var masked = await CreditEvents.MaskedIdNumbersAsync(db, [.. events.Select(e => e.Row.ProfessionalId)], cancellationToken).ConfigureAwait(false);
+        await EventOutbox.WriteAsync(
+            db,
+            [.. events.Select(e => CreditEvents.ComplianceEvent(
+                e.Id, e.Row.ProfessionalId, masked.GetValueOrDefault(e.Row.ProfessionalId), e.Row.CycleStart, e.Row.CycleEnd, e.Row.Status, e.Row.Counted.Hours, e.Row.Required.Hours))],
+            cancellationToken).ConfigureAwait(false);
+        events.Clear();
     }
 
     /// <summary>Appends the audit records of what was written (after <see cref="FlushAsync"/>), in the current transaction.</summary>

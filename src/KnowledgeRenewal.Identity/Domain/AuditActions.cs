@@ -39,6 +39,12 @@ public static class AuditActions
     /// <summary>An integrator client was registered or changed.</summary>
     public const string ClientChanged = "client.changed";
 
+    /// <summary>An event subscription was created or disabled.</summary>
+    public const string EventSubscriptionChanged = "event_subscription.changed";
+
+    /// <summary>Dead-lettered event deliveries were replayed.</summary>
+    public const string EventDeliveryReplayed = "event_delivery.replayed";
+
     /// <summary>A module was switched on or off between two starts.</summary>
     public const string ModuleToggled = "config.module_toggled";
 

@@ -38,6 +38,8 @@ internal sealed class AuditSaveChangesInterceptor(AuditWriter writer, IAuditActo
         return type != typeof(AuditRecord)
             && type != typeof(AuditChainHead)
             && type != typeof(DemoSeedRun)
+            && type != typeof(EventDelivery) // delivery bookkeeping; subscriptions and replays are audited by their use cases
+            && type != typeof(Kernel.Events.OutboxEvent)
             && type != typeof(IdentityUserToken<Guid>)
             && type.Namespace?.StartsWith("OpenIddict.", StringComparison.Ordinal) != true;
     }

@@ -37,6 +37,8 @@ internal sealed class IdentityModel : IPlatformModelPart
                 || db.ScopeOrganizations.Contains(o.Id));
         model.ScopeFilter<PlatformUser>((db, u) => db.ScopeAccounts || u.Id == db.ScopeUser);
         model.ScopeFilter<AuditRecord>((db, _) => db.ScopeAudit);
+        model.ScopeFilter<EventSubscription>((db, _) => db.ScopeAccounts);
+        model.ScopeFilter<EventDelivery>((db, _) => db.ScopeAccounts);
     }
 
     /// <inheritdoc />

@@ -28,6 +28,8 @@ public static class PlatformDatabase
         services.AddSingleton<Changes.ChangeTombstones>();
         services.AddSingleton<Changes.ChangeVersionInterceptor>();
         services.AddSingleton(new PlatformInterceptor(200, provider => provider.GetRequiredService<Changes.ChangeVersionInterceptor>()));
+        services.AddSingleton<Events.EventOutboxInterceptor>();
+        services.AddSingleton(new PlatformInterceptor(210, provider => provider.GetRequiredService<Events.EventOutboxInterceptor>()));
         services.TryAddSingleton(provider => new PlatformModel([.. provider.GetServices<IPlatformModelPart>()]));
         services.AddDbContext<PlatformDbContext>((provider, options) =>
             PlatformInterceptor.AddAll(DatabaseSetup.Configure(options, database, typeof(PlatformDbContext).Assembly, HistoryTable), provider));

@@ -47,6 +47,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
 
     private const string CertificateYear = CreditsMatrixSeed.CertificateYear;
 
+    // The event subscription endpoints (security admins only) are probed with an id that exists nowhere: 404 for the
+    // security admin, 403 for everyone else.
+    private static readonly Guid MissingSubscription = Guid.Parse("0195f0c0-0000-7000-8000-00000000e035");
+
     private static readonly string[] FixtureCodes = ["MX-P1", "MX-P2", "MX-E1", "MX-E2"];
 
     // A fresh platform per test (xUnit makes one instance per test): the writes of one test cannot touch another's data.
@@ -330,6 +334,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     {
         (_, "scope") => "health",
         (_, "clientId") => fixture.SpareClientId,
+        (var p, "id") when p.Contains("event-subscriptions", StringComparison.Ordinal) => MissingSubscription.ToString(),
+        (_, "deliveryId") => MissingSubscription.ToString(),
         (var p, "id") when p.Contains("accounts", StringComparison.Ordinal) => (write ? fixture.SpareAccountId : fixture.OtherAccountId).ToString(),
         (var p, "id") when p.Contains("registry/professionals", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],
         (var p, "id") when p.Contains("api/professionals/", StringComparison.Ordinal) => fixture.Markers["person-id MX-E2"],

@@ -36,6 +36,7 @@ public sealed class PlatformFactory(TestDatabase database, IReadOnlyDictionary<s
         builder.UseSetting("Platform:DemoMode", "true");
         builder.UseSetting("Platform:ModulesFolder", Path.Combine(AppContext.BaseDirectory, "no-modules-here"));
         builder.UseSetting("Supervision:Scheduler:Enabled", "false"); // reminders run through the API; the scheduler's own tests switch it on
+        builder.UseSetting("EventPush:Enabled", "false"); // its polling would count in the SQL budgets; the event push tests switch it on
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
