@@ -27,6 +27,10 @@ internal static class RecomputeJobStore
             .OrderBy(j => j.RequestedAt)
             .FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>The newest job, or null.</summary>
+    public static Task<RecomputeJob?> LatestAsync(PlatformDbContext db, CancellationToken cancellationToken) =>
+        Jobs(db).AsNoTracking().OrderByDescending(j => j.RequestedAt).ThenByDescending(j => j.Id).FirstOrDefaultAsync(cancellationToken);
+
     /// <summary>Every queued or running job and the newest <see cref="Kept"/> finished ones, newest first.</summary>
     public static async Task<List<RecomputeJob>> RecentAsync(PlatformDbContext db, CancellationToken cancellationToken)
     {
@@ -100,6 +104,20 @@ internal static class RecomputeJobStore
                 .SetProperty(j => j.Total, total)
                 .SetProperty(j => j.Processed, processed),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="BeatAsync"/>, synchronously: for the recomputation's own context between two chunks (its connection
+    /// is free then, and on SQLite it is the one writer, so the beat never waits behind a chunk).
+    /// </summary>
+    public static int Beat(PlatformDbContext db, Guid id, string owner, int total, int processed, DateTime now, TimeSpan lease)
+    {
+        var expires = now + lease;
+        return Held(db, id, owner).ExecuteUpdate(
+            s => s.SetProperty(j => j.LeaseExpiresAt, expires)
+                .SetProperty(j => j.HeartbeatAt, now)
+                .SetProperty(j => j.Total, total)
+                .SetProperty(j => j.Processed, processed));
     }
 
     /// <summary>Records a finished run; 0 when <paramref name="owner"/> no longer holds the job.</summary>

@@ -11,7 +11,8 @@ namespace KnowledgeRenewal.Credits.UseCases.Compliance;
 /// lists them.
 /// </summary>
 /// <param name="Id">One job, or null for all.</param>
-public sealed record GetRecomputeJobs(Guid? Id = null) : IRequest<IReadOnlyList<RecomputeJobView>>;
+/// <param name="LatestOnly">Only the newest job (none when there is none), in one query — for the workbench card.</param>
+public sealed record GetRecomputeJobs(Guid? Id = null, bool LatestOnly = false) : IRequest<IReadOnlyList<RecomputeJobView>>;
 
 /// <summary>Handles <see cref="GetRecomputeJobs"/> from the table <c>RecomputeJobs</c>.</summary>
 public sealed class GetRecomputeJobsHandler(PlatformDbContext db) : IRequestHandler<GetRecomputeJobs, IReadOnlyList<RecomputeJobView>>
@@ -24,6 +25,11 @@ public sealed class GetRecomputeJobsHandler(PlatformDbContext db) : IRequestHand
         {
             var job = await RecomputeJobStore.FindAsync(db, id, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("重新计算任务", id);
             return [RecomputeJobView.Of(job)];
+        }
+
+        if (request.LatestOnly)
+        {
+            return await RecomputeJobStore.LatestAsync(db, cancellationToken).ConfigureAwait(false) is { } latest ? [RecomputeJobView.Of(latest)] : [];
         }
 
         return [.. (await RecomputeJobStore.RecentAsync(db, cancellationToken).ConfigureAwait(false)).Select(RecomputeJobView.Of)];

@@ -202,7 +202,8 @@ internal sealed partial class RecomputeWorker(
         using var system = SystemScope.Enter();
         heartbeat.Busy();
         var started = Stopwatch.GetTimestamp();
-        var progress = new Progress(heartbeat);
+        var interval = RecomputeJobRules.HeartbeatInterval(jobs.Options.Lease);
+        var progress = new Progress(heartbeat, interval, clock);
         using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var stopBeating = new CancellationTokenSource();
         var beating = BeatAsync(job.Id, progress, leaseLost, stopBeating.Token);
@@ -210,8 +211,9 @@ internal sealed partial class RecomputeWorker(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            progress.Inline = (total, done) => BeatInline(db, job.Id, total, done, progress, leaseLost);
             var outcome = await bulk.RunAsync(db, [job.Year], job.Module, ActorOf(job), progress, jobs.Options.Chunk, leaseLost.Token).ConfigureAwait(false);
-            await StopAsync(stopBeating, beating).ConfigureAwait(false);
+            await StopBeatingAsync(stopBeating, beating).ConfigureAwait(false);
             var counts = outcome.Counts;
             var result = new RecomputeResult(progress.Total, outcome.People, outcome.Records, counts.Inserted, counts.Updated, counts.Deleted, counts.Unchanged, outcome.Elapsed.TotalSeconds);
             if (await RecomputeJobStore.CompleteAsync(db, job.Id, jobs.Instance, result, clock.GetUtcNow().UtcDateTime, CancellationToken.None).ConfigureAwait(false) == 0)
@@ -224,7 +226,7 @@ internal sealed partial class RecomputeWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            await StopAsync(stopBeating, beating).ConfigureAwait(false);
+            await StopBeatingAsync(stopBeating, beating).ConfigureAwait(false);
             metrics.RecomputationFinished("cancelled", Stopwatch.GetElapsedTime(started));
             await SettleAsync(job.Id, db => RecomputeJobStore.ReleaseAsync(db, job.Id, jobs.Instance, clock.GetUtcNow().UtcDateTime, CancellationToken.None)).ConfigureAwait(false);
             return false;
@@ -232,7 +234,7 @@ internal sealed partial class RecomputeWorker(
         catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
         {
             // Another instance took the job (this one was too slow to renew the lease): it runs it; nothing to record.
-            await StopAsync(stopBeating, beating).ConfigureAwait(false);
+            await StopBeatingAsync(stopBeating, beating).ConfigureAwait(false);
             LeaseLost(logger, job.Id);
             metrics.RecomputationFinished("cancelled", Stopwatch.GetElapsedTime(started));
             return true;
@@ -241,7 +243,7 @@ internal sealed partial class RecomputeWorker(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            await StopAsync(stopBeating, beating).ConfigureAwait(false);
+            await StopBeatingAsync(stopBeating, beating).ConfigureAwait(false);
             JobFailed(logger, job.Id, exception);
             metrics.RecomputationFinished("failed", Stopwatch.GetElapsedTime(started));
             var reason = $"重新计算时发生系统错误（如数据库故障），已完成的部分已保存。请稍后重新发起；如反复出现，请联系运维人员（任务编号 {job.Id:D}）。";
@@ -258,15 +260,21 @@ internal sealed partial class RecomputeWorker(
     // Renews the lease and stores the progress until stopped; cancels the run when the lease is gone.
     private async Task BeatAsync(Guid id, Progress progress, CancellationTokenSource leaseLost, CancellationToken stop)
     {
-        var interval = RecomputeJobRules.HeartbeatInterval(jobs.Options.Lease);
+        var interval = RecomputeJobRules.HeartbeatInterval(jobs.Options.Lease) / 2;
         while (!stop.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(interval, clock, stop).ConfigureAwait(false);
+                if (!progress.Due)
+                {
+                    continue; // the recomputation beat between its chunks
+                }
+
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
                 var held = await RecomputeJobStore.BeatAsync(db, id, jobs.Instance, progress.Total, progress.Done, clock.GetUtcNow().UtcDateTime, jobs.Options.Lease, stop).ConfigureAwait(false);
+                progress.Beaten();
                 jobs.Touch();
                 if (held == 0)
                 {
@@ -287,7 +295,28 @@ internal sealed partial class RecomputeWorker(
         }
     }
 
-    private static async Task StopAsync(CancellationTokenSource stopBeating, Task beating)
+    // The beat between two chunks, on the recomputation's own context (free then; on SQLite never behind a chunk's lock).
+    private void BeatInline(PlatformDbContext db, Guid id, int total, int done, Progress progress, CancellationTokenSource leaseLost)
+    {
+        try
+        {
+            var held = RecomputeJobStore.Beat(db, id, jobs.Instance, total, done, clock.GetUtcNow().UtcDateTime, jobs.Options.Lease);
+            progress.Beaten();
+            jobs.Touch();
+            if (held == 0)
+            {
+                leaseLost.Cancel();
+            }
+        }
+#pragma warning disable CA1031 // A missed beat is tried again (here or by the background beat); the lease outlasts two misses.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            BeatFailed(logger, id, exception);
+        }
+    }
+
+    private static async Task StopBeatingAsync(CancellationTokenSource stopBeating, Task beating)
     {
         await stopBeating.CancelAsync().ConfigureAwait(false);
         await beating.ConfigureAwait(false);
@@ -333,21 +362,32 @@ internal sealed partial class RecomputeWorker(
     [LoggerMessage(EventId = 5508, Level = LogLevel.Error, Message = "Compliance recomputation job {JobId}: could not record how it ended; its lease will expire and it is resumed.")]
     private static partial void SettleFailed(ILogger logger, Guid jobId, Exception exception);
 
-    // Keeps the latest progress for the heartbeat (reported synchronously, between chunks).
-    private sealed class Progress(WorkerHeartbeat heartbeat) : IProgress<BulkProgress>
+    // Keeps the latest progress for the heartbeats; between two chunks it beats inline when a beat is due.
+    private sealed class Progress(WorkerHeartbeat heartbeat, TimeSpan interval, TimeProvider clock) : IProgress<BulkProgress>
     {
         private int total;
         private int done;
+        private long lastBeat = clock.GetTimestamp();
+
+        public Action<int, int>? Inline { get; set; }
 
         public int Total => Volatile.Read(ref total);
 
         public int Done => Volatile.Read(ref done);
+
+        public bool Due => clock.GetElapsedTime(Interlocked.Read(ref lastBeat)) >= interval;
+
+        public void Beaten() => Interlocked.Exchange(ref lastBeat, clock.GetTimestamp());
 
         public void Report(BulkProgress value)
         {
             Volatile.Write(ref total, value.Total);
             Volatile.Write(ref done, value.Done);
             heartbeat.Beat();
+            if (Due && Inline is { } inline)
+            {
+                inline(value.Total, value.Done);
+            }
         }
     }
 }
