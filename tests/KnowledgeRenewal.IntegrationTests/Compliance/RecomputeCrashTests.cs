@@ -6,6 +6,7 @@ using KnowledgeRenewal.Identity.Demo;
 using KnowledgeRenewal.IntegrationTests.Browser;
 using KnowledgeRenewal.IntegrationTests.Infrastructure;
 using KnowledgeRenewal.Sdk;
+using Xunit.Abstractions;
 
 namespace KnowledgeRenewal.IntegrationTests.Compliance;
 
