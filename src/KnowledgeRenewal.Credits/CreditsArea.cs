@@ -90,6 +90,7 @@ public static class CreditsArea
         services.AddSingleton<ComplianceRules>();
         services.AddSingleton<BulkRecomputation>();
         services.AddSingleton<IComplianceRecomputation, RecomputeYear>();
+        services.AddOptions<RecomputeOptions>().Bind(configuration.GetSection(RecomputeOptions.Section));
         services.AddSingleton<RecomputeJobs>();
         services.AddScoped<ComplianceRecomputer>();
         services.AddHostedService<RecomputeWorker>();

@@ -67,6 +67,9 @@ internal sealed class CreditsModel : IPlatformModelPart
         // The verification log: the program office.
         model.ScopeFilter<CertificateVerification>((db, _) => db.ScopeAll);
 
+        // Recomputation jobs (ADR 0034): the program office (the worker reads them as the platform).
+        model.ScopeFilter<RecomputeJob>((db, _) => db.ScopeAll);
+
         MirrorHours(model, model.Builder.Entity<CreditRecord>().Property(r => r.HoursDecimal), "Hours", "HoursHundredths");
         MirrorHours(model, model.Builder.Entity<CycleCompliance>().Property(c => c.CountedDecimal), "CountedHours", "CountedHundredths");
         MirrorHours(model, model.Builder.Entity<CycleCompliance>().Property(c => c.RequiredDecimal), "RequiredHours", "RequiredHundredths");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.UseCases.Compliance;
 using KnowledgeRenewal.Sdk;
@@ -68,13 +69,13 @@ internal static class ComplianceApi
         compliance.MapGet("/recompute", (IMediator mediator, CancellationToken ct) => mediator.Send(new GetRecomputeJobs(), ct))
             .RequireAuthorization(PlatformPolicies.ProgramOffice)
             .WithName("ListComplianceRecomputes")
-            .WithSummary("The recomputation jobs this instance knows (the newest 50 finished ones and all running), newest first.")
+            .WithSummary("The recomputation jobs (stored: every queued or running one and the newest 50 finished ones), newest first.")
             .Produces<IReadOnlyList<RecomputeJobView>>();
 
         compliance.MapGet("/recompute/{id:guid}", GetJobAsync)
             .RequireAuthorization(PlatformPolicies.ProgramOffice)
             .WithName("GetComplianceRecompute")
-            .WithSummary("A recomputation job: status, progress (processed of total person-cycles), counts. `wait` (seconds, at most 60) waits for it to end.")
+            .WithSummary("A recomputation job: status, progress (processed of total person-cycles), counts, attempts (more than one: resumed from the start after a restart), the failure reason in Chinese. `wait` (seconds, at most 60) waits for it to end.")
             .Produces<RecomputeJobView>();
 
         compliance.MapPost("/what-if", (WhatIfBody body, IMediator mediator, CancellationToken ct) => mediator.Send(new RunWhatIf(body), ct))
@@ -88,16 +89,23 @@ internal static class ComplianceApi
 
     private static bool IsDescending(string? direction) => string.Equals(direction?.Trim(), "desc", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<IResult> GetJobAsync(Guid id, int? wait, RecomputeJobs jobs, CancellationToken ct)
+    // Answers at once, or (wait > 0) when the job ends or the wait is over: re-read when a job changes on this instance,
+    // at least every second (a job run by another instance changes only in the database).
+    private static async Task<IResult> GetJobAsync(Guid id, int? wait, IMediator mediator, RecomputeJobs jobs, CancellationToken ct)
     {
-        var job = jobs.Find(id) ?? throw new NotFoundException("重新计算任务", id);
-        var seconds = Math.Clamp(wait ?? 0, 0, 60);
-        if (seconds > 0 && job.IsActive)
+        var deadline = Stopwatch.GetTimestamp() + (long)(Math.Clamp(wait ?? 0, 0, 60) * (double)Stopwatch.Frequency);
+        while (true)
         {
-            await Task.WhenAny(job.Finished, Task.Delay(TimeSpan.FromSeconds(seconds), ct)).ConfigureAwait(false);
+            var changed = jobs.Changed;
+            var job = (await mediator.Send(new GetRecomputeJobs(id), ct).ConfigureAwait(false))[0];
+            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
+            if (!job.IsActive || left <= TimeSpan.Zero)
+            {
+                return Results.Ok(job);
+            }
+
+            await Task.WhenAny(changed, Task.Delay(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1), ct)).ConfigureAwait(false);
             ct.ThrowIfCancellationRequested();
         }
-
-        return Results.Ok(job.View());
     }
 }

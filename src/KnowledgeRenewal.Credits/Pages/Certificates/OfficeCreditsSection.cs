@@ -28,7 +28,7 @@ internal sealed class OfficeCreditsSection(IMediator mediator, TimeProvider cloc
         var year = ProgramCalendar.Today(clock).Year;
         var flagged = await mediator.Send(new ListCreditRecords(null, null, CreditRecordStatus.Pending, null, null, null, true, 1, 1), cancellationToken).ConfigureAwait(false);
         var certificates = await mediator.Send(new ListCertificates(null, year, nameof(CertificateStatus.Valid), 1, 1), cancellationToken).ConfigureAwait(false);
-        var jobs = await mediator.Send(new GetRecomputeJobs(), cancellationToken).ConfigureAwait(false);
+        var jobs = await mediator.Send(new GetRecomputeJobs(LatestOnly: true), cancellationToken).ConfigureAwait(false);
         var latest = jobs.Count > 0 ? jobs[0] : null;
         List<WorkbenchItem> items =
         [
@@ -36,7 +36,7 @@ internal sealed class OfficeCreditsSection(IMediator mediator, TimeProvider cloc
                 flagged.Total > 0 ? "培训名单中被标记的记录，认定后才计入学时。" : null),
             new($"{year} 年有效的学时证明", $"{certificates.Total} 份", $"/certificates?Year={year}&Status=Valid"),
             latest is null
-                ? new("达标情况重新计算", "本次启动以来未进行", "/compliance/recompute")
+                ? new("达标情况重新计算", "尚未进行", "/compliance/recompute")
                 : new("最近一次重新计算", $"{latest.Year} 年度，{latest.StatusLabel}", $"/compliance/recompute/{latest.Id:D}",
                     latest.Status == RecomputeJobStatus.Failed ? WorkbenchTone.Warning : WorkbenchTone.Normal),
         ];

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Credits.Domain;
 using System.Globalization;
 using KnowledgeRenewal.Credits.UseCases.Catalog;
 using KnowledgeRenewal.Credits.UseCases.Compliance;
@@ -13,8 +14,8 @@ namespace KnowledgeRenewal.Credits.Pages.Compliance;
 
 /// <summary>
 /// <c>/compliance/recompute</c>: the program office recomputes the compliance of a year's cycle for everyone or for one
-/// rule scope — <see cref="StartRecompute"/>, as <c>POST /api/compliance/recompute</c> — and sees the jobs this
-/// instance knows (<see cref="GetRecomputeJobs"/>, as <c>GET /api/compliance/recompute</c>). Starting one goes to its
+/// rule scope — <see cref="StartRecompute"/>, as <c>POST /api/compliance/recompute</c> — and sees the stored
+/// jobs (<see cref="GetRecomputeJobs"/>, as <c>GET /api/compliance/recompute</c>). Starting one goes to its
 /// progress page.
 /// </summary>
 [Authorize(Policy = PlatformPolicies.ProgramOffice)]

@@ -1,3 +1,4 @@
+using KnowledgeRenewal.Credits.Domain;
 using System.Globalization;
 using KnowledgeRenewal.Credits.UseCases.Catalog;
 using KnowledgeRenewal.Credits.UseCases.Compliance;

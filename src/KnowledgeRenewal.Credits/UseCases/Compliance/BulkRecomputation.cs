@@ -49,7 +49,7 @@ public readonly record struct BulkProgress(int Total, int Done);
 /// the people in key order, each evaluated under their department's rule book (<see cref="ComplianceRules.BookFor"/>,
 /// as the incremental recomputation does) for the book's cycle containing the year — unless an earlier year's pass did
 /// that cycle already (two years of education's five-year cycle are one cycle). Each pass splits its people into
-/// chunks of <see cref="ChunkSize"/> by key and, per chunk, in one transaction (which holds off concurrent incremental
+/// chunks of <see cref="ChunkSize"/> (or the caller's size) by key and, per chunk, in one transaction (which holds off concurrent incremental
 /// writers until it commits), streams the people with their records of their own cycle ordered by person with a raw
 /// <see cref="System.Data.Common.DbDataReader"/>, evaluates each with <see cref="CreditEvaluator"/> and writes the
 /// rows with prepared statements (<see cref="ComplianceRowWriter"/>: multi-row inserts, updates of changed rows only)
@@ -65,11 +65,18 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, IBulkAuditW
     /// <summary>
     /// Recomputes the cycles containing <paramref name="years"/> for every professional, or only for those governed by
     /// the module <paramref name="moduleKey"/> (<c>platform</c>: those governed by the platform's default rules), on
-    /// <paramref name="db"/> (whose caller must be entitled to the whole population — the platform or the program office).
+    /// <paramref name="db"/> (whose caller must be entitled to the whole population — the platform or the program office),
+    /// <see cref="ChunkSize"/> people per transaction.
     /// </summary>
+    public Task<BulkOutcome> RunAsync(
+        PlatformDbContext db, IReadOnlyCollection<int> years, string? moduleKey, AuditActor actor, IProgress<BulkProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(db, years, moduleKey, actor, progress, ChunkSize, cancellationToken);
+
+    /// <summary>As <see cref="RunAsync(PlatformDbContext, IReadOnlyCollection{int}, string?, AuditActor, IProgress{BulkProgress}?, CancellationToken)"/>, <paramref name="chunkSize"/> people per transaction.</summary>
     public async Task<BulkOutcome> RunAsync(
-        PlatformDbContext db, IReadOnlyCollection<int> years, string? moduleKey, AuditActor actor, IProgress<BulkProgress>? progress, CancellationToken cancellationToken)
+        PlatformDbContext db, IReadOnlyCollection<int> years, string? moduleKey, AuditActor actor, IProgress<BulkProgress>? progress, int chunkSize, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(chunkSize);
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(years);
         ArgumentNullException.ThrowIfNull(actor);
@@ -104,7 +111,7 @@ public sealed partial class BulkRecomputation(ComplianceRules rules, IBulkAuditW
             foreach (var pass in passes)
             {
                 Guid? after = null;
-                foreach (var chunk in people.Chunk(ChunkSize))
+                foreach (var chunk in people.Chunk(chunkSize))
                 {
                     var (chunkPeople, read, written) = await ChunkAsync(db, stream, pass, after, chunk[^1], today, actor, phases, cancellationToken).ConfigureAwait(false);
                     evaluated += chunkPeople;

@@ -1,25 +1,37 @@
+using KnowledgeRenewal.Credits.Persistence;
+using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 
 namespace KnowledgeRenewal.Credits.UseCases.Compliance;
 
 /// <summary>
-/// The bulk recomputation jobs this instance knows, newest first (<paramref name="Id"/>: only that one — 404 when
-/// this instance does not know it), as <c>GET /api/compliance/recompute</c> lists them.
+/// The bulk recomputation jobs, as stored (ADR 0034): every queued or running one and the newest 50 finished ones,
+/// newest first (<paramref name="Id"/>: only that one — 404 when there is none), as <c>GET /api/compliance/recompute</c>
+/// lists them.
 /// </summary>
 /// <param name="Id">One job, or null for all.</param>
-public sealed record GetRecomputeJobs(Guid? Id = null) : IRequest<IReadOnlyList<RecomputeJobView>>;
+/// <param name="LatestOnly">Only the newest job (none when there is none), in one query — for the workbench card.</param>
+public sealed record GetRecomputeJobs(Guid? Id = null, bool LatestOnly = false) : IRequest<IReadOnlyList<RecomputeJobView>>;
 
-/// <summary>Handles <see cref="GetRecomputeJobs"/> from <see cref="RecomputeJobs"/>.</summary>
-public sealed class GetRecomputeJobsHandler(RecomputeJobs jobs) : IRequestHandler<GetRecomputeJobs, IReadOnlyList<RecomputeJobView>>
+/// <summary>Handles <see cref="GetRecomputeJobs"/> from the table <c>RecomputeJobs</c>.</summary>
+public sealed class GetRecomputeJobsHandler(PlatformDbContext db) : IRequestHandler<GetRecomputeJobs, IReadOnlyList<RecomputeJobView>>
 {
     /// <inheritdoc />
-    public Task<IReadOnlyList<RecomputeJobView>> Handle(GetRecomputeJobs request, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RecomputeJobView>> Handle(GetRecomputeJobs request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        IReadOnlyList<RecomputeJobView> found = request.Id is { } id
-            ? [(jobs.Find(id) ?? throw new NotFoundException("重新计算任务", id)).View()]
-            : [.. jobs.Recent().Select(j => j.View())];
-        return Task.FromResult(found);
+        if (request.Id is { } id)
+        {
+            var job = await RecomputeJobStore.FindAsync(db, id, cancellationToken).ConfigureAwait(false) ?? throw new NotFoundException("重新计算任务", id);
+            return [RecomputeJobView.Of(job)];
+        }
+
+        if (request.LatestOnly)
+        {
+            return await RecomputeJobStore.LatestAsync(db, cancellationToken).ConfigureAwait(false) is { } latest ? [RecomputeJobView.Of(latest)] : [];
+        }
+
+        return [.. (await RecomputeJobStore.RecentAsync(db, cancellationToken).ConfigureAwait(false)).Select(RecomputeJobView.Of)];
     }
 }

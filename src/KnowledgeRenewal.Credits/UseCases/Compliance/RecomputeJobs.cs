@@ -1,39 +1,15 @@
-using KnowledgeRenewal.Registry.Domain;
-using KnowledgeRenewal.Programs.Domain;
-using System.Collections.Concurrent;
-using System.Threading.Channels;
-using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Credits.Domain;
-using KnowledgeRenewal.Kernel.Identifiers;
-using KnowledgeRenewal.Kernel.Persistence;
-using KnowledgeRenewal.Kernel.Access;
-using KnowledgeRenewal.Kernel.Telemetry;
 using System.Diagnostics;
-
-using KnowledgeRenewal.Credits.Demo;
+using System.Globalization;
+using System.Threading.Channels;
+using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Credits.Persistence;
-using KnowledgeRenewal.Credits.Web;
-using KnowledgeRenewal.Identity.Contracts;
-using KnowledgeRenewal.Registry.Contracts;
-using KnowledgeRenewal.Programs.Contracts;
-using KnowledgeRenewal.Credits.Contracts;
+using KnowledgeRenewal.Identity.Domain;
+using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Persistence;
+using KnowledgeRenewal.Kernel.Telemetry;
+using Microsoft.Extensions.Options;
+
 namespace KnowledgeRenewal.Credits.UseCases.Compliance;
-
-/// <summary>Where a recomputation job stands.</summary>
-public enum RecomputeJobStatus
-{
-    /// <summary>排队中.</summary>
-    Queued = 1,
-
-    /// <summary>计算中.</summary>
-    Running = 2,
-
-    /// <summary>已完成.</summary>
-    Completed = 3,
-
-    /// <summary>失败.</summary>
-    Failed = 4,
-}
 
 /// <summary>A bulk recomputation job as the API shows it.</summary>
 /// <param name="Id">The job.</param>
@@ -51,186 +27,105 @@ public enum RecomputeJobStatus
 /// <param name="Unchanged">Rows that were right already.</param>
 /// <param name="RequestedBy">Who asked for it.</param>
 /// <param name="RequestedAt">When (UTC).</param>
-/// <param name="StartedAt">When it started (UTC).</param>
+/// <param name="StartedAt">When its last attempt started (UTC).</param>
 /// <param name="CompletedAt">When it ended (UTC).</param>
 /// <param name="Seconds">How long it ran.</param>
 /// <param name="FailureReason">Why it failed, in Chinese.</param>
+/// <param name="Attempts">How many times it was taken (more than one: resumed from the start after a restart).</param>
 public sealed record RecomputeJobView(
     Guid Id, int Year, string? Module, RecomputeJobStatus Status, string StatusLabel, int Total, int Processed, int Evaluated, long Records,
     int Inserted, int Updated, int Deleted, int Unchanged, string? RequestedBy, DateTime RequestedAt, DateTime? StartedAt, DateTime? CompletedAt,
-    double? Seconds, string? FailureReason);
-
-/// <summary>One bulk recomputation: what was asked, by whom, and how far it is.</summary>
-public sealed class RecomputeJob
+    double? Seconds, string? FailureReason, int Attempts)
 {
-    private readonly Lock gate = new();
-    private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private RecomputeJobStatus status = RecomputeJobStatus.Queued;
-    private BulkProgress progress;
-    private BulkOutcome? outcome;
-    private DateTime? startedAt;
-    private DateTime? completedAt;
-    private string? failureReason;
-
-    internal RecomputeJob(int year, string? module, RequesterAccess access, AuditActor actor, DateTime requestedAt)
+    /// <summary>The view of a stored job.</summary>
+    public static RecomputeJobView Of(RecomputeJob job)
     {
-        Year = year;
-        Module = module;
-        Access = access;
-        Actor = actor;
-        RequestedAt = requestedAt;
+        ArgumentNullException.ThrowIfNull(job);
+        return new RecomputeJobView(
+            job.Id, job.Year, job.Module, job.Status, RecomputeJobRules.Label(job.Status), job.Total, job.Processed, job.Evaluated, job.Records,
+            job.Inserted, job.Updated, job.Deleted, job.Unchanged, job.RequestedByUserName, job.RequestedAt, job.StartedAt, job.CompletedAt,
+            job.Seconds ?? (job.StartedAt is { } start && job.CompletedAt is { } end ? (end - start).TotalSeconds : null), job.FailureReason, job.Attempts);
     }
-
-    /// <summary>The job.</summary>
-    public Guid Id { get; } = Guid.CreateVersion7();
-
-    /// <summary>The year.</summary>
-    public int Year { get; }
-
-    /// <summary>The module, or null for everyone.</summary>
-    public string? Module { get; }
-
-    /// <summary>When it was asked for (UTC).</summary>
-    public DateTime RequestedAt { get; }
-
-    /// <summary>Completes when the job ends.</summary>
-    public Task Finished => finished.Task;
 
     /// <summary>Whether it has not ended yet.</summary>
-    public bool IsActive
-    {
-        get
-        {
-            lock (gate)
-            {
-                return status is RecomputeJobStatus.Queued or RecomputeJobStatus.Running;
-            }
-        }
-    }
-
-    internal RequesterAccess Access { get; }
-
-    internal AuditActor Actor { get; }
-
-    /// <summary>The job as the API shows it.</summary>
-    public RecomputeJobView View()
-    {
-        lock (gate)
-        {
-            var counts = outcome?.Counts ?? new ComplianceWriteCounts();
-            return new RecomputeJobView(
-                Id, Year, Module, status, Label(status), progress.Total, progress.Done, outcome?.People ?? 0, outcome?.Records ?? 0,
-                counts.Inserted, counts.Updated, counts.Deleted, counts.Unchanged, Actor.UserName, RequestedAt, startedAt, completedAt,
-                outcome?.Elapsed.TotalSeconds ?? (startedAt is { } start && completedAt is { } end ? (end - start).TotalSeconds : null),
-                failureReason);
-        }
-    }
-
-    internal void Start(DateTime at)
-    {
-        lock (gate)
-        {
-            status = RecomputeJobStatus.Running;
-            startedAt = at;
-        }
-    }
-
-    internal void Report(BulkProgress value)
-    {
-        lock (gate)
-        {
-            progress = value;
-        }
-    }
-
-    internal void Complete(BulkOutcome result, DateTime at)
-    {
-        lock (gate)
-        {
-            status = RecomputeJobStatus.Completed;
-            outcome = result;
-            completedAt = at;
-        }
-
-        finished.TrySetResult();
-    }
-
-    internal void Fail(string reason, DateTime at)
-    {
-        lock (gate)
-        {
-            status = RecomputeJobStatus.Failed;
-            failureReason = reason;
-            completedAt = at;
-        }
-
-        finished.TrySetResult();
-    }
-
-    private static string Label(RecomputeJobStatus value) => value switch
-    {
-        RecomputeJobStatus.Queued => "排队中",
-        RecomputeJobStatus.Running => "计算中",
-        RecomputeJobStatus.Completed => "已完成",
-        _ => "失败",
-    };
+    public bool IsActive => RecomputeJobRules.IsActive(Status);
 }
 
 /// <summary>
-/// The bulk recomputation jobs of this instance: queued in order and run one at a time by
-/// <see cref="RecomputeWorker"/>; the newest <see cref="Kept"/> are kept for status queries. Jobs live in memory — a
-/// restart forgets them (recomputation is idempotent: ask again).
+/// This instance's side of the recomputation jobs, which live in the database (table <c>RecomputeJobs</c>, ADR 0034):
+/// its instance id (the lease owner), the signal that wakes <see cref="RecomputeWorker"/> when a job is queued here, and
+/// the signal that a job changed (for requests waiting on one). Another instance's changes are seen by polling.
 /// </summary>
-public sealed class RecomputeJobs
+public sealed class RecomputeJobs : IDisposable
 {
-    /// <summary>Jobs kept for status queries.</summary>
-    public const int Kept = 50;
+    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private readonly ConcurrentDictionary<Guid, RecomputeJob> jobs = new();
-    private readonly Channel<RecomputeJob> queue = Channel.CreateUnbounded<RecomputeJob>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock gate = new();
-
-    /// <summary>
-    /// Queues a job for <paramref name="year"/> and <paramref name="module"/>; when one for the same year and module is
-    /// queued or running already, returns that one instead (and false).
-    /// </summary>
-    public (RecomputeJob Job, bool Created) Enqueue(int year, string? module, RequesterAccess access, AuditActor actor, DateTime now)
+    /// <summary>Creates the instance's side.</summary>
+    public RecomputeJobs(IOptions<RecomputeOptions> options)
     {
-        lock (gate)
-        {
-            if (jobs.Values.FirstOrDefault(j => j.Year == year && j.Module == module && j.IsActive) is { } running)
-            {
-                return (running, false);
-            }
-
-            var job = new RecomputeJob(year, module, access, actor, now);
-            jobs[job.Id] = job;
-            foreach (var old in jobs.Values.Where(j => !j.IsActive).OrderByDescending(j => j.RequestedAt).Skip(Kept).ToList())
-            {
-                jobs.TryRemove(old.Id, out _);
-            }
-
-            queue.Writer.TryWrite(job);
-            return (job, true);
-        }
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options.Value;
+        var id = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}");
+        Instance = id.Length > RecomputeJob.LeaseOwnerLength ? id[^RecomputeJob.LeaseOwnerLength..] : id;
     }
 
-    /// <summary>A job, if this instance knows it.</summary>
-    public RecomputeJob? Find(Guid id) => jobs.GetValueOrDefault(id);
+    /// <summary>This instance's id: the lease owner of the jobs it runs.</summary>
+    public string Instance { get; }
 
-    /// <summary>The known jobs, newest first.</summary>
-    public IReadOnlyList<RecomputeJob> Recent() => [.. jobs.Values.OrderByDescending(j => j.RequestedAt)];
+    /// <summary>The worker's settings.</summary>
+    public RecomputeOptions Options { get; }
 
-    /// <summary>The queued jobs, as they come.</summary>
-    internal IAsyncEnumerable<RecomputeJob> ReadAllAsync(CancellationToken cancellationToken) => queue.Reader.ReadAllAsync(cancellationToken);
+    /// <summary>Completes at the next change of a job on this instance (queued, taken, ended).</summary>
+    public Task Changed => Volatile.Read(ref changed).Task;
+
+    /// <summary>Serializes starting jobs on this instance (one queued job per year and scope).</summary>
+    internal SemaphoreSlim StartGate { get; } = new(1, 1);
+
+    /// <inheritdoc />
+    public void Dispose() => StartGate.Dispose();
+
+    /// <summary>A job was queued: wakes the worker.</summary>
+    internal void Queued()
+    {
+        wake.Writer.TryWrite(true);
+        Touch();
+    }
+
+    /// <summary>A job changed: wakes those waiting on <see cref="Changed"/>.</summary>
+    internal void Touch() => Interlocked.Exchange(ref changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>Waits until a job is queued here or <paramref name="timeout"/> passes.</summary>
+    internal async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
+        {
+            if (await wake.Reader.WaitToReadAsync(limit.Token).ConfigureAwait(false))
+            {
+                wake.Reader.TryRead(out _);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // the poll interval passed: look in the database again
+        }
+    }
 }
 
 /// <summary>
-/// Runs queued recomputation jobs one after another, each on a database context with the requester's scope. Its
-/// heartbeat (beaten at every progress report) is the readiness check <c>worker:recompute</c>; each job counts in
-/// <see cref="PlatformMetrics"/> (finished by outcome, duration).
+/// Takes recomputation jobs from the database one after another (ADR 0034): queued ones, and running ones whose lease
+/// has expired — interrupted by a crash or a restart — which it runs again from the start (recomputation is
+/// idempotent and commits its chunks one transaction each, so each person's rows are either the old or the new ones);
+/// a job interrupted <see cref="RecomputeJobRules.MaxAttempts"/> times fails with a reason the user sees. While a job
+/// runs, a heartbeat renews its lease and stores its progress; losing the lease cancels the run. A graceful stop hands
+/// the job back for the next start. Its in-process heartbeat is the readiness check <c>worker:recompute</c>; each job
+/// counts in <see cref="PlatformMetrics"/> (finished by outcome, duration).
 /// </summary>
-internal sealed partial class RecomputeWorker(RecomputeJobs jobs, BulkRecomputation bulk, IServiceScopeFactory scopes, TimeProvider clock, WorkerHeartbeats heartbeats, PlatformMetrics metrics, ILogger<RecomputeWorker> logger) : BackgroundService
+internal sealed partial class RecomputeWorker(
+    RecomputeJobs jobs, BulkRecomputation bulk, IServiceScopeFactory scopes, TimeProvider clock, WorkerHeartbeats heartbeats, PlatformMetrics metrics, ILogger<RecomputeWorker> logger)
+    : BackgroundService
 {
     /// <summary>The worker's name (readiness check <c>worker:recompute</c>).</summary>
     internal const string Worker = "recompute";
@@ -243,48 +138,256 @@ internal sealed partial class RecomputeWorker(RecomputeJobs jobs, BulkRecomputat
         await Task.Yield();
         var heartbeat = heartbeats.For(Worker, StallAfter);
         using var running = heartbeat.Run();
-        await foreach (var job in jobs.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        while (!stoppingToken.IsCancellationRequested)
         {
-            job.Start(clock.GetUtcNow().UtcDateTime);
-            heartbeat.Busy();
-            var started = Stopwatch.GetTimestamp();
+            RecomputeJob? job = null;
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await using var db = ActivatorUtilities.CreateInstance<PlatformDbContext>(scope.ServiceProvider, job.Access);
-                var outcome = await bulk.RunAsync(db, [job.Year], job.Module, job.Actor, new Progress(job, heartbeat), stoppingToken).ConfigureAwait(false);
-                job.Complete(outcome, clock.GetUtcNow().UtcDateTime);
-                metrics.RecomputationFinished("completed", Stopwatch.GetElapsedTime(started));
+                job = await ClaimAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                metrics.RecomputationFinished("cancelled", Stopwatch.GetElapsedTime(started));
-                job.Fail("平台正在停止，重新计算已中止（已完成的部分已保存），请稍后重新发起。", clock.GetUtcNow().UtcDateTime);
                 return;
             }
-#pragma warning disable CA1031 // One job's failure (logged, shown on the job) must not stop the worker.
+#pragma warning disable CA1031 // A database that is not ready must not stop the worker: it looks again after the poll interval.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                JobFailed(logger, job.Id, exception);
-                metrics.RecomputationFinished("failed", Stopwatch.GetElapsedTime(started));
-                job.Fail($"重新计算时发生系统错误（如数据库故障），已完成的部分已保存。请稍后重新发起；如反复出现，请联系运维人员（任务编号 {job.Id:D}）。", clock.GetUtcNow().UtcDateTime);
+                ClaimFailed(logger, exception);
             }
 
-            heartbeat.Idle();
+            if (job is null)
+            {
+                await jobs.WaitAsync(jobs.Options.Poll, stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+
+            if (!await RunAsync(job, heartbeat, stoppingToken).ConfigureAwait(false))
+            {
+                return;
+            }
         }
     }
+
+    private async Task<RecomputeJob?> ClaimAsync(CancellationToken cancellationToken)
+    {
+        using var system = SystemScope.Enter();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var givenUp = await RecomputeJobStore.GiveUpAsync(db, now, cancellationToken).ConfigureAwait(false);
+        if (givenUp > 0)
+        {
+            GaveUp(logger, givenUp);
+            jobs.Touch();
+        }
+
+        var job = await RecomputeJobStore.ClaimAsync(db, jobs.Instance, now, jobs.Options.Lease, cancellationToken).ConfigureAwait(false);
+        if (job is not null)
+        {
+            if (job.Attempts > 1)
+            {
+                Resumed(logger, job.Id, job.Attempts);
+            }
+
+            jobs.Touch();
+        }
+
+        return job;
+    }
+
+    // Runs one job; false when the platform is stopping (the job was handed back).
+    private async Task<bool> RunAsync(RecomputeJob job, WorkerHeartbeat heartbeat, CancellationToken stoppingToken)
+    {
+        using var system = SystemScope.Enter();
+        heartbeat.Busy();
+        var started = Stopwatch.GetTimestamp();
+        var interval = RecomputeJobRules.HeartbeatInterval(jobs.Options.Lease);
+        var progress = new Progress(heartbeat, interval, clock);
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        using var stopBeating = new CancellationTokenSource();
+        var beating = BeatAsync(job.Id, progress, leaseLost, stopBeating.Token);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+            progress.Inline = (total, done) => BeatInline(db, job.Id, total, done, progress, leaseLost);
+            var outcome = await bulk.RunAsync(db, [job.Year], job.Module, ActorOf(job), progress, jobs.Options.Chunk, leaseLost.Token).ConfigureAwait(false);
+            await StopBeatingAsync(stopBeating, beating).ConfigureAwait(false);
+            var counts = outcome.Counts;
+            var result = new RecomputeResult(progress.Total, outcome.People, outcome.Records, counts.Inserted, counts.Updated, counts.Deleted, counts.Unchanged, outcome.Elapsed.TotalSeconds);
+            if (await RecomputeJobStore.CompleteAsync(db, job.Id, jobs.Instance, result, clock.GetUtcNow().UtcDateTime, CancellationToken.None).ConfigureAwait(false) == 0)
+            {
+                LeaseLost(logger, job.Id);
+            }
+
+            metrics.RecomputationFinished("completed", Stopwatch.GetElapsedTime(started));
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await StopBeatingAsync(stopBeating, beating).ConfigureAwait(false);
+            metrics.RecomputationFinished("cancelled", Stopwatch.GetElapsedTime(started));
+            await SettleAsync(job.Id, db => RecomputeJobStore.ReleaseAsync(db, job.Id, jobs.Instance, clock.GetUtcNow().UtcDateTime, CancellationToken.None)).ConfigureAwait(false);
+            return false;
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested)
+        {
+            // Another instance took the job (this one was too slow to renew the lease): it runs it; nothing to record.
+            await StopBeatingAsync(stopBeating, beating).ConfigureAwait(false);
+            LeaseLost(logger, job.Id);
+            metrics.RecomputationFinished("cancelled", Stopwatch.GetElapsedTime(started));
+            return true;
+        }
+#pragma warning disable CA1031 // One job's failure (logged, shown on the job) must not stop the worker.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await StopBeatingAsync(stopBeating, beating).ConfigureAwait(false);
+            JobFailed(logger, job.Id, exception);
+            metrics.RecomputationFinished("failed", Stopwatch.GetElapsedTime(started));
+            var reason = $"重新计算时发生系统错误（如数据库故障），已完成的部分已保存。请稍后重新发起；如反复出现，请联系运维人员（任务编号 {job.Id:D}）。";
+            await SettleAsync(job.Id, db => RecomputeJobStore.FailAsync(db, job.Id, jobs.Instance, reason, clock.GetUtcNow().UtcDateTime, CancellationToken.None)).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            heartbeat.Idle();
+            jobs.Touch();
+        }
+    }
+
+    // Renews the lease and stores the progress until stopped; cancels the run when the lease is gone.
+    private async Task BeatAsync(Guid id, Progress progress, CancellationTokenSource leaseLost, CancellationToken stop)
+    {
+        var interval = RecomputeJobRules.HeartbeatInterval(jobs.Options.Lease) / 2;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, clock, stop).ConfigureAwait(false);
+                if (!progress.Due)
+                {
+                    continue; // the recomputation beat between its chunks
+                }
+
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                var held = await RecomputeJobStore.BeatAsync(db, id, jobs.Instance, progress.Total, progress.Done, clock.GetUtcNow().UtcDateTime, jobs.Options.Lease, stop).ConfigureAwait(false);
+                progress.Beaten();
+                jobs.Touch();
+                if (held == 0)
+                {
+                    await leaseLost.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // A missed beat (database busy) is tried again at the next; the lease outlasts two misses.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                BeatFailed(logger, id, exception);
+            }
+        }
+    }
+
+    // The beat between two chunks, on the recomputation's own context (free then; on SQLite never behind a chunk's lock).
+    private void BeatInline(PlatformDbContext db, Guid id, int total, int done, Progress progress, CancellationTokenSource leaseLost)
+    {
+        try
+        {
+            var held = RecomputeJobStore.Beat(db, id, jobs.Instance, total, done, clock.GetUtcNow().UtcDateTime, jobs.Options.Lease);
+            progress.Beaten();
+            jobs.Touch();
+            if (held == 0)
+            {
+                leaseLost.Cancel();
+            }
+        }
+#pragma warning disable CA1031 // A missed beat is tried again (here or by the background beat); the lease outlasts two misses.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            BeatFailed(logger, id, exception);
+        }
+    }
+
+    private static async Task StopBeatingAsync(CancellationTokenSource stopBeating, Task beating)
+    {
+        await stopBeating.CancelAsync().ConfigureAwait(false);
+        await beating.ConfigureAwait(false);
+    }
+
+    // Records how a job ended; a database that fails here leaves the lease to expire (the job is then resumed).
+    private async Task SettleAsync(Guid id, Func<PlatformDbContext, Task<int>> settle)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await settle(scope.ServiceProvider.GetRequiredService<PlatformDbContext>()).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The job stays running with an expiring lease: the next claim resumes it.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            SettleFailed(logger, id, exception);
+        }
+    }
+
+    private static AuditActor ActorOf(RecomputeJob job) =>
+        new(job.RequestedByUserId, job.RequestedByUserName, job.RequestedByRoles, job.RequestedByOrganizationId, job.RequestedByClientId, null, null);
 
     [LoggerMessage(EventId = 5502, Level = LogLevel.Error, Message = "Compliance recomputation job {JobId} failed.")]
     private static partial void JobFailed(ILogger logger, Guid jobId, Exception exception);
 
-    // Reports synchronously (Progress<T> would post to the thread pool and could report out of order).
-    private sealed class Progress(RecomputeJob job, WorkerHeartbeat heartbeat) : IProgress<BulkProgress>
+    [LoggerMessage(EventId = 5503, Level = LogLevel.Warning, Message = "Compliance recomputation job {JobId} was interrupted (its lease expired) and is resumed from the start, attempt {Attempt}.")]
+    private static partial void Resumed(ILogger logger, Guid jobId, int attempt);
+
+    [LoggerMessage(EventId = 5504, Level = LogLevel.Warning, Message = "{Count} compliance recomputation job(s) were interrupted too often and are marked failed.")]
+    private static partial void GaveUp(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5505, Level = LogLevel.Warning, Message = "Compliance recomputation job {JobId}: this instance lost its lease; the job's new holder runs it.")]
+    private static partial void LeaseLost(ILogger logger, Guid jobId);
+
+    [LoggerMessage(EventId = 5506, Level = LogLevel.Warning, Message = "Could not look for compliance recomputation jobs; trying again.")]
+    private static partial void ClaimFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5507, Level = LogLevel.Warning, Message = "Compliance recomputation job {JobId}: the heartbeat could not renew the lease; trying again.")]
+    private static partial void BeatFailed(ILogger logger, Guid jobId, Exception exception);
+
+    [LoggerMessage(EventId = 5508, Level = LogLevel.Error, Message = "Compliance recomputation job {JobId}: could not record how it ended; its lease will expire and it is resumed.")]
+    private static partial void SettleFailed(ILogger logger, Guid jobId, Exception exception);
+
+    // Keeps the latest progress for the heartbeats; between two chunks it beats inline when a beat is due.
+    private sealed class Progress(WorkerHeartbeat heartbeat, TimeSpan interval, TimeProvider clock) : IProgress<BulkProgress>
     {
+        private int total;
+        private int done;
+        private long lastBeat = clock.GetTimestamp();
+
+        public Action<int, int>? Inline { get; set; }
+
+        public int Total => Volatile.Read(ref total);
+
+        public int Done => Volatile.Read(ref done);
+
+        public bool Due => clock.GetElapsedTime(Interlocked.Read(ref lastBeat)) >= interval;
+
+        public void Beaten() => Interlocked.Exchange(ref lastBeat, clock.GetTimestamp());
+
         public void Report(BulkProgress value)
         {
-            job.Report(value);
+            Volatile.Write(ref total, value.Total);
+            Volatile.Write(ref done, value.Done);
             heartbeat.Beat();
+            if (Due && Inline is { } inline)
+            {
+                inline(value.Total, value.Done);
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ using KnowledgeRenewal.Credits.Domain;
 using KnowledgeRenewal.Kernel;
 using KnowledgeRenewal.Kernel.Time;
 using KnowledgeRenewal.Identity.Domain;
-using KnowledgeRenewal.Kernel.Access;
+using KnowledgeRenewal.Kernel.Persistence;
 using KnowledgeRenewal.Sdk;
 using MediatR;
 
@@ -41,17 +41,52 @@ public sealed class StartRecomputeValidator : AbstractValidator<StartRecompute>
     }
 }
 
-/// <summary>Handles <see cref="StartRecompute"/>.</summary>
-public sealed class StartRecomputeHandler(RecomputeJobs jobs, ICurrentAccess access, IAuditActorProvider actors, TimeProvider clock)
+/// <summary>
+/// Handles <see cref="StartRecompute"/>: stores the job (audited as the requester's act) and wakes the worker. The job
+/// runs as the platform — only the program office, entitled to the whole population, may start one — and its audit
+/// records name the requester.
+/// </summary>
+public sealed class StartRecomputeHandler(PlatformDbContext db, RecomputeJobs jobs, IAuditActorProvider actors, TimeProvider clock)
     : IRequestHandler<StartRecompute, (RecomputeJobView Job, bool Created)>
 {
     /// <inheritdoc />
-    public Task<(RecomputeJobView Job, bool Created)> Handle(StartRecompute request, CancellationToken cancellationToken)
+    public async Task<(RecomputeJobView Job, bool Created)> Handle(StartRecompute request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var year = request.Year ?? ProgramCalendar.Today(clock).Year;
         var module = string.IsNullOrWhiteSpace(request.Module) ? null : request.Module.Trim();
-        var (job, created) = jobs.Enqueue(year, module, RequesterAccess.Of(access), actors.Current, clock.GetUtcNow().UtcDateTime);
-        return Task.FromResult((job.View(), created));
+        var actor = actors.Current;
+        RecomputeJob job;
+        await jobs.StartGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await RecomputeJobStore.FindActiveAsync(db, year, module, cancellationToken).ConfigureAwait(false) is { } running)
+            {
+                return (RecomputeJobView.Of(running), false);
+            }
+
+            job = new RecomputeJob
+            {
+                Year = year,
+                Module = module,
+                RequestedByUserId = actor.UserId,
+                RequestedByUserName = Cut(actor.UserName),
+                RequestedByRoles = Cut(actor.Roles),
+                RequestedByOrganizationId = actor.OrganizationId,
+                RequestedByClientId = Cut(actor.ClientId),
+                RequestedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Add(job);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            jobs.StartGate.Release();
+        }
+
+        jobs.Queued();
+        return (RecomputeJobView.Of(job), true);
     }
+
+    private static string? Cut(string? text) => text is { Length: > RecomputeJob.NameLength } ? text[..RecomputeJob.NameLength] : text;
 }

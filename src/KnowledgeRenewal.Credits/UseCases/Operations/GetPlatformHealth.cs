@@ -1,3 +1,5 @@
+using KnowledgeRenewal.Credits.Domain;
+using KnowledgeRenewal.Credits.Persistence;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using KnowledgeRenewal.Credits.UseCases.Compliance;
@@ -93,7 +95,7 @@ internal sealed record RecomputeBrief(int Year, RecomputeJobStatus Status, strin
 internal sealed record AuditPurgeInfo(DateTime At, long? Purged, int? RetentionDays);
 
 /// <summary>Handles <see cref="GetPlatformHealth"/>.</summary>
-internal sealed partial class GetPlatformHealthHandler(PlatformDbContext db, HealthCheckService checks, RecomputeJobs recomputes, TimeProvider clock)
+internal sealed partial class GetPlatformHealthHandler(PlatformDbContext db, HealthCheckService checks, TimeProvider clock)
     : IRequestHandler<GetPlatformHealth, PlatformHealth>
 {
     /// <inheritdoc />
@@ -105,7 +107,7 @@ internal sealed partial class GetPlatformHealthHandler(PlatformDbContext db, Hea
             now,
             await DatabaseAsync(cancellationToken).ConfigureAwait(false),
             await ImportsAsync(now.AddDays(-GetPlatformHealth.RecentDays), cancellationToken).ConfigureAwait(false),
-            Recomputes(),
+            await RecomputesAsync(cancellationToken).ConfigureAwait(false),
             await LastPurgeAsync(cancellationToken).ConfigureAwait(false));
     }
 
@@ -145,9 +147,9 @@ internal sealed partial class GetPlatformHealthHandler(PlatformDbContext db, Hea
         return new ImportHealth(running, failed, completed, last is null ? null : new JobFailure(last.CompletedAt ?? last.CreatedAt, KindName(last.Kind), last.FailureReason));
     }
 
-    private RecomputeHealth Recomputes()
+    private async Task<RecomputeHealth> RecomputesAsync(CancellationToken cancellationToken)
     {
-        var views = recomputes.Recent().Select(j => j.View()).ToList();
+        var views = (await RecomputeJobStore.RecentAsync(db, cancellationToken).ConfigureAwait(false)).Select(RecomputeJobView.Of).ToList();
         return new RecomputeHealth(
             views.Count(v => v.Status is RecomputeJobStatus.Queued or RecomputeJobStatus.Running),
             views.Count(v => v.Status == RecomputeJobStatus.Completed),
