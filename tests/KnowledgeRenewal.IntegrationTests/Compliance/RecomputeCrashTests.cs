@@ -17,7 +17,8 @@ namespace KnowledgeRenewal.IntegrationTests.Compliance;
 /// </summary>
 public sealed class RecomputeCrashTests(ITestOutputHelper output)
 {
-    private const string Job = "SELECT {0} FROM \"RecomputeJobs\" WHERE \"Id\" = '{1}'";
+    // SELECT <what> of the job's row.
+    private static string Job(string what, string key) => $"SELECT {what} FROM \"RecomputeJobs\" WHERE \"Id\" = '{key}'";
 
     [Fact]
     public async Task Recompute_jobs_survive_kill_9_during_a_bulk_recompute_of_the_whole_city()
@@ -45,14 +46,14 @@ public sealed class RecomputeCrashTests(ITestOutputHelper output)
             long processed = 0, total = 0;
             while (watch.Elapsed < TimeSpan.FromSeconds(180))
             {
-                processed = await database.ScalarAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Job, "\"Processed\"", Key(id)));
-                total = await database.ScalarAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Job, "\"Total\"", Key(id)));
+                processed = await database.ScalarAsync(Job("\"Processed\"", Key(id)));
+                total = await database.ScalarAsync(Job("\"Total\"", Key(id)));
                 if (processed > 0 && processed < total)
                 {
                     break;
                 }
 
-                Assert.Equal(0, await database.ScalarAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Job, "COUNT(*)", Key(id)) + " AND \"Status\" IN ('Completed', 'Failed')"));
+                Assert.Equal(0, await database.ScalarAsync(Job("COUNT(*)", Key(id)) + " AND \"Status\" IN ('Completed', 'Failed')"));
                 await Task.Delay(20);
             }
 
@@ -60,7 +61,7 @@ public sealed class RecomputeCrashTests(ITestOutputHelper output)
             Assert.True(processed > 0 && processed < total, $"the recomputation was not caught part-way ({processed} of {total})");
         } // kill -9 (Process.Kill: SIGKILL, no graceful stop)
 
-        Assert.Equal(1, await database.ScalarAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, Job, "COUNT(*)", Key(id)) + " AND \"Status\" = 'Running'"));
+        Assert.Equal(1, await database.ScalarAsync(Job("COUNT(*)", Key(id)) + " AND \"Status\" = 'Running'"));
 
         await using var second = HostProcess.Start(environment);
         using var again = await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
